@@ -1,0 +1,50 @@
+// The kiosk's server entry: the built SvelteKit app (build/handler.js) behind node:http, or
+// node:https when TLS_CERT and TLS_KEY name a certificate (phones need HTTPS for the camera;
+// see kiosk/make-certificate.sh). `node build` keeps working too; this entry adds:
+//  - the request's real protocol, so cookies and SvelteKit's origin check work on whatever
+//    LAN name or address a device uses (adapter-node otherwise assumes https unless ORIGIN
+//    is set);
+//  - a graceful stop on SIGTERM/SIGINT that lets the store take its final snapshot.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+
+const PROTO_HEADER = 'x-ths-proto';
+process.env.PROTOCOL_HEADER ||= PROTO_HEADER;
+
+const { handler } = await import('../build/handler.js');
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+const cert = process.env.TLS_CERT;
+const key = process.env.TLS_KEY;
+const secure = Boolean(cert && key);
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function app(req, res) {
+	// Overwrite whatever a client sent: only the socket knows the protocol.
+	req.headers[PROTO_HEADER] = secure ? 'https' : 'http';
+	handler(req, res);
+}
+
+const server = secure
+	? https.createServer({ cert: readFileSync(cert), key: readFileSync(key) }, app)
+	: http.createServer(app);
+
+server.listen(port, host, () => {
+	console.log(`Listening on ${secure ? 'https' : 'http'}://${host}:${port}`);
+});
+
+let stopping = false;
+function stop(reason) {
+	if (stopping) return;
+	stopping = true;
+	server.close(() => {
+		// The app's init hook listens for this to take the final snapshot, then closes.
+		process.emit('sveltekit:shutdown', reason);
+	});
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), 10_000).unref();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

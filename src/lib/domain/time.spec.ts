@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formalDateLine, formatDate, formatTime, isIsoDay, vnDay, vnDayStart } from './time';
+import { formatMoney, formatPercent } from './format';
+import { foldVietnamese } from './text';
+
+describe('Vietnam days', () => {
+	it('puts a check-in at 06:30 on 26/11 in Hà Tu on 26/11, whatever the server zone', () => {
+		const at = Date.parse('2026-11-25T23:30:00Z'); // 06:30 on 26/11 in UTC+7
+		expect(vnDay(at)).toBe('2026-11-26');
+		expect(formatDate(at)).toBe('26/11/2026');
+		expect(formatTime(at)).toBe('06:30');
+	});
+	it('starts a day at midnight Vietnam time', () => {
+		expect(new Date(vnDayStart('2026-11-26')).toISOString()).toBe('2026-11-25T17:00:00.000Z');
+		expect(isIsoDay('2026-02-30')).toBe(false);
+		expect(isIsoDay('2026-11-26')).toBe(true);
+	});
+	it('writes the formal date line of a report', () => {
+		expect(formalDateLine('Hà Tu', '2026-11-25')).toBe('Hà Tu, ngày 25 tháng 11 năm 2026');
+	});
+});
+
+describe('formatting', () => {
+	it('writes money and percentages the Vietnamese way', () => {
+		expect(formatMoney(100000)).toBe('100.000 đ');
+		expect(formatMoney(1250000)).toBe('1.250.000 đ');
+		expect(formatPercent(0.725)).toBe('72,5%');
+	});
+	it('folds names for diacritics-insensitive search', () => {
+		expect(foldVietnamese('Nguyễn  Văn Đức')).toBe('nguyen van duc');
+		expect(foldVietnamese('Nguyễn Văn'.normalize('NFD'))).toBe('nguyen van');
+	});
+});

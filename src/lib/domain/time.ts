@@ -1,0 +1,41 @@
+/**
+ * Vietnam's days. Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so a fixed
+ * offset gives the right calendar day whatever the machine's own time zone is.
+ */
+export const VN_OFFSET_MS = 7 * 3600 * 1000;
+export const DAY_MS = 24 * 3600 * 1000;
+
+/** 'YYYY-MM-DD' of the Vietnamese calendar day holding instant `ms`. */
+export function vnDay(ms: number): string {
+	return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a Vietnamese calendar day begins (00:00 in Hà Nội). */
+export function vnDayStart(day: string): number {
+	return Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS;
+}
+
+export function isIsoDay(text: string): boolean {
+	return /^\d{4}-\d{2}-\d{2}$/.test(text) && vnDay(vnDayStart(text)) === text;
+}
+
+/** 'dd/mm/yyyy' for people. */
+export function formatDay(day: string): string {
+	const [y, m, d] = day.split('-');
+	return `${d}/${m}/${y}`;
+}
+
+export function formatDate(ms: number): string {
+	return formatDay(vnDay(ms));
+}
+
+/** 'HH:mm' in Vietnam's time. */
+export function formatTime(ms: number): string {
+	return new Date(ms + VN_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** "Hà Tu, ngày 25 tháng 11 năm 2026" — the place-and-date line of a formal report. */
+export function formalDateLine(place: string, day: string): string {
+	const [y, m, d] = day.split('-').map(Number);
+	return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}

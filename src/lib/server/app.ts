@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { hashSecret } from './auth/secrets';
+import { readConfig, type AppConfig } from './config';
+import { opHandlers } from './ops';
+import type { DemoSeedPayload } from './seed/demo-ward';
+import { Store } from './store/store';
+
+/** The running server's shared pieces. One per process, made in the `init` hook. */
+export interface App {
+	config: AppConfig;
+	store: Store;
+	startedAt: number;
+}
+
+let app: App | undefined;
+let starting: Promise<App> | undefined;
+
+export const DEMO_SEED = 20261125;
+
+export function startApp(config: AppConfig = readConfig()): Promise<App> {
+	starting ??= (async () => {
+		const startedAt = Date.now();
+		const store = await Store.open({ dir: config.dataDir, handlers: opHandlers });
+		const empty = !store.db.value('SELECT count(*) FROM neighborhoods');
+		if (empty && config.seed === 'demo') {
+			const payload: DemoSeedPayload = {
+				seed: DEMO_SEED,
+				now: Date.now(),
+				passwordHash: await hashSecret(config.demoPassword),
+				pinHash: await hashSecret(config.demoPin),
+				cardSecret: randomBytes(16).toString('hex')
+			};
+			const { residents } = await store.write<{ residents: number }>('demo.seed', payload);
+			await store.snapshot();
+			console.log(`Seeded the demo ward: ${residents} residents in ${config.dataDir}`);
+		}
+		if (config.seed === 'demo') {
+			console.log(
+				`Demo accounts: quantri / truongkhu1 (password "${config.demoPassword}"), tinhnguyen1 (PIN ${config.demoPin})`
+			);
+		}
+		app = { config, store, startedAt };
+		return app;
+	})();
+	return starting;
+}
+
+export function getApp(): App {
+	if (!app) throw new Error('app not started: the init hook opens the store');
+	return app;
+}
+
+export async function stopApp(): Promise<void> {
+	const current = app;
+	app = undefined;
+	starting = undefined;
+	await current?.store.close();
+}

@@ -1,0 +1,12 @@
+import type { OpHandlers } from '../store/store';
+import { authOps } from './auth';
+import { seedOps } from './seed';
+
+/**
+ * Every op the store can journal and replay, by type. A module adds its own handlers here;
+ * a type once shipped keeps its name and meaning (old journals replay through it).
+ */
+export const opHandlers: OpHandlers = {
+	...seedOps,
+	...authOps
+};

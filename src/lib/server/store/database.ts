@@ -1,0 +1,137 @@
+import type { BindParams, Database, SqlValue, Statement } from 'sql.js';
+import { foldVietnamese } from '../../domain/text';
+import { loadSqlJs } from './sqljs';
+
+export type Row = Record<string, SqlValue>;
+export type Params = BindParams;
+
+/**
+ * The one handle on the sql.js database. Everything that touches SQL goes through this
+ * wrapper: it caches prepared statements, sets the connection's PRAGMAs and functions, and
+ * keeps sql.js's quirks in one place.
+ */
+export class Db {
+	private statements = new Map<string, Statement>();
+
+	private constructor(private raw: Database) {
+		this.configure();
+	}
+
+	static async create(bytes?: Uint8Array): Promise<Db> {
+		const SQL = await loadSqlJs();
+		return new Db(new SQL.Database(bytes));
+	}
+
+	/**
+	 * Connection settings. Durability is the journal's job, so SQLite's own rollback journal
+	 * stays in memory. Called again after anything that reopens the connection.
+	 */
+	private configure(): void {
+		this.raw.exec(
+			'PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;'
+		);
+		// `vi_fold('Nguyễn Văn')` = 'nguyen van': lets name search ignore diacritics in SQL.
+		this.raw.create_function('vi_fold', (text: SqlValue) =>
+			typeof text === 'string' ? foldVietnamese(text) : null
+		);
+	}
+
+	private statement(sql: string): Statement {
+		let stmt = this.statements.get(sql);
+		if (!stmt) {
+			stmt = this.raw.prepare(sql);
+			this.statements.set(sql, stmt);
+		}
+		return stmt;
+	}
+
+	all<T = Row>(sql: string, params?: Params): T[] {
+		const stmt = this.statement(sql);
+		try {
+			if (params) stmt.bind(params);
+			const rows: T[] = [];
+			while (stmt.step()) rows.push(stmt.getAsObject() as T);
+			return rows;
+		} finally {
+			stmt.reset();
+		}
+	}
+
+	get<T = Row>(sql: string, params?: Params): T | undefined {
+		const stmt = this.statement(sql);
+		try {
+			if (params) stmt.bind(params);
+			return stmt.step() ? (stmt.getAsObject() as T) : undefined;
+		} finally {
+			stmt.reset();
+		}
+	}
+
+	/** A single value (first column of the first row), e.g. a count. */
+	value<T extends SqlValue = number>(sql: string, params?: Params): T | undefined {
+		const stmt = this.statement(sql);
+		try {
+			if (params) stmt.bind(params);
+			return stmt.step() ? (stmt.get()[0] as T) : undefined;
+		} finally {
+			stmt.reset();
+		}
+	}
+
+	run(sql: string, params?: Params): { changes: number; lastId: number } {
+		const stmt = this.statement(sql);
+		try {
+			stmt.run(params);
+		} finally {
+			stmt.reset();
+		}
+		return {
+			changes: this.raw.getRowsModified(),
+			lastId: this.value<number>('SELECT last_insert_rowid()') ?? 0
+		};
+	}
+
+	/** Runs a script of several statements (migrations, seeding). */
+	exec(sql: string): void {
+		this.raw.exec(sql);
+	}
+
+	/** Runs `fn` in a transaction; any throw rolls everything back. Not re-entrant. */
+	transaction<T>(fn: () => T): T {
+		this.raw.exec('BEGIN');
+		try {
+			const result = fn();
+			this.raw.exec('COMMIT');
+			return result;
+		} catch (error) {
+			this.raw.exec('ROLLBACK');
+			throw error;
+		}
+	}
+
+	quickCheck(): boolean {
+		try {
+			return this.value<string>('PRAGMA quick_check') === 'ok';
+		} catch {
+			return false;
+		}
+	}
+
+	/**
+	 * The whole database as bytes for a snapshot. sql.js 1.16 exports through SQLite's backup
+	 * API and keeps the connection open; older versions closed and reopened it, dropping
+	 * PRAGMAs and statements. `configure()` runs again so either way the connection comes out
+	 * as it went in (a test guards foreign keys staying on).
+	 */
+	export(): Uint8Array {
+		const bytes = this.raw.export();
+		this.configure();
+		return bytes;
+	}
+
+	close(): void {
+		for (const stmt of this.statements.values()) stmt.free();
+		this.statements.clear();
+		this.raw.close();
+	}
+}

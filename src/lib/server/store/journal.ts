@@ -1,0 +1,168 @@
+import { closeSync, openSync, readdirSync, readFileSync, ftruncateSync, unlinkSync } from 'node:fs';
+import { fdatasync, write } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { fsyncDirSync } from './fsync';
+
+/** One mutation as written to the journal. All inputs are fixed here, so replay is exact. */
+export interface JournalEntry {
+	seq: number;
+	id: string;
+	type: string;
+	at: number;
+	actor: number | null;
+	payload: unknown;
+}
+
+const SEGMENT = /^journal-(\d{12})\.log$/;
+const segmentName = (firstSeq: number) => `journal-${String(firstSeq).padStart(12, '0')}.log`;
+
+/** A line is `crc32-hex space json`: a torn or scribbled line fails the checksum. */
+function encode(entry: JournalEntry): string {
+	const json = JSON.stringify(entry);
+	return `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+}
+
+function decode(line: string): JournalEntry | undefined {
+	const space = line.indexOf(' ');
+	if (space !== 8) return undefined;
+	const json = line.slice(9);
+	if (crc32(json).toString(16).padStart(8, '0') !== line.slice(0, 8)) return undefined;
+	try {
+		return JSON.parse(json) as JournalEntry;
+	} catch {
+		return undefined;
+	}
+}
+
+function writeAll(fd: number, buffer: Buffer): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const step = (offset: number) =>
+			write(fd, buffer, offset, buffer.length - offset, null, (error, written) => {
+				if (error) reject(error);
+				else if (offset + written < buffer.length) step(offset + written);
+				else resolve();
+			});
+		step(0);
+	});
+}
+
+function syncData(fd: number): Promise<void> {
+	return new Promise((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())));
+}
+
+export interface JournalSegment {
+	firstSeq: number;
+	path: string;
+}
+
+export interface ReadResult {
+	entries: JournalEntry[];
+	/** Lines dropped: a torn tail, or lines whose checksum failed. */
+	dropped: number;
+}
+
+/**
+ * The operation journal: append-only files of checksummed JSON lines, one segment per
+ * snapshot generation. `append` returns once the lines are on disk (fdatasync); ops that
+ * arrive while a sync is running are batched into the next one by the store (group commit).
+ */
+export class Journal {
+	private fd: number | undefined;
+	private current: JournalSegment | undefined;
+
+	constructor(private dir: string) {}
+
+	segments(): JournalSegment[] {
+		return readdirSync(this.dir)
+			.map((name) => SEGMENT.exec(name))
+			.filter((m): m is RegExpExecArray => m !== null)
+			.map((m) => ({ firstSeq: Number(m[1]), path: join(this.dir, m[0]) }))
+			.sort((a, b) => a.firstSeq - b.firstSeq);
+	}
+
+	/**
+	 * Reads every entry with seq > `afterSeq`. A last line without its newline or failing its
+	 * checksum is a write torn by a crash: it was never acknowledged, so it is cut off the
+	 * file. A bad line in the middle (disk damage) is skipped and counted.
+	 */
+	read(afterSeq: number, log: (message: string) => void = () => {}): ReadResult {
+		const entries: JournalEntry[] = [];
+		let dropped = 0;
+		const segments = this.segments();
+		segments.forEach((segment, index) => {
+			const next = segments[index + 1];
+			if (next && next.firstSeq <= afterSeq + 1) return;
+			const buffer = readFileSync(segment.path);
+			let offset = 0;
+			while (offset < buffer.length) {
+				const newline = buffer.indexOf(10, offset);
+				const isLast = newline === -1;
+				const line = buffer.subarray(offset, isLast ? buffer.length : newline).toString('utf8');
+				const entry = isLast ? undefined : decode(line);
+				const tail = isLast || buffer.indexOf(10, newline + 1) === -1;
+				if (!entry) {
+					dropped++;
+					if (tail && index === segments.length - 1) {
+						log(`journal: dropping torn tail of ${segment.path} at byte ${offset}`);
+						const fd = openSync(segment.path, 'r+');
+						ftruncateSync(fd, offset);
+						closeSync(fd);
+						break;
+					}
+					log(`journal: skipping damaged line in ${segment.path} at byte ${offset}`);
+				} else if (entry.seq > afterSeq) {
+					entries.push(entry);
+				}
+				if (isLast) break;
+				offset = newline + 1;
+			}
+		});
+		return { entries, dropped };
+	}
+
+	/** Starts (or continues) the segment whose first op will be `firstSeq`. */
+	openSegment(firstSeq: number): void {
+		this.closeSegment();
+		const existing = this.segments().at(-1);
+		const segment =
+			existing && existing.firstSeq <= firstSeq
+				? existing
+				: { firstSeq, path: join(this.dir, segmentName(firstSeq)) };
+		this.fd = openSync(segment.path, 'a');
+		this.current = segment;
+		fsyncDirSync(this.dir);
+	}
+
+	/** Starts a fresh segment (after a snapshot) so older segments can be removed later. */
+	rotate(firstSeq: number): void {
+		this.closeSegment();
+		const segment = { firstSeq, path: join(this.dir, segmentName(firstSeq)) };
+		this.fd = openSync(segment.path, 'a');
+		this.current = segment;
+		fsyncDirSync(this.dir);
+	}
+
+	async append(entries: JournalEntry[]): Promise<void> {
+		if (this.fd === undefined) throw new Error('journal: no open segment');
+		await writeAll(this.fd, Buffer.from(entries.map(encode).join(''), 'utf8'));
+		await syncData(this.fd);
+	}
+
+	/** Removes segments that only hold ops at or before `seq` (all inside a kept snapshot). */
+	prune(seq: number): void {
+		const segments = this.segments();
+		segments.forEach((segment, index) => {
+			const next = segments[index + 1];
+			if (next && next.firstSeq <= seq + 1 && segment.path !== this.current?.path) {
+				unlinkSync(segment.path);
+			}
+		});
+	}
+
+	closeSegment(): void {
+		if (this.fd !== undefined) closeSync(this.fd);
+		this.fd = undefined;
+		this.current = undefined;
+	}
+}

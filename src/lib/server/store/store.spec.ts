@@ -1,0 +1,181 @@
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Db } from './database';
+import { migrate, MigrationMismatchError, shippedMigrations } from './migrations';
+import { Store, type OpHandlers } from './store';
+
+const handlers: OpHandlers = {
+	'test.addPlace': (db, payload: { name: string }) =>
+		db.run('INSERT INTO places (name) VALUES (?)', [payload.name]).lastId,
+	'test.fail': () => {
+		throw new Error('rejected on purpose');
+	}
+};
+
+const open: Store[] = [];
+async function openStore(dir: string, extra: Partial<Parameters<typeof Store.open>[0]> = {}) {
+	const store = await Store.open({ dir, handlers, log: () => {}, ...extra });
+	open.push(store);
+	return store;
+}
+const places = (store: Store) =>
+	store.db.all<{ name: string }>('SELECT name FROM places ORDER BY id').map((r) => r.name);
+const freshDir = () => mkdtempSync(join(tmpdir(), 'ths-store-'));
+
+afterEach(async () => {
+	for (const store of open.splice(0)) await store.close().catch(() => {});
+});
+
+describe('migrations', () => {
+	it('apply to an empty database and produce the whole data model', async () => {
+		const db = await Db.create();
+		expect(migrate(db)).toBe(shippedMigrations.length);
+		const tables = db
+			.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+			.map((r) => r.name);
+		for (const table of [
+			'attendance',
+			'audit_log',
+			'auth_sessions',
+			'cards',
+			'class_sessions',
+			'consents',
+			'coverage_definitions',
+			'coverage_targets',
+			'households',
+			'milestones',
+			'neighborhoods',
+			'residents',
+			'skills',
+			'users'
+		]) {
+			expect(tables).toContain(table);
+		}
+		expect(db.value('SELECT count(*) FROM skills')).toBe(11);
+		expect(db.value('SELECT count(*) FROM schema_migrations')).toBe(shippedMigrations.length);
+		// A second run applies nothing.
+		expect(migrate(db)).toBe(0);
+	});
+
+	it('refuse a database whose applied list is not a prefix of the shipped list', async () => {
+		const db = await Db.create();
+		migrate(db);
+		db.run("UPDATE schema_migrations SET name = 'something_else' WHERE version = 1");
+		expect(() => migrate(db)).toThrow(MigrationMismatchError);
+	});
+
+	it('refuse a store written by a newer build', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		await store.close();
+		await expect(openStore(dir, { migrations: shippedMigrations.slice(0, 1) })).rejects.toThrow(
+			/not shipped by this build/
+		);
+	});
+});
+
+describe('the store', () => {
+	it('acknowledges a write only with its result, and keeps it across a restart', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		const id = await store.write<number>('test.addPlace', { name: 'Nhà văn hoá khu 1' });
+		expect(id).toBeGreaterThan(0);
+		await store.close();
+		const again = await openStore(dir);
+		expect(places(again)).toEqual(['Nhà văn hoá khu 1']);
+	});
+
+	it('recovers from the journal alone after a crash (no final snapshot)', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		await Promise.all(['A', 'B', 'C'].map((name) => store.write('test.addPlace', { name })));
+		// Simulate kill -9: drop the object without close(); the journal is all there is.
+		open.splice(open.indexOf(store), 1);
+		const again = await openStore(dir);
+		expect(places(again).sort()).toEqual(['A', 'B', 'C']);
+	});
+
+	it('changes nothing when the same op is applied twice', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		await store.write('test.addPlace', { name: 'Một lần' });
+		const entry = {
+			seq: store.stats().lastSeq,
+			id: 'x',
+			type: 'test.addPlace',
+			at: 0,
+			actor: null,
+			payload: { name: 'Một lần' }
+		};
+		expect(store.applyEntry(entry, true).applied).toBe(false);
+		expect(places(store)).toEqual(['Một lần']);
+	});
+
+	it('rolls back an op whose handler throws, and keeps taking writes', async () => {
+		const store = await openStore(freshDir());
+		await expect(store.write('test.fail', {})).rejects.toThrow('rejected on purpose');
+		await store.write('test.addPlace', { name: 'Sau lỗi' });
+		expect(places(store)).toEqual(['Sau lỗi']);
+	});
+
+	it('drops a torn last journal line and recovers everything before it', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		for (const name of ['một', 'hai', 'ba']) await store.write('test.addPlace', { name });
+		open.splice(open.indexOf(store), 1);
+		const segment = readdirSync(dir)
+			.filter((f) => f.startsWith('journal-'))
+			.sort()
+			.at(-1)!;
+		// Half a line, as a power cut in the middle of a write leaves it.
+		appendFileSync(join(dir, segment), '1a2b3c4d {"seq":99,"id":"x","type":"test.addPl');
+		const again = await openStore(dir);
+		expect(places(again)).toEqual(['một', 'hai', 'ba']);
+		await again.write('test.addPlace', { name: 'bốn' });
+		await again.close();
+		expect(places(await openStore(dir))).toEqual(['một', 'hai', 'ba', 'bốn']);
+	});
+
+	it('falls back to the older snapshot plus the journal when the newest is corrupt', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		await store.write('test.addPlace', { name: 'trước' });
+		await store.snapshot();
+		await store.write('test.addPlace', { name: 'giữa' });
+		await store.snapshot();
+		await store.write('test.addPlace', { name: 'sau' });
+		open.splice(open.indexOf(store), 1);
+		const snapshots = readdirSync(dir)
+			.filter((f) => f.startsWith('snapshot-'))
+			.sort();
+		expect(snapshots).toHaveLength(2);
+		const newest = join(dir, snapshots[1]);
+		const bytes = readFileSync(newest);
+		bytes.fill(0x5a, 100, Math.min(bytes.length, 8000));
+		writeFileSync(newest, bytes);
+		const again = await openStore(dir);
+		expect(places(again)).toEqual(['trước', 'giữa', 'sau']);
+	});
+
+	it('keeps foreign keys on after a snapshot (export keeps the connection settings)', async () => {
+		const store = await openStore(freshDir());
+		await store.snapshot();
+		expect(store.db.value('PRAGMA foreign_keys')).toBe(1);
+		expect(() =>
+			store.db.run(
+				"INSERT INTO households (neighborhood_id, address, head_name, created_at) VALUES (999, 'x', 'y', 0)"
+			)
+		).toThrow(/FOREIGN KEY/);
+	});
+
+	it('shares one fsync among writes that arrive together (group commit)', async () => {
+		const store = await openStore(freshDir());
+		const names = Array.from({ length: 50 }, (_, i) => `nơi ${i}`);
+		await Promise.all(names.map((name) => store.write('test.addPlace', { name })));
+		expect(places(store)).toHaveLength(50);
+		expect(store.stats().journalOps).toBe(50);
+		expect(store.stats().journalSyncs).toBeLessThan(10);
+	});
+});

@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
+import { Db } from './database';
+import { Journal, type JournalEntry } from './journal';
+import { migrate, shippedMigrations, type Migration } from './migrations';
+import { Snapshots } from './snapshots';
+
+/** Facts about the op being applied. Handlers use these, never the clock or randomness. */
+export interface OpContext {
+	seq: number;
+	opId: string;
+	at: number;
+	actor: number | null;
+	/** True while the journal is replayed at start (nobody is waiting for the result). */
+	replaying: boolean;
+}
+
+/**
+ * Applies one op to the database. It must be deterministic: the same database and payload
+ * give the same result, so that replaying the journal rebuilds exactly what was acknowledged.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OpHandler = (db: Db, payload: any, ctx: OpContext) => unknown;
+export type OpHandlers = Record<string, OpHandler>;
+
+export interface StoreOptions {
+	dir: string;
+	handlers: OpHandlers;
+	migrations?: Migration[];
+	log?: (message: string) => void;
+	/** Snapshot after this many ops in the journal (bounds start time). */
+	snapshotEveryOps?: number;
+	/** Snapshot this often when anything was written (bounds journal size). */
+	snapshotEveryMs?: number;
+	now?: () => number;
+}
+
+export interface StoreStats {
+	lastSeq: number;
+	journalOps: number;
+	/** fsyncs of the journal since start: fewer than writes when group commit shares them. */
+	journalSyncs: number;
+	snapshotAgeSeconds: number | null;
+	siteId: string;
+	epoch: number;
+}
+
+interface Pending {
+	type: string;
+	payload: unknown;
+	actor: number | null;
+	at: number;
+	resolve: (value: unknown) => void;
+	reject: (error: unknown) => void;
+}
+
+export class StoreClosedError extends Error {}
+
+/**
+ * The durable store: sql.js in memory, made durable by an fsync'd operation journal and
+ * atomic snapshots (DESIGN.md, "The store"). One writer: ops are queued, journaled in
+ * batches that share one fsync (group commit), then applied one transaction each, in order.
+ * A write is acknowledged (its promise settles) only after its journal line is on disk.
+ */
+export class Store {
+	private queue: Pending[] = [];
+	private writing = false;
+	private closed = false;
+	private failure: unknown;
+	private seq = 0;
+	private snapshotSeq = 0;
+	private snapshotAt: number | null = null;
+	private snapshotRequested: Array<() => void> = [];
+	private snapshotWrite: Promise<void> = Promise.resolve();
+	private timer: NodeJS.Timeout | undefined;
+	private siteId = '';
+	private epoch = 1;
+	private syncs = 0;
+
+	private constructor(
+		readonly db: Db,
+		private journal: Journal,
+		private snapshots: Snapshots,
+		private options: Required<Omit<StoreOptions, 'migrations'>>
+	) {}
+
+	static async open(options: StoreOptions): Promise<Store> {
+		const opts = {
+			log: (message: string) => console.log(message),
+			snapshotEveryOps: 50_000,
+			snapshotEveryMs: 10 * 60_000,
+			now: () => Date.now(),
+			...options
+		};
+		mkdirSync(opts.dir, { recursive: true });
+		const snapshots = new Snapshots(opts.dir);
+		const journal = new Journal(opts.dir);
+		const migrations = options.migrations ?? shippedMigrations;
+
+		const { db, snapshotSeq } = await loadNewestGoodSnapshot(snapshots, journal, opts.log);
+		migrate(db, migrations, opts.now());
+		const store = new Store(db, journal, snapshots, opts);
+		store.readMeta();
+		store.snapshotSeq = snapshotSeq ?? 0;
+
+		const { entries, dropped } = journal.read(store.seq, opts.log);
+		for (const entry of entries) {
+			try {
+				store.applyEntry(entry, true);
+			} catch (error) {
+				opts.log(
+					`store: replayed op ${entry.id} (${entry.type}) was rejected again: ${String(error)}`
+				);
+			}
+		}
+		if (entries.length > 0 || dropped > 0 || snapshotSeq === undefined) {
+			opts.log(
+				`store: recovered ${entries.length} journaled ops (${dropped} damaged lines dropped)`
+			);
+			await store.snapshotNow();
+		} else {
+			const newest = snapshots.list()[0];
+			store.snapshotAt = newest ? statSync(newest.path).mtimeMs : null;
+			journal.openSegment(store.seq + 1);
+		}
+		store.timer = setInterval(() => {
+			if (store.seq > store.snapshotSeq) void store.snapshot().catch(opts.log);
+		}, opts.snapshotEveryMs);
+		store.timer.unref();
+		return store;
+	}
+
+	private readMeta(): void {
+		const meta = new Map(
+			this.db
+				.all<{ key: string; value: string }>('SELECT key, value FROM meta')
+				.map((r) => [r.key, r.value])
+		);
+		if (!meta.has('site_id')) {
+			// A new store: its identity, made once (DESIGN.md: op ids never reused across sites).
+			this.db.transaction(() => {
+				this.db.run("INSERT INTO meta (key, value) VALUES ('site_id', ?)", [randomUUID()]);
+				this.db.run("INSERT INTO meta (key, value) VALUES ('epoch', '1')");
+				this.db.run("INSERT INTO meta (key, value) VALUES ('last_seq', '0')");
+			});
+			return this.readMeta();
+		}
+		this.siteId = meta.get('site_id')!;
+		this.epoch = Number(meta.get('epoch'));
+		this.seq = Number(meta.get('last_seq'));
+	}
+
+	/**
+	 * Queues an op and resolves with its handler's result once the op is journaled, fsync'd
+	 * and applied. A handler that throws rejects the promise and changes nothing.
+	 */
+	write<R = unknown>(type: string, payload: unknown, actor: number | null = null): Promise<R> {
+		if (this.closed) return Promise.reject(new StoreClosedError('store is closed'));
+		if (this.failure) return Promise.reject(this.failure);
+		if (!this.options.handlers[type]) return Promise.reject(new Error(`unknown op type ${type}`));
+		return new Promise<R>((resolve, reject) => {
+			this.queue.push({
+				type,
+				payload,
+				actor,
+				at: this.options.now(),
+				resolve: resolve as (v: unknown) => void,
+				reject
+			});
+			void this.drain();
+		});
+	}
+
+	private async drain(): Promise<void> {
+		if (this.writing) return;
+		this.writing = true;
+		try {
+			while (this.queue.length > 0 || this.snapshotRequested.length > 0) {
+				if (this.snapshotRequested.length > 0) {
+					const waiting = this.snapshotRequested.splice(0);
+					this.startSnapshot().then(
+						() => waiting.forEach((done) => done()),
+						(error) => {
+							this.options.log(`store: snapshot failed: ${String(error)}`);
+							waiting.forEach((done) => done());
+						}
+					);
+					continue;
+				}
+				const batch = this.queue.splice(0);
+				const entries: JournalEntry[] = batch.map((op) => {
+					const seq = ++this.seq;
+					return {
+						seq,
+						id: `${this.siteId}:${this.epoch}:${seq}`,
+						type: op.type,
+						at: op.at,
+						actor: op.actor,
+						payload: op.payload
+					};
+				});
+				try {
+					await this.journal.append(entries);
+					this.syncs++;
+				} catch (error) {
+					// The disk refused: nothing in this batch is acknowledged, and no further write
+					// is taken, since the journal's tail is now unknown.
+					this.failure = error;
+					this.options.log(`store: journal write failed, refusing writes: ${String(error)}`);
+					batch.forEach((op) => op.reject(error));
+					this.queue.splice(0).forEach((op) => op.reject(error));
+					return;
+				}
+				entries.forEach((entry, i) => {
+					try {
+						batch[i].resolve(this.applyEntry(entry, false).result);
+					} catch (error) {
+						batch[i].reject(error);
+					}
+				});
+				if (this.seq - this.snapshotSeq >= this.options.snapshotEveryOps) {
+					this.snapshotRequested.push(() => {});
+				}
+			}
+		} finally {
+			this.writing = false;
+		}
+	}
+
+	/**
+	 * Applies one journal entry in its own transaction. An entry already applied (its seq is
+	 * not newer than the store's) changes nothing: ops are idempotent, replay is safe.
+	 */
+	applyEntry(entry: JournalEntry, replaying: boolean): { applied: boolean; result?: unknown } {
+		const applied = Number(this.db.value<string>("SELECT value FROM meta WHERE key = 'last_seq'"));
+		if (entry.seq <= applied) return { applied: false };
+		const handler = this.options.handlers[entry.type];
+		if (!handler) throw new Error(`unknown op type ${entry.type}`);
+		const ctx: OpContext = {
+			seq: entry.seq,
+			opId: entry.id,
+			at: entry.at,
+			actor: entry.actor,
+			replaying
+		};
+		const markApplied = () =>
+			this.db.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", [String(entry.seq)]);
+		this.seq = Math.max(this.seq, entry.seq);
+		try {
+			const result = this.db.transaction(() => {
+				const value = handler(this.db, entry.payload, ctx);
+				markApplied();
+				return value;
+			});
+			return { applied: true, result };
+		} catch (error) {
+			markApplied();
+			throw error;
+		}
+	}
+
+	/** Reads run synchronously on the in-memory database between writes. */
+	read<T>(fn: (db: Db) => T): T {
+		return fn(this.db);
+	}
+
+	/** Takes a snapshot between two write batches and resolves when it is on disk. */
+	snapshot(): Promise<void> {
+		return new Promise((resolve) => {
+			this.snapshotRequested.push(resolve);
+			void this.drain();
+		});
+	}
+
+	/**
+	 * Exports the database (synchronously, never inside a transaction), starts a new journal
+	 * segment, then writes the file while further writes go on. Old journal segments go only
+	 * once both kept snapshots cover them.
+	 */
+	private startSnapshot(): Promise<void> {
+		const seq = this.seq;
+		const bytes = this.db.export();
+		this.journal.rotate(seq + 1);
+		this.snapshotSeq = seq;
+		const written = this.snapshotWrite.then(async () => {
+			await this.snapshots.write(seq, bytes);
+			this.snapshotAt = this.options.now();
+			this.journal.prune(this.snapshots.oldestKept()?.seq ?? 0);
+		});
+		this.snapshotWrite = written.catch(() => {});
+		return written;
+	}
+
+	private async snapshotNow(): Promise<void> {
+		await this.startSnapshot();
+	}
+
+	stats(): StoreStats {
+		return {
+			lastSeq: this.seq,
+			journalOps: this.seq - this.snapshotSeq,
+			journalSyncs: this.syncs,
+			snapshotAgeSeconds:
+				this.snapshotAt === null ? null : Math.round((this.options.now() - this.snapshotAt) / 1000),
+			siteId: this.siteId,
+			epoch: this.epoch
+		};
+	}
+
+	/** Waits for queued writes, takes a final snapshot, and closes. */
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		if (this.timer) clearInterval(this.timer);
+		while (this.writing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+		if (!this.failure && this.seq > this.snapshotSeq) await this.startSnapshot();
+		await this.snapshotWrite;
+		this.journal.closeSegment();
+		this.db.close();
+	}
+}
+
+/**
+ * The newest snapshot that passes `PRAGMA quick_check`. When every snapshot is damaged and
+ * the journal still starts at op 1, an empty database replays it all.
+ */
+async function loadNewestGoodSnapshot(
+	snapshots: Snapshots,
+	journal: Journal,
+	log: (message: string) => void
+): Promise<{ db: Db; snapshotSeq: number | undefined }> {
+	const files = snapshots.list();
+	for (const file of files) {
+		let db: Db | undefined;
+		try {
+			db = await Db.create(snapshots.read(file));
+			if (db.quickCheck()) return { db, snapshotSeq: file.seq };
+		} catch {
+			// falls through to the older generation
+		}
+		db?.close();
+		log(`store: snapshot ${file.path} failed quick_check; trying an older one`);
+	}
+	const firstSegment = journal.segments()[0];
+	if (files.length > 0 && firstSegment && firstSegment.firstSeq > 1) {
+		throw new Error('store: no usable snapshot and the journal does not reach back to op 1');
+	}
+	return { db: await Db.create(), snapshotSeq: undefined };
+}

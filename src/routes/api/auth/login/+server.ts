@@ -1,0 +1,33 @@
+import { json } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { deviceLabel, setSessionCookie } from '$lib/server/auth/cookies';
+import { LOGIN_MESSAGES } from '$lib/server/auth/login-messages';
+import { login } from '$lib/server/auth/sessions';
+import { readJsonObject } from '$lib/server/http/json-body';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async ({ request, cookies, url, getClientAddress }) => {
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	const { username, secret } = body.value;
+	if (typeof username !== 'string' || typeof secret !== 'string' || !username || !secret) {
+		return json(
+			{ status: 'error', reason: 'invalid', message: 'Cần "username" và "secret" (chuỗi).' },
+			{ status: 400 }
+		);
+	}
+	const result = await login(
+		getApp().store,
+		username,
+		secret,
+		deviceLabel(request, getClientAddress())
+	);
+	if (!result.ok) {
+		return json(
+			{ status: 'error', reason: result.reason, message: LOGIN_MESSAGES[result.reason] },
+			{ status: result.reason === 'bad_credentials' ? 401 : 403 }
+		);
+	}
+	setSessionCookie(cookies, url, result.token, result.expiresAt);
+	return json({ status: 'ok', user: result.actor, expiresAt: result.expiresAt });
+};
