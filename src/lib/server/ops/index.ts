@@ -1,4 +1,5 @@
 import type { OpHandlers } from '../store/store';
+import { auditOps } from './audit';
 import { authOps } from './auth';
 import { seedOps } from './seed';
 
@@ -8,5 +9,6 @@ import { seedOps } from './seed';
  */
 export const opHandlers: OpHandlers = {
 	...seedOps,
-	...authOps
+	...authOps,
+	...auditOps
 };

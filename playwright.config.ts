@@ -1,0 +1,79 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * End-to-end tests run the built server (kiosk/server.js over build/) in Debian's Chromium.
+ * The server starts on a fresh DATA_DIR holding the demo ward, so tests see known data.
+ */
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ths-e2e-'));
+process.env.E2E_DATA_DIR = dataDir;
+
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+const chromium = {
+	browserName: 'chromium' as const,
+	launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }
+};
+
+export default defineConfig({
+	testDir: 'tests',
+	outputDir: 'test-results',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: { baseURL: BASE_URL, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...chromium },
+	webServer: {
+		command: 'node kiosk/server.js',
+		url: `${BASE_URL}/api/health`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			DEMO_PASSWORD: 'hatu2026',
+			DEMO_PIN: '246810'
+		}
+	},
+	projects: [
+		{
+			name: 'kiosk-1920',
+			testMatch: /kiosk\/.*\.spec\.ts/,
+			use: { viewport: { width: 1920, height: 1080 }, hasTouch: true }
+		},
+		{
+			name: 'kiosk-portrait',
+			testMatch: /kiosk\/.*\.spec\.ts/,
+			use: { viewport: { width: 1080, height: 1920 }, hasTouch: true }
+		},
+		{
+			name: 'kiosk-1366',
+			testMatch: /kiosk\/.*\.spec\.ts/,
+			use: { viewport: { width: 1366, height: 768 }, hasTouch: true }
+		},
+		{
+			name: 'phone',
+			testMatch: /checkin\/.*\.spec\.ts/,
+			use: { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
+		},
+		{
+			name: 'desktop',
+			testMatch: /(server|staff|reports|security)\/.*\.spec\.ts/,
+			use: { viewport: { width: 1366, height: 900 } }
+		}
+	]
+});

@@ -1,0 +1,6 @@
+import { requireRole } from '$lib/server/auth/access';
+import type { PageServerLoad } from './$types';
+
+export const load = (({ locals }) => ({
+	actor: requireRole(locals.actor, 'volunteer', 'head', 'officer')
+})) satisfies PageServerLoad;
