@@ -1,6 +1,5 @@
 import {
 	json,
-	redirect,
 	type Handle,
 	type HandleServerError,
 	type ServerInit
@@ -8,6 +7,7 @@ import {
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { accessFor } from '$lib/server/auth/access';
 import { actorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { bodyTooLarge, rateLimit, secure, tooMany } from '$lib/server/http/guards';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -19,11 +19,25 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const response = await guarded({ event, resolve });
+	return secure(response, event.locals.actor !== null);
+};
+
+/** Limits first (cheap refusals), then the session, then the role wall, then the route. */
+const guarded: Handle = async ({ event, resolve }) => {
 	const { store } = getApp();
-	event.locals.actor = actorForToken(store, event.cookies.get(SESSION_COOKIE));
-	const access = accessFor(event.url.pathname, event.locals.actor);
+	const { method } = event.request;
+	const path = event.url.pathname;
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.actor = null;
+	const tooLarge = bodyTooLarge(method, path, event.request.headers);
+	if (tooLarge) return tooLarge;
+	const limited = rateLimit(method, path, event.getClientAddress(), token);
+	if (!limited.ok) return tooMany(limited.retryAfterSeconds);
+	event.locals.actor = actorForToken(store, token);
+	const access = accessFor(path, event.locals.actor);
 	if (access !== 'allow') {
-		const isApi = event.url.pathname.startsWith('/api/');
+		const isApi = path.startsWith('/api/');
 		if (isApi) {
 			return access === 'sign_in'
 				? json(
@@ -36,7 +50,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 					);
 		}
 		if (access === 'sign_in') {
-			redirect(303, `/dang-nhap?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+			const next = encodeURIComponent(path + event.url.search);
+			return new Response(null, { status: 303, headers: { location: `/dang-nhap?next=${next}` } });
 		}
 		return new Response('Tài khoản này không có quyền mở trang này.', {
 			status: 403,
