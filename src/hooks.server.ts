@@ -1,9 +1,4 @@
-import {
-	json,
-	type Handle,
-	type HandleServerError,
-	type ServerInit
-} from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { accessFor } from '$lib/server/auth/access';
 import { actorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';

@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { isHttpError, json } from '@sveltejs/kit';
 
 /**
  * A refusal a person or program can act on: an HTTP status, a stable English reason code and
@@ -32,12 +32,26 @@ export function problemJson(problem: Problem, headers?: HeadersInit): Response {
 	);
 }
 
-/** Runs an endpoint body; a Problem becomes its JSON answer, anything else propagates (500). */
+const REASON_BY_STATUS: Record<number, string> = {
+	400: 'invalid',
+	401: 'unauthenticated',
+	403: 'forbidden',
+	404: 'not_found'
+};
+
+/**
+ * Runs an endpoint body. A Problem, or Kit's `error()` (e.g. from requireRole), becomes the
+ * error JSON; anything else propagates to handleError (a 500 without details).
+ */
 export async function answer(run: () => Promise<Response> | Response): Promise<Response> {
 	try {
 		return await run();
 	} catch (error) {
 		if (isProblem(error)) return problemJson(error);
+		if (isHttpError(error)) {
+			const reason = error.body.reason ?? REASON_BY_STATUS[error.status] ?? 'error';
+			return problemJson(new Problem(error.status, reason, error.body.message));
+		}
 		throw error;
 	}
 }

@@ -78,11 +78,14 @@ export const accountOps: OpHandlers = {
 	},
 	'accounts.unlock': (db, p: UserTarget, ctx) => {
 		mustExist(db, p.userId);
-		db.run(
-			'UPDATE users SET locked = 0, failed_logins = 0, last_failed_at = NULL WHERE id = ?',
-			[p.userId]
-		);
-		appendAudit(db, ctx, { action: 'account.unlock', subject: `user:${p.userId}`, device: p.device });
+		db.run('UPDATE users SET locked = 0, failed_logins = 0, last_failed_at = NULL WHERE id = ?', [
+			p.userId
+		]);
+		appendAudit(db, ctx, {
+			action: 'account.unlock',
+			subject: `user:${p.userId}`,
+			device: p.device
+		});
 	},
 	'accounts.revokeSessions': (db, p: UserTarget, ctx) => {
 		mustExist(db, p.userId);

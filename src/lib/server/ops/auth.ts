@@ -33,11 +33,15 @@ export const authOps: OpHandlers = {
 			[p.tokenHash, p.userId, ctx.at, p.expiresAt, p.device]
 		);
 		db.run('UPDATE users SET failed_logins = 0, last_failed_at = NULL WHERE id = ?', [p.userId]);
-		appendAudit(db, { ...ctx, actor: p.userId }, {
-			action: 'auth.login',
-			subject: `user:${p.userId}`,
-			device: p.device
-		});
+		appendAudit(
+			db,
+			{ ...ctx, actor: p.userId },
+			{
+				action: 'auth.login',
+				subject: `user:${p.userId}`,
+				device: p.device
+			}
+		);
 	},
 	'auth.sessionEnd': (db, p: { tokenHash: string }, ctx) => {
 		const { changes } = db.run(
@@ -55,9 +59,7 @@ export const authOps: OpHandlers = {
 				'UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE id = ?',
 				[ctx.at, p.userId]
 			);
-			const failures = db.value<number>('SELECT failed_logins FROM users WHERE id = ?', [
-				p.userId
-			]);
+			const failures = db.value<number>('SELECT failed_logins FROM users WHERE id = ?', [p.userId]);
 			if (locksNow(failures ?? 0)) {
 				db.run('UPDATE users SET locked = 1 WHERE id = ? AND locked = 0', [p.userId]);
 				locked = true;

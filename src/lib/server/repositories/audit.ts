@@ -79,7 +79,7 @@ export function findAudit(db: Db, f: AuditFilter): AuditRow[] {
 }
 
 export function auditActions(db: Db): string[] {
-	return db.all<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action').map(
-		(r) => r.action
-	);
+	return db
+		.all<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')
+		.map((r) => r.action);
 }

@@ -169,12 +169,11 @@ export function personalData(db: Db, id: number): PersonalDataExport | undefined
 				[id]
 			)
 			.map((l) => ({ walkthroughId: l.walkthrough_id, kiosk: l.kiosk, at: l.at })),
-		accessLog: db
-			.all<{ at: number; action: string; actor: string | null; device: string }>(
-				`SELECT a.at, a.action, u.display_name AS actor, a.device FROM audit_log a
+		accessLog: db.all<{ at: number; action: string; actor: string | null; device: string }>(
+			`SELECT a.at, a.action, u.display_name AS actor, a.device FROM audit_log a
 				 LEFT JOIN users u ON u.id = a.actor_id WHERE a.subject = ? ORDER BY a.id`,
-				[`resident:${id}`]
-			)
+			[`resident:${id}`]
+		)
 	};
 }
 

@@ -54,10 +54,14 @@ export function parseNewAccount(input: Record<string, unknown>): NewAccount {
 		throw bad('displayName', 'Họ tên hiển thị cần 2–80 chữ cái, không có ký hiệu lạ.');
 	}
 	const role = input.role as Role;
-	if (!ROLES.includes(role)) throw bad('role', 'Vai trò phải là cán bộ, trưởng khu phố hoặc tình nguyện viên.');
+	if (!ROLES.includes(role))
+		throw bad('role', 'Vai trò phải là cán bộ, trưởng khu phố hoặc tình nguyện viên.');
 	let neighborhoodId: number | null = null;
 	if (role === 'head') {
-		const raw = typeof input.neighborhoodId === 'string' ? Number(input.neighborhoodId) : input.neighborhoodId;
+		const raw =
+			typeof input.neighborhoodId === 'string'
+				? Number(input.neighborhoodId)
+				: input.neighborhoodId;
 		if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 1) {
 			throw bad('neighborhoodId', 'Trưởng khu phố cần chọn khu phố.');
 		}

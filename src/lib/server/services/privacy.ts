@@ -15,7 +15,8 @@ import { auditRead } from './audit';
 /** The officer sees every resident; a head only those of their own khu phố. */
 export function canSeeResident(actor: Actor, scope: ResidentScope): boolean {
 	return (
-		actor.role === 'officer' || (actor.role === 'head' && actor.neighborhoodId === scope.neighborhoodId)
+		actor.role === 'officer' ||
+		(actor.role === 'head' && actor.neighborhoodId === scope.neighborhoodId)
 	);
 }
 
