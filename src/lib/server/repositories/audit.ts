@@ -40,11 +40,16 @@ export function findAudit(db: Db, f: AuditFilter): AuditRow[] {
 			params.push(f.actor);
 		}
 	}
-	if (f.subject !== undefined) (where.push('a.subject = ?'), params.push(f.subject));
-	if (f.action !== undefined) (where.push('a.action = ?'), params.push(f.action));
-	if (f.from !== undefined) (where.push('a.at >= ?'), params.push(f.from));
-	if (f.to !== undefined) (where.push('a.at < ?'), params.push(f.to));
-	if (f.before !== undefined) (where.push('a.id < ?'), params.push(f.before));
+	const add = (clause: string, value: string | number | undefined) => {
+		if (value === undefined) return;
+		where.push(clause);
+		params.push(value);
+	};
+	add('a.subject = ?', f.subject);
+	add('a.action = ?', f.action);
+	add('a.at >= ?', f.from);
+	add('a.at < ?', f.to);
+	add('a.id < ?', f.before);
 	params.push(f.limit);
 	return db
 		.all<{
