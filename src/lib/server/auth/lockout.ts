@@ -1,14 +1,15 @@
 /**
  * How failed sign-ins slow down and then stop guessing. Pure, so the rules are tested
- * without a clock: after the 2nd failure in a row the next try must wait 1 s, then 2 s, 4 s;
- * the 5th failure locks the account until the ward officer unlocks it.
+ * without a clock: after the 3rd failure in a row the next try must wait 1 s, after the 4th
+ * 2 s; the 5th failure locks the account until the ward officer unlocks it. One or two slips
+ * (a mistyped PIN) cost nothing.
  */
 export const LOCK_AFTER_FAILURES = 5;
 
 /** Milliseconds a username must wait after `failures` failed tries in a row. */
 export function delayAfterFailures(failures: number): number {
-	if (failures < 2) return 0;
-	return 1000 * 2 ** Math.min(failures - 2, 6);
+	if (failures < 3) return 0;
+	return 1000 * 2 ** Math.min(failures - 3, 6);
 }
 
 /** How long (ms) until the next try may be checked; 0 when it may be checked now. */

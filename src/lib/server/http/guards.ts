@@ -8,7 +8,7 @@ import { RateLimiter, type Take } from './rate-limit';
  * Check-ins: per device (its session), generous enough for a queue of offline scans sent
  * at once, small enough to stop a runaway client.
  */
-export const SIGN_IN_LIMIT = { capacity: 20, perSecond: 0.5 };
+export const SIGN_IN_LIMIT = { capacity: 30, perSecond: 1 };
 export const CHECKIN_LIMIT = { capacity: 240, perSecond: 4 };
 
 const signIn = new RateLimiter(SIGN_IN_LIMIT);
