@@ -12,9 +12,11 @@ export const load = (({ locals, url }) => {
 	const store = getApp().store;
 	const recent = (action: string) => readAudit(actor, store, { action, limit: 20 });
 	const erased = url.searchParams.get('erased');
+	const erasures = recent('resident.erase');
 	return {
+		erasedIds: erasures.map((e) => Number(e.subject.replace('resident:', ''))),
 		pending: erasureQueue(store),
-		erasures: recent('resident.erase'),
+		erasures,
 		withdrawals: recent('consent.withdraw'),
 		exports: recent('resident.export'),
 		erased: erased && /^\d{1,12}$/.test(erased) ? Number(erased) : null,
