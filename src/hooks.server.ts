@@ -60,12 +60,9 @@ const guarded: Handle = async ({ event, resolve }) => {
 
 /** Unexpected errors: the details go to the log, the user gets a plain Vietnamese sentence. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}:`, error);
-	return {
-		message:
-			status === 404
-				? 'Không tìm thấy trang này'
-				: 'Có lỗi ở máy chủ. Xin bác thử lại sau ít phút.',
-		reason: status === 404 ? 'not_found' : 'internal'
-	};
+	// Only real faults go to the log with their stack; a malformed address is the client's.
+	if (status >= 500) console.error(`${event.request.method} ${event.url.pathname}:`, error);
+	if (status === 404) return { message: 'Không tìm thấy trang này', reason: 'not_found' };
+	if (status < 500) return { message: 'Yêu cầu không hợp lệ.', reason: 'bad_request' };
+	return { message: 'Có lỗi ở máy chủ. Xin bác thử lại sau ít phút.', reason: 'internal' };
 };
