@@ -2,6 +2,7 @@ import { expect, request, test, type ConsoleMessage } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 import { discoverRoutes } from './discover';
+import { isPublic } from './expectations';
 import { contexts } from './identities';
 import { residentIn } from './residents';
 
@@ -125,4 +126,21 @@ test('hostile text is shown as text in the audit log, and neutralised in its CSV
 	expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Bấm"")"`);
 	// No cell of the file starts with a formula character.
 	expect(text).not.toMatch(/(^|,|\r\n)"?[=+@]/);
+});
+
+test('public pages and public JSON never show a resident’s name', async () => {
+	const who = await contexts(BASE_URL);
+	const names = new Set<string>();
+	for (let id = 1; names.size < 40 && id < 1300; id += 31) {
+		const r = await who.officer.get(`/api/residents/${id}/export`);
+		if (r.ok()) names.add((await r.json()).resident.fullName);
+	}
+	expect(names.size).toBeGreaterThan(20);
+	const open = discoverRoutes().filter((r) => isPublic(r.id) && !r.id.includes('['));
+	const paths = [...open.map((r) => r.id), '/api/health'].filter((p) => !p.startsWith('/api/auth'));
+	for (const path of paths) {
+		const text = await (await who.anonymous.get(path)).text();
+		for (const name of names) expect(text, `${path} shows ${name}`).not.toContain(name);
+	}
+	expect(paths).toContain('/');
 });
