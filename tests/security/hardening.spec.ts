@@ -1,4 +1,6 @@
 import { expect, request, test, type ConsoleMessage } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { BASE_URL } from '../../playwright.config';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 import { discoverRoutes, samplePath } from './discover';
@@ -150,4 +152,26 @@ test('public pages and public JSON never show a resident’s name', async () => 
 		for (const name of names) expect(text, `${path} shows ${name}`).not.toContain(name);
 	}
 	expect(paths).toContain('/');
+});
+
+test('no component renders stored data as HTML ({@html} only with a stated reason)', () => {
+	const offenders: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (path.endsWith('.svelte')) {
+				const lines = readFileSync(path, 'utf8').split('\n');
+				lines.forEach((line, i) => {
+					// A trusted, build-time string (e.g. an SVG icon) may be inlined if its line or
+					// the one above says why with "safe-html:".
+					if (line.includes('{@html') && !`${lines[i - 1] ?? ''}${line}`.includes('safe-html:')) {
+						offenders.push(`${path}:${i + 1}`);
+					}
+				});
+			}
+		}
+	};
+	walk('src');
+	expect(offenders).toEqual([]);
 });
