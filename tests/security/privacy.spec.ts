@@ -3,6 +3,7 @@ import { BASE_URL } from '../../playwright.config';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 import { contexts } from './identities';
 import { residentIn } from './residents';
+import { discoverRoutes, samplePath } from './discover';
 
 test('the JSON export holds everything about the person and is audited with the device', async () => {
 	const who = await contexts(BASE_URL);
@@ -105,4 +106,23 @@ test('a volunteer cannot open a person’s full data page', async ({ page }) => 
 	await signIn(page, 'tinhnguyen1', DEMO.pin);
 	const r = await page.goto('/cu-dan/1/du-lieu');
 	expect(r?.status()).toBe(403);
+});
+
+test('every view of a person’s record, on any page or endpoint, leaves an audit row', async () => {
+	const who = await contexts(BASE_URL);
+	const person = await residentIn(who.officer, 'Khu phố 6', 600);
+	// Every GET address about one resident, including those merged later.
+	const views = discoverRoutes()
+		.filter((r) => /^\/(cu-dan|api\/residents)\/\[[^\]]+\]/.test(r.id) && r.methods.includes('GET'))
+		.map((r) => samplePath(r.id, String(person.id)));
+	expect(views).toEqual(expect.arrayContaining([`/cu-dan/${person.id}/du-lieu`]));
+	const count = async () =>
+		(await (await who.officer.get(`/api/audit?subject=resident:${person.id}&limit=1000`)).json())
+			.entries.length;
+	for (const path of views) {
+		const before = await count();
+		const r = await who.officer.get(path);
+		expect(r.status(), path).toBe(200);
+		expect(await count(), `${path} was not audited`).toBeGreaterThan(before);
+	}
 });
