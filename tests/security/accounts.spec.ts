@@ -125,7 +125,8 @@ test('on the accounts page the officer sees a lock and lifts it with one button'
 	await openHydrated(page, '/quan-tri/tai-khoan');
 	const row = page.getByRole('row').filter({ hasText: 'khoa.thu4' });
 	await expect(row).toContainText('Bị khoá');
-	await page.screenshot({ path: 'test-results/security-accounts.png', fullPage: false });
+	await row.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'test-results/security-accounts.png' });
 	await row.getByRole('button', { name: 'Mở khoá' }).click();
 	await expect(row).toContainText('Đã mở khoá khoa.thu4.');
 	await expect(row).not.toContainText('Bị khoá');

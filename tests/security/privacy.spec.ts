@@ -126,3 +126,29 @@ test('every view of a person’s record, on any page or endpoint, leaves an audi
 		expect(await count(), `${path} was not audited`).toBeGreaterThan(before);
 	}
 });
+
+test('the officer filters the audit log on the page by person, action and dd/mm/yyyy days', async ({
+	page
+}) => {
+	const who = await contexts(BASE_URL);
+	const person = await residentIn(who.officer, 'Khu phố 5', 500);
+	const now = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).split('-');
+	const today = `${now[2]}/${now[1]}/${now[0]}`;
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/nhat-ky');
+	await openHydrated(page, '/quan-tri/nhat-ky');
+	const filters = page.getByRole('form', { name: 'Lọc nhật ký' });
+	await filters.getByLabel('Đối tượng').fill(`resident:${person.id}`);
+	await filters.getByLabel('Từ ngày').fill(today);
+	await filters.getByLabel('Đến ngày').fill(today);
+	await filters.getByRole('button', { name: 'Lọc' }).click();
+	await expect(page).toHaveURL(/subject=resident/);
+	const rows = page.locator('tbody tr');
+	await expect(rows.first()).toContainText('Xuất dữ liệu cư dân (JSON)');
+	for (const row of await rows.all()) {
+		await expect(row).toContainText(`resident:${person.id}`);
+		await expect(row).toContainText(today);
+	}
+	await filters.getByLabel('Từ ngày').fill('31/02/2026');
+	await filters.getByRole('button', { name: 'Lọc' }).click();
+	await expect(page.getByRole('alert')).toContainText('ngày');
+});
