@@ -48,6 +48,20 @@ test('pages hydrate under the CSP with no violation in the console', async ({ pa
 	expect(pages.length).toBeGreaterThan(5);
 });
 
+test('the session cookie cannot be read by scripts or sent from other sites', async () => {
+	const ctx = await request.newContext({ baseURL: BASE_URL });
+	const r = await ctx.post('/api/auth/login', {
+		data: { username: 'tinhnguyen4', secret: DEMO.pin }
+	});
+	const cookie = r.headers()['set-cookie'];
+	expect(cookie).toMatch(/^ths_session=[\w-]{40,};/);
+	expect(cookie).toMatch(/HttpOnly/i);
+	expect(cookie).toMatch(/SameSite=Lax/i);
+	expect(cookie).toMatch(/Path=\//);
+	// The body never carries the token.
+	expect(JSON.stringify(await r.json())).not.toContain(cookie.split(';')[0].split('=')[1]);
+});
+
 test('a form post from another origin is refused (SvelteKit origin check stays on)', async () => {
 	const evil = await request.newContext({ baseURL: BASE_URL });
 	const r = await evil.post('/dang-nhap', {

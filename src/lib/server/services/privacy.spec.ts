@@ -191,6 +191,20 @@ describe('consent', () => {
 	});
 });
 
+describe('what is stored', () => {
+	it('has no column for an ID-card number anywhere (the minimum is stored)', () => {
+		const columns = store.db.all<{ name: string; col: string }>(
+			`SELECT m.name, p.name AS col FROM sqlite_master m, pragma_table_info(m.name) p
+			 WHERE m.type = 'table'`
+		);
+		expect(columns.length).toBeGreaterThan(50);
+		const suspicious = columns.filter((c) =>
+			/cccd|cmnd|id_?card|identity|national|passport/i.test(c.col)
+		);
+		expect(suspicious).toEqual([]);
+	});
+});
+
 describe('the audit log', () => {
 	it('refuses updates and deletes (append-only)', async () => {
 		await auditRead(store, actorNamed(store, 'quantri'), {
