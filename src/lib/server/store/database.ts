@@ -85,9 +85,14 @@ export class Db {
 		} finally {
 			stmt.reset();
 		}
+		const changes = this.raw.getRowsModified();
+		// Asked only when read: most writes never need the new row's id.
+		const lastId = () => this.value<number>('SELECT last_insert_rowid()') ?? 0;
 		return {
-			changes: this.raw.getRowsModified(),
-			lastId: this.value<number>('SELECT last_insert_rowid()') ?? 0
+			changes,
+			get lastId() {
+				return lastId();
+			}
 		};
 	}
 
