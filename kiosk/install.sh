@@ -306,8 +306,9 @@ account  required pam_unix.so
 session  required pam_unix.so
 session  required pam_systemd.so
 EOF
-sed "s#@ORIGIN@#${origin}#g" "$kiosk_dir/chromium-policy.json" |
-	put_file /etc/chromium/policies/managed/tram-hoc-so.json 644
+# Not a pipe: put_file must run in this shell to count its change.
+policy="$(sed "s#@ORIGIN@#${origin}#g" "$kiosk_dir/chromium-policy.json")"
+put_file /etc/chromium/policies/managed/tram-hoc-so.json 644 <<<"$policy"
 put_dir /var/backups/tram-hoc-so 750 ths-server
 if [ -n "$backup_dir" ] && [ ! -d "$root$backup_dir" ]; then
 	say "nhớ gắn ổ sao lưu vào $backup_dir (xem README: Cài đặt trên máy trạm)"
