@@ -93,7 +93,8 @@ healthy_as() { # waits until /api/health says ok with version $1
 	return 1
 }
 
-restart() { bash -c "$restart_cmd"; }
+# fd 9 (the lock) is closed for it: a server started from here must not hold the lock.
+restart() { bash -c "$restart_cmd" 9>&-; }
 
 # --- 2. backup, 3. switch, 4. restart and check ---------------------------------------------
 backed_up=""
@@ -137,7 +138,7 @@ if restart && healthy_as "$previous_version"; then
 fi
 if [ -n "$backed_up" ]; then
 	echo "update: phiên bản cũ không chạy với dữ liệu mới: khôi phục bản sao lưu trước cập nhật" >&2
-	bash -c "$stop_cmd" || true
+	bash -c "$stop_cmd" 9>&- || true
 	DATA_DIR="$data_dir" "$base/current/kiosk/restore.sh" --data-dir "$data_dir" "$backed_up"
 	if restart && healthy_as "$previous_version"; then
 		say "đã quay lại phiên bản $previous_version với dữ liệu trước cập nhật"
