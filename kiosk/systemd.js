@@ -13,7 +13,11 @@ import https from 'node:https';
 
 const NOTIFY = process.env.SYSTEMD_NOTIFY || 'systemd-notify';
 
-/** Sends `KEY=value` lines to systemd. Resolves false (never throws) when it could not. */
+/**
+ * Sends `KEY=value` lines to systemd. Resolves false (never throws) when it could not.
+ * @param {...string} assignments
+ * @returns {Promise<boolean>}
+ */
 export function notify(...assignments) {
 	if (!process.env.NOTIFY_SOCKET) return Promise.resolve(false);
 	return new Promise((resolve) => {
@@ -24,7 +28,11 @@ export function notify(...assignments) {
 	});
 }
 
-/** GET /api/health on our own socket; true when it answers 200 with `ok: true` in time. */
+/**
+ * GET /api/health on our own socket; true when it answers 200 with `ok: true` in time.
+ * @param {{ host?: string, port: number, secure: boolean, timeoutMs: number }} options
+ * @returns {Promise<boolean>}
+ */
 export function selfCheck({ host, port, secure, timeoutMs }) {
 	const client = secure ? https : http;
 	return new Promise((resolve) => {
@@ -59,6 +67,8 @@ export function selfCheck({ host, port, secure, timeoutMs }) {
 /**
  * READY=1 once the server answers its health check, then WATCHDOG=1 every half watchdog
  * period while it keeps answering. Returns a function that sends STOPPING=1 and stops.
+ * @param {{ host?: string, port: number, secure: boolean }} options
+ * @returns {() => Promise<void>}
  */
 export function startSystemdNotify({ host, port, secure }) {
 	if (!process.env.NOTIFY_SOCKET) return async () => {};
@@ -68,6 +78,7 @@ export function startSystemdNotify({ host, port, secure }) {
 	const periodMs = feeds ? Math.max(200, watchdogUsec / 1000 / 2) : 1_000;
 	let stopped = false;
 	let ready = false;
+	/** @type {NodeJS.Timeout | undefined} */
 	let timer;
 
 	const tick = async () => {

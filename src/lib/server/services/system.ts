@@ -11,7 +11,8 @@ export interface HealthItem {
 	label: string;
 	value: string;
 	detail: string;
-	status: HealthStatus;
+	/** null for plain facts (version, uptime) that are neither good nor bad. */
+	status: HealthStatus | null;
 }
 export interface SystemReport {
 	checkedAt: string;
@@ -117,14 +118,14 @@ export function buildSystemReport(f: SystemFacts): SystemReport {
 			label: 'Phiên bản',
 			value: f.version,
 			detail: `Node.js ${f.nodeVersion}`,
-			status: 'ok'
+			status: null
 		},
 		{
 			key: 'uptime',
 			label: 'Máy chủ chạy liên tục',
 			value: formatDuration((f.now - f.startedAt) / 1000),
 			detail: `Từ ${at(f.startedAt)}`,
-			status: 'ok'
+			status: null
 		},
 		{
 			key: 'snapshot',
