@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import {
 	chmodSync,
 	cpSync,
@@ -9,9 +10,9 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { join } from 'node:path';
-import { fingerprint, KIOSK, makeRelease, run, tempDir } from './support';
+import { fingerprint, KIOSK, makeRelease, run, tempDir, waitFor } from './support';
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const UNITS = [
 	'tram-hoc-so.service',
@@ -178,4 +179,47 @@ test('the server unit keeps the promises the kiosk relies on', async () => {
 	const timer = readFileSync(join(KIOSK, 'systemd/tram-hoc-so-backup.timer'), 'utf8');
 	expect(timer).toMatch(/^OnCalendar=\*-\*-\* 02:30:00$/m);
 	expect(timer).toMatch(/^Persistent=yes$/m);
+});
+
+test('a tarball from make-release.sh installs and serves, reporting its version', async () => {
+	const out = tempDir('dist');
+	const made = run(
+		'bash',
+		[join(KIOSK, 'make-release.sh'), '--no-build', '--out', out],
+		{},
+		240_000
+	);
+	expect(made.status, made.stderr).toBe(0);
+	const tarball = made.stdout.trim().split('\n').at(-1)!;
+	const version = /tram-hoc-so-(.+)\.tar\.gz$/.exec(tarball)![1];
+	expect(version).toMatch(/^0\.\d+\.\d+-\d{8}\.\d{4}-\w+$/);
+
+	const root = tempDir('root');
+	const installed = install(root, tarball);
+	expect(installed.status, installed.stderr).toBe(0);
+	const current = join(root, 'opt/tram-hoc-so/current');
+	expect(readFileSync(join(current, 'RELEASE'), 'utf8').trim()).toBe(version);
+	// Only production packages travel: no test or build tools on the kiosk.
+	expect(existsSync(join(current, 'node_modules/sql.js'))).toBe(true);
+	expect(existsSync(join(current, 'node_modules/vite'))).toBe(false);
+
+	const server = spawn(process.execPath, [join(current, 'kiosk/server.js')], {
+		env: {
+			...process.env,
+			PORT: '4348',
+			HOST: '127.0.0.1',
+			DATA_DIR: tempDir('data'),
+			SEED: 'none'
+		},
+		stdio: 'ignore'
+	});
+	try {
+		const health = await waitFor('the installed server', async () => {
+			const response = await fetch('http://127.0.0.1:4348/api/health');
+			return response.ok ? await response.json() : undefined;
+		});
+		expect(health.version).toBe(version);
+	} finally {
+		server.kill('SIGTERM');
+	}
 });
