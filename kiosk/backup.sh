@@ -26,6 +26,9 @@ backup_dir="${BACKUP_DIR:-/mnt/tram-hoc-so-backup}"
 keep="${BACKUP_KEEP:-14}"
 require_mount="${BACKUP_REQUIRE_MOUNT:-1}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The runtime the units use (install.sh links it); a plain `node` elsewhere (development, CI).
+node_bin="${NODE:-/opt/tram-hoc-so/bin/node}"
+[ -x "$node_bin" ] || node_bin="$(command -v node || true)"
 
 fail() {
 	echo "backup: $*" >&2
@@ -76,8 +79,10 @@ done
 [ -n "$seq" ] || fail "dữ liệu thay đổi liên tục trong lúc chép; thử lại sau"
 
 # Proves the copy restores: the snapshot passes quick_check, journal lines pass their checksums.
-if [ -f "$here/check-backup.js" ] && command -v "${NODE:-node}" >/dev/null; then
-	"${NODE:-node}" "$here/check-backup.js" "$partial" >/dev/null || fail "bản sao lưu không đọc lại được"
+if [ -n "$node_bin" ]; then
+	"$node_bin" "$here/check-backup.js" "$partial" >/dev/null || fail "bản sao lưu không đọc lại được"
+else
+	echo "backup: CẢNH BÁO: không có Node.js nên chưa đọc thử bản sao lưu" >&2
 fi
 
 (cd "$partial" && sha256sum -- snapshot-*.sqlite journal-*.log >SHA256SUMS)

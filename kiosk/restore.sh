@@ -15,6 +15,9 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The runtime the units use (install.sh links it); a plain `node` elsewhere (development, CI).
+node_bin="${NODE:-/opt/tram-hoc-so/bin/node}"
+[ -x "$node_bin" ] || node_bin="$(command -v node || true)"
 data_dir="${DATA_DIR:-/var/lib/tram-hoc-so}"
 owner=""
 if [ "$(id -u)" = 0 ] && id ths-server >/dev/null 2>&1; then owner=ths-server; fi
@@ -48,8 +51,10 @@ fail() {
 [ -n "$backup" ] || fail "cần chỉ ra thư mục sao lưu, ví dụ /mnt/tram-hoc-so-backup/tram-hoc-so-20261125-023012"
 [ -f "$backup/SHA256SUMS" ] || fail "$backup không phải một bản sao lưu đầy đủ (thiếu SHA256SUMS)"
 (cd "$backup" && sha256sum --quiet -c SHA256SUMS) || fail "tệp trong $backup bị hỏng (sai mã kiểm tra)"
-if [ -f "$here/check-backup.js" ] && command -v "${NODE:-node}" >/dev/null; then
-	"${NODE:-node}" "$here/check-backup.js" "$backup" >/dev/null || fail "bản sao lưu $backup không đọc lại được"
+if [ -n "$node_bin" ]; then
+	"$node_bin" "$here/check-backup.js" "$backup" >/dev/null || fail "bản sao lưu $backup không đọc lại được"
+else
+	echo "restore: CẢNH BÁO: không có Node.js nên chưa đọc thử bản sao lưu" >&2
 fi
 if command -v systemctl >/dev/null && systemctl is-active --quiet tram-hoc-so.service 2>/dev/null; then
 	fail "máy chủ đang chạy: hãy dừng trước (systemctl stop tram-hoc-so)"

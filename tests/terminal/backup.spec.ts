@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { ServerProcess } from '../support/server-process';
@@ -116,6 +116,29 @@ test('a backup taken while sign-ins arrive restores every one acknowledged befor
 		expect(sessions).toBeGreaterThanOrEqual(taken[i].ackedBefore.length);
 		db.close();
 	}
+
+	// check-backup.js (run by backup.sh and restore.sh) notices a scribbled journal line even
+	// where the SHA256SUMS would have been rewritten along with it.
+	const copy = tempDir('scribbled');
+	cpSync(join(backupDir, backups[1]), copy, { recursive: true });
+	const check = (dir: string) => run(process.execPath, [join(KIOSK, 'check-backup.js'), dir]);
+	const good = check(copy);
+	expect(good.status, good.stdout).toBe(0);
+	expect(JSON.parse(good.stdout)).toMatchObject({ quickCheck: 'ok', problems: [] });
+	expect(JSON.parse(good.stdout).ops).toBeGreaterThan(0);
+	const journal = join(
+		copy,
+		readdirSync(copy)
+			.filter((n) => n.startsWith('journal-'))
+			.at(-1)!
+	);
+	writeFileSync(
+		journal,
+		readFileSync(journal, 'utf8').replace('auth.sessionStart', 'auth.sessionStarT')
+	);
+	const bad = check(copy);
+	expect(bad.status).toBe(1);
+	expect(bad.stdout).toContain('fails its checksum');
 });
 
 test('backup.sh keeps the newest N, refuses a missing USB stick, and restore refuses damage', async () => {
