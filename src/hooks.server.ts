@@ -1,13 +1,8 @@
-import {
-	json,
-	redirect,
-	type Handle,
-	type HandleServerError,
-	type ServerInit
-} from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { accessFor } from '$lib/server/auth/access';
 import { actorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { bodyTooLarge, rateLimit, secure, tooMany } from '$lib/server/http/guards';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -19,11 +14,25 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const response = await guarded({ event, resolve });
+	return secure(response, event.locals.actor !== null);
+};
+
+/** Limits first (cheap refusals), then the session, then the role wall, then the route. */
+const guarded: Handle = async ({ event, resolve }) => {
 	const { store } = getApp();
-	event.locals.actor = actorForToken(store, event.cookies.get(SESSION_COOKIE));
-	const access = accessFor(event.url.pathname, event.locals.actor);
+	const { method } = event.request;
+	const path = event.url.pathname;
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.actor = null;
+	const tooLarge = bodyTooLarge(method, path, event.request.headers);
+	if (tooLarge) return tooLarge;
+	const limited = rateLimit(method, path, event.getClientAddress(), token);
+	if (!limited.ok) return tooMany(limited.retryAfterSeconds);
+	event.locals.actor = actorForToken(store, token);
+	const access = accessFor(path, event.locals.actor);
 	if (access !== 'allow') {
-		const isApi = event.url.pathname.startsWith('/api/');
+		const isApi = path.startsWith('/api/');
 		if (isApi) {
 			return access === 'sign_in'
 				? json(
@@ -36,7 +45,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 					);
 		}
 		if (access === 'sign_in') {
-			redirect(303, `/dang-nhap?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+			const next = encodeURIComponent(path + event.url.search);
+			return new Response(null, { status: 303, headers: { location: `/dang-nhap?next=${next}` } });
 		}
 		return new Response('Tài khoản này không có quyền mở trang này.', {
 			status: 403,
@@ -50,12 +60,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 /** Unexpected errors: the details go to the log, the user gets a plain Vietnamese sentence. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}:`, error);
-	return {
-		message:
-			status === 404
-				? 'Không tìm thấy trang này'
-				: 'Có lỗi ở máy chủ. Xin bác thử lại sau ít phút.',
-		reason: status === 404 ? 'not_found' : 'internal'
-	};
+	// Only real faults go to the log with their stack; a malformed address is the client's.
+	if (status >= 500) console.error(`${event.request.method} ${event.url.pathname}:`, error);
+	if (status === 404) return { message: 'Không tìm thấy trang này', reason: 'not_found' };
+	if (status < 500) return { message: 'Yêu cầu không hợp lệ.', reason: 'bad_request' };
+	return { message: 'Có lỗi ở máy chủ. Xin bác thử lại sau ít phút.', reason: 'internal' };
 };

@@ -16,7 +16,10 @@ export function vnDayStart(day: string): number {
 }
 
 export function isIsoDay(text: string): boolean {
-	return /^\d{4}-\d{2}-\d{2}$/.test(text) && vnDay(vnDayStart(text)) === text;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+	// '9999-99-99' parses to NaN; vnDay(NaN) would throw instead of answering false.
+	const start = vnDayStart(text);
+	return Number.isFinite(start) && vnDay(start) === text;
 }
 
 /** 'dd/mm/yyyy' for people. */

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { deviceLabel, setSessionCookie } from '$lib/server/auth/cookies';
-import { LOGIN_MESSAGES } from '$lib/server/auth/login-messages';
+import { loginMessage } from '$lib/server/auth/login-messages';
 import { login } from '$lib/server/auth/sessions';
+import { takeSignIn } from '$lib/server/http/guards';
 import type { Role } from '$lib/domain/actor';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +16,7 @@ const HOME: Record<Role, string> = {
 
 /** Only local paths: a `next` pointing elsewhere would be an open redirect. */
 const safeNext = (next: string | null) =>
-	next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+	next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
 
 export const load = (({ locals, url }) => {
 	return { actor: locals.actor, next: safeNext(url.searchParams.get('next')) };
@@ -24,18 +25,23 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
-		const username = String(form.get('username') ?? '').trim();
+		const username = String(form.get('username') ?? '')
+			.trim()
+			.slice(0, 64);
 		const secret = String(form.get('secret') ?? '');
+		const address = getClientAddress();
+		const limited = takeSignIn(address);
+		if (!limited.ok) {
+			return fail(429, {
+				username,
+				message: `Quá nhiều lần đăng nhập từ máy này. Xin đợi ${limited.retryAfterSeconds} giây.`
+			});
+		}
 		if (!username || !secret) {
 			return fail(400, { username, message: 'Xin nhập tên đăng nhập và mật khẩu hoặc mã PIN.' });
 		}
-		const result = await login(
-			getApp().store,
-			username,
-			secret,
-			deviceLabel(request, getClientAddress())
-		);
-		if (!result.ok) return fail(400, { username, message: LOGIN_MESSAGES[result.reason] });
+		const result = await login(getApp().store, username, secret, deviceLabel(request, address));
+		if (!result.ok) return fail(400, { username, message: loginMessage(result) });
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
 		redirect(303, safeNext(url.searchParams.get('next')) ?? HOME[result.actor.role]);
 	}

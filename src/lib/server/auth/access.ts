@@ -20,6 +20,8 @@ const PUBLIC: Array<string | RegExp> = [
 
 const ROLE_RULES: Array<{ prefix: string; roles: Role[] }> = [
 	{ prefix: '/quan-tri', roles: ['officer'] },
+	{ prefix: '/api/users', roles: ['officer'] },
+	{ prefix: '/api/audit', roles: ['officer'] },
 	{ prefix: '/bao-cao', roles: ['head', 'officer'] },
 	{ prefix: '/tinh-nguyen', roles: ['volunteer', 'head', 'officer'] },
 	{ prefix: '/diem-danh', roles: ['volunteer', 'head', 'officer'] },
@@ -43,9 +45,9 @@ export function accessFor(pathname: string, actor: Actor | null): Access {
 
 /** For endpoints and actions: the actor, or a 401/403 with a Vietnamese message. */
 export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
-	if (!actor) error(401, 'Cần đăng nhập');
+	if (!actor) error(401, { message: 'Cần đăng nhập', reason: 'unauthenticated' });
 	if (roles.length > 0 && !roles.includes(actor.role)) {
-		error(403, 'Tài khoản này không có quyền làm việc này');
+		error(403, { message: 'Tài khoản này không có quyền làm việc này', reason: 'forbidden' });
 	}
 	return actor;
 }

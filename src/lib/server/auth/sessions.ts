@@ -1,13 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Role } from '../../domain/actor';
 import type { Store } from '../store/store';
-import { verifySecret } from './secrets';
+import { Problem } from '../http/problem';
+import { waitBeforeNextTry } from './lockout';
+import { hashSecret, verifySecret } from './secrets';
 
 export const SESSION_COOKIE = 'ths_session';
 /** A volunteer's shift; heads and officers sign in again the next day. */
 export const SESSION_HOURS = 12;
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** Only this hash of a session token is stored: a copied database opens no session. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 interface UserRow {
 	id: number;
@@ -18,6 +21,8 @@ interface UserRow {
 	secret_hash: string;
 	disabled: number;
 	locked: number;
+	failed_logins: number;
+	last_failed_at: number | null;
 }
 
 const toActor = (row: UserRow): Actor => ({
@@ -30,32 +35,60 @@ const toActor = (row: UserRow): Actor => ({
 
 export type LoginResult =
 	| { ok: true; token: string; actor: Actor; expiresAt: number }
-	| { ok: false; reason: 'bad_credentials' | 'locked' | 'disabled' };
+	| { ok: false; reason: 'bad_credentials' | 'locked' | 'disabled' }
+	| { ok: false; reason: 'too_soon'; retryAfterSeconds: number };
 
-/** Checks a username and its password or PIN; on success starts a session (journaled). */
+/**
+ * A hash of a secret nobody knows: an unknown username costs the same scrypt time as a known
+ * one, so the answer time does not tell which usernames exist.
+ */
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashSecret(randomBytes(12).toString('hex')));
+
+/**
+ * Checks a username and its password or PIN; on success starts a session (journaled).
+ * Failures count per account: after the 2nd one in a row the next try must wait (growing),
+ * the 5th locks the account until the officer unlocks it (see lockout.ts). A locked or
+ * waiting account's secret is not even checked, so guessing gains nothing.
+ */
 export async function login(
 	store: Store,
 	username: string,
 	secret: string,
-	device: string
+	device: string,
+	now = Date.now()
 ): Promise<LoginResult> {
-	const row = store.db.get<UserRow>('SELECT * FROM users WHERE username = ?', [
-		username.trim().toLowerCase()
-	]);
-	const good = row ? await verifySecret(secret, row.secret_hash) : false;
+	const name = username.trim().toLowerCase().slice(0, 64);
+	const row = store.db.get<UserRow>('SELECT * FROM users WHERE username = ?', [name]);
+	if (row?.locked) {
+		await store.write('auth.loginFailed', { username: name, userId: null, device, why: 'locked' });
+		return { ok: false, reason: 'locked' };
+	}
+	const wait = row ? waitBeforeNextTry(row.failed_logins, row.last_failed_at, now) : 0;
+	if (wait > 0) return { ok: false, reason: 'too_soon', retryAfterSeconds: Math.ceil(wait / 1000) };
+	const good = await verifySecret(secret, row ? row.secret_hash : await decoy());
 	if (!row || !good) {
-		await store.write('auth.loginFailed', { username, userId: row?.id ?? null, device });
-		return { ok: false, reason: 'bad_credentials' };
+		const result = await store.write<{ locked: boolean }>('auth.loginFailed', {
+			username: name,
+			userId: row?.id ?? null,
+			device
+		});
+		return { ok: false, reason: result?.locked ? 'locked' : 'bad_credentials' };
 	}
 	if (row.disabled) return { ok: false, reason: 'disabled' };
-	if (row.locked) return { ok: false, reason: 'locked' };
 	const token = randomBytes(32).toString('base64url');
-	const expiresAt = Date.now() + SESSION_HOURS * 3600_000;
-	await store.write(
-		'auth.sessionStart',
-		{ tokenHash: tokenHash(token), userId: row.id, expiresAt, device },
-		row.id
-	);
+	const expiresAt = now + SESSION_HOURS * 3600_000;
+	try {
+		await store.write(
+			'auth.sessionStart',
+			{ tokenHash: tokenHash(token), userId: row.id, expiresAt, device },
+			row.id
+		);
+	} catch (error) {
+		// Locked or disabled between the check and the write (another request's 5th failure).
+		if (error instanceof Problem) return { ok: false, reason: 'locked' };
+		throw error;
+	}
 	return { ok: true, token, actor: toActor(row), expiresAt };
 }
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { deviceLabel, setSessionCookie } from '$lib/server/auth/cookies';
-import { LOGIN_MESSAGES } from '$lib/server/auth/login-messages';
+import { LOGIN_STATUS, loginMessage } from '$lib/server/auth/login-messages';
 import { login } from '$lib/server/auth/sessions';
 import { readJsonObject } from '$lib/server/http/json-body';
 import type { RequestHandler } from './$types';
@@ -10,7 +10,14 @@ export const POST: RequestHandler = async ({ request, cookies, url, getClientAdd
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	const { username, secret } = body.value;
-	if (typeof username !== 'string' || typeof secret !== 'string' || !username || !secret) {
+	if (
+		typeof username !== 'string' ||
+		typeof secret !== 'string' ||
+		!username.trim() ||
+		!secret ||
+		username.length > 64 ||
+		secret.length > 256
+	) {
 		return json(
 			{ status: 'error', reason: 'invalid', message: 'Cần "username" và "secret" (chuỗi).' },
 			{ status: 400 }
@@ -23,9 +30,10 @@ export const POST: RequestHandler = async ({ request, cookies, url, getClientAdd
 		deviceLabel(request, getClientAddress())
 	);
 	if (!result.ok) {
+		const retry = result.reason === 'too_soon' ? String(result.retryAfterSeconds) : null;
 		return json(
-			{ status: 'error', reason: result.reason, message: LOGIN_MESSAGES[result.reason] },
-			{ status: result.reason === 'bad_credentials' ? 401 : 403 }
+			{ status: 'error', reason: result.reason, message: loginMessage(result) },
+			{ status: LOGIN_STATUS[result.reason], headers: retry ? { 'retry-after': retry } : {} }
 		);
 	}
 	setSessionCookie(cookies, url, result.token, result.expiresAt);

@@ -1,0 +1,92 @@
+import { json } from '@sveltejs/kit';
+import { createHash } from 'node:crypto';
+import { RateLimiter, type Take } from './rate-limit';
+
+/**
+ * Limits applied in the handle hook, before any route runs. Sign-in: per address, so
+ * guessing across many usernames is slow too (each account also locks after 5 failures).
+ * Check-ins: per device (its session), generous enough for a queue of offline scans sent
+ * at once, small enough to stop a runaway client.
+ */
+export const SIGN_IN_LIMIT = { capacity: 30, perSecond: 1 };
+export const CHECKIN_LIMIT = { capacity: 240, perSecond: 4 };
+
+const signIn = new RateLimiter(SIGN_IN_LIMIT);
+const checkins = new RateLimiter(CHECKIN_LIMIT);
+
+/** Request bodies larger than this are refused before a route reads them. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Resident lists (CSV/XLSX) may be bigger. */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+
+const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+/** The sign-in form's action calls this itself, to answer with a form failure, not JSON. */
+export const takeSignIn = (address: string): Take => signIn.take(address);
+
+/** The rate limit a request falls under, if any, and the result of taking a token. */
+export function rateLimit(
+	method: string,
+	path: string,
+	address: string,
+	sessionToken: string | undefined
+): Take {
+	if (method === 'POST' && path === '/api/auth/login') return signIn.take(address);
+	if (method === 'POST' && path === '/api/checkins') {
+		return checkins.take(sessionToken ? `s:${hash(sessionToken)}` : `a:${address}`);
+	}
+	return { ok: true };
+}
+
+export function tooMany(retryAfterSeconds: number): Response {
+	return json(
+		{
+			status: 'error',
+			reason: 'rate_limited',
+			message: `Quá nhiều yêu cầu. Xin đợi ${retryAfterSeconds} giây rồi thử lại.`
+		},
+		{ status: 429, headers: { 'retry-after': String(retryAfterSeconds) } }
+	);
+}
+
+/** A 413 when the declared body is over the limit for its path; null when it may go on. */
+export function bodyTooLarge(method: string, path: string, headers: Headers): Response | null {
+	if (method === 'GET' || method === 'HEAD') return null;
+	const declared = Number(headers.get('content-length') ?? 0);
+	const limit = path.startsWith('/api/import') ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+	if (!(declared > limit)) return null;
+	return json(
+		{ status: 'error', reason: 'too_large', message: 'Dữ liệu gửi lên quá lớn.' },
+		{ status: 413 }
+	);
+}
+
+/** Headers every answer carries (CSP comes from svelte.config.js, with per-page nonces). */
+export const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'x-frame-options': 'DENY',
+	'cross-origin-opener-policy': 'same-origin',
+	'cross-origin-resource-policy': 'same-origin',
+	// The scanner page needs the camera; nothing needs the microphone or location.
+	'permissions-policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()'
+};
+
+/**
+ * Adds the security headers; staff answers are also kept out of caches (a shared terminal
+ * must not show the last person's resident list from its cache).
+ */
+export function secure(response: Response, signedIn: boolean): Response {
+	let out = response;
+	try {
+		out.headers.set('x-content-type-options', 'nosniff');
+	} catch {
+		// Some responses (e.g. from fetch) have immutable headers: copy them once.
+		out = new Response(response.body, response);
+	}
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!out.headers.has(name)) out.headers.set(name, value);
+	}
+	if (signedIn) out.headers.set('cache-control', 'no-store');
+	return out;
+}

@@ -1,0 +1,180 @@
+import { isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import fc from 'fast-check';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../domain/actor';
+import { startApp, stopApp } from '../app';
+import { actorNamed, footprint } from '../services/privacy.testing';
+import type { Store } from '../store/store';
+import { hostileBody, hostileParam, hostileQuery, type HostileBody } from './hostile.testing';
+
+/**
+ * Property-based: every JSON endpoint found in src/routes (so endpoints merged later are
+ * covered too) gets generated hostile input. It must answer 4xx with a reason, never 5xx, and
+ * store nothing. Handlers are called directly (the hooks' own limits are tested end to end).
+ */
+type Handler = (event: RequestEvent) => Response | Promise<Response>;
+const modules = import.meta.glob<Record<string, Handler>>('/src/routes/**/+server.ts');
+const sources = import.meta.glob<string>('/src/routes/**/+server.ts', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+
+/** Endpoints that do their job whatever the body says (they read none). */
+const BODYLESS_OK = new Set(['POST /api/auth/logout']);
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
+
+const routeId = (file: string) =>
+	file
+		.replace(/^\/src\/routes/, '')
+		.replace(/\/\+server\.ts$/, '')
+		.replace(/\/\([^)]+\)/g, '') || '/';
+const paramNames = (id: string) =>
+	[...id.matchAll(/\[(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]/g)].map((m) => m[1]);
+const fill = (id: string, value: string) => id.replace(/\[[^\]]+\]/g, encodeURIComponent(value));
+
+const readsBody = (source: string) =>
+	/readJsonObject\(|request\.(json|text|formData|arrayBuffer)\(/.test(source);
+
+let store: Store;
+let officer: Actor;
+
+beforeAll(async () => {
+	const app = await startApp({
+		dataDir: mkdtempSync(join(tmpdir(), 'ths-hostile-')),
+		seed: 'demo',
+		demoPassword: 'hatu2026',
+		demoPin: '246810',
+		version: 'test'
+	});
+	store = app.store;
+	officer = actorNamed(store, 'quantri');
+}, 60_000);
+afterAll(() => stopApp());
+
+interface Outcome {
+	status: number;
+	reason: unknown;
+}
+
+/** Calls a handler as SvelteKit would, turning thrown HttpErrors into their status and body. */
+async function call(
+	handler: Handler,
+	id: string,
+	method: string,
+	param: string,
+	query: string,
+	body?: HostileBody
+): Promise<Outcome> {
+	const url = new URL(`http://127.0.0.1${fill(id, param)}${query ? `?${query}` : ''}`);
+	const params = Object.fromEntries(paramNames(id).map((n) => [n, param]));
+	const request = new Request(url, {
+		method,
+		headers: body ? { 'content-type': body.contentType } : {},
+		body: body ? body.text : undefined
+	});
+	const jar = new Map<string, string>();
+	const event = {
+		request,
+		url,
+		params,
+		route: { id },
+		locals: { actor: officer },
+		cookies: {
+			get: (name: string) => jar.get(name),
+			getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+			set: (name: string, value: string) => void jar.set(name, value),
+			delete: (name: string) => void jar.delete(name),
+			serialize: () => ''
+		},
+		getClientAddress: () => '127.0.0.1',
+		setHeaders: () => {},
+		fetch,
+		platform: undefined,
+		isDataRequest: false,
+		isSubRequest: false
+	} as unknown as RequestEvent;
+	try {
+		const response = await handler(event);
+		const type = response.headers.get('content-type') ?? '';
+		const json = type.includes('json') ? await response.json().catch(() => ({})) : {};
+		return { status: response.status, reason: (json as { reason?: unknown }).reason };
+	} catch (error) {
+		if (isHttpError(error)) return { status: error.status, reason: error.body.reason };
+		if (isRedirect(error)) return { status: error.status, reason: 'redirect' };
+		// What SvelteKit would turn into a 500.
+		return { status: 500, reason: `threw ${String(error).slice(0, 200)}` };
+	}
+}
+
+const endpoints = Object.keys(modules)
+	.sort()
+	.map((file) => ({ file, id: routeId(file), source: sources[file] ?? '' }));
+
+describe('hostile input to every JSON endpoint', () => {
+	it('would notice a stored change (the detector itself works)', async () => {
+		const before = footprint(store);
+		await store.write('consent.withdraw', { residentId: 2, note: '', device: '' }, officer.id);
+		expect(footprint(store)).not.toEqual(before);
+	});
+
+	it('finds the endpoints in src/routes', () => {
+		expect(endpoints.map((e) => e.id)).toEqual(
+			expect.arrayContaining(['/api/users', '/api/users/[id]/unlock', '/api/auth/login'])
+		);
+	});
+
+	for (const endpoint of endpoints) {
+		it(`${endpoint.id}: 4xx with a reason, never 5xx, nothing stored`, async () => {
+			const mod = await modules[endpoint.file]();
+			const hasParams = paramNames(endpoint.id).length > 0;
+			const failures: string[] = [];
+			for (const method of Object.keys(mod).filter((m) => /^[A-Z]+$/.test(m))) {
+				const handler = mod[method];
+				const key = `${method} ${endpoint.id}`;
+				// Sign-in runs scrypt on each try: fewer runs keep the suite fast.
+				const numRuns = endpoint.id === '/api/auth/login' ? 8 : RUNS;
+				const write = WRITE_METHODS.includes(method);
+				const arbitrary = fc.record({
+					// A real id (1) exercises the body parser; a hostile one the parameter parser.
+					param:
+						hasParams && write && readsBody(endpoint.source)
+							? fc.oneof(fc.constant('1'), hostileParam)
+							: hostileParam,
+					query: hostileQuery,
+					body: write ? hostileBody : fc.constant(undefined)
+				});
+				await fc.assert(
+					fc.asyncProperty(arbitrary, async ({ param, query, body }) => {
+						const before = footprint(store);
+						const outcome = await call(handler, endpoint.id, method, param, query, body);
+						const after = footprint(store);
+						const where = `${key} param=${JSON.stringify(param)} query=${query} body=${JSON.stringify(body)?.slice(0, 300)}`;
+						if (outcome.status >= 500)
+							failures.push(`${where} → ${outcome.status} ${outcome.reason}`);
+						if (outcome.status >= 400 && (typeof outcome.reason !== 'string' || !outcome.reason)) {
+							failures.push(`${where} → ${outcome.status} without a reason`);
+						}
+						const mustRefuse =
+							write &&
+							!BODYLESS_OK.has(key) &&
+							(hasParams ? param !== '1' || readsBody(endpoint.source) : true);
+						if (mustRefuse && (outcome.status < 400 || outcome.status >= 500)) {
+							failures.push(`${where} → ${outcome.status}, expected a 4xx`);
+						}
+						if (JSON.stringify(after) !== JSON.stringify(before)) {
+							failures.push(`${where} → stored something`);
+						}
+						if (failures.length > 0) throw new Error(failures.splice(0).join('\n'));
+					}),
+					{ numRuns, seed: Number(process.env.HOSTILE_SEED ?? 20261125) }
+				);
+			}
+			expect(failures).toEqual([]);
+		}, 120_000);
+	}
+});

@@ -1,0 +1,64 @@
+import { isHttpError, json } from '@sveltejs/kit';
+
+/**
+ * A refusal a person or program can act on: an HTTP status, a stable English reason code and
+ * a Vietnamese sentence. Services and op handlers throw it; routes turn it into the error JSON
+ * (`{"status":"error","reason","message"}`) or a form failure.
+ */
+export class Problem extends Error {
+	constructor(
+		readonly status: number,
+		readonly reason: string,
+		message: string,
+		/** The form field it is about, when there is one (for showing it next to the field). */
+		readonly field?: string
+	) {
+		super(message);
+		this.name = 'Problem';
+	}
+}
+
+export const isProblem = (error: unknown): error is Problem => error instanceof Problem;
+
+export function problemJson(problem: Problem, headers?: HeadersInit): Response {
+	return json(
+		{
+			status: 'error',
+			reason: problem.reason,
+			message: problem.message,
+			...(problem.field ? { field: problem.field } : {})
+		},
+		{ status: problem.status, headers }
+	);
+}
+
+const REASON_BY_STATUS: Record<number, string> = {
+	400: 'invalid',
+	401: 'unauthenticated',
+	403: 'forbidden',
+	404: 'not_found'
+};
+
+/**
+ * Runs an endpoint body. A Problem, or Kit's `error()` (e.g. from requireRole), becomes the
+ * error JSON; anything else propagates to handleError (a 500 without details).
+ */
+export async function answer(run: () => Promise<Response> | Response): Promise<Response> {
+	try {
+		return await run();
+	} catch (error) {
+		if (isProblem(error)) return problemJson(error);
+		if (isHttpError(error)) {
+			const reason = error.body.reason ?? REASON_BY_STATUS[error.status] ?? 'error';
+			return problemJson(new Problem(error.status, reason, error.body.message));
+		}
+		throw error;
+	}
+}
+
+/** A positive integer id from a route parameter, or a 404 Problem (never NaN into SQL). */
+export function idParam(raw: string | undefined, what = 'mục này'): number {
+	const id = /^[1-9]\d{0,14}$/.test(raw ?? '') ? Number(raw) : NaN;
+	if (!Number.isSafeInteger(id)) throw new Problem(404, 'not_found', `Không tìm thấy ${what}.`);
+	return id;
+}

@@ -1,0 +1,205 @@
+import type { Db } from '../store/database';
+
+/** Where a resident belongs: enough to decide who may see them, without their data. */
+export interface ResidentScope {
+	id: number;
+	householdId: number;
+	neighborhoodId: number;
+}
+
+export function residentScope(db: Db, id: number): ResidentScope | undefined {
+	const row = db.get<{ id: number; household_id: number; neighborhood_id: number }>(
+		`SELECT r.id, r.household_id, h.neighborhood_id FROM residents r
+		 JOIN households h ON h.id = r.household_id WHERE r.id = ?`,
+		[id]
+	);
+	return row && { id: row.id, householdId: row.household_id, neighborhoodId: row.neighborhood_id };
+}
+
+/** Everything the store holds about one person (Law 91/2025/QH15: the right to a copy). */
+export interface PersonalDataExport {
+	resident: {
+		id: number;
+		fullName: string;
+		birthYear: number;
+		phone: string | null;
+		relationship: string;
+		createdAt: number;
+		createdBy: string | null;
+	};
+	household: { id: number; address: string; headName: string; neighborhood: string };
+	consents: Array<{
+		method: string;
+		takenBy: string;
+		takenAt: number;
+		withdrawnAt: number | null;
+	}>;
+	cards: Array<{ code: string; issuedAt: number; revokedAt: number | null }>;
+	milestones: Array<{
+		skillCode: string;
+		skillTitle: string;
+		evidence: string;
+		achievedOn: string;
+		witness: string | null;
+		recordedAt: number;
+		undoneAt: number | null;
+	}>;
+	attendance: Array<{
+		sessionTitle: string;
+		place: string;
+		startsAt: number;
+		checkedInAt: number;
+		source: string;
+		volunteer: string | null;
+	}>;
+	lessonCompletions: Array<{ walkthroughId: string; kiosk: string; at: number }>;
+	/** Who looked at or changed this record, and when. */
+	accessLog: Array<{ at: number; action: string; actor: string | null; device: string }>;
+}
+
+export function personalData(db: Db, id: number): PersonalDataExport | undefined {
+	const r = db.get<{
+		id: number;
+		full_name: string;
+		birth_year: number;
+		phone: string | null;
+		relationship: string;
+		created_at: number;
+		created_by: string | null;
+		household_id: number;
+		address: string;
+		head_name: string;
+		neighborhood: string;
+	}>(
+		`SELECT r.id, r.full_name, r.birth_year, r.phone, r.relationship, r.created_at,
+			u.display_name AS created_by, h.id AS household_id, h.address, h.head_name,
+			n.name AS neighborhood
+		 FROM residents r JOIN households h ON h.id = r.household_id
+		 JOIN neighborhoods n ON n.id = h.neighborhood_id
+		 LEFT JOIN users u ON u.id = r.created_by WHERE r.id = ?`,
+		[id]
+	);
+	if (!r) return undefined;
+	return {
+		resident: {
+			id: r.id,
+			fullName: r.full_name,
+			birthYear: r.birth_year,
+			phone: r.phone,
+			relationship: r.relationship,
+			createdAt: r.created_at,
+			createdBy: r.created_by
+		},
+		household: {
+			id: r.household_id,
+			address: r.address,
+			headName: r.head_name,
+			neighborhood: r.neighborhood
+		},
+		consents: db
+			.all<{ method: string; taken_by: string; taken_at: number; withdrawn_at: number | null }>(
+				'SELECT method, taken_by, taken_at, withdrawn_at FROM consents WHERE resident_id = ? ORDER BY taken_at',
+				[id]
+			)
+			.map((c) => ({
+				method: c.method,
+				takenBy: c.taken_by,
+				takenAt: c.taken_at,
+				withdrawnAt: c.withdrawn_at
+			})),
+		cards: db
+			.all<{ code: string; issued_at: number; revoked_at: number | null }>(
+				'SELECT code, issued_at, revoked_at FROM cards WHERE resident_id = ? ORDER BY issued_at',
+				[id]
+			)
+			.map((c) => ({ code: c.code, issuedAt: c.issued_at, revokedAt: c.revoked_at })),
+		milestones: db
+			.all<{
+				skill_code: string;
+				title: string;
+				evidence: string;
+				achieved_on: string;
+				witness: string | null;
+				recorded_at: number;
+				undone_at: number | null;
+			}>(
+				`SELECT m.skill_code, s.title, m.evidence, m.achieved_on, u.display_name AS witness,
+					m.recorded_at, m.undone_at
+				 FROM milestones m JOIN skills s ON s.code = m.skill_code
+				 LEFT JOIN users u ON u.id = m.witness_id
+				 WHERE m.resident_id = ? ORDER BY m.achieved_on, m.id`,
+				[id]
+			)
+			.map((m) => ({
+				skillCode: m.skill_code,
+				skillTitle: m.title,
+				evidence: m.evidence,
+				achievedOn: m.achieved_on,
+				witness: m.witness,
+				recordedAt: m.recorded_at,
+				undoneAt: m.undone_at
+			})),
+		attendance: db
+			.all<{
+				title: string;
+				place: string;
+				starts_at: number;
+				checked_in_at: number;
+				source: string;
+				volunteer: string | null;
+			}>(
+				`SELECT s.title, s.place, s.starts_at, a.checked_in_at, a.source,
+					u.display_name AS volunteer
+				 FROM attendance a JOIN class_sessions s ON s.id = a.session_id
+				 LEFT JOIN users u ON u.id = a.volunteer_id
+				 WHERE a.resident_id = ? ORDER BY a.checked_in_at`,
+				[id]
+			)
+			.map((a) => ({
+				sessionTitle: a.title,
+				place: a.place,
+				startsAt: a.starts_at,
+				checkedInAt: a.checked_in_at,
+				source: a.source,
+				volunteer: a.volunteer
+			})),
+		lessonCompletions: db
+			.all<{ walkthrough_id: string; kiosk: string; at: number }>(
+				'SELECT walkthrough_id, kiosk, at FROM lesson_completions WHERE resident_id = ? ORDER BY at',
+				[id]
+			)
+			.map((l) => ({ walkthroughId: l.walkthrough_id, kiosk: l.kiosk, at: l.at })),
+		accessLog: db.all<{ at: number; action: string; actor: string | null; device: string }>(
+			`SELECT a.at, a.action, u.display_name AS actor, a.device FROM audit_log a
+				 LEFT JOIN users u ON u.id = a.actor_id WHERE a.subject = ? ORDER BY a.id`,
+			[`resident:${id}`]
+		)
+	};
+}
+
+/** Residents who withdrew consent and hold no other: their data waits to be erased. */
+export interface PendingErasure {
+	id: number;
+	fullName: string;
+	neighborhood: string;
+	withdrawnAt: number;
+}
+
+export function pendingErasures(db: Db): PendingErasure[] {
+	return db
+		.all<{ id: number; full_name: string; neighborhood: string; withdrawn_at: number }>(
+			`SELECT r.id, r.full_name, n.name AS neighborhood,
+				(SELECT max(withdrawn_at) FROM consents c WHERE c.resident_id = r.id) AS withdrawn_at
+			 FROM residents r JOIN households h ON h.id = r.household_id
+			 JOIN neighborhoods n ON n.id = h.neighborhood_id
+			 WHERE EXISTS (SELECT 1 FROM consents c WHERE c.resident_id = r.id AND c.withdrawn_at IS NOT NULL)
+			   AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.resident_id = r.id AND c.withdrawn_at IS NULL)
+			 ORDER BY withdrawn_at`
+		)
+		.map((r) => ({
+			id: r.id,
+			fullName: r.full_name,
+			neighborhood: r.neighborhood,
+			withdrawnAt: r.withdrawn_at
+		}));
+}

@@ -1,0 +1,78 @@
+import type { Role } from '../../domain/actor';
+import type { Db } from '../store/database';
+
+interface UserRow {
+	id: number;
+	username: string;
+	display_name: string;
+	role: Role;
+	neighborhood_id: number | null;
+	neighborhood_name: string | null;
+	disabled: number;
+	locked: number;
+	failed_logins: number;
+	last_failed_at: number | null;
+	created_at: number;
+	active_sessions: number;
+}
+
+/** An account as the officer sees it (never the secret's hash). */
+export interface Account {
+	id: number;
+	username: string;
+	displayName: string;
+	role: Role;
+	neighborhoodId: number | null;
+	neighborhoodName: string | null;
+	disabled: boolean;
+	locked: boolean;
+	failedLogins: number;
+	lastFailedAt: number | null;
+	createdAt: number;
+	activeSessions: number;
+}
+
+const toAccount = (r: UserRow): Account => ({
+	id: r.id,
+	username: r.username,
+	displayName: r.display_name,
+	role: r.role,
+	neighborhoodId: r.neighborhood_id,
+	neighborhoodName: r.neighborhood_name,
+	disabled: r.disabled === 1,
+	locked: r.locked === 1,
+	failedLogins: r.failed_logins,
+	lastFailedAt: r.last_failed_at,
+	createdAt: r.created_at,
+	activeSessions: r.active_sessions
+});
+
+const SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.neighborhood_id,
+	n.name AS neighborhood_name, u.disabled, u.locked, u.failed_logins, u.last_failed_at,
+	u.created_at,
+	(SELECT count(*) FROM auth_sessions s WHERE s.user_id = u.id AND s.revoked_at IS NULL
+		AND s.expires_at > ?) AS active_sessions
+	FROM users u LEFT JOIN neighborhoods n ON n.id = u.neighborhood_id`;
+
+const ROLE_ORDER = "CASE u.role WHEN 'officer' THEN 0 WHEN 'head' THEN 1 ELSE 2 END";
+
+export function listAccounts(db: Db, now: number): Account[] {
+	return db.all<UserRow>(`${SELECT} ORDER BY ${ROLE_ORDER}, u.username`, [now]).map(toAccount);
+}
+
+export function findAccount(db: Db, id: number, now: number): Account | undefined {
+	const row = db.get<UserRow>(`${SELECT} WHERE u.id = ?`, [now, id]);
+	return row ? toAccount(row) : undefined;
+}
+
+export const usernameTaken = (db: Db, username: string): boolean =>
+	db.value<number>('SELECT count(*) FROM users WHERE username = ?', [username]) !== 0;
+
+export const neighborhoodExists = (db: Db, id: number): boolean =>
+	db.value<number>('SELECT count(*) FROM neighborhoods WHERE id = ?', [id]) !== 0;
+
+export function neighborhoodOptions(db: Db): Array<{ id: number; name: string }> {
+	return db.all<{ id: number; name: string }>(
+		'SELECT id, name FROM neighborhoods ORDER BY sort, id'
+	);
+}

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erasureOps } from '../ops/erasure';
+import type { Store } from '../store/store';
+import { auditRead } from './audit';
+import { eraseResident, exportResident, withdrawConsent } from './privacy';
+import { actorNamed, demoStore, footprint } from './privacy.testing';
+
+let store: Store;
+beforeAll(async () => {
+	store = await demoStore();
+});
+afterAll(() => store.close());
+
+const DEVICE = '10.0.0.5 vitest';
+const count = (sql: string, params: Array<string | number> = []) =>
+	store.db.value<number>(sql, params) ?? 0;
+
+/** A resident of khu phố `n` who has attended, holds milestones and is not a household's only member. */
+function busyResident(n: number): number {
+	const id = store.db.value<number>(
+		`SELECT r.id FROM residents r JOIN households h ON h.id = r.household_id
+		 WHERE h.neighborhood_id = ?
+		   AND (SELECT count(*) FROM attendance a WHERE a.resident_id = r.id) >= 2
+		   AND (SELECT count(*) FROM milestones m WHERE m.resident_id = r.id) >= 1
+		   AND (SELECT count(*) FROM residents o WHERE o.household_id = r.household_id) >= 2
+		   AND r.full_name = h.head_name
+		 ORDER BY r.id LIMIT 1`,
+		[n]
+	);
+	if (!id) throw new Error('the demo ward has no such resident');
+	return id;
+}
+
+describe('export', () => {
+	it('holds everything about the person and is audited for officer and own head', async () => {
+		const id = busyResident(1);
+		const officer = actorNamed(store, 'quantri');
+		const data = await exportResident(store, officer, id, 'export', DEVICE);
+		expect(data.resident.id).toBe(id);
+		expect(data.household.neighborhood).toBe('Khu phố 1');
+		expect(data.consents.length).toBeGreaterThan(0);
+		expect(data.cards.length).toBeGreaterThan(0);
+		expect(data.attendance.length).toBe(
+			count('SELECT count(*) FROM attendance WHERE resident_id = ?', [id])
+		);
+		expect(data.milestones.length).toBe(
+			count('SELECT count(*) FROM milestones WHERE resident_id = ?', [id])
+		);
+		// The export's own access shows in what it returns: the log is part of the person's data.
+		expect(data.accessLog.at(-1)).toMatchObject({ action: 'resident.export', device: DEVICE });
+
+		const head = actorNamed(store, 'truongkhu1');
+		await exportResident(store, head, id, 'view_data', DEVICE);
+		expect(
+			count("SELECT count(*) FROM audit_log WHERE subject = ? AND action LIKE 'resident.%'", [
+				`resident:${id}`
+			])
+		).toBe(2);
+	});
+
+	it('is refused to a head of another khu phố and to a volunteer, and not audited', async () => {
+		const id = busyResident(1);
+		const before = count('SELECT count(*) FROM audit_log');
+		await expect(
+			exportResident(store, actorNamed(store, 'truongkhu2'), id, 'export', DEVICE)
+		).rejects.toMatchObject({ status: 403 });
+		await expect(
+			exportResident(store, actorNamed(store, 'tinhnguyen1'), id, 'export', DEVICE)
+		).rejects.toMatchObject({ status: 403 });
+		await expect(
+			exportResident(store, actorNamed(store, 'quantri'), 99_999_999, 'export', DEVICE)
+		).rejects.toMatchObject({ status: 404 });
+		expect(count('SELECT count(*) FROM audit_log')).toBe(before);
+	});
+});
+
+describe('erasure', () => {
+	it('removes the person, keeps attendance counts, and audits by id only', async () => {
+		const id = busyResident(2);
+		const officer = actorNamed(store, 'quantri');
+		const name = store.db.value<string>('SELECT full_name FROM residents WHERE id = ?', [id])!;
+		const household = store.db.value<number>('SELECT household_id FROM residents WHERE id = ?', [
+			id
+		])!;
+		const sessions = store.db.all<{ session_id: number }>(
+			'SELECT session_id FROM attendance WHERE resident_id = ?',
+			[id]
+		);
+		const perSession = () =>
+			sessions.map((s) =>
+				count('SELECT count(*) FROM attendance WHERE session_id = ?', [s.session_id])
+			);
+		const byNeighborhood = () => count('SELECT count(*) FROM attendance WHERE neighborhood_id = 2');
+		const [sessionCounts, nbCount, total] = [
+			perSession(),
+			byNeighborhood(),
+			count('SELECT count(*) FROM attendance')
+		];
+
+		const result = await eraseResident(store, officer, id, DEVICE);
+		expect(result.attendanceAnonymised).toBe(sessions.length);
+		expect(result.milestonesRemoved).toBeGreaterThan(0);
+		expect(result.householdRemoved).toBe(false);
+
+		expect(count('SELECT count(*) FROM residents WHERE id = ?', [id])).toBe(0);
+		for (const table of ['consents', 'cards', 'milestones', 'attendance', 'lesson_completions']) {
+			expect(count(`SELECT count(*) FROM ${table} WHERE resident_id = ?`, [id])).toBe(0);
+		}
+		expect(perSession()).toEqual(sessionCounts);
+		expect(byNeighborhood()).toBe(nbCount);
+		expect(count('SELECT count(*) FROM attendance')).toBe(total);
+		// The household stays (others live there) but no longer names the erased head.
+		expect(store.db.value('SELECT head_name FROM households WHERE id = ?', [household])).not.toBe(
+			name
+		);
+		// The audit log never spelled the name (it names records by id), so nothing is left there.
+		expect(
+			count('SELECT count(*) FROM audit_log WHERE instr(detail, ?1) OR instr(subject, ?1)', [name])
+		).toBe(0);
+		const row = store.db.get<{ actor_id: number; device: string; detail: string }>(
+			"SELECT actor_id, device, detail FROM audit_log WHERE action = 'resident.erase' AND subject = ?",
+			[`resident:${id}`]
+		);
+		expect(row).toMatchObject({ actor_id: officer.id, device: DEVICE });
+		expect(JSON.parse(row!.detail)).toEqual(result);
+	});
+
+	it('is refused to a head, and to the officer a second time', async () => {
+		const id = busyResident(3);
+		await expect(
+			eraseResident(store, actorNamed(store, 'truongkhu3'), id, DEVICE)
+		).rejects.toMatchObject({ status: 403 });
+		await eraseResident(store, actorNamed(store, 'quantri'), id, DEVICE);
+		await expect(
+			eraseResident(store, actorNamed(store, 'quantri'), id, DEVICE)
+		).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('is all or nothing: a failure at the last step leaves every table as it was', async () => {
+		const id = busyResident(4);
+		const before = footprint(store);
+		const auditBefore = count('SELECT count(*) FROM audit_log');
+		// The real erasure handler, made to fail after all its statements ran.
+		const entry = {
+			seq: Number(store.db.value("SELECT value FROM meta WHERE key = 'last_seq'")) + 1,
+			id: 'test:1:x',
+			type: 'privacy.erase',
+			at: Date.now(),
+			actor: 1,
+			payload: { residentId: id, device: DEVICE }
+		};
+		const failing = (db: Parameters<(typeof erasureOps)['privacy.erase']>[0]) =>
+			db.transaction(() => {
+				erasureOps['privacy.erase'](db, entry.payload, {
+					seq: entry.seq,
+					opId: entry.id,
+					at: entry.at,
+					actor: 1,
+					replaying: false
+				});
+				throw new Error('disk went away');
+			});
+		expect(() => failing(store.db)).toThrow('disk went away');
+		expect(footprint(store)).toEqual(before);
+		expect(count('SELECT count(*) FROM audit_log')).toBe(auditBefore);
+	});
+});
+
+describe('consent', () => {
+	it('is withdrawn once, audited with the note, and puts the person in the erasure queue', async () => {
+		const id = busyResident(5);
+		const head = actorNamed(store, 'truongkhu5');
+		await withdrawConsent(store, head, id, 'Bác gọi điện xin rút', DEVICE);
+		expect(
+			count('SELECT count(*) FROM consents WHERE resident_id = ? AND withdrawn_at IS NULL', [id])
+		).toBe(0);
+		await expect(withdrawConsent(store, head, id, '', DEVICE)).rejects.toMatchObject({
+			status: 409,
+			reason: 'already_withdrawn'
+		});
+		const row = store.db.get<{ detail: string }>(
+			"SELECT detail FROM audit_log WHERE action = 'consent.withdraw' AND subject = ?",
+			[`resident:${id}`]
+		);
+		expect(row?.detail).toBe('Bác gọi điện xin rút');
+		const { erasureQueue } = await import('./privacy');
+		expect(erasureQueue(store).map((p) => p.id)).toContain(id);
+		await expect(
+			withdrawConsent(store, actorNamed(store, 'tinhnguyen1'), busyResident(6), '', DEVICE)
+		).rejects.toMatchObject({ status: 403 });
+	});
+});
+
+describe('the audit log', () => {
+	it('refuses updates and deletes (append-only)', async () => {
+		await auditRead(store, actorNamed(store, 'quantri'), {
+			action: 'resident.view_data',
+			subject: 'resident:1'
+		});
+		expect(() => store.db.run("UPDATE audit_log SET action = 'x'")).toThrow(/append-only/);
+		expect(() => store.db.run('DELETE FROM audit_log')).toThrow(/append-only/);
+	});
+});

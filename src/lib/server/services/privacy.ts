@@ -1,0 +1,87 @@
+import type { Actor } from '../../domain/actor';
+import { Problem } from '../http/problem';
+import type { ErasureResult } from '../ops/erasure';
+import {
+	pendingErasures,
+	personalData,
+	residentScope,
+	type PendingErasure,
+	type PersonalDataExport,
+	type ResidentScope
+} from '../repositories/privacy';
+import type { Store } from '../store/store';
+import { auditRead } from './audit';
+
+/** The officer sees every resident; a head only those of their own khu phố. */
+export function canSeeResident(actor: Actor, scope: ResidentScope): boolean {
+	return (
+		actor.role === 'officer' ||
+		(actor.role === 'head' && actor.neighborhoodId === scope.neighborhoodId)
+	);
+}
+
+function scopeFor(store: Store, actor: Actor, residentId: number): ResidentScope {
+	const scope = residentScope(store.db, residentId);
+	if (!scope) throw new Problem(404, 'not_found', 'Không tìm thấy cư dân này (có thể đã xoá).');
+	if (!canSeeResident(actor, scope)) {
+		throw new Problem(403, 'forbidden', 'Cư dân này không thuộc khu phố của bạn.');
+	}
+	return scope;
+}
+
+export type ExportPurpose = 'export' | 'view_data' | 'print';
+
+/**
+ * Everything held about a person, for a copy on request. The read is audited before the
+ * data leaves: who, which record, why (JSON export, the readable page, or a print).
+ */
+export async function exportResident(
+	store: Store,
+	actor: Actor,
+	residentId: number,
+	purpose: ExportPurpose,
+	device: string
+): Promise<PersonalDataExport> {
+	scopeFor(store, actor, residentId);
+	await auditRead(store, actor, {
+		action: `resident.${purpose}`,
+		subject: `resident:${residentId}`,
+		device
+	});
+	const data = personalData(store.db, residentId);
+	if (!data) throw new Problem(404, 'not_found', 'Không tìm thấy cư dân này (có thể đã xoá).');
+	return data;
+}
+
+/** Erasure on request: only the ward officer, and the whole of it in one op (ops/erasure.ts). */
+export async function eraseResident(
+	store: Store,
+	actor: Actor,
+	residentId: number,
+	device: string
+): Promise<ErasureResult> {
+	if (actor.role !== 'officer') {
+		throw new Problem(403, 'forbidden', 'Chỉ cán bộ phường được xoá dữ liệu cư dân.');
+	}
+	scopeFor(store, actor, residentId);
+	return store.write<ErasureResult>('privacy.erase', { residentId, device }, actor.id);
+}
+
+export async function withdrawConsent(
+	store: Store,
+	actor: Actor,
+	residentId: number,
+	note: unknown,
+	device: string
+): Promise<void> {
+	if (actor.role === 'volunteer') {
+		throw new Problem(403, 'forbidden', 'Tình nguyện viên không ghi việc rút lại đồng ý.');
+	}
+	scopeFor(store, actor, residentId);
+	const text = typeof note === 'string' ? note.normalize('NFC').trim().slice(0, 300) : '';
+	await store.write('consent.withdraw', { residentId, note: text, device }, actor.id);
+}
+
+export function erasureQueue(store: Store): PendingErasure[] {
+	return pendingErasures(store.db);
+}

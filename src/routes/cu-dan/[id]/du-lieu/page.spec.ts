@@ -1,0 +1,56 @@
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import Page from './+page.svelte';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+const person = {
+	resident: {
+		id: 7,
+		fullName: XSS,
+		birthYear: 1950,
+		phone: null,
+		relationship: '=HYPERLINK("x")',
+		createdAt: 0,
+		createdBy: '<script>alert(2)</script>'
+	},
+	household: { id: 1, address: '<b>Số 1</b>', headName: XSS, neighborhood: 'Khu phố 1' },
+	consents: [{ method: 'paper', takenBy: XSS, takenAt: 0, withdrawnAt: null }],
+	cards: [{ code: 'ABCD-EFGH-JKLM', issuedAt: 0, revokedAt: null }],
+	milestones: [
+		{
+			skillCode: 'M4',
+			skillTitle: XSS,
+			evidence: 'real',
+			achievedOn: '2026-11-01',
+			witness: XSS,
+			recordedAt: 0,
+			undoneAt: null
+		}
+	],
+	attendance: [
+		{ sessionTitle: XSS, place: XSS, startsAt: 0, checkedInAt: 0, source: 'camera', volunteer: XSS }
+	],
+	lessonCompletions: [{ walkthroughId: XSS, kiosk: XSS, at: 0 }],
+	accessLog: [{ at: 0, action: XSS, actor: XSS, device: XSS }]
+};
+
+describe('the personal-data page', () => {
+	it('shows hostile text as text wherever a stored value appears', () => {
+		const { body } = render(Page, {
+			props: {
+				data: { person, canErase: true, viewer: XSS, openedAt: 0, officer: undefined } as never,
+				form: null
+			}
+		});
+		expect(body).not.toContain('<img');
+		expect(body).not.toContain('<script>alert');
+		expect(body).not.toContain('<b>Số 1');
+		expect(body).toContain('&lt;img src=x onerror=alert(1)>');
+		// Every place the name was put shows up escaped (title, consent, milestone, session…).
+		expect(body.split('&lt;img src=x onerror=alert(1)>').length - 1).toBeGreaterThanOrEqual(10);
+		// The card code is shown only by its end on the page.
+		expect(body).not.toContain('ABCD-EFGH-JKLM');
+		expect(body).toContain('…JKLM');
+	});
+});

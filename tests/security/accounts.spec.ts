@@ -1,0 +1,156 @@
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config';
+import { DEMO, openHydrated, signIn } from '../support/pages';
+
+/** Each test makes its own accounts: demo accounts are never locked (other tests use them). */
+let officer: APIRequestContext;
+const fresh = () =>
+	request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { origin: BASE_URL } });
+
+test.beforeAll(async () => {
+	officer = await fresh();
+	const r = await officer.post('/api/auth/login', {
+		data: { username: 'quantri', secret: DEMO.password }
+	});
+	expect(r.status()).toBe(200);
+});
+
+async function newVolunteer(username: string, pin = '135790'): Promise<number> {
+	const r = await officer.post('/api/users', {
+		data: { username, displayName: 'Đỗ Thị Lan', role: 'volunteer', secret: pin }
+	});
+	expect(r.status()).toBe(201);
+	return (await r.json()).user.id;
+}
+
+/** Wrong PINs until the account locks, honouring the growing wait the server asks for. */
+async function failUntilLocked(username: string): Promise<string[]> {
+	const seen: string[] = [];
+	const ctx = await fresh();
+	while (seen.length < 12 && seen.at(-1) !== 'locked') {
+		const r = await ctx.post('/api/auth/login', { data: { username, secret: '000000' } });
+		const body = await r.json();
+		seen.push(`${r.status()} ${body.reason}`.replace(/^\d+ locked$/, 'locked'));
+		if (body.reason === 'too_soon') {
+			expect(Number(r.headers()['retry-after'])).toBeGreaterThan(0);
+			await new Promise((done) => setTimeout(done, Number(r.headers()['retry-after']) * 1000));
+		}
+	}
+	await ctx.dispose();
+	return seen;
+}
+
+test('five wrong PINs lock an account; the officer unlocks it over the API; the audit log has both', async () => {
+	const id = await newVolunteer('khoa.thu1');
+	const seen = await failUntilLocked('khoa.thu1');
+	expect(seen.filter((s) => s === '401 bad_credentials')).toHaveLength(4);
+	expect(seen).toContain('429 too_soon');
+	expect(seen.at(-1)).toBe('locked');
+
+	const ctx = await fresh();
+	const right = await ctx.post('/api/auth/login', {
+		data: { username: 'khoa.thu1', secret: '135790' }
+	});
+	expect([right.status(), (await right.json()).reason]).toEqual([403, 'locked']);
+
+	const unlocked = await officer.post(`/api/users/${id}/unlock`);
+	expect(unlocked.status()).toBe(200);
+	expect((await unlocked.json()).user.locked).toBe(false);
+	const again = await ctx.post('/api/auth/login', {
+		data: { username: 'khoa.thu1', secret: '135790' }
+	});
+	expect(again.status()).toBe(200);
+
+	const audit = await officer.get(`/api/audit?subject=user:${id}`);
+	const actions = (await audit.json()).entries.map((e: { action: string }) => e.action);
+	expect(actions).toEqual(
+		expect.arrayContaining(['account.create', 'auth.locked', 'account.unlock', 'auth.login'])
+	);
+	const failures = await officer.get(
+		'/api/audit?subject=username:khoa.thu1&action=auth.login_failed'
+	);
+	expect((await failures.json()).entries).toHaveLength(5);
+});
+
+test('the officer signs a device out: its session stops working at once', async () => {
+	const id = await newVolunteer('khoa.thu2');
+	const phone = await fresh();
+	expect(
+		(
+			await phone.post('/api/auth/login', { data: { username: 'khoa.thu2', secret: '135790' } })
+		).status()
+	).toBe(200);
+	expect((await phone.get('/api/auth/me')).status()).toBe(200);
+	expect((await officer.delete(`/api/users/${id}/sessions`)).status()).toBe(200);
+	const me = await phone.get('/api/auth/me');
+	expect([me.status(), (await me.json()).reason]).toEqual([401, 'unauthenticated']);
+});
+
+test('a disabled account cannot sign in and a reset PIN replaces the old one', async () => {
+	const id = await newVolunteer('khoa.thu3');
+	const ctx = await fresh();
+	const signInWith = (secret: string) =>
+		ctx.post('/api/auth/login', { data: { username: 'khoa.thu3', secret } });
+	expect((await officer.patch(`/api/users/${id}`, { data: { disabled: true } })).status()).toBe(
+		200
+	);
+	expect((await (await signInWith('135790')).json()).reason).toBe('disabled');
+	expect(
+		(
+			await officer.patch(`/api/users/${id}`, { data: { disabled: false, secret: '864200' } })
+		).status()
+	).toBe(200);
+	expect((await signInWith('135790')).status()).toBe(401);
+	expect((await signInWith('864200')).status()).toBe(200);
+});
+
+test('creating an account with bad fields says which field, in Vietnamese', async () => {
+	const r = await officer.post('/api/users', {
+		data: { username: 'ab', displayName: 'X Y', role: 'volunteer', secret: '1' }
+	});
+	expect(r.status()).toBe(400);
+	expect(await r.json()).toMatchObject({ status: 'error', reason: 'invalid', field: 'username' });
+	const taken = await officer.post('/api/users', {
+		data: { username: 'quantri', displayName: 'Ai Đó', role: 'volunteer', secret: '123456' }
+	});
+	expect([taken.status(), (await taken.json()).reason]).toEqual([409, 'username_taken']);
+});
+
+test('on the accounts page the officer sees a lock and lifts it with one button', async ({
+	page
+}) => {
+	await newVolunteer('khoa.thu4');
+	await failUntilLocked('khoa.thu4');
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/tai-khoan');
+	await openHydrated(page, '/quan-tri/tai-khoan');
+	const row = page.getByRole('row').filter({ hasText: 'khoa.thu4' });
+	await expect(row).toContainText('Bị khoá');
+	await page.screenshot({ path: 'test-results/security-accounts.png', fullPage: false });
+	await row.getByRole('button', { name: 'Mở khoá' }).click();
+	await expect(row).toContainText('Đã mở khoá khoa.thu4.');
+	await expect(row).not.toContainText('Bị khoá');
+});
+
+test('the officer creates a volunteer from the page, who then signs in with the PIN', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/tai-khoan');
+	await openHydrated(page, '/quan-tri/tai-khoan');
+	const form = page.getByRole('region', { name: 'Tạo tài khoản' });
+	await form.getByLabel('Tên đăng nhập').fill('tnv.trang');
+	await form.getByLabel('Họ tên').fill('Vũ Thu Trang');
+	await form.getByLabel('Mã PIN (6 số)').fill('12345');
+	await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+	await expect(form.getByRole('alert')).toContainText('6 chữ số');
+	await form.getByLabel('Mã PIN (6 số)').fill('123456');
+	await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+	await expect(form.getByRole('status')).toContainText('Đã tạo tài khoản tnv.trang');
+	await expect(page.getByRole('row').filter({ hasText: 'tnv.trang' })).toContainText(
+		'Tình nguyện viên'
+	);
+
+	const phone = await browser.newPage();
+	await signIn(phone, 'tnv.trang', '123456');
+	await expect(phone).toHaveURL(/tinh-nguyen/);
+});
