@@ -33,7 +33,8 @@ const coverageOps: OpHandlers = {
 	'coverage.set_definitions': (db, p: SetDefinitionsPayload, ctx) => {
 		const known = new Set(db.all<{ code: string }>('SELECT code FROM skills').map((r) => r.code));
 		for (const code of [...p.adultSkilled.flat(), ...p.householdCovered.flat()]) {
-			if (!known.has(code)) throw new OpRejected('unknown_skill', `Không có mốc kỹ năng “${code}”.`);
+			if (!known.has(code))
+				throw new OpRejected('unknown_skill', `Không có mốc kỹ năng “${code}”.`);
 		}
 		const set = (key: string, value: string) =>
 			db.run('UPDATE coverage_definitions SET value = ? WHERE key = ?', [value, key]);

@@ -55,7 +55,11 @@ export const milestoneOps: OpHandlers = {
 		return { id: lastId };
 	},
 	'milestones.undo': (db, p: UndoMilestonePayload, ctx) => {
-		const row = db.get<{ recorded_at: number; undone_at: number | null; witness_id: number | null }>(
+		const row = db.get<{
+			recorded_at: number;
+			undone_at: number | null;
+			witness_id: number | null;
+		}>(
 			'SELECT recorded_at, undone_at, witness_id FROM milestones WHERE id = ? AND resident_id = ?',
 			[p.milestoneId, p.residentId]
 		);

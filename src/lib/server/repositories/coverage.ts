@@ -194,7 +194,8 @@ export function householdsNotReached(
 			AND NOT EXISTS (SELECT 1 FROM residents r JOIN milestones m ON m.resident_id = r.id
 				WHERE r.household_id = h.id AND m.undone_at IS NULL AND m.achieved_on <= ?)
 		ORDER BY ${ORDER[sort]}`;
-	const params = neighborhoodId === null ? [dayEnd, dayEnd, day] : [dayEnd, neighborhoodId, dayEnd, day];
+	const params =
+		neighborhoodId === null ? [dayEnd, dayEnd, day] : [dayEnd, neighborhoodId, dayEnd, day];
 	return db.all<HouseholdRow>(sql, params);
 }
 

@@ -138,7 +138,7 @@ export function weeklyAttendance(
 ): WeeklyAttendanceRow[] {
 	const from = vnDayStart(fromDay);
 	const to = vnDayStart(toDay) + DAY_MS - 1;
-	const sql = `SELECT (a.checked_in_at - ?) / 604800000 AS week, count(*) AS checkins,
+	const sql = `SELECT CAST((a.checked_in_at - ?) / 604800000 AS INTEGER) AS week, count(*) AS checkins,
 			count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees
 		FROM attendance a WHERE a.checked_in_at BETWEEN ? AND ?
 			${nb === null ? '' : 'AND a.neighborhood_id = ?'}

@@ -81,7 +81,8 @@ export function resolveDay(
 	if (!isIsoDay(requested)) {
 		return fail(400, 'bad_date', 'Ngày không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2026-11-25).');
 	}
-	if (requested > today) return fail(400, 'future_date', 'Chưa có số liệu cho ngày trong tương lai.');
+	if (requested > today)
+		return fail(400, 'future_date', 'Chưa có số liệu cho ngày trong tương lai.');
 	return { ok: true, day: requested };
 }
 
@@ -134,7 +135,11 @@ export function coverageReport(store: Store, day: string, scope: Scope): Coverag
 	const byNeighborhood: NeighborhoodCoverage[] = rows.map((r) => ({
 		id: r.neighborhood_id,
 		name: names.get(r.neighborhood_id) ?? '',
-		adults: { total: r.adults, skilled: r.adults_skilled, ratio: ratio(r.adults_skilled, r.adults) },
+		adults: {
+			total: r.adults,
+			skilled: r.adults_skilled,
+			ratio: ratio(r.adults_skilled, r.adults)
+		},
 		households: {
 			total: r.households,
 			covered: r.households_covered,

@@ -172,8 +172,7 @@ export async function undoMilestone(
 		return { ok: true, milestone: milestoneById(store.db, milestoneId)! };
 	} catch (error) {
 		if (error instanceof OpRejected) {
-			const status =
-				error.reason === 'not_found' ? 404 : error.reason === 'forbidden' ? 403 : 409;
+			const status = error.reason === 'not_found' ? 404 : error.reason === 'forbidden' ? 403 : 409;
 			return fail(status, error.reason, error.message);
 		}
 		throw error;

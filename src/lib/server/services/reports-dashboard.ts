@@ -1,7 +1,11 @@
 import type { Actor } from '../../domain/actor';
 import { ratio } from '../../domain/coverage';
 import { formatTime } from '../../domain/time';
-import { adultsSkilledTrend, householdsNotReached, loadDefinitions } from '../repositories/coverage';
+import {
+	adultsSkilledTrend,
+	householdsNotReached,
+	loadDefinitions
+} from '../repositories/coverage';
 import type { HouseholdSort } from '../repositories/coverage';
 import {
 	attendanceOfDay,

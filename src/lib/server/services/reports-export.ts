@@ -36,7 +36,13 @@ function csvCell(cell: Cell): string {
 
 /** UTF-8 with a BOM (so Excel shows Vietnamese), comma-separated, CRLF (RFC 4180). */
 export function dailyReportCsv(report: DailyReport): string {
-	return '\ufeff' + sheetOf(report).map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+	return (
+		'\ufeff' +
+		sheetOf(report)
+			.map((row) => row.map(csvCell).join(','))
+			.join('\r\n') +
+		'\r\n'
+	);
 }
 
 // --- XLSX ----------------------------------------------------------------------------
