@@ -2,17 +2,17 @@ import {
 	parseSkillRule,
 	type CoverageDefinitions,
 	type CoverageTarget,
-	type SkillRule,
 	type TargetMetric
 } from '../../domain/coverage';
 import { DAY_MS, vnDayStart } from '../../domain/time';
-import type { Db, Params } from '../store/database';
+import type { Db } from '../store/database';
 
 /**
  * Coverage counts in SQL. The key idea: for each resident, the first day on which their
- * (not undone) milestones met a rule — the latest of the earliest days of each group. A
- * resident meets the rule "as of day D" exactly when that day ≤ D, so one pass over the
- * milestones serves any date, the weekly trend and the khu phố comparison alike.
+ * (not undone) milestones met a rule — the latest of the earliest days of each group
+ * (`resident_coverage`, kept by triggers: migration 0005). A resident meets the rule "as of
+ * day D" exactly when that day ≤ D, so one row per resident serves any date, the weekly
+ * trend and the khu phố comparison alike.
  */
 
 interface DefinitionRow {
@@ -50,32 +50,6 @@ export function loadTargets(db: Db): CoverageTarget[] {
 	);
 }
 
-/** `min(CASE WHEN code IN (…) THEN achieved_on END)` per group, the latest of them. */
-function sinceExpr(rule: SkillRule, params: unknown[]): string {
-	const parts = rule.map((group) => {
-		params.push(...group);
-		return `min(CASE WHEN m.skill_code IN (${group.map(() => '?').join(', ')}) THEN m.achieved_on END)`;
-	});
-	// SQLite's max() with one argument is the aggregate: only wrap two or more.
-	return parts.length === 1 ? parts[0] : `max(${parts.join(', ')})`;
-}
-
-/**
- * A CTE `q(resident_id, adult_since, household_since)` for the residents of one khu phố
- * (or the ward). Residents without milestones have no row.
- */
-function qualifiedCte(defs: CoverageDefinitions, neighborhoodId: number | null, params: unknown[]) {
-	const adult = sinceExpr(defs.adultSkilled, params);
-	const household = sinceExpr(defs.householdCovered, params);
-	let scope = '';
-	if (neighborhoodId !== null) {
-		scope = `AND m.resident_id IN (SELECT r.id FROM residents r JOIN households h ON h.id = r.household_id WHERE h.neighborhood_id = ?)`;
-		params.push(neighborhoodId);
-	}
-	return `q AS (SELECT m.resident_id, ${adult} AS adult_since, ${household} AS household_since
-		FROM milestones m WHERE m.undone_at IS NULL ${scope} GROUP BY m.resident_id)`;
-}
-
 export interface CoverageCountRow {
 	neighborhood_id: number;
 	adults: number;
@@ -84,33 +58,35 @@ export interface CoverageCountRow {
 	households_covered: number;
 }
 
-/** Adults and households, skilled and covered, as of the end of `day`, per khu phố. */
+/**
+ * Adults and households, skilled and covered, as of the end of `day`, per khu phố. Reads
+ * `resident_coverage` (migration 0005), which triggers keep in step with the milestones.
+ */
 export function coverageByNeighborhood(
 	db: Db,
 	defs: CoverageDefinitions,
 	day: string,
 	neighborhoodId: number | null
 ): CoverageCountRow[] {
-	const params: unknown[] = [];
-	const cte = qualifiedCte(defs, neighborhoodId, params);
 	const dayEnd = vnDayStart(day) + DAY_MS;
 	const year = Number(day.slice(0, 4));
 	const scope = neighborhoodId === null ? '' : 'AND h.neighborhood_id = ?';
 	const scoped = neighborhoodId === null ? [] : [neighborhoodId];
-	const sql = `WITH ${cte},
+	const sql = `WITH
 		adults AS (
 			SELECT h.neighborhood_id AS nb, count(*) AS total,
-				coalesce(sum(q.adult_since <= ?), 0) AS skilled
+				coalesce(sum(c.adult_since <= ?), 0) AS skilled
 			FROM residents r JOIN households h ON h.id = r.household_id
-			LEFT JOIN q ON q.resident_id = r.id
-			WHERE r.created_at < ? AND ? - r.birth_year >= ? ${scope}
+			LEFT JOIN resident_coverage c ON c.resident_id = r.id
+			WHERE r.created_at < ? AND r.birth_year <= ? ${scope}
 			GROUP BY h.neighborhood_id),
 		homes AS (
 			SELECT h.neighborhood_id AS nb, count(*) AS total,
 				coalesce(sum(hq.since <= ?), 0) AS covered
 			FROM households h
-			LEFT JOIN (SELECT r.household_id, min(q.household_since) AS since
-				FROM q JOIN residents r ON r.id = q.resident_id GROUP BY r.household_id) hq
+			LEFT JOIN (SELECT r.household_id, min(c.household_since) AS since
+				FROM resident_coverage c JOIN residents r ON r.id = c.resident_id
+				WHERE c.household_since IS NOT NULL GROUP BY r.household_id) hq
 				ON hq.household_id = h.id
 			WHERE h.created_at < ? ${scope}
 			GROUP BY h.neighborhood_id)
@@ -120,41 +96,50 @@ export function coverageByNeighborhood(
 		FROM neighborhoods n LEFT JOIN adults ON adults.nb = n.id LEFT JOIN homes ON homes.nb = n.id
 		${neighborhoodId === null ? '' : 'WHERE n.id = ?'}
 		ORDER BY n.sort, n.id`;
-	params.push(day, dayEnd, year, defs.adultMinAge, ...scoped, day, dayEnd, ...scoped, ...scoped);
-	return db.all<CoverageCountRow>(sql, params as Params);
+	const params = [
+		day,
+		dayEnd,
+		year - defs.adultMinAge,
+		...scoped,
+		day,
+		dayEnd,
+		...scoped,
+		...scoped
+	];
+	return db.all<CoverageCountRow>(sql, params);
 }
 
-export interface TrendRow {
-	week_end: string;
-	adults: number;
-	adults_skilled: number;
-}
-
-/** Adults skilled at the end of each given day (the weekly trend line), in one query. */
-export function adultsSkilledTrend(
+/**
+ * Adults, and adults skilled, by day: how many became adults-on-the-register (created) and
+ * how many became skilled on each day up to `lastDay`. The trend sums these up to each
+ * week's end. Age is taken in `lastDay`'s year for every week (the register keeps only birth
+ * years, so an 18th birthday has no date anyway).
+ */
+export function adultsByDay(
 	db: Db,
 	defs: CoverageDefinitions,
-	weekEnds: string[],
+	lastDay: string,
 	neighborhoodId: number | null
-): TrendRow[] {
-	const params: unknown[] = [];
-	const cte = qualifiedCte(defs, neighborhoodId, params);
+): { skilled: Array<{ day: string; count: number }>; created: Array<{ day: string; count: number }> } {
+	const year = Number(lastDay.slice(0, 4)) - defs.adultMinAge;
 	const scope = neighborhoodId === null ? '' : 'AND h.neighborhood_id = ?';
-	const sql = `WITH ${cte},
-		weeks AS (SELECT value AS d FROM json_each(?)),
-		adults AS (SELECT r.birth_year, r.created_at, q.adult_since
-			FROM residents r JOIN households h ON h.id = r.household_id
-			LEFT JOIN q ON q.resident_id = r.id WHERE 1 ${scope})
-		SELECT w.d AS week_end, count(a.birth_year) AS adults,
-			coalesce(sum(a.adult_since <= w.d), 0) AS adults_skilled
-		FROM weeks w LEFT JOIN adults a
-			ON a.created_at < (unixepoch(w.d) * 1000 + 86400000 - 25200000)
-			AND CAST(substr(w.d, 1, 4) AS INTEGER) - a.birth_year >= ?
-		GROUP BY w.d ORDER BY w.d`;
-	params.push(JSON.stringify(weekEnds));
-	if (neighborhoodId !== null) params.push(neighborhoodId);
-	params.push(defs.adultMinAge);
-	return db.all<TrendRow>(sql, params as Params);
+	const scoped = neighborhoodId === null ? [] : [neighborhoodId];
+	const skilled = db.all<{ day: string; count: number }>(
+		`SELECT c.adult_since AS day, count(*) AS count
+		FROM resident_coverage c JOIN residents r ON r.id = c.resident_id
+		JOIN households h ON h.id = r.household_id
+		WHERE c.adult_since <= ? AND r.birth_year <= ? AND r.created_at < ? ${scope}
+		GROUP BY c.adult_since ORDER BY c.adult_since`,
+		[lastDay, year, vnDayStart(lastDay) + DAY_MS, ...scoped]
+	);
+	const created = db.all<{ day: string; count: number }>(
+		`SELECT date((r.created_at + 25200000) / 1000, 'unixepoch') AS day, count(*) AS count
+		FROM residents r JOIN households h ON h.id = r.household_id
+		WHERE r.birth_year <= ? AND r.created_at < ? ${scope}
+		GROUP BY day ORDER BY day`,
+		[year, vnDayStart(lastDay) + DAY_MS, ...scoped]
+	);
+	return { skilled, created };
 }
 
 export interface HouseholdRow {

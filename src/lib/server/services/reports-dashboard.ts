@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor';
 import { ratio } from '../../domain/coverage';
 import { formatTime } from '../../domain/time';
 import {
-	adultsSkilledTrend,
+	adultsByDay,
 	householdsNotReached,
 	loadDefinitions
 } from '../repositories/coverage';
@@ -43,23 +43,20 @@ export function weeklyTrend(store: Store, day: string, scope: Scope): TrendPoint
 	const att = new Map(
 		weeklyAttendance(store.db, weeks[0].start, day, scope.neighborhoodId).map((r) => [r.week, r])
 	);
-	const skilled = new Map(
-		adultsSkilledTrend(
-			store.db,
-			defs,
-			weeks.map((w) => w.end),
-			scope.neighborhoodId
-		).map((r) => [r.week_end, r])
-	);
+	const byDay = adultsByDay(store.db, defs, day, scope.neighborhoodId);
+	// Running totals of the SQL day counts up to each week's last day.
+	const upTo = (rows: Array<{ day: string; count: number }>, end: string) =>
+		rows.reduce((acc, r) => (r.day <= end ? acc + r.count : acc), 0);
 	return weeks.map((w, i) => {
-		const s = skilled.get(w.end);
+		const adults = upTo(byDay.created, w.end);
+		const skilled = upTo(byDay.skilled, w.end);
 		return {
 			...w,
 			attendees: att.get(i)?.attendees ?? 0,
 			checkins: att.get(i)?.checkins ?? 0,
-			adults: s?.adults ?? 0,
-			skilled: s?.adults_skilled ?? 0,
-			ratio: ratio(s?.adults_skilled ?? 0, s?.adults ?? 0)
+			adults,
+			skilled,
+			ratio: ratio(skilled, adults)
 		};
 	});
 }

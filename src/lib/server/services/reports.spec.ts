@@ -293,3 +293,26 @@ function unzipEntry(zip: Buffer, name: string): string {
 	}
 	throw new Error(`${name} not in zip`);
 }
+
+describe('definitions as data', () => {
+	it('recounts everyone when the officer changes what "skilled" means', async () => {
+		const f = form({
+			adultSkilled: 'M0; M2',
+			householdCovered: 'M4; M5/M6; M7; M8',
+			adultMinAge: '18'
+		});
+		const { saveDefinitions } = await import('./coverage-admin');
+		expect(await saveDefinitions(store, officer, f)).toEqual({ ok: true });
+		// R2 (M0, M2 on 05/11) now counts; R10 has M2 only.
+		expect(coverageReport(store, D, WARD).adults.skilled).toBe(4);
+		const back = form({
+			adultSkilled: 'M0; M2; M9',
+			householdCovered: 'M4; M5/M6; M7; M8',
+			adultMinAge: '18'
+		});
+		expect(await saveDefinitions(store, officer, back)).toEqual({ ok: true });
+		expect(coverageReport(store, D, WARD).adults.skilled).toBe(3);
+		const bad = form({ adultSkilled: 'M0; M77', householdCovered: 'M4', adultMinAge: '18' });
+		expect(await saveDefinitions(store, officer, bad)).toMatchObject({ ok: false });
+	});
+});
