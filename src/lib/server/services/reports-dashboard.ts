@@ -1,11 +1,7 @@
 import type { Actor } from '../../domain/actor';
 import { ratio } from '../../domain/coverage';
 import { formatTime } from '../../domain/time';
-import {
-	adultsByDay,
-	householdsNotReached,
-	loadDefinitions
-} from '../repositories/coverage';
+import { adultsByDay, householdsNotReached, loadDefinitions } from '../repositories/coverage';
 import type { HouseholdSort } from '../repositories/coverage';
 import {
 	attendanceOfDay,

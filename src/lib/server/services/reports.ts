@@ -5,6 +5,7 @@ import {
 	dayCounts,
 	helpedCount,
 	milestonesOfDay,
+	neighborhoods,
 	setting,
 	sessionsOfDay
 } from '../repositories/reports';
@@ -150,4 +151,8 @@ export function trendWeeks(day: string) {
 /** The 7 days ending on `day`, for "this week's" kiosk use. */
 export function lastSevenDays(day: string): { from: string; to: string } {
 	return { from: vnDay(vnDayStart(day) - 6 * DAY_MS), to: day };
+}
+
+export function neighborhoodList(store: Store): Array<{ id: number; name: string }> {
+	return neighborhoods(store.db);
 }
