@@ -5,6 +5,7 @@ import {
 	gapToTarget,
 	householdStatus,
 	isAdult,
+	isReportDay,
 	parseRuleText,
 	parseSkillRule,
 	ruleMet,
@@ -60,6 +61,13 @@ describe('targets and days', () => {
 		expect(isAdult(2009, '2026-12-31', 18)).toBe(false);
 		expect(daysUntil('2026-11-25', '2026-12-31')).toBe(36);
 		expect(daysUntil('2026-11-25', '2025-12-31')).toBe(-329);
+	});
+
+	it('accepts only real days, without throwing on nonsense', () => {
+		expect(isReportDay('2026-11-25')).toBe(true);
+		for (const bad of ['2026-13-01', '2026-02-30', '2026-11-5', '', '25/11/2026', '2026-11-25x']) {
+			expect(isReportDay(bad)).toBe(false);
+		}
 	});
 
 	it('starts weeks on Monday and ends the last one on the chosen day', () => {

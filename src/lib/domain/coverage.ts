@@ -3,7 +3,7 @@
  * counts themselves come from SQL over the store (repositories/coverage.ts); these
  * functions say what the counts mean (rules, gaps, weeks) and are tested without a database.
  */
-import { DAY_MS, vnDay, vnDayStart } from './time';
+import { DAY_MS, isIsoDay, vnDay, vnDayStart } from './time';
 
 /** A skill rule: every group must be met, a group by any one of its milestone codes. */
 export type SkillRule = string[][];
@@ -195,3 +195,15 @@ export const HELP_KINDS: readonly HelpKind[] = [
 			'dự buổi học chủ đề thanh toán số (chuyển khoản VietQR, trả tiền điện) trong ngày, hoặc được ghi nhận mốc M5 hay M6 trong ngày'
 	}
 ];
+
+/**
+ * `YYYY-MM-DD` that names a real day. Checks the shape and parses first: `isIsoDay` alone
+ * throws a RangeError on "2026-13-01" (an invalid Date has no ISO string).
+ */
+export function isReportDay(text: string): boolean {
+	return (
+		/^\d{4}-\d{2}-\d{2}$/.test(text) &&
+		!Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+		isIsoDay(text)
+	);
+}

@@ -120,7 +120,10 @@ export function adultsByDay(
 	defs: CoverageDefinitions,
 	lastDay: string,
 	neighborhoodId: number | null
-): { skilled: Array<{ day: string; count: number }>; created: Array<{ day: string; count: number }> } {
+): {
+	skilled: Array<{ day: string; count: number }>;
+	created: Array<{ day: string; count: number }>;
+} {
 	const year = Number(lastDay.slice(0, 4)) - defs.adultMinAge;
 	const scope = neighborhoodId === null ? '' : 'AND h.neighborhood_id = ?';
 	const scoped = neighborhoodId === null ? [] : [neighborhoodId];
@@ -153,10 +156,11 @@ export interface HouseholdRow {
 
 export type HouseholdSort = 'address' | 'head' | 'members' | 'neighborhood';
 const ORDER: Record<HouseholdSort, string> = {
-	address: 'h.address COLLATE NOCASE, h.id',
-	head: 'h.head_name COLLATE NOCASE, h.id',
-	members: 'members DESC, h.address COLLATE NOCASE, h.id',
-	neighborhood: 'n.sort, n.id, h.address COLLATE NOCASE, h.id'
+	// vi_fold: "Đỗ" sorts with "Do", "Ánh" with "Anh" (NOCASE folds ASCII only).
+	address: 'vi_fold(h.address), h.id',
+	head: 'vi_fold(h.head_name), h.id',
+	members: 'members DESC, vi_fold(h.address), h.id',
+	neighborhood: 'n.sort, n.id, vi_fold(h.address), h.id'
 };
 
 /**

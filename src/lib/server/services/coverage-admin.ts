@@ -1,6 +1,10 @@
 import type { Actor } from '../../domain/actor';
-import { formatRuleText, parseRuleText, type CoverageTarget } from '../../domain/coverage';
-import { isIsoDay } from '../../domain/time';
+import {
+	formatRuleText,
+	isReportDay,
+	parseRuleText,
+	type CoverageTarget
+} from '../../domain/coverage';
 import { OpRejected } from '../ops/milestones';
 import type { SetDefinitionsPayload, SetTargetPayload } from '../ops/coverage';
 import { loadDefinitions, loadTargets } from '../repositories/coverage';
@@ -45,7 +49,7 @@ export async function saveTarget(store: Store, actor: Actor, form: FormData): Pr
 	if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
 		return { ok: false, message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
 	}
-	if (!isIsoDay(deadline)) return { ok: false, message: 'Hạn hoàn thành không hợp lệ.' };
+	if (!isReportDay(deadline)) return { ok: false, message: 'Hạn hoàn thành không hợp lệ.' };
 	if (label.length < 3 || label.length > 200) {
 		return { ok: false, message: 'Tên chỉ tiêu cần từ 3 đến 200 ký tự.' };
 	}

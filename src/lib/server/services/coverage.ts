@@ -3,11 +3,12 @@ import {
 	daysUntil,
 	formatRuleText,
 	gapToTarget,
+	isReportDay,
 	ratio,
 	requiredFor,
 	type TargetMetric
 } from '../../domain/coverage';
-import { isIsoDay, vnDay } from '../../domain/time';
+import { vnDay } from '../../domain/time';
 import {
 	coverageByNeighborhood,
 	loadDefinitions,
@@ -78,7 +79,7 @@ export function resolveDay(
 ): { ok: true; day: string } | Failure {
 	const today = vnDay(now);
 	if (requested === null || requested === '') return { ok: true, day: today };
-	if (!isIsoDay(requested)) {
+	if (!isReportDay(requested)) {
 		return fail(400, 'bad_date', 'Ngày không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2026-11-25).');
 	}
 	if (requested > today)

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor';
-import { householdStatus } from '../../domain/coverage';
-import { DAY_MS, isIsoDay, vnDay, vnDayStart } from '../../domain/time';
+import { householdStatus, isReportDay } from '../../domain/coverage';
+import { DAY_MS, vnDay, vnDayStart } from '../../domain/time';
 import { OpRejected, type RecordMilestonePayload } from '../ops/milestones';
 import { loadDefinitions } from '../repositories/coverage';
 import {
@@ -133,7 +133,7 @@ export async function recordMilestone(
 	}
 	const today = vnDay(now);
 	const date = input.date === undefined || input.date === '' ? today : input.date;
-	if (typeof date !== 'string' || !isIsoDay(date)) {
+	if (typeof date !== 'string' || !isReportDay(date)) {
 		return fail(400, 'bad_date', 'Ngày không hợp lệ (cần dạng YYYY-MM-DD).');
 	}
 	if (date > today) return fail(400, 'future_date', 'Không ghi mốc cho ngày chưa tới.');
