@@ -38,7 +38,7 @@ const DAY = 86_400_000;
 const LAST_DAY = '2026-11-25';
 const FIRST = Date.parse('2024-11-26T00:00:00+07:00'); // two years of history
 
-interface Size {
+export interface Size {
 	residents: number;
 	households: number;
 	attendance: number;
@@ -47,7 +47,7 @@ interface Size {
 }
 
 /** Fills a ward with SQL alone (recursive CTEs): seconds, not minutes. Deterministic. */
-function load(db: Db, s: Size): void {
+export function load(db: Db, s: Size): void {
 	const sessions = s.attendance / 20;
 	db.exec(`
 		INSERT INTO neighborhoods (id, name, sort) SELECT value, 'Khu phố ' || value, value

@@ -60,7 +60,8 @@ export interface CoverageCountRow {
 
 /**
  * Adults and households, skilled and covered, as of the end of `day`, per khu phố. Reads
- * `resident_coverage` (migration 0005), which triggers keep in step with the milestones.
+ * `resident_coverage` (migration 0005), which triggers keep in step with the register,
+ * the milestones and the check-ins.
  */
 export function coverageByNeighborhood(
 	db: Db,
@@ -70,30 +71,26 @@ export function coverageByNeighborhood(
 ): CoverageCountRow[] {
 	const dayEnd = vnDayStart(day) + DAY_MS;
 	const year = Number(day.slice(0, 4));
-	const scope = neighborhoodId === null ? '' : 'AND h.neighborhood_id = ?';
+	const scope = neighborhoodId === null ? '' : 'AND neighborhood_id = ?';
 	const scoped = neighborhoodId === null ? [] : [neighborhoodId];
 	const sql = `WITH
 		adults AS (
-			SELECT h.neighborhood_id AS nb, count(*) AS total,
-				coalesce(sum(c.adult_since <= ?), 0) AS skilled
-			FROM residents r JOIN households h ON h.id = r.household_id
-			LEFT JOIN resident_coverage c ON c.resident_id = r.id
-			WHERE r.created_at < ? AND r.birth_year <= ? ${scope}
-			GROUP BY h.neighborhood_id),
+			SELECT neighborhood_id AS nb, count(*) AS total,
+				coalesce(sum(adult_since <= ?), 0) AS skilled
+			FROM resident_coverage
+			WHERE created_at < ? AND birth_year <= ? ${scope}
+			GROUP BY neighborhood_id),
 		homes AS (
-			SELECT h.neighborhood_id AS nb, count(*) AS total,
-				coalesce(sum(hq.since <= ?), 0) AS covered
-			FROM households h
-			LEFT JOIN (SELECT r.household_id, min(c.household_since) AS since
-				FROM resident_coverage c JOIN residents r ON r.id = c.resident_id
-				WHERE c.household_since IS NOT NULL GROUP BY r.household_id) hq
-				ON hq.household_id = h.id
-			WHERE h.created_at < ? ${scope}
-			GROUP BY h.neighborhood_id)
+			SELECT neighborhood_id AS nb, count(*) AS total FROM households
+			WHERE created_at < ? ${scope} GROUP BY neighborhood_id),
+		covered AS (
+			SELECT neighborhood_id AS nb, count(DISTINCT household_id) AS covered
+			FROM resident_coverage WHERE household_since <= ? ${scope} GROUP BY neighborhood_id)
 		SELECT n.id AS neighborhood_id, coalesce(adults.total, 0) AS adults,
 			coalesce(adults.skilled, 0) AS adults_skilled, coalesce(homes.total, 0) AS households,
-			coalesce(homes.covered, 0) AS households_covered
-		FROM neighborhoods n LEFT JOIN adults ON adults.nb = n.id LEFT JOIN homes ON homes.nb = n.id
+			coalesce(covered.covered, 0) AS households_covered
+		FROM neighborhoods n LEFT JOIN adults ON adults.nb = n.id
+		LEFT JOIN homes ON homes.nb = n.id LEFT JOIN covered ON covered.nb = n.id
 		${neighborhoodId === null ? '' : 'WHERE n.id = ?'}
 		ORDER BY n.sort, n.id`;
 	const params = [
@@ -101,8 +98,9 @@ export function coverageByNeighborhood(
 		dayEnd,
 		year - defs.adultMinAge,
 		...scoped,
-		day,
 		dayEnd,
+		...scoped,
+		day,
 		...scoped,
 		...scoped
 	];
@@ -110,10 +108,10 @@ export function coverageByNeighborhood(
 }
 
 /**
- * Adults, and adults skilled, by day: how many became adults-on-the-register (created) and
- * how many became skilled on each day up to `lastDay`. The trend sums these up to each
- * week's end. Age is taken in `lastDay`'s year for every week (the register keeps only birth
- * years, so an 18th birthday has no date anyway).
+ * Adults, and adults skilled, by day: how many came onto the register and how many became
+ * skilled on each day up to `lastDay`. The trend sums these up to each week's end. Age is
+ * taken in `lastDay`'s year for every week (the register keeps only birth years, so an 18th
+ * birthday has no date anyway).
  */
 export function adultsByDay(
 	db: Db,
@@ -125,22 +123,20 @@ export function adultsByDay(
 	created: Array<{ day: string; count: number }>;
 } {
 	const year = Number(lastDay.slice(0, 4)) - defs.adultMinAge;
-	const scope = neighborhoodId === null ? '' : 'AND h.neighborhood_id = ?';
+	const dayEnd = vnDayStart(lastDay) + DAY_MS;
+	const scope = neighborhoodId === null ? '' : 'AND neighborhood_id = ?';
 	const scoped = neighborhoodId === null ? [] : [neighborhoodId];
 	const skilled = db.all<{ day: string; count: number }>(
-		`SELECT c.adult_since AS day, count(*) AS count
-		FROM resident_coverage c JOIN residents r ON r.id = c.resident_id
-		JOIN households h ON h.id = r.household_id
-		WHERE c.adult_since <= ? AND r.birth_year <= ? AND r.created_at < ? ${scope}
-		GROUP BY c.adult_since ORDER BY c.adult_since`,
-		[lastDay, year, vnDayStart(lastDay) + DAY_MS, ...scoped]
+		`SELECT adult_since AS day, count(*) AS count FROM resident_coverage
+		WHERE adult_since <= ? AND birth_year <= ? AND created_at < ? ${scope}
+		GROUP BY adult_since ORDER BY adult_since`,
+		[lastDay, year, dayEnd, ...scoped]
 	);
 	const created = db.all<{ day: string; count: number }>(
-		`SELECT date((r.created_at + 25200000) / 1000, 'unixepoch') AS day, count(*) AS count
-		FROM residents r JOIN households h ON h.id = r.household_id
-		WHERE r.birth_year <= ? AND r.created_at < ? ${scope}
+		`SELECT date((created_at + 25200000) / 1000, 'unixepoch') AS day, count(*) AS count
+		FROM resident_coverage WHERE birth_year <= ? AND created_at < ? ${scope}
 		GROUP BY day ORDER BY day`,
-		[year, vnDayStart(lastDay) + DAY_MS, ...scoped]
+		[year, dayEnd, ...scoped]
 	);
 	return { skilled, created };
 }
@@ -175,16 +171,13 @@ export function householdsNotReached(
 ): HouseholdRow[] {
 	const dayEnd = vnDayStart(day) + DAY_MS;
 	const sql = `SELECT h.id, h.neighborhood_id, n.name AS neighborhood, h.address, h.head_name,
-			(SELECT count(*) FROM residents r WHERE r.household_id = h.id) AS members
+			(SELECT count(*) FROM resident_coverage c WHERE c.household_id = h.id) AS members
 		FROM households h JOIN neighborhoods n ON n.id = h.neighborhood_id
 		WHERE h.created_at < ? ${neighborhoodId === null ? '' : 'AND h.neighborhood_id = ?'}
-			AND NOT EXISTS (SELECT 1 FROM residents r JOIN attendance a ON a.resident_id = r.id
-				WHERE r.household_id = h.id AND a.checked_in_at < ?)
-			AND NOT EXISTS (SELECT 1 FROM residents r JOIN milestones m ON m.resident_id = r.id
-				WHERE r.household_id = h.id AND m.undone_at IS NULL AND m.achieved_on <= ?)
+			AND NOT EXISTS (SELECT 1 FROM resident_coverage c
+				WHERE c.household_id = h.id AND c.first_seen <= ?)
 		ORDER BY ${ORDER[sort]}`;
-	const params =
-		neighborhoodId === null ? [dayEnd, dayEnd, day] : [dayEnd, neighborhoodId, dayEnd, day];
+	const params = neighborhoodId === null ? [dayEnd, day] : [dayEnd, neighborhoodId, day];
 	return db.all<HouseholdRow>(sql, params);
 }
 
@@ -200,14 +193,10 @@ export function reachByNeighborhood(
 	day: string,
 	neighborhoodId: number | null
 ): ReachRow[] {
-	const dayEnd = vnDayStart(day) + DAY_MS;
-	const sql = `SELECT h.neighborhood_id, count(*) AS residents, count(DISTINCT h.id) AS households
-		FROM residents r JOIN households h ON h.id = r.household_id
-		WHERE ${neighborhoodId === null ? '1' : 'h.neighborhood_id = ?'}
-			AND (EXISTS (SELECT 1 FROM attendance a WHERE a.resident_id = r.id AND a.checked_in_at < ?)
-			OR EXISTS (SELECT 1 FROM milestones m WHERE m.resident_id = r.id AND m.undone_at IS NULL
-				AND m.achieved_on <= ?))
-		GROUP BY h.neighborhood_id`;
-	const params = neighborhoodId === null ? [dayEnd, day] : [neighborhoodId, dayEnd, day];
-	return db.all<ReachRow>(sql, params);
+	const sql = `SELECT neighborhood_id, count(*) AS residents,
+			count(DISTINCT household_id) AS households
+		FROM resident_coverage
+		WHERE first_seen <= ? ${neighborhoodId === null ? '' : 'AND neighborhood_id = ?'}
+		GROUP BY neighborhood_id`;
+	return db.all<ReachRow>(sql, neighborhoodId === null ? [day] : [day, neighborhoodId]);
 }
