@@ -133,6 +133,8 @@ test('a volunteer records a milestone with its evidence and undoes it the same d
 	await expect(history).toHaveCount(before + 1);
 	await expect(history.first()).toContainText('Đã làm thật');
 	await expect(history.first()).toContainText('Tình nguyện viên 1');
+	// The form is ready for the next milestone: today's date is still filled in.
+	await expect(page.locator('input[name=date]')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
 	await page.screenshot({ path: info.outputPath('milestones.png'), fullPage: true });
 	await page.getByRole('button', { name: 'Huỷ mốc M10 vừa ghi' }).click();
 	await expect(history.first()).toContainText('Đã huỷ lúc');
