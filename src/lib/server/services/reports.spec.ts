@@ -35,7 +35,12 @@ const WARD: Scope = { neighborhoodId: null, name: 'Toàn phường' };
 beforeAll(async () => {
 	store = await Store.open({
 		dir: mkdtempSync(join(tmpdir(), 'ths-reports-')),
-		handlers: { ...opHandlers, 'fixture.load': (db) => loadFixture(db) },
+		handlers: {
+			...opHandlers,
+			'fixture.load': (db) => loadFixture(db),
+			'fixture.erase': (db, p: { residentId: number }) =>
+				db.run('DELETE FROM residents WHERE id = ?', [p.residentId])
+		},
 		log: () => {},
 		now: () => clock
 	});
@@ -314,5 +319,15 @@ describe('definitions as data', () => {
 		expect(coverageReport(store, D, WARD).adults.skilled).toBe(3);
 		const bad = form({ adultSkilled: 'M0; M77', householdCovered: 'M4', adultMinAge: '18' });
 		expect(await saveDefinitions(store, officer, bad)).toMatchObject({ ok: false });
+	});
+});
+
+describe('erasure on request', () => {
+	it('drops the resident from coverage but keeps their check-in in the day counts', async () => {
+		await store.write('fixture.erase', { residentId: 4 });
+		const kp1 = coverageReport(store, D, KP1);
+		expect(kp1.adults).toMatchObject({ total: 4, skilled: 1 });
+		expect(kp1.reached).toEqual({ residents: 4, households: 2 });
+		expect(dailyReport(store, D, KP1)).toMatchObject({ checkins: 5, attendees: 4, households: 1 });
 	});
 });
