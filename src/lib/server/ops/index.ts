@@ -2,6 +2,7 @@ import type { OpHandlers } from '../store/store';
 import { auditOps } from './audit';
 import { authOps } from './auth';
 import { privacyOps } from './privacy';
+import { skillsOps } from './coverage';
 import { seedOps } from './seed';
 
 /**
@@ -12,5 +13,6 @@ export const opHandlers: OpHandlers = {
 	...seedOps,
 	...authOps,
 	...auditOps,
-	...privacyOps
+	...privacyOps,
+	...skillsOps
 };
