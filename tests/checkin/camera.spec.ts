@@ -46,7 +46,9 @@ test('a card held to the camera checks in (green), the same card again answers a
 			camera: Number(document.documentElement.dataset.cameraStartedAt),
 			shown: Number(document.documentElement.dataset.resultShownAt)
 		}));
-		console.log(`camera up → green result on screen: ${Math.round(timing.shown - timing.camera)} ms`);
+		console.log(
+			`camera up → green result on screen: ${Math.round(timing.shown - timing.camera)} ms`
+		);
 		await page.screenshot({ path: testInfo.outputPath('camera-green.png') });
 
 		// The card is still in front of the camera: once the screen clears it is read again.

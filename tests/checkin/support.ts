@@ -49,7 +49,11 @@ let serial = 0;
 /** A fresh household with one resident (so tests never share a person): its id and card. */
 export async function newResident(api: APIRequestContext, fullName: string, hood = 3) {
 	const household = await api.post('/api/households', {
-		data: { neighborhoodId: hood, address: `Số ${++serial}, ngõ thử ${Date.now()}`, headName: fullName }
+		data: {
+			neighborhoodId: hood,
+			address: `Số ${++serial}, ngõ thử ${Date.now()}`,
+			headName: fullName
+		}
 	});
 	expect(household.status()).toBe(201);
 	const resident = await api.post('/api/residents', {
