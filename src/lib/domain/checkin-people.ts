@@ -109,3 +109,8 @@ export const SOURCE_LABELS: Record<string, string> = {
 	kiosk: 'Trạm',
 	import: 'Nhập danh sách'
 };
+
+/** "Số 5, tổ 3, Khu phố 2" — without repeating the khu phố when the address already says it. */
+export function addressLine(address: string, neighborhoodName: string): string {
+	return address.includes(neighborhoodName) ? address : `${address}, ${neighborhoodName}`;
+}

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { positiveId } from '$lib/server/services/people';
-import { getSession } from '$lib/server/services/sessions';
+import { getSession, openHelpRequests } from '$lib/server/services/sessions';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals, params }) => {
@@ -10,5 +10,5 @@ export const load = (({ locals, params }) => {
 	const id = positiveId(params.id);
 	const session = id ? getSession(getApp().store, id) : undefined;
 	if (!session) error(404, 'Không có buổi học này');
-	return { actor, session };
+	return { actor, session, help: openHelpRequests(getApp().store) };
 }) satisfies PageServerLoad;
