@@ -71,7 +71,7 @@ test('the kiosk completion API answers without a name and refuses bad cards', as
 	expect(noLesson.status()).toBe(400);
 });
 
-test('kiosk-sized scanner page and resident pages have no axe violations', async ({
+test('volunteer and resident pages at phone size have no axe violations', async ({
 	page
 }, testInfo) => {
 	const { signIn } = await import('../support/pages');
