@@ -3,6 +3,7 @@ import { auditOps } from './audit';
 import { authOps } from './auth';
 import { privacyOps } from './privacy';
 import { skillsOps } from './coverage';
+import { peopleOps } from './people';
 import { seedOps } from './seed';
 
 /**
@@ -14,5 +15,6 @@ export const opHandlers: OpHandlers = {
 	...authOps,
 	...auditOps,
 	...privacyOps,
-	...skillsOps
+	...skillsOps,
+	...peopleOps
 };
