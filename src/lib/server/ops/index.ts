@@ -1,6 +1,7 @@
 import type { OpHandlers } from '../store/store';
 import { auditOps } from './audit';
 import { authOps } from './auth';
+import { kioskOps } from './kiosk';
 import { seedOps } from './seed';
 
 /**
@@ -10,5 +11,6 @@ import { seedOps } from './seed';
 export const opHandlers: OpHandlers = {
 	...seedOps,
 	...authOps,
-	...auditOps
+	...auditOps,
+	...kioskOps
 };
