@@ -33,12 +33,17 @@ class ClipPlayer {
 				this.current = el;
 				el.currentTime = 0;
 				el.onplaying = () => {
-					if (!started) ((started = true), resolve());
+					if (started) return;
+					started = true;
+					resolve();
 				};
 				el.onended = () => {
 					this.timer = setTimeout(() => next(i + 1), gapMs);
 				};
-				el.onerror = () => (started ? next(i + 1) : reject(new Error(`cannot play ${urls[i]}`)));
+				el.onerror = () => {
+					if (started) next(i + 1);
+					else reject(new Error(`cannot play ${urls[i]}`));
+				};
 				el.play().catch((e) => {
 					if (!started) reject(e);
 				});

@@ -18,7 +18,9 @@ export class KioskSession {
 	/** The last text the narrator was asked to say (shown as `data-narrating` for tests). */
 	saying = $state('');
 	readonly narrator: Narrator;
-	private leaving = new Set<() => void>();
+	private leaving: Array<() => void> = [];
+	/** Only the latest request to speak is kept; a reset drops any still waiting. */
+	private sayTurn = 0;
 
 	constructor(sources: VoiceSource[]) {
 		const hook = typeof window === 'undefined' ? undefined : (window.__narrator ??= { spoken: [] });
@@ -36,7 +38,14 @@ export class KioskSession {
 	say(u: Utterance): void {
 		this.saying = u.text;
 		this.narrator.slow = this.slow;
-		void this.narrator.speak(u);
+		// Paint first, then speak: starting audio inside the tap's task would delay the new
+		// step on screen, and the learner looks before they listen.
+		const turn = ++this.sayTurn;
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				if (turn === this.sayTurn) void this.narrator.speak(u);
+			})
+		);
 	}
 
 	bigger(): void {
@@ -49,14 +58,18 @@ export class KioskSession {
 
 	/** A lesson registers what to do when its learner goes (record where they left). */
 	onLeave(fn: () => void): () => void {
-		this.leaving.add(fn);
-		return () => this.leaving.delete(fn);
+		this.leaving.push(fn);
+		return () => {
+			this.leaving = this.leaving.filter((f) => f !== fn);
+		};
 	}
 
 	/** Clears every trace of the last person. */
 	reset(): void {
-		for (const fn of [...this.leaving]) fn();
-		this.leaving.clear();
+		const leaving = this.leaving;
+		this.leaving = [];
+		for (const fn of leaving) fn();
+		this.sayTurn++;
 		this.narrator.stop();
 		this.size = 0;
 		this.slow = false;
