@@ -4,6 +4,7 @@ import { authOps } from './auth';
 import { privacyOps } from './privacy';
 import { skillsOps } from './coverage';
 import { peopleOps } from './people';
+import { kioskOps } from './kiosk';
 import { seedOps } from './seed';
 
 /**
@@ -16,5 +17,6 @@ export const opHandlers: OpHandlers = {
 	...auditOps,
 	...privacyOps,
 	...skillsOps,
-	...peopleOps
+	...peopleOps,
+	...kioskOps
 };
