@@ -53,7 +53,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'data/',
-			'static/'
+			'static/',
+			'bench/out/'
 		]
 	}
 );

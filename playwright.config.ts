@@ -71,6 +71,12 @@ export default defineConfig({
 			use: { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 		},
 		{
+			// Running on a real terminal: scripts, units, launcher, updates, backups, health page.
+			name: 'terminal',
+			testMatch: /terminal\/.*\.spec\.ts/,
+			use: { viewport: { width: 1366, height: 900 } }
+		},
+		{
 			name: 'desktop',
 			testMatch: /(server|staff|reports|security)\/.*\.spec\.ts/,
 			use: { viewport: { width: 1366, height: 900 } }

@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { lessonContent } from './src/lib/walkthroughs/tools/vite-plugin.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [lessonContent(), sveltekit()],
 	define: { __APP_VERSION__: JSON.stringify(version) },
 	test: {
 		include: ['src/**/*.spec.ts'],

@@ -4,13 +4,21 @@
 //  - the request's real protocol, so cookies and SvelteKit's origin check work on whatever
 //    LAN name or address a device uses (adapter-node otherwise assumes https unless ORIGIN
 //    is set);
-//  - a graceful stop on SIGTERM/SIGINT that lets the store take its final snapshot.
-import { readFileSync } from 'node:fs';
+//  - a graceful stop on SIGTERM/SIGINT that lets the store take its final snapshot;
+//  - under systemd (NOTIFY_SOCKET set): READY=1 and a fed watchdog (kiosk/systemd.js);
+//  - the release's version (the RELEASE file kiosk/make-release.sh writes) in /api/health,
+//    so kiosk/update.sh can tell the new release from the old one after a restart.
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { startSystemdNotify } from './systemd.js';
 
 const PROTO_HEADER = 'x-ths-proto';
 process.env.PROTOCOL_HEADER ||= PROTO_HEADER;
+const releaseFile = new URL('../RELEASE', import.meta.url);
+if (!process.env.APP_VERSION && existsSync(releaseFile)) {
+	process.env.APP_VERSION = readFileSync(releaseFile, 'utf8').trim();
+}
 
 const { handler } = await import('../build/handler.js');
 
@@ -31,14 +39,17 @@ const server = secure
 	? https.createServer({ cert: readFileSync(cert), key: readFileSync(key) }, app)
 	: http.createServer(app);
 
+let stopNotify = async () => {};
 server.listen(port, host, () => {
 	console.log(`Listening on ${secure ? 'https' : 'http'}://${host}:${port}`);
+	stopNotify = startSystemdNotify({ host, port, secure });
 });
 
 let stopping = false;
 function stop(reason) {
 	if (stopping) return;
 	stopping = true;
+	void stopNotify();
 	server.close(() => {
 		// The app's init hook listens for this to take the final snapshot, then closes.
 		process.emit('sveltekit:shutdown', reason);

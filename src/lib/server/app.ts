@@ -34,6 +34,9 @@ export function startApp(config: AppConfig = readConfig()): Promise<App> {
 			await store.snapshot();
 			console.log(`Seeded the demo ward: ${residents} residents in ${config.dataDir}`);
 		}
+		if (config.seed === 'none' && !store.db.value('SELECT count(*) FROM users')) {
+			await createFirstOfficer(store, config);
+		}
 		if (config.seed === 'demo') {
 			console.log(
 				`Demo accounts: quantri / truongkhu1 (password "${config.demoPassword}"), tinhnguyen1 (PIN ${config.demoPin})`
@@ -43,6 +46,20 @@ export function startApp(config: AppConfig = readConfig()): Promise<App> {
 		return app;
 	})();
 	return starting;
+}
+
+/** Without ADMIN_PASSWORD a random one is made and printed once: never a known default. */
+async function createFirstOfficer(store: Store, config: AppConfig): Promise<void> {
+	const password = config.adminPassword ?? randomBytes(9).toString('base64url');
+	await store.write('setup.firstOfficer', {
+		username: config.adminUsername,
+		passwordHash: await hashSecret(password)
+	});
+	console.log(
+		config.adminPassword
+			? `Created the ward officer account "${config.adminUsername}" with ADMIN_PASSWORD.`
+			: `Created the ward officer account "${config.adminUsername}" with password: ${password} (shown once; change it after signing in)`
+	);
 }
 
 export function getApp(): App {

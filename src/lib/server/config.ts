@@ -6,6 +6,9 @@ export interface AppConfig {
 	seed: 'demo' | 'none';
 	demoPassword: string;
 	demoPin: string;
+	/** First officer account of an empty ward (SEED=none). */
+	adminUsername: string;
+	adminPassword: string | undefined;
 	version: string;
 }
 
@@ -18,6 +21,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		seed: env.SEED === 'none' ? 'none' : 'demo',
 		demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
 		demoPin: env.DEMO_PIN || DEFAULT_DEMO_PIN,
+		adminUsername: (env.ADMIN_USERNAME || 'quantri').toLowerCase(),
+		adminPassword: env.ADMIN_PASSWORD || undefined,
 		version: env.APP_VERSION || __APP_VERSION__
 	};
 }

@@ -1,6 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { vnDay } from '$lib/domain/time';
+import { neighborhoodList } from '$lib/server/services/reports';
+import { dashboard, parseSort } from '$lib/server/services/reports-dashboard';
+import { reportQuery } from '$lib/server/services/reports-request';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ locals }) => ({
-	actor: requireRole(locals.actor, 'head', 'officer')
-})) satisfies PageServerLoad;
+export const load = (async ({ locals, url }) => {
+	const actor = requireRole(locals.actor, 'head', 'officer');
+	const { store } = getApp();
+	const now = Date.now();
+	const query = reportQuery(store, actor, url, now);
+	if (!query.ok) error(query.status, query.message);
+	const sort = parseSort(url.searchParams.get('sort'));
+	return {
+		actor,
+		day: query.day,
+		today: vnDay(now),
+		scope: query.scope,
+		sort,
+		neighborhoods: actor.role === 'officer' ? neighborhoodList(store) : null,
+		...(await dashboard(store, actor, query.day, query.scope, sort))
+	};
+}) satisfies PageServerLoad;

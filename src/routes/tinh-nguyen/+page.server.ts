@@ -1,6 +1,57 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
-import type { PageServerLoad } from './$types';
+import { positiveId } from '$lib/server/services/people';
+import { listPlaces } from '$lib/server/services/residents';
+import {
+	answerHelp,
+	closeSession,
+	openHelpRequests,
+	openSession,
+	recentSessions
+} from '$lib/server/services/sessions';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals }) => ({
-	actor: requireRole(locals.actor, 'volunteer', 'head', 'officer')
-})) satisfies PageServerLoad;
+export const load = (({ locals }) => {
+	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+	const store = getApp().store;
+	return {
+		actor,
+		sessions: recentSessions(store),
+		places: listPlaces(store),
+		help: openHelpRequests(store)
+	};
+}) satisfies PageServerLoad;
+
+/** `datetime-local` gives Vietnam wall-clock time without a zone. */
+const vnLocal = (value: string) => (value ? `${value}:00+07:00` : undefined);
+
+export const actions = {
+	open: async ({ locals, request }) => {
+		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+		const form = await request.formData();
+		const input = {
+			title: String(form.get('title') ?? ''),
+			topic: String(form.get('topic') ?? ''),
+			place: String(form.get('place') ?? ''),
+			startsAt: vnLocal(String(form.get('startsAt') ?? ''))
+		};
+		const result = await openSession(getApp().store, actor, input);
+		if (!result.ok) return fail(400, { message: result.message, ...input });
+		redirect(303, `/diem-danh/${result.value.id}`);
+	},
+	close: async ({ locals, request }) => {
+		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+		const id = positiveId(String((await request.formData()).get('id')));
+		const result = id ? await closeSession(getApp().store, actor, id) : undefined;
+		if (!result?.ok) return fail(404, { message: 'Không có buổi học này.' });
+		return { closed: id };
+	},
+	answer: async ({ locals, request }) => {
+		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+		const id = positiveId(String((await request.formData()).get('id')));
+		if (!id) return fail(400, { message: 'Không có yêu cầu này.' });
+		await answerHelp(getApp().store, actor, id);
+		return { answered: id };
+	}
+} satisfies Actions;

@@ -2,6 +2,9 @@ import type { OpHandlers } from '../store/store';
 import { auditOps } from './audit';
 import { authOps } from './auth';
 import { privacyOps } from './privacy';
+import { skillsOps } from './coverage';
+import { peopleOps } from './people';
+import { kioskOps } from './kiosk';
 import { seedOps } from './seed';
 
 /**
@@ -12,5 +15,8 @@ export const opHandlers: OpHandlers = {
 	...seedOps,
 	...authOps,
 	...auditOps,
-	...privacyOps
+	...privacyOps,
+	...skillsOps,
+	...peopleOps,
+	...kioskOps
 };

@@ -60,11 +60,13 @@ export class StoreClosedError extends Error {}
  * The durable store: sql.js in memory, made durable by an fsync'd operation journal and
  * atomic snapshots (DESIGN.md, "The store"). One writer: ops are queued, journaled in
  * batches that share one fsync (group commit), then applied one transaction each, in order.
+ * Apply reads `last_seq` from memory; it is also written in each op's transaction so a
+ * snapshot knows where the journal resumes.
  * A write is acknowledged (its promise settles) only after its journal line is on disk.
  */
 export class Store {
 	private queue: Pending[] = [];
-	private writing = false;
+	private scheduled = false;
 	private closed = false;
 	private failure: unknown;
 	private seq = 0;
@@ -76,6 +78,8 @@ export class Store {
 	private siteId = '';
 	private epoch = 1;
 	private syncs = 0;
+	/** The last op applied to the database (mirrors meta.last_seq). */
+	private appliedSeq = 0;
 
 	private constructor(
 		readonly db: Db,
@@ -148,6 +152,7 @@ export class Store {
 		this.siteId = meta.get('site_id')!;
 		this.epoch = Number(meta.get('epoch'));
 		this.seq = Number(meta.get('last_seq'));
+		this.appliedSeq = this.seq;
 	}
 
 	/**
@@ -167,63 +172,70 @@ export class Store {
 				resolve: resolve as (v: unknown) => void,
 				reject
 			});
-			void this.drain();
+			this.schedule();
 		});
 	}
 
-	private async drain(): Promise<void> {
-		if (this.writing) return;
-		this.writing = true;
+	/**
+	 * Group commit: the batch is written on the next turn of the event loop, so every write
+	 * that arrived in the same turn (all the requests read from the network together) shares
+	 * one fsync. The batch is journaled and applied synchronously, so one writer at a time
+	 * holds by construction.
+	 */
+	private schedule(): void {
+		if (this.scheduled) return;
+		this.scheduled = true;
+		setImmediate(() => {
+			this.scheduled = false;
+			this.flush();
+		});
+	}
+
+	private flush(): void {
+		if (this.snapshotRequested.length > 0) {
+			const waiting = this.snapshotRequested.splice(0);
+			this.startSnapshot().then(
+				() => waiting.forEach((done) => done()),
+				(error) => {
+					this.options.log(`store: snapshot failed: ${String(error)}`);
+					waiting.forEach((done) => done());
+				}
+			);
+		}
+		if (this.queue.length === 0) return;
+		const batch = this.queue.splice(0);
+		const entries: JournalEntry[] = batch.map((op) => {
+			const seq = ++this.seq;
+			return {
+				seq,
+				id: `${this.siteId}:${this.epoch}:${seq}`,
+				type: op.type,
+				at: op.at,
+				actor: op.actor,
+				payload: op.payload
+			};
+		});
 		try {
-			while (this.queue.length > 0 || this.snapshotRequested.length > 0) {
-				if (this.snapshotRequested.length > 0) {
-					const waiting = this.snapshotRequested.splice(0);
-					this.startSnapshot().then(
-						() => waiting.forEach((done) => done()),
-						(error) => {
-							this.options.log(`store: snapshot failed: ${String(error)}`);
-							waiting.forEach((done) => done());
-						}
-					);
-					continue;
-				}
-				const batch = this.queue.splice(0);
-				const entries: JournalEntry[] = batch.map((op) => {
-					const seq = ++this.seq;
-					return {
-						seq,
-						id: `${this.siteId}:${this.epoch}:${seq}`,
-						type: op.type,
-						at: op.at,
-						actor: op.actor,
-						payload: op.payload
-					};
-				});
-				try {
-					await this.journal.append(entries);
-					this.syncs++;
-				} catch (error) {
-					// The disk refused: nothing in this batch is acknowledged, and no further write
-					// is taken, since the journal's tail is now unknown.
-					this.failure = error;
-					this.options.log(`store: journal write failed, refusing writes: ${String(error)}`);
-					batch.forEach((op) => op.reject(error));
-					this.queue.splice(0).forEach((op) => op.reject(error));
-					return;
-				}
-				entries.forEach((entry, i) => {
-					try {
-						batch[i].resolve(this.applyEntry(entry, false).result);
-					} catch (error) {
-						batch[i].reject(error);
-					}
-				});
-				if (this.seq - this.snapshotSeq >= this.options.snapshotEveryOps) {
-					this.snapshotRequested.push(() => {});
-				}
+			this.journal.append(entries);
+			this.syncs++;
+		} catch (error) {
+			// The disk refused: nothing in this batch is acknowledged, and no further write is
+			// taken, since the journal's tail is now unknown.
+			this.failure = error;
+			this.options.log(`store: journal write failed, refusing writes: ${String(error)}`);
+			batch.forEach((op) => op.reject(error));
+			return;
+		}
+		entries.forEach((entry, i) => {
+			try {
+				batch[i].resolve(this.applyEntry(entry, false).result);
+			} catch (error) {
+				batch[i].reject(error);
 			}
-		} finally {
-			this.writing = false;
+		});
+		if (this.seq - this.snapshotSeq >= this.options.snapshotEveryOps) {
+			this.snapshotRequested.push(() => {});
+			this.schedule();
 		}
 	}
 
@@ -232,8 +244,7 @@ export class Store {
 	 * not newer than the store's) changes nothing: ops are idempotent, replay is safe.
 	 */
 	applyEntry(entry: JournalEntry, replaying: boolean): { applied: boolean; result?: unknown } {
-		const applied = Number(this.db.value<string>("SELECT value FROM meta WHERE key = 'last_seq'"));
-		if (entry.seq <= applied) return { applied: false };
+		if (entry.seq <= this.appliedSeq) return { applied: false };
 		const handler = this.options.handlers[entry.type];
 		if (!handler) throw new Error(`unknown op type ${entry.type}`);
 		const ctx: OpContext = {
@@ -246,6 +257,7 @@ export class Store {
 		const markApplied = () =>
 			this.db.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", [String(entry.seq)]);
 		this.seq = Math.max(this.seq, entry.seq);
+		this.appliedSeq = entry.seq;
 		try {
 			const result = this.db.transaction(() => {
 				const value = handler(this.db, entry.payload, ctx);
@@ -268,7 +280,7 @@ export class Store {
 	snapshot(): Promise<void> {
 		return new Promise((resolve) => {
 			this.snapshotRequested.push(resolve);
-			void this.drain();
+			this.schedule();
 		});
 	}
 
@@ -312,7 +324,7 @@ export class Store {
 		if (this.closed) return;
 		this.closed = true;
 		if (this.timer) clearInterval(this.timer);
-		while (this.writing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+		this.flush();
 		if (!this.failure && this.seq > this.snapshotSeq) await this.startSnapshot();
 		await this.snapshotWrite;
 		this.journal.closeSegment();

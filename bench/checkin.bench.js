@@ -1,0 +1,315 @@
+// npm run bench:checkin — check-in throughput and latency against the built server holding
+// 1M attendance rows, 20 concurrent clients over loopback; the same load against a bare
+// node:http server that only appends each request to a file and fsyncs it with the same
+// group commit (this machine's ceiling); and the time from a QR in front of the fake
+// camera to the result on screen. Prints figures; never part of the pass/fail tests.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import initSqlJs from 'sql.js';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4316);
+const BASE_PORT = PORT + 1;
+const CLIENTS = 20;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROWS = 1_000_000;
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+if (!existsSync('build/handler.js')) {
+	console.error('Build first: npm run build');
+	process.exit(1);
+}
+
+function startServer(dataDir, env = {}) {
+	const child = spawn(process.execPath, ['kiosk/server.js'], {
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	return child;
+}
+
+async function waitFor(url) {
+	for (let i = 0; i < 600; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`${url} did not answer`);
+}
+
+const stopped = (child) =>
+	new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+
+/** A demo ward, then 1M attendance rows written straight into its snapshot (fast, one SQL). */
+async function prepareStore() {
+	const dir = mkdtempSync(join(tmpdir(), 'ths-bench-'));
+	const seeding = startServer(dir);
+	await waitFor(`http://127.0.0.1:${PORT}/api/health`);
+	seeding.kill('SIGTERM');
+	await stopped(seeding);
+	const SQL = await initSqlJs();
+	const name = readdirSync(dir)
+		.filter((f) => f.startsWith('snapshot-'))
+		.sort()
+		.at(-1);
+	const db = new SQL.Database(readFileSync(join(dir, name)));
+	const residents = Number(db.exec('SELECT count(*) FROM residents')[0].values[0][0]);
+	const sessions = Math.ceil(ROWS / residents);
+	const t0 = performance.now();
+	db.exec('BEGIN');
+	db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${sessions})
+		INSERT INTO class_sessions (title, place, starts_at, closed_at)
+		SELECT 'Bench ' || i, 'Nhà văn hoá khu phố 1', 1700000000000 + i * 86400000, 1700000000000 + i * 86400000 + 7200000 FROM n`);
+	db.exec(`INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, nonce)
+		SELECT s.id, r.id, h.neighborhood_id, s.starts_at + r.id, 'camera', 'bench-' || s.id || '-' || r.id
+		FROM class_sessions s JOIN residents r JOIN households h ON h.id = r.household_id
+		WHERE s.title LIKE 'Bench %' LIMIT ${ROWS}`);
+	db.exec('COMMIT');
+	const total = Number(db.exec('SELECT count(*) FROM attendance')[0].values[0][0]);
+	writeFileSync(join(dir, name), db.export());
+	db.close();
+	console.log(
+		`store: ${total.toLocaleString('en')} attendance rows (${Math.round(performance.now() - t0)} ms to generate)`
+	);
+	return dir;
+}
+
+function post(port, path, body, cookie) {
+	return new Promise((resolve, reject) => {
+		const data = Buffer.from(JSON.stringify(body));
+		const req = http.request(
+			{
+				host: '127.0.0.1',
+				port,
+				path,
+				method: 'POST',
+				agent,
+				headers: {
+					'content-type': 'application/json',
+					'content-length': data.length,
+					...(cookie ? { cookie } : {})
+				}
+			},
+			(res) => {
+				let text = '';
+				res.on('data', (c) => (text += c));
+				res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
+			}
+		);
+		req.on('error', reject);
+		req.end(data);
+	});
+}
+
+/** 20 clients, each sending its next request as soon as the last is answered. */
+async function load(port, makeRequest, seconds = SECONDS) {
+	const latencies = [];
+	let errors = 0;
+	const end = performance.now() + seconds * 1000;
+	const client = async (n) => {
+		for (let i = 0; performance.now() < end; i++) {
+			const { path, body, cookie } = makeRequest(n, i);
+			const t = performance.now();
+			const res = await post(port, path, body, cookie);
+			latencies.push(performance.now() - t);
+			if (res.status !== 201 && res.status !== 200) errors++;
+		}
+	};
+	const start = performance.now();
+	await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+	const took = (performance.now() - start) / 1000;
+	latencies.sort((a, b) => a - b);
+	const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+	return { rate: latencies.length / took, p50: q(0.5), p99: q(0.99), n: latencies.length, errors };
+}
+
+const BASELINE = `
+const http = require('node:http'); const fs = require('node:fs');
+const fd = fs.openSync(process.argv[1], 'a'); let pending = []; let busy = false;
+function flush() {
+	if (busy || pending.length === 0) return; busy = true; const batch = pending; pending = [];
+	fs.write(fd, Buffer.from(batch.map((b) => b.line).join('')), (e) => fs.fdatasync(fd, () => {
+		for (const b of batch) { b.res.writeHead(201, { 'content-type': 'application/json' }); b.res.end('{"status":"ok"}'); }
+		busy = false; flush();
+	}));
+}
+http.createServer((req, res) => { let body = ''; req.on('data', (c) => (body += c));
+	req.on('end', () => { pending.push({ line: body + '\\n', res }); flush(); }); }).listen(+process.argv[2], '127.0.0.1');`;
+
+async function cameraLatency(cookie, sessionId, codes) {
+	const { chromium } = await import('playwright-core');
+	const QRCode = (await import('qrcode')).default;
+	const times = [];
+	for (const code of codes) {
+		const video = join(mkdtempSync(join(tmpdir(), 'ths-cam-')), 'card.y4m');
+		writeY4m(video, QRCode.create(code).modules);
+		const browser = await chromium.launch({
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--use-fake-ui-for-media-stream',
+				'--use-fake-device-for-media-stream',
+				`--use-file-for-fake-video-capture=${video}`
+			]
+		});
+		const context = await browser.newContext({
+			viewport: { width: 412, height: 915 },
+			permissions: ['camera']
+		});
+		const [name, value] = cookie.split('=');
+		await context.addCookies([{ name, value, url: `http://127.0.0.1:${PORT}` }]);
+		const page = await context.newPage();
+		await page.goto(`http://127.0.0.1:${PORT}/diem-danh/${sessionId}`);
+		await page.locator('[data-result]').waitFor({ timeout: 20_000 });
+		const t = await page.evaluate(
+			() =>
+				Number(document.documentElement.dataset.resultShownAt) -
+				Number(document.documentElement.dataset.cameraStartedAt)
+		);
+		times.push(t);
+		await browser.close();
+	}
+	return times.sort((a, b) => a - b);
+}
+
+function writeY4m(path, qr) {
+	const W = 640,
+		H = 480,
+		quiet = 4,
+		scale = Math.floor(400 / (qr.size + 8));
+	const left = Math.floor((W - (qr.size + 8) * scale) / 2),
+		top = Math.floor((H - (qr.size + 8) * scale) / 2);
+	const luma = Buffer.alloc(W * H, 235);
+	for (let y = 0; y < qr.size; y++)
+		for (let x = 0; x < qr.size; x++)
+			if (qr.get(y, x))
+				for (let dy = 0; dy < scale; dy++) {
+					const row = (top + (y + quiet) * scale + dy) * W;
+					luma.fill(16, row + left + (x + quiet) * scale, row + left + (x + quiet + 1) * scale);
+				}
+	writeFileSync(
+		path,
+		Buffer.concat([
+			Buffer.from(`YUV4MPEG2 W${W} H${H} F30:1 Ip A1:1 C420jpeg\nFRAME\n`),
+			luma,
+			Buffer.alloc((W * H) / 2, 128)
+		])
+	);
+}
+
+const fmt = (x) => x.toFixed(1);
+const dir = await prepareStore();
+const t0 = performance.now();
+const server = startServer(dir);
+await waitFor(`http://127.0.0.1:${PORT}/api/health`);
+console.log(`server start with the 1M-row store: ${Math.round(performance.now() - t0)} ms`);
+try {
+	const login = await post(PORT, '/api/auth/login', { username: 'tinhnguyen1', secret: '246810' });
+	const cookie = login.headers['set-cookie'][0].split(';')[0];
+	const SQL = await initSqlJs();
+	const snap = readdirSync(dir)
+		.filter((f) => f.startsWith('snapshot-'))
+		.sort()
+		.at(-1);
+	const sdb = new SQL.Database(readFileSync(join(dir, snap)));
+	const codes = sdb
+		.exec('SELECT code FROM cards WHERE revoked_at IS NULL')[0]
+		.values.map((r) => String(r[0]));
+	sdb.close();
+	// Each client checks people in to a session of its own: every request is a real insert.
+	const sessions = [];
+	const warmSessions = [];
+	for (let n = 0; n < CLIENTS; n++) {
+		const res = await post(
+			PORT,
+			'/api/sessions',
+			{ title: `Bench warm-up ${n}`, place: 'Nhà văn hoá khu phố 1' },
+			cookie
+		);
+		warmSessions.push(JSON.parse(res.text).id);
+	}
+	for (let n = 0; n < CLIENTS; n++) {
+		const res = await post(
+			PORT,
+			'/api/sessions',
+			{ title: `Bench client ${n}`, place: 'Nhà văn hoá khu phố 1' },
+			cookie
+		);
+		sessions.push(JSON.parse(res.text).id);
+	}
+	// Warm up (not counted): the JIT, and the first growth of sql.js's in-memory file after
+	// loading a 111 MB snapshot (one copy of the whole file, every ~12% of growth).
+	await load(
+		PORT,
+		(n, i) => ({
+			path: '/api/checkins',
+			cookie,
+			body: {
+				code: codes[i % codes.length],
+				sessionId: warmSessions[n],
+				nonce: `warm-${n}-${i}-${Date.now()}`,
+				source: 'scanner'
+			}
+		}),
+		3
+	);
+	const ours = await load(PORT, (n, i) => ({
+		path: '/api/checkins',
+		cookie,
+		body: {
+			code: codes[i % codes.length],
+			sessionId: sessions[n],
+			nonce: `bench-${n}-${i}-${Date.now()}`,
+			source: 'scanner'
+		}
+	}));
+	console.log(
+		`check-ins: ${fmt(ours.rate)}/s, p50 ${fmt(ours.p50)} ms, p99 ${fmt(ours.p99)} ms (${ours.n} requests, ${ours.errors} non-2xx; 20 clients, fsync before every answer)`
+	);
+
+	const base = spawn(
+		process.execPath,
+		['-e', BASELINE, join(dir, 'baseline.log'), String(BASE_PORT)],
+		{ stdio: 'inherit' }
+	);
+	await new Promise((r) => setTimeout(r, 500));
+	const ceiling = await load(BASE_PORT, (n, i) => ({
+		path: '/',
+		body: {
+			code: codes[i % codes.length],
+			sessionId: sessions[n],
+			nonce: `base-${n}-${i}`,
+			source: 'scanner'
+		}
+	}));
+	base.kill();
+	console.log(
+		`bare node:http + append + fdatasync (same batching): ${fmt(ceiling.rate)}/s, p50 ${fmt(ceiling.p50)} ms, p99 ${fmt(ceiling.p99)} ms`
+	);
+	console.log(`ratio to the ceiling: ${(ours.rate / ceiling.rate).toFixed(2)} (target ≥ 0.5)`);
+
+	const camSession = JSON.parse(
+		(
+			await post(
+				PORT,
+				'/api/sessions',
+				{ title: 'Bench camera', place: 'Nhà văn hoá khu phố 1' },
+				cookie
+			)
+		).text
+	).id;
+	const cam = await cameraLatency(cookie, camSession, codes.slice(-3));
+	console.log(
+		`QR in front of the fake camera → result on screen: ${cam.map((t) => Math.round(t)).join(', ')} ms (median ${Math.round(cam[1])} ms, target ≤ 400)`
+	);
+} finally {
+	server.kill('SIGTERM');
+	await stopped(server);
+	agent.destroy();
+}

@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// `npm run bench:kiosk`: the kiosk's speed as an older learner would feel it, on Chromium with
+// its CPU throttled 4× (a cheap kiosk PC): largest contentful paint of the home page, the
+// JavaScript the home page ships (gzip), tap on "Tiếp tục" → next step painted, and step
+// painted → narration audio starting. Runs the built server (`npm run build` first) on port
+// 4309 with a throw-away data folder. Prints figures; never fails on them.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4309);
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const THROTTLE = 4;
+
+if (!existsSync('build/index.js')) {
+	console.error('bench:kiosk needs a build: run `npm run build` first.');
+	process.exit(1);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-kiosk-'));
+const server = spawn('node', ['kiosk/server.js'], {
+	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir },
+	stdio: 'ignore'
+});
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required']
+});
+
+try {
+	await waitForServer();
+	const lcp = [];
+	let js = null;
+	for (let i = 0; i < RUNS; i++) {
+		const r = await homeLoad(i === 0);
+		lcp.push(r.lcp);
+		js ??= r.js;
+	}
+	const { tapToPaint, paintToAudio, sources } = await stepTimings();
+	console.log(
+		`Kiosk bench — Chromium, CPU throttled ${THROTTLE}×, ${RUNS} cold loads (machine load average ${loadavg()[0].toFixed(1)})`
+	);
+	console.log(
+		`  home LCP                      median ${ms(median(lcp))}  max ${ms(Math.max(...lcp))}  (target ≤ 1000 ms)`
+	);
+	console.log(
+		`  home JavaScript (gzip)        ${(js.gzip / 1024).toFixed(1)} KB in ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw  (target ≤ 120 KB)`
+	);
+	console.log(
+		`  tap Tiếp tục → step painted   median ${ms(median(tapToPaint))}  max ${ms(Math.max(...tapToPaint))}  (target ≤ 100 ms, n=${tapToPaint.length})`
+	);
+	console.log(
+		`  step painted → audio starts   median ${ms(median(paintToAudio))}  max ${ms(Math.max(...paintToAudio))}  (target ≤ 300 ms, n=${paintToAudio.length}, voice: ${[...new Set(sources)].join(', ')})`
+	);
+} finally {
+	await browser.close();
+	server.kill('SIGTERM');
+	await new Promise((r) => server.once('exit', r));
+	rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function throttled(context, page) {
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+}
+
+async function homeLoad(countJs) {
+	const context = await browser.newContext({
+		viewport: { width: 1920, height: 1080 },
+		hasTouch: true
+	});
+	const page = await context.newPage();
+	await throttled(context, page);
+	const scripts = [];
+	if (countJs) {
+		page.on('response', (res) => {
+			if (res.request().resourceType() === 'script' || res.url().endsWith('.js')) scripts.push(res);
+		});
+	}
+	await page.goto(BASE + '/', { waitUntil: 'load' });
+	await page.locator('html[data-hydrated]').waitFor();
+	const lcp = await page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				new PerformanceObserver((list) => {
+					const entries = list.getEntries();
+					resolve(entries[entries.length - 1].startTime);
+				}).observe({ type: 'largest-contentful-paint', buffered: true });
+			})
+	);
+	let js = null;
+	if (countJs) {
+		const seen = new Set();
+		js = { gzip: 0, raw: 0, files: 0 };
+		for (const res of scripts) {
+			if (seen.has(res.url())) continue;
+			seen.add(res.url());
+			const body = await res.body();
+			js.raw += body.length;
+			js.gzip += gzipSync(body, { level: 9 }).length;
+			js.files++;
+		}
+	}
+	await context.close();
+	return { lcp, js };
+}
+
+async function stepTimings() {
+	const context = await browser.newContext({
+		viewport: { width: 1920, height: 1080 },
+		hasTouch: true
+	});
+	const page = await context.newPage();
+	await page.goto(BASE + '/bai-hoc/tien-dien');
+	await page.locator('html[data-hydrated]').waitFor();
+	await throttled(context, page);
+	// Event Timing: a pointerdown's duration runs from the touch to the next frame painted after
+	// its handlers ran (the same measure as INP). Entries under 16 ms are not reported.
+	await page.evaluate(() => {
+		window.__taps = [];
+		window.__events = [];
+		addEventListener('pointerdown', (e) => window.__taps.push(e.timeStamp), true);
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) {
+				if (e.name === 'pointerdown')
+					window.__events.push({ start: e.startTime, end: e.startTime + e.duration });
+			}
+		}).observe({ type: 'event', durationThreshold: 16, buffered: true });
+	});
+	const next = page.getByRole('navigation').getByRole('button', { name: 'Tiếp tục' });
+	const back = page.getByRole('navigation').getByRole('button', { name: 'Quay lại' });
+	const tapToPaint = [];
+	const paintToAudio = [];
+	const sources = [];
+	for (let i = 0; i < 8; i++) {
+		await page.evaluate(() => performance.clearMarks());
+		await next.tap();
+		await page.locator('html[data-step="2"]').waitFor();
+		const audio = await page
+			.waitForFunction(() => performance.getEntriesByName('narration-start').length > 0, null, {
+				timeout: 3000
+			})
+			.then(() => true)
+			.catch(() => false);
+		await page.waitForTimeout(100);
+		const t = await page.evaluate(() => ({
+			tap: window.__taps.at(-1),
+			painted:
+				window.__events.find((e) => Math.abs(e.start - window.__taps.at(-1)) < 2)?.end ??
+				window.__taps.at(-1) + 16,
+			audio: performance.getEntriesByName('narration-start').at(-1)?.startTime,
+			source: window.__narrator?.spoken.at(-1)?.source
+		}));
+		tapToPaint.push(t.painted - t.tap);
+		if (audio) paintToAudio.push(Math.max(0, t.audio - t.painted));
+		sources.push(t.source);
+		await page.waitForTimeout(450);
+		await back.tap();
+		await page.locator('html[data-step="1"]').waitFor();
+		await page.waitForTimeout(450);
+	}
+	await context.close();
+	return { tapToPaint, paintToAudio, sources };
+}
+
+async function waitForServer() {
+	for (let i = 0; i < 200; i++) {
+		try {
+			if ((await fetch(`${BASE}/api/health`)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error('server did not start');
+}
+
+function median(xs) {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length ? s[Math.floor(s.length / 2)] : NaN;
+}
+
+function ms(x) {
+	return `${Math.round(x)} ms`;
+}

@@ -1,0 +1,152 @@
+import { formatTime } from '$lib/domain/time';
+import { REASON_TEXT, type CheckinReason } from '$lib/domain/checkin';
+import { feedback } from './feedback';
+import { dequeue, enqueue, queued, type QueuedScan } from './offline-queue';
+
+export type ScanResult =
+	| { kind: 'ok'; title: string; detail: string }
+	| { kind: 'already'; title: string; detail: string }
+	| { kind: 'error'; title: string; detail: string }
+	| { kind: 'queued'; title: string; detail: string };
+
+/** The server must answer within this, or the scan is kept on the device (issue 4). */
+export const ANSWER_TIMEOUT_MS = 3000;
+const RETRY_MS = 4000;
+
+function nonce(): string {
+	// crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+type Sent =
+	| { delivered: true; status: number; body: Record<string, unknown> }
+	| { delivered: false; auth?: boolean };
+
+async function send(scan: QueuedScan): Promise<Sent> {
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), ANSWER_TIMEOUT_MS);
+	try {
+		const response = await fetch('/api/checkins', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(scan),
+			signal: controller.signal
+		});
+		if (response.status === 401 || response.status === 403) return { delivered: false, auth: true };
+		if (response.status >= 500) return { delivered: false };
+		return { delivered: true, status: response.status, body: await response.json() };
+	} catch {
+		return { delivered: false };
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/**
+ * The scanner's state: the result on screen, the session's running count, and the queue of
+ * scans waiting for the network. Every way in (camera, USB scanner, name search) ends here.
+ */
+export class ScanClient {
+	result = $state<ScanResult | null>(null);
+	count = $state(0);
+	waiting = $state(0);
+	needsSignIn = $state(false);
+	private flushing = false;
+	private timer: ReturnType<typeof setInterval> | undefined;
+
+	constructor(
+		private sessionId: number,
+		count: number
+	) {
+		this.count = count;
+	}
+
+	start(): () => void {
+		void this.flush();
+		this.timer = setInterval(() => void this.flush(), RETRY_MS);
+		const online = () => void this.flush();
+		window.addEventListener('online', online);
+		return () => {
+			clearInterval(this.timer);
+			window.removeEventListener('online', online);
+		};
+	}
+
+	async scan(input: { code: string } | { residentId: number }, source: QueuedScan['source']) {
+		const scan: QueuedScan = {
+			...input,
+			nonce: nonce(),
+			sessionId: this.sessionId,
+			source,
+			scannedAt: Date.now()
+		};
+		const sent = await send(scan);
+		if (!sent.delivered) {
+			await enqueue(scan);
+			this.waiting = (await queued()).length;
+			this.needsSignIn = sent.auth === true;
+			this.show({
+				kind: 'queued',
+				title: 'Đã lưu, sẽ gửi khi có mạng',
+				detail: `Chờ gửi: ${this.waiting} lượt`
+			});
+			return;
+		}
+		this.show(this.describe(sent.status, sent.body));
+	}
+
+	private describe(status: number, body: Record<string, unknown>): ScanResult {
+		const resident = body.resident as { fullName?: string } | undefined;
+		const name = resident?.fullName ?? '';
+		if (typeof body.count === 'number') this.count = body.count;
+		if (body.status === 'ok') return { kind: 'ok', title: 'Đã điểm danh', detail: name };
+		if (body.status === 'already') {
+			return {
+				kind: 'already',
+				title: `Đã điểm danh lúc ${formatTime(Number(body.firstAt))}`,
+				detail: name
+			};
+		}
+		const reason = body.reason as CheckinReason;
+		return {
+			kind: 'error',
+			title: 'Không điểm danh được',
+			detail: REASON_TEXT[reason] ?? String(body.message ?? `Lỗi ${status}`)
+		};
+	}
+
+	show(result: ScanResult): void {
+		this.result = result;
+		feedback(result.kind);
+	}
+
+	dismiss(): void {
+		this.result = null;
+	}
+
+	/** Sends queued scans, oldest first; stops at the first that still cannot get through. */
+	async flush(): Promise<void> {
+		if (this.flushing) return;
+		this.flushing = true;
+		try {
+			for (const scan of await queued()) {
+				const sent = await send(scan);
+				if (!sent.delivered) {
+					this.needsSignIn = sent.auth === true;
+					break;
+				}
+				await dequeue(scan.nonce);
+				if (typeof sent.body.count === 'number' && scan.sessionId === this.sessionId) {
+					this.count = sent.body.count;
+				}
+			}
+			this.waiting = (await queued()).length;
+			if (this.waiting === 0) this.needsSignIn = false;
+		} catch {
+			// IndexedDB unavailable (private mode): nothing was queued, nothing to send
+		} finally {
+			this.flushing = false;
+		}
+	}
+}

@@ -1,0 +1,137 @@
+import type { QuizItem, Step, Walkthrough } from '$lib/walkthroughs/types';
+import { quizPrompt, stepSpeech } from '$lib/walkthroughs/speech.js';
+import { PHRASES } from '$lib/voice/phrases.js';
+import type { Utterance } from '$lib/voice/narrator';
+
+/** After this many wrong taps the right place is highlighted. */
+export const MISSES_BEFORE_HIGHLIGHT = 2;
+
+export type Feedback = { tone: 'ok' | 'hint'; text: string } | null;
+
+/**
+ * The state of one learner going through one lesson: which step, practice misses, the quiz.
+ * It decides what to say; the page draws it and hands the utterances to the narrator.
+ */
+export class LessonPlayer {
+	index = $state(0);
+	misses = $state(0);
+	solved = $state(false);
+	quizIndex = $state(0);
+	quizAnswer = $state<boolean | null>(null);
+	quizScore = $state(0);
+	feedback = $state<Feedback>(null);
+
+	constructor(
+		readonly lesson: Walkthrough,
+		private recordings: Array<string | null>,
+		private say: (u: Utterance) => void
+	) {}
+
+	get total(): number {
+		return this.lesson.steps.length;
+	}
+	get done(): boolean {
+		return this.index >= this.total;
+	}
+	get step(): Step | undefined {
+		return this.lesson.steps[this.index];
+	}
+	get quizItem(): QuizItem | undefined {
+		return this.step?.quiz?.[this.quizIndex];
+	}
+	get highlight(): string | null {
+		const p = this.step?.practice;
+		return p && !this.solved && this.misses >= MISSES_BEFORE_HIGHLIGHT ? p.target : null;
+	}
+	/** True when Tiếp tục would leave something unfinished on this step. */
+	get blocked(): boolean {
+		const s = this.step;
+		if (!s) return false;
+		if (s.practice) return !this.solved;
+		if (s.quiz) return this.quizAnswer === null || this.quizIndex < s.quiz.length - 1;
+		return false;
+	}
+
+	/** What this step says when it opens (also "Nghe lại"). */
+	utterance(): Utterance {
+		if (this.done) return { text: PHRASES.done };
+		const item = this.quizItem;
+		if (item && this.quizAnswer === null) {
+			return { text: `${quizPrompt(item)} ${PHRASES.isScam}` };
+		}
+		if (item) return { text: this.answerText(item, this.quizAnswer!) };
+		return { text: stepSpeech(this.step!), recording: this.recordings[this.index] };
+	}
+
+	speakStep(): void {
+		this.say(this.utterance());
+	}
+
+	/** Tiếp tục: finish what the step asks first, then move on. */
+	next(): void {
+		const s = this.step;
+		if (!s) return;
+		if (s.practice && !this.solved) {
+			this.feedback = { tone: 'hint', text: s.practice.hint };
+			this.say({ text: `${PHRASES.tapFirst} ${s.practice.hint}` });
+			return;
+		}
+		if (s.quiz) {
+			if (this.quizAnswer === null) {
+				this.say({ text: PHRASES.isScam });
+				return;
+			}
+			if (this.quizIndex < s.quiz.length - 1) {
+				this.quizIndex++;
+				this.quizAnswer = null;
+				this.speakStep();
+				return;
+			}
+		}
+		this.go(this.index + 1);
+	}
+
+	back(): void {
+		if (this.index > 0) this.go(this.index - 1);
+	}
+
+	go(index: number): void {
+		this.index = Math.max(0, Math.min(index, this.total));
+		this.misses = 0;
+		this.solved = false;
+		this.quizIndex = 0;
+		this.quizAnswer = null;
+		this.quizScore = 0;
+		this.feedback = null;
+		this.speakStep();
+	}
+
+	/** A tap on the practice phone: the right place, or a gentle hint. */
+	tapScreen(target: string | null): void {
+		const p = this.step?.practice;
+		if (!p || this.solved) return;
+		if (target === p.target) {
+			this.solved = true;
+			this.feedback = { tone: 'ok', text: 'Đúng rồi! Bác bấm Tiếp tục nhé.' };
+			this.say({ text: PHRASES.rightTap });
+			return;
+		}
+		this.misses++;
+		this.feedback = { tone: 'hint', text: p.hint };
+		this.say({ text: `${PHRASES.tryAgain} ${p.hint}` });
+	}
+
+	answer(saidScam: boolean): void {
+		const item = this.quizItem;
+		if (!item || this.quizAnswer !== null) return;
+		this.quizAnswer = saidScam;
+		if (saidScam === item.scam) this.quizScore++;
+		this.say({ text: this.answerText(item, saidScam) });
+	}
+
+	private answerText(item: QuizItem, saidScam: boolean): string {
+		const verdict = saidScam === item.scam ? PHRASES.quizRight : PHRASES.quizWrong;
+		const last = this.quizIndex === (this.step?.quiz?.length ?? 0) - 1;
+		return `${verdict} ${item.explain}${last ? ` ${PHRASES.quizDone}` : ''}`;
+	}
+}

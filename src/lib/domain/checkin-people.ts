@@ -1,0 +1,116 @@
+/** Domain types for residents, households, cards and class sessions (camelCase, no rows). */
+
+export interface Neighborhood {
+	id: number;
+	name: string;
+}
+
+export interface Place {
+	id: number;
+	name: string;
+	neighborhoodId: number | null;
+}
+
+export interface Household {
+	id: number;
+	neighborhoodId: number;
+	neighborhoodName: string;
+	address: string;
+	headName: string;
+	members: number;
+}
+
+export interface ResidentSummary {
+	id: number;
+	fullName: string;
+	birthYear: number;
+	householdId: number;
+	address: string;
+	neighborhoodId: number;
+	neighborhoodName: string;
+	relationship: string;
+}
+
+export interface Resident extends ResidentSummary {
+	phone: string | null;
+	createdAt: number;
+	/** The live card, if any. */
+	cardCode: string | null;
+}
+
+export interface Card {
+	code: string;
+	issuedAt: number;
+	revokedAt: number | null;
+}
+
+export interface Consent {
+	method: 'paper' | 'verbal' | 'guardian';
+	takenBy: string;
+	takenAt: number;
+	withdrawnAt: number | null;
+}
+
+export const CONSENT_LABELS: Record<Consent['method'], string> = {
+	paper: 'Ký giấy đồng ý',
+	verbal: 'Đồng ý bằng lời, có người làm chứng',
+	guardian: 'Người giám hộ đồng ý'
+};
+
+export interface ClassSession {
+	id: number;
+	title: string;
+	topic: string | null;
+	walkthroughId: string | null;
+	place: string;
+	neighborhoodId: number | null;
+	startsAt: number;
+	openedBy: string | null;
+	closedAt: number | null;
+	attendance: number;
+}
+
+export interface AttendanceEntry {
+	residentId: number | null;
+	fullName: string | null;
+	neighborhoodName: string | null;
+	checkedInAt: number;
+	source: string;
+}
+
+export interface HelpRequest {
+	id: number;
+	kiosk: string;
+	place: string;
+	at: number;
+}
+
+/** Printable card: what the A4 sheet needs. */
+export interface PrintCard {
+	code: string;
+	fullName: string;
+	neighborhoodName: string;
+}
+
+/** Topics the kiosk teaches (ids shared with the walkthroughs). */
+export const TOPICS: Record<string, string> = {
+	'dich-vu-cong': 'Dịch vụ công',
+	'thanh-toan': 'Thanh toán số',
+	'y-te': 'Y tế số',
+	'mua-sam': 'Mua sắm trực tuyến',
+	'lua-dao': 'Phòng tránh lừa đảo',
+	'dien-thoai': 'Dùng điện thoại'
+};
+
+export const SOURCE_LABELS: Record<string, string> = {
+	camera: 'Camera',
+	scanner: 'Máy quét',
+	search: 'Tìm tên',
+	kiosk: 'Trạm',
+	import: 'Nhập danh sách'
+};
+
+/** "Số 5, tổ 3, Khu phố 2" — without repeating the khu phố when the address already says it. */
+export function addressLine(address: string, neighborhoodName: string): string {
+	return address.includes(neighborhoodName) ? address : `${address}, ${neighborhoodName}`;
+}

@@ -1,0 +1,148 @@
+import { isWellFormedCardCode, normaliseCardCode } from './card-code';
+
+/** How a scan reached us. Mirrors attendance.source (minus 'import'). */
+export const CHECKIN_SOURCES = ['camera', 'scanner', 'search', 'kiosk'] as const;
+export type CheckinSource = (typeof CHECKIN_SOURCES)[number];
+
+/** The fixed set of reasons a scan checks nobody in (DESIGN.md, Check-in). */
+export const CHECKIN_REASONS = [
+	'malformed',
+	'unknown_card',
+	'revoked',
+	'unknown_resident',
+	'no_session',
+	'session_closed'
+] as const;
+export type CheckinReason = (typeof CHECKIN_REASONS)[number];
+
+/** What the volunteer reads on the red screen: words, never a code. */
+export const REASON_TEXT: Record<CheckinReason, string> = {
+	malformed: 'Mã này không phải thẻ của Trạm Học Số',
+	unknown_card: 'Không có thẻ nào mang mã này',
+	revoked: 'Thẻ này đã bị thu hồi — xin dùng thẻ mới',
+	unknown_resident: 'Không tìm thấy người này',
+	no_session: 'Không có buổi học này',
+	session_closed: 'Buổi học đã đóng'
+};
+
+/** HTTP status for each reason: the client's fault (4xx), never the server's. */
+export const REASON_STATUS: Record<CheckinReason, number> = {
+	malformed: 400,
+	unknown_card: 404,
+	revoked: 410,
+	unknown_resident: 404,
+	no_session: 404,
+	session_closed: 409
+};
+
+/** The facts the store holds about one scan, gathered by the op handler. */
+export interface CheckinFacts {
+	/** The code as scanned, after trimming; null when the scan named a resident instead. */
+	code: string | null;
+	session: { closedAt: number | null } | undefined;
+	/** The card the code names (code scans) — undefined when there is none. */
+	card: { residentId: number; revokedAt: number | null } | undefined;
+	/** The resident the scan names (name-search scans, or the card's owner). */
+	residentExists: boolean;
+	/** This resident's earlier check-in to this session, if any. */
+	earlier: { at: number } | undefined;
+	/** When the scan happened (offline scans arrive later and keep their own time). */
+	scannedAt: number;
+}
+
+export type CheckinDecision =
+	| { outcome: 'ok' }
+	| { outcome: 'already'; firstAt: number }
+	| { outcome: 'error'; reason: CheckinReason };
+
+/**
+ * The check-in rule, without I/O. A scan taken before the session was closed still counts
+ * (it was queued offline); a second scan of the same person is "already", not an error.
+ */
+export function decideCheckin(f: CheckinFacts): CheckinDecision {
+	if (f.code !== null && !isWellFormedCardCode(f.code)) return err('malformed');
+	if (!f.session) return err('no_session');
+	if (f.session.closedAt !== null && f.scannedAt >= f.session.closedAt) {
+		return err('session_closed');
+	}
+	if (f.code !== null) {
+		if (!f.card) return err('unknown_card');
+		if (f.card.revokedAt !== null && f.card.revokedAt <= f.scannedAt) return err('revoked');
+	}
+	if (!f.residentExists) return err(f.code === null ? 'unknown_resident' : 'unknown_card');
+	if (f.earlier) return { outcome: 'already', firstAt: f.earlier.at };
+	return { outcome: 'ok' };
+}
+
+const err = (reason: CheckinReason): CheckinDecision => ({ outcome: 'error', reason });
+
+/** What a scanner sends, checked. Anything unusable becomes a reason, never an exception. */
+export interface CheckinRequest {
+	/** Normalised card code, or null for a name-search check-in (by resident id). */
+	code: string | null;
+	/** The raw text, cut short and made printable, for the failed-scan log. */
+	excerpt: string;
+	residentId: number | null;
+	sessionId: number;
+	nonce: string;
+	scannedAt: number | null;
+	source: CheckinSource;
+}
+
+export type ParsedCheckin =
+	{ ok: true; value: CheckinRequest } | { ok: false; reason: 'invalid'; message: string };
+
+/** How far in the future a device clock may be before we distrust it. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+/** Offline scans older than this are refused: no device holds a queue that long. */
+export const OFFLINE_MAX_AGE_MS = 14 * 24 * 3600_000;
+const NONCE = /^[A-Za-z0-9_-]{8,80}$/;
+
+/** A printable, short excerpt of whatever was scanned (binary, 10 KB, <script> …). */
+export function codeExcerpt(raw: string): string {
+	const clean = raw.replace(/[^\x20-\x7e\u00a0-\u024f\u1e00-\u1eff]/g, '?');
+	return clean.length > 64 ? `${clean.slice(0, 64)}…` : clean;
+}
+
+export function parseCheckinRequest(body: Record<string, unknown>, now: number): ParsedCheckin {
+	const bad = (message: string): ParsedCheckin => ({ ok: false, reason: 'invalid', message });
+	const { code, residentId, sessionId, nonce, scannedAt, source } = body;
+	if (!Number.isSafeInteger(sessionId) || (sessionId as number) <= 0) {
+		return bad('Thiếu "sessionId" (số buổi học).');
+	}
+	if (typeof nonce !== 'string' || !NONCE.test(nonce)) {
+		return bad('Thiếu "nonce" (8–80 ký tự chữ, số, - hoặc _).');
+	}
+	if (typeof source !== 'string' || !(CHECKIN_SOURCES as readonly string[]).includes(source)) {
+		return bad(`"source" phải là một trong: ${CHECKIN_SOURCES.join(', ')}.`);
+	}
+	let at: number | null = null;
+	if (scannedAt !== undefined && scannedAt !== null) {
+		if (typeof scannedAt !== 'number' || !Number.isSafeInteger(scannedAt)) {
+			return bad('"scannedAt" phải là thời điểm tính bằng mili giây.');
+		}
+		if (scannedAt > now + CLOCK_SKEW_MS || scannedAt < now - OFFLINE_MAX_AGE_MS) {
+			return bad('"scannedAt" lệch quá xa so với giờ máy chủ.');
+		}
+		at = Math.min(scannedAt, now);
+	}
+	const base = { sessionId: sessionId as number, nonce, scannedAt: at, source: source as CheckinSource };
+	if (code === undefined && Number.isSafeInteger(residentId) && (residentId as number) > 0) {
+		return {
+			ok: true,
+			value: {
+				...base,
+				code: null,
+				excerpt: `resident:${residentId}`,
+				residentId: residentId as number
+			}
+		};
+	}
+	if (typeof code !== 'string') return bad('Thiếu "code" (mã trên thẻ) hoặc "residentId".');
+	// A 10 KB "code" is malformed whatever it says: keep the journal small.
+	const normalised = normaliseCardCode(code).slice(0, 64);
+	return {
+		ok: true,
+		value: { ...base, code: normalised, excerpt: codeExcerpt(code), residentId: null }
+	};
+}

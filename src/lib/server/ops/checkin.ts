@@ -1,0 +1,138 @@
+import { decideCheckin, type CheckinReason, type CheckinSource } from '../../domain/checkin';
+import { isWellFormedCardCode } from '../../domain/card-code';
+import type { Db } from '../store/database';
+import type { OpContext, OpHandlers } from '../store/store';
+
+export interface CheckinPayload {
+	code: string | null;
+	excerpt: string;
+	residentId: number | null;
+	sessionId: number;
+	nonce: string;
+	/** When the device scanned; null means "now" (ctx.at). */
+	scannedAt: number | null;
+	source: CheckinSource;
+}
+
+export type CheckinResult =
+	| { outcome: 'ok'; residentId: number; at: number; replay: boolean }
+	| { outcome: 'already'; residentId: number; firstAt: number }
+	| { outcome: 'error'; reason: CheckinReason };
+
+function logFailure(
+	db: Db,
+	ctx: OpContext,
+	p: { sessionId: number | null; excerpt: string; source: string },
+	reason: CheckinReason
+): void {
+	db.run(
+		'INSERT INTO failed_scans (session_id, code_excerpt, reason, source, volunteer_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+		[p.sessionId, p.excerpt, reason, p.source, ctx.actor, ctx.at]
+	);
+}
+
+/**
+ * One scan, decided inside the store's single writer: two volunteers scanning the same card
+ * at once are two ops applied one after the other, so the second sees the first's row.
+ */
+function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
+	const prior = db.get<{ resident_id: number | null; checked_in_at: number }>(
+		'SELECT resident_id, checked_in_at FROM attendance WHERE nonce = ?',
+		[p.nonce]
+	);
+	if (prior && prior.resident_id !== null) {
+		// The same scan sent again (a retry after a lost answer): the first answer stands.
+		return { outcome: 'ok', residentId: prior.resident_id, at: prior.checked_in_at, replay: true };
+	}
+	const scannedAt = p.scannedAt ?? ctx.at;
+	const session = db.get<{ closed_at: number | null }>(
+		'SELECT closed_at FROM class_sessions WHERE id = ?',
+		[p.sessionId]
+	);
+	const card =
+		p.code !== null && isWellFormedCardCode(p.code)
+			? db.get<{ resident_id: number; revoked_at: number | null }>(
+					'SELECT resident_id, revoked_at FROM cards WHERE code = ?',
+					[p.code]
+				)
+			: undefined;
+	const residentId = p.code !== null ? (card?.resident_id ?? null) : p.residentId;
+	const resident =
+		residentId === null
+			? undefined
+			: db.get<{ neighborhood_id: number }>(
+					'SELECT h.neighborhood_id FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = ?',
+					[residentId]
+				);
+	const earlier =
+		resident && session
+			? db.get<{ checked_in_at: number }>(
+					'SELECT checked_in_at FROM attendance WHERE session_id = ? AND resident_id = ?',
+					[p.sessionId, residentId]
+				)
+			: undefined;
+	const decision = decideCheckin({
+		code: p.code,
+		session: session && { closedAt: session.closed_at },
+		card: card && { residentId: card.resident_id, revokedAt: card.revoked_at },
+		residentExists: resident !== undefined,
+		earlier: earlier && { at: earlier.checked_in_at },
+		scannedAt
+	});
+	if (decision.outcome === 'error') {
+		logFailure(db, ctx, p, decision.reason);
+		return decision;
+	}
+	if (decision.outcome === 'already') {
+		return { outcome: 'already', residentId: residentId!, firstAt: decision.firstAt };
+	}
+	db.run(
+		'INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, volunteer_id, nonce) VALUES (?, ?, ?, ?, ?, ?, ?)',
+		[p.sessionId, residentId, resident!.neighborhood_id, scannedAt, p.source, ctx.actor, p.nonce]
+	);
+	return { outcome: 'ok', residentId: residentId!, at: scannedAt, replay: false };
+}
+
+export interface CompletionPayload {
+	code: string;
+	excerpt: string;
+	walkthroughId: string;
+	kiosk: string;
+	nonce: string;
+}
+
+export type CompletionResult = { outcome: 'ok' } | { outcome: 'error'; reason: CheckinReason };
+
+/** A resident showed their card at the kiosk after a lesson: a completion, not a milestone. */
+function completion(db: Db, p: CompletionPayload, ctx: OpContext): CompletionResult {
+	if (db.value('SELECT count(*) FROM lesson_completions WHERE nonce = ?', [p.nonce])) {
+		return { outcome: 'ok' };
+	}
+	const card = isWellFormedCardCode(p.code)
+		? db.get<{ resident_id: number; revoked_at: number | null }>(
+				'SELECT resident_id, revoked_at FROM cards WHERE code = ?',
+				[p.code]
+			)
+		: undefined;
+	const reason: CheckinReason | null = !isWellFormedCardCode(p.code)
+		? 'malformed'
+		: !card
+			? 'unknown_card'
+			: card.revoked_at !== null
+				? 'revoked'
+				: null;
+	if (reason) {
+		logFailure(db, ctx, { sessionId: null, excerpt: p.excerpt, source: 'kiosk' }, reason);
+		return { outcome: 'error', reason };
+	}
+	db.run(
+		'INSERT INTO lesson_completions (resident_id, walkthrough_id, kiosk, at, nonce) VALUES (?, ?, ?, ?, ?)',
+		[card!.resident_id, p.walkthroughId, p.kiosk, ctx.at, p.nonce]
+	);
+	return { outcome: 'ok' };
+}
+
+export const checkinOps: OpHandlers = {
+	'checkin.scan': checkin,
+	'kiosk.completion': completion
+};

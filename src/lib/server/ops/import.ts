@@ -1,0 +1,75 @@
+import { foldVietnamese } from '../../domain/text';
+import type { OpHandlers } from '../store/store';
+import { appendAudit } from './audit';
+import { findHouseholdByAddress, insertHousehold } from './households';
+import { insertResident, type ConsentMethod } from './residents';
+
+export interface ImportRow {
+	/** The row's line in the file, for messages. */
+	row: number;
+	neighborhoodId: number;
+	address: string;
+	headName: string;
+	fullName: string;
+	birthYear: number;
+	phone: string | null;
+	relationship: string;
+	cardCode: string;
+}
+
+export interface ImportPayload {
+	rows: ImportRow[];
+	consent: { method: ConsentMethod; takenBy: string; at: number };
+	fileName: string;
+}
+
+/**
+ * Imports a checked list in one transaction: all rows or none. Households are matched by
+ * khu phố and address; a person already in that household (same name and birth year) is a
+ * likely duplicate and is skipped, never silently doubled. The service checked the same
+ * rule for the preview; it is checked again here because the store may have changed since.
+ */
+export const importOps: OpHandlers = {
+	'import.residents': (db, p: ImportPayload, ctx) => {
+		const households = new Map<string, number>();
+		const duplicates: number[] = [];
+		let imported = 0;
+		for (const row of p.rows) {
+			const key = `${row.neighborhoodId}|${foldVietnamese(row.address)}`;
+			let householdId =
+				households.get(key) ?? findHouseholdByAddress(db, row.neighborhoodId, row.address);
+			if (householdId === undefined) {
+				householdId = insertHousehold(db, ctx, {
+					neighborhoodId: row.neighborhoodId,
+					address: row.address,
+					headName: row.headName
+				});
+			}
+			households.set(key, householdId);
+			const twin = db.value(
+				'SELECT count(*) FROM residents WHERE household_id = ? AND name_folded = ? AND birth_year = ?',
+				[householdId, foldVietnamese(row.fullName), row.birthYear]
+			);
+			if (twin) {
+				duplicates.push(row.row);
+				continue;
+			}
+			insertResident(db, ctx, {
+				householdId,
+				fullName: row.fullName,
+				birthYear: row.birthYear,
+				phone: row.phone,
+				relationship: row.relationship,
+				consent: p.consent,
+				cardCode: row.cardCode
+			});
+			imported++;
+		}
+		appendAudit(db, ctx, {
+			action: 'residents.import',
+			subject: `file:${p.fileName}`.slice(0, 200),
+			detail: `${imported} imported, ${duplicates.length} duplicates skipped`
+		});
+		return { imported, duplicates };
+	}
+};

@@ -1,0 +1,96 @@
+import { foldVietnamese } from '../../domain/text';
+import type { Db } from '../store/database';
+import type { OpContext, OpHandlers } from '../store/store';
+import { appendAudit } from './audit';
+
+export type ConsentMethod = 'paper' | 'verbal' | 'guardian';
+
+export interface ResidentCreatePayload {
+	householdId: number;
+	fullName: string;
+	birthYear: number;
+	phone: string | null;
+	relationship: string;
+	consent: { method: ConsentMethod; takenBy: string; at: number };
+	/** Made by the service from crypto randomness, so replay gives the same card. */
+	cardCode: string;
+}
+
+/**
+ * Inserts a resident with consent first and a card, in the caller's transaction: a resident
+ * never exists without the consent that allowed storing them (Law 91/2025/QH15).
+ */
+export function insertResident(db: Db, ctx: OpContext, p: ResidentCreatePayload): number {
+	if (!db.value('SELECT count(*) FROM households WHERE id = ?', [p.householdId])) {
+		throw new Error(`no household ${p.householdId}`);
+	}
+	const id = db.run(
+		'INSERT INTO residents (household_id, full_name, name_folded, birth_year, phone, relationship, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+		[
+			p.householdId,
+			p.fullName,
+			foldVietnamese(p.fullName),
+			p.birthYear,
+			p.phone,
+			p.relationship,
+			ctx.at,
+			ctx.actor
+		]
+	).lastId;
+	db.run('INSERT INTO consents (resident_id, method, taken_by, taken_at) VALUES (?, ?, ?, ?)', [
+		id,
+		p.consent.method,
+		p.consent.takenBy,
+		p.consent.at
+	]);
+	db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, ?, ?)', [
+		p.cardCode,
+		id,
+		ctx.at
+	]);
+	appendAudit(db, ctx, {
+		action: 'resident.create',
+		subject: `resident:${id}`,
+		detail: `consent ${p.consent.method} by ${p.consent.takenBy}`
+	});
+	return id;
+}
+
+export interface CardReissuePayload {
+	residentId: number;
+	newCode: string;
+}
+
+export const residentOps: OpHandlers = {
+	'residents.create': (db, p: ResidentCreatePayload, ctx) => ({ id: insertResident(db, ctx, p) }),
+
+	/** Revokes every live card of the resident and issues a new one; old cards stay as history. */
+	'cards.reissue': (db, p: CardReissuePayload, ctx) => {
+		if (!db.value('SELECT count(*) FROM residents WHERE id = ?', [p.residentId])) {
+			throw new Error(`no resident ${p.residentId}`);
+		}
+		db.run('UPDATE cards SET revoked_at = ? WHERE resident_id = ? AND revoked_at IS NULL', [
+			ctx.at,
+			p.residentId
+		]);
+		db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, ?, ?)', [
+			p.newCode,
+			p.residentId,
+			ctx.at
+		]);
+		appendAudit(db, ctx, { action: 'card.reissue', subject: `resident:${p.residentId}` });
+		return { code: p.newCode };
+	},
+
+	/** A lost card: revoked, no new one yet. */
+	'cards.revoke': (db, p: { code: string }, ctx) => {
+		const row = db.get<{ resident_id: number }>(
+			'SELECT resident_id FROM cards WHERE code = ? AND revoked_at IS NULL',
+			[p.code]
+		);
+		if (!row) throw new Error('no live card with that code');
+		db.run('UPDATE cards SET revoked_at = ? WHERE code = ?', [ctx.at, p.code]);
+		appendAudit(db, ctx, { action: 'card.revoke', subject: `resident:${row.resident_id}` });
+		return { residentId: row.resident_id };
+	}
+};

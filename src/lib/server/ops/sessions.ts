@@ -1,0 +1,44 @@
+import type { OpHandlers } from '../store/store';
+import { appendAudit } from './audit';
+
+export interface SessionOpenPayload {
+	title: string;
+	topic: string | null;
+	walkthroughId: string | null;
+	place: string;
+	neighborhoodId: number | null;
+	startsAt: number;
+}
+
+export const sessionOps: OpHandlers = {
+	'sessions.open': (db, p: SessionOpenPayload, ctx) => {
+		const id = db.run(
+			'INSERT INTO class_sessions (title, topic, walkthrough_id, place, neighborhood_id, starts_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+			[p.title, p.topic, p.walkthroughId, p.place, p.neighborhoodId, p.startsAt, ctx.actor]
+		).lastId;
+		appendAudit(db, ctx, { action: 'session.open', subject: `session:${id}` });
+		return { id };
+	},
+
+	/** Closing twice keeps the first closing time. */
+	'sessions.close': (db, p: { sessionId: number }, ctx) => {
+		const row = db.get<{ closed_at: number | null }>(
+			'SELECT closed_at FROM class_sessions WHERE id = ?',
+			[p.sessionId]
+		);
+		if (!row) throw new Error(`no session ${p.sessionId}`);
+		if (row.closed_at !== null) return { closedAt: row.closed_at };
+		db.run('UPDATE class_sessions SET closed_at = ? WHERE id = ?', [ctx.at, p.sessionId]);
+		appendAudit(db, ctx, { action: 'session.close', subject: `session:${p.sessionId}` });
+		return { closedAt: ctx.at };
+	},
+
+	/** A volunteer went to the kiosk that called. */
+	'help.answer': (db, p: { id: number }, ctx) => {
+		const changed = db.run(
+			'UPDATE help_requests SET answered_at = ?, answered_by = ? WHERE id = ? AND answered_at IS NULL',
+			[ctx.at, ctx.actor, p.id]
+		).changes;
+		return { answered: changed > 0 };
+	}
+};

@@ -1,0 +1,186 @@
+import type { HelpKind } from '../../domain/coverage';
+import { DAY_MS, vnDayStart } from '../../domain/time';
+import type { Db, Params } from '../store/database';
+
+/**
+ * A day's activity in SQL. Attendance belongs to the Vietnam day of `checked_in_at` (a
+ * range on the index, so "06:30 on 26/11" is 26/11 whatever the server's zone) and to the
+ * khu phố recorded with the check-in, which stays even after a resident is erased.
+ */
+
+const dayRange = (day: string): [number, number] => {
+	const start = vnDayStart(day);
+	return [start, start + DAY_MS - 1];
+};
+
+export interface DayCountsRow {
+	checkins: number;
+	attendees: number;
+	households: number;
+}
+
+export function dayCounts(db: Db, day: string, nb: number | null): DayCountsRow {
+	// An erased resident's check-in (resident_id NULL) still counts as one person.
+	const sql = `SELECT count(*) AS checkins,
+			count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees,
+			count(DISTINCT r.household_id) AS households
+		FROM attendance a LEFT JOIN residents r ON r.id = a.resident_id
+		WHERE a.checked_in_at BETWEEN ? AND ? ${nb === null ? '' : 'AND a.neighborhood_id = ?'}`;
+	return db.get<DayCountsRow>(sql, nb === null ? dayRange(day) : [...dayRange(day), nb])!;
+}
+
+export interface SessionRow {
+	id: number;
+	title: string;
+	topic: string | null;
+	walkthrough_id: string | null;
+	place: string;
+	neighborhood_id: number | null;
+	starts_at: number;
+	closed_at: number | null;
+	opened_by: string | null;
+	attendees: number;
+}
+
+export function sessionsOfDay(db: Db, day: string, nb: number | null): SessionRow[] {
+	const sql = `SELECT s.id, s.title, s.topic, s.walkthrough_id, s.place, s.neighborhood_id,
+			s.starts_at, s.closed_at, u.display_name AS opened_by,
+			(SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendees
+		FROM class_sessions s LEFT JOIN users u ON u.id = s.opened_by
+		WHERE s.starts_at BETWEEN ? AND ? ${nb === null ? '' : 'AND s.neighborhood_id = ?'}
+		ORDER BY s.starts_at, s.id`;
+	return db.all<SessionRow>(sql, nb === null ? dayRange(day) : [...dayRange(day), nb]);
+}
+
+export interface AttendanceRow {
+	id: number;
+	session_id: number;
+	session_title: string;
+	checked_in_at: number;
+	source: string;
+	resident_id: number | null;
+	full_name: string | null;
+	address: string | null;
+	volunteer: string | null;
+}
+
+export function attendanceOfDay(db: Db, day: string, nb: number | null): AttendanceRow[] {
+	const sql = `SELECT a.id, a.session_id, s.title AS session_title, a.checked_in_at, a.source,
+			a.resident_id, r.full_name, h.address, u.display_name AS volunteer
+		FROM attendance a JOIN class_sessions s ON s.id = a.session_id
+		LEFT JOIN residents r ON r.id = a.resident_id
+		LEFT JOIN households h ON h.id = r.household_id
+		LEFT JOIN users u ON u.id = a.volunteer_id
+		WHERE a.checked_in_at BETWEEN ? AND ? ${nb === null ? '' : 'AND a.neighborhood_id = ?'}
+		ORDER BY a.checked_in_at, a.id`;
+	return db.all<AttendanceRow>(sql, nb === null ? dayRange(day) : [...dayRange(day), nb]);
+}
+
+/** Distinct people helped with one kind that day (see HELP_KINDS for the definition). */
+export function helpedCount(db: Db, kind: HelpKind, day: string, nb: number | null): number {
+	const params: unknown[] = [...dayRange(day)];
+	const session: string[] = [];
+	for (const prefix of kind.walkthroughPrefixes) {
+		session.push("s.walkthrough_id LIKE ? || '%'");
+		params.push(prefix);
+	}
+	if (kind.topics.length > 0) {
+		session.push(`s.topic IN (${kind.topics.map(() => '?').join(', ')})`);
+		params.push(...kind.topics);
+	}
+	let exclude = '';
+	for (const prefix of kind.excludeWalkthroughPrefixes) {
+		exclude += " AND coalesce(s.walkthrough_id, '') NOT LIKE ? || '%'";
+		params.push(prefix);
+	}
+	if (nb !== null) params.push(nb);
+	params.push(day, ...kind.skills);
+	if (nb !== null) params.push(nb);
+	const sql = `SELECT count(*) FROM (
+			SELECT coalesce(a.resident_id, -a.id) AS who FROM attendance a
+			JOIN class_sessions s ON s.id = a.session_id
+			WHERE a.checked_in_at BETWEEN ? AND ? AND (${session.join(' OR ') || '0'}) ${exclude}
+				${nb === null ? '' : 'AND a.neighborhood_id = ?'}
+			UNION
+			SELECT m.resident_id FROM milestones m
+			${nb === null ? '' : 'JOIN residents r ON r.id = m.resident_id JOIN households h ON h.id = r.household_id'}
+			WHERE m.achieved_on = ? AND m.undone_at IS NULL
+				AND m.skill_code IN (${kind.skills.map(() => '?').join(', ')})
+				${nb === null ? '' : 'AND h.neighborhood_id = ?'})`;
+	return db.value<number>(sql, params as Params) ?? 0;
+}
+
+/** Milestones achieved that day (not undone), by skill code. */
+export function milestonesOfDay(
+	db: Db,
+	day: string,
+	nb: number | null
+): Array<{ skill_code: string; count: number }> {
+	const sql = `SELECT m.skill_code, count(*) AS count FROM milestones m
+		${nb === null ? '' : 'JOIN residents r ON r.id = m.resident_id JOIN households h ON h.id = r.household_id'}
+		WHERE m.achieved_on = ? AND m.undone_at IS NULL ${nb === null ? '' : 'AND h.neighborhood_id = ?'}
+		GROUP BY m.skill_code`;
+	return db.all(sql, nb === null ? [day] : [day, nb]);
+}
+
+export interface WeeklyAttendanceRow {
+	week: number;
+	attendees: number;
+	checkins: number;
+}
+
+/** Distinct people and check-ins per 7-day week from `fromDay` (week 0) to `toDay`. */
+export function weeklyAttendance(
+	db: Db,
+	fromDay: string,
+	toDay: string,
+	nb: number | null
+): WeeklyAttendanceRow[] {
+	const from = vnDayStart(fromDay);
+	const to = vnDayStart(toDay) + DAY_MS - 1;
+	const sql = `SELECT CAST((a.checked_in_at - ?) / 604800000 AS INTEGER) AS week, count(*) AS checkins,
+			count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees
+		FROM attendance a WHERE a.checked_in_at BETWEEN ? AND ?
+			${nb === null ? '' : 'AND a.neighborhood_id = ?'}
+		GROUP BY week ORDER BY week`;
+	return db.all<WeeklyAttendanceRow>(sql, nb === null ? [from, from, to] : [from, from, to, nb]);
+}
+
+export interface LessonUseRow {
+	walkthrough_id: string;
+	starts: number;
+	completes: number;
+	leaves: number;
+}
+
+/** Anonymous kiosk use (lesson_events) between two days, by lesson. No people, no khu phố. */
+export function lessonUse(db: Db, fromDay: string, toDay: string): LessonUseRow[] {
+	const sql = `SELECT walkthrough_id, sum(kind = 'start') AS starts,
+			sum(kind = 'complete') AS completes, sum(kind = 'leave') AS leaves
+		FROM lesson_events WHERE at BETWEEN ? AND ?
+		GROUP BY walkthrough_id ORDER BY starts DESC, walkthrough_id`;
+	return db.all<LessonUseRow>(sql, [vnDayStart(fromDay), vnDayStart(toDay) + DAY_MS - 1]);
+}
+
+export interface NeighborhoodRow {
+	id: number;
+	name: string;
+}
+
+export function neighborhoods(db: Db): NeighborhoodRow[] {
+	return db.all<NeighborhoodRow>('SELECT id, name FROM neighborhoods ORDER BY sort, id');
+}
+
+export function setting(db: Db, key: string): string | undefined {
+	return db.value<string>('SELECT value FROM settings WHERE key = ?', [key]);
+}
+
+/** A day's attendees per khu phố (for the officer's side-by-side view). */
+export function dayAttendeesByNeighborhood(
+	db: Db,
+	day: string
+): Array<{ neighborhood_id: number; attendees: number }> {
+	const sql = `SELECT a.neighborhood_id, count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees
+		FROM attendance a WHERE a.checked_in_at BETWEEN ? AND ? GROUP BY a.neighborhood_id`;
+	return db.all(sql, dayRange(day));
+}

@@ -1,0 +1,197 @@
+import type {
+	Card,
+	Consent,
+	Household,
+	Neighborhood,
+	Place,
+	PrintCard,
+	Resident,
+	ResidentSummary
+} from '../../domain/checkin-people';
+import type { Db } from '../store/database';
+
+interface ResidentRow {
+	id: number;
+	full_name: string;
+	birth_year: number;
+	household_id: number;
+	address: string;
+	neighborhood_id: number;
+	neighborhood_name: string;
+	relationship: string;
+	phone: string | null;
+	created_at: number;
+	card_code: string | null;
+}
+
+const SELECT_RESIDENT = `SELECT r.id, r.full_name, r.birth_year, r.household_id, h.address, h.neighborhood_id,
+	n.name AS neighborhood_name, r.relationship, r.phone, r.created_at,
+	(SELECT code FROM cards c WHERE c.resident_id = r.id AND c.revoked_at IS NULL ORDER BY issued_at DESC LIMIT 1) AS card_code
+	FROM residents r JOIN households h ON h.id = r.household_id JOIN neighborhoods n ON n.id = h.neighborhood_id`;
+
+const toSummary = (r: ResidentRow): ResidentSummary => ({
+	id: r.id,
+	fullName: r.full_name,
+	birthYear: r.birth_year,
+	householdId: r.household_id,
+	address: r.address,
+	neighborhoodId: r.neighborhood_id,
+	neighborhoodName: r.neighborhood_name,
+	relationship: r.relationship
+});
+
+const toResident = (r: ResidentRow): Resident => ({
+	...toSummary(r),
+	phone: r.phone,
+	createdAt: r.created_at,
+	cardCode: r.card_code
+});
+
+export const SEARCH_LIMIT = 30;
+
+/**
+ * Diacritics-insensitive name search: every word of the query must start a word of the
+ * name ("nguyen van" finds "Nguyễn Văn An"), so a short query still narrows well.
+ */
+export function searchResidents(db: Db, folded: string, neighborhoodId?: number): Resident[] {
+	const words = folded.split(' ').filter(Boolean).slice(0, 6);
+	const where = words.map(() => "(' ' || r.name_folded) LIKE ? ESCAPE '\\'").join(' AND ');
+	const params = words.map((w) => `% ${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+	const hood = neighborhoodId ? ' AND h.neighborhood_id = ?' : '';
+	return db
+		.all<ResidentRow>(
+			`${SELECT_RESIDENT} WHERE ${where}${hood} ORDER BY r.name_folded, r.birth_year LIMIT ${SEARCH_LIMIT}`,
+			neighborhoodId ? [...params, neighborhoodId] : params
+		)
+		.map(toResident);
+}
+
+export function getResident(db: Db, id: number): Resident | undefined {
+	const row = db.get<ResidentRow>(`${SELECT_RESIDENT} WHERE r.id = ?`, [id]);
+	return row && toResident(row);
+}
+
+export function householdMembers(db: Db, householdId: number): Resident[] {
+	return db
+		.all<ResidentRow>(`${SELECT_RESIDENT} WHERE r.household_id = ? ORDER BY r.id`, [householdId])
+		.map(toResident);
+}
+
+export function residentCards(db: Db, residentId: number): Card[] {
+	return db
+		.all<{ code: string; issued_at: number; revoked_at: number | null }>(
+			'SELECT code, issued_at, revoked_at FROM cards WHERE resident_id = ? ORDER BY issued_at DESC, revoked_at IS NULL DESC',
+			[residentId]
+		)
+		.map((c) => ({ code: c.code, issuedAt: c.issued_at, revokedAt: c.revoked_at }));
+}
+
+export function residentConsents(db: Db, residentId: number): Consent[] {
+	return db
+		.all<{
+			method: Consent['method'];
+			taken_by: string;
+			taken_at: number;
+			withdrawn_at: number | null;
+		}>(
+			'SELECT method, taken_by, taken_at, withdrawn_at FROM consents WHERE resident_id = ? ORDER BY taken_at',
+			[residentId]
+		)
+		.map((c) => ({
+			method: c.method,
+			takenBy: c.taken_by,
+			takenAt: c.taken_at,
+			withdrawnAt: c.withdrawn_at
+		}));
+}
+
+export function residentAttendance(db: Db, residentId: number) {
+	return db
+		.all<{ session_id: number; title: string; place: string; checked_in_at: number }>(
+			`SELECT a.session_id, s.title, s.place, a.checked_in_at FROM attendance a
+			 JOIN class_sessions s ON s.id = a.session_id WHERE a.resident_id = ?
+			 ORDER BY a.checked_in_at DESC LIMIT 50`,
+			[residentId]
+		)
+		.map((a) => ({ sessionId: a.session_id, title: a.title, place: a.place, at: a.checked_in_at }));
+}
+
+/** Likely duplicates: the same folded name and birth year in the same household. */
+export function findTwin(db: Db, householdId: number, folded: string, birthYear: number) {
+	return db.value<number>(
+		'SELECT id FROM residents WHERE household_id = ? AND name_folded = ? AND birth_year = ? LIMIT 1',
+		[householdId, folded, birthYear]
+	);
+}
+
+export function cardExists(db: Db, code: string): boolean {
+	return Boolean(db.value('SELECT count(*) FROM cards WHERE code = ?', [code]));
+}
+
+export function neighborhoods(db: Db): Neighborhood[] {
+	return db.all<Neighborhood>('SELECT id, name FROM neighborhoods ORDER BY sort, id');
+}
+
+export function places(db: Db): Place[] {
+	return db
+		.all<{ id: number; name: string; neighborhood_id: number | null }>(
+			'SELECT id, name, neighborhood_id FROM places ORDER BY id'
+		)
+		.map((p) => ({ id: p.id, name: p.name, neighborhoodId: p.neighborhood_id }));
+}
+
+interface HouseholdRow {
+	id: number;
+	neighborhood_id: number;
+	neighborhood_name: string;
+	address: string;
+	head_name: string;
+	members: number;
+}
+
+const SELECT_HOUSEHOLD = `SELECT h.id, h.neighborhood_id, n.name AS neighborhood_name, h.address, h.head_name,
+	(SELECT count(*) FROM residents r WHERE r.household_id = h.id) AS members
+	FROM households h JOIN neighborhoods n ON n.id = h.neighborhood_id`;
+
+const toHousehold = (h: HouseholdRow): Household => ({
+	id: h.id,
+	neighborhoodId: h.neighborhood_id,
+	neighborhoodName: h.neighborhood_name,
+	address: h.address,
+	headName: h.head_name,
+	members: h.members
+});
+
+export function getHousehold(db: Db, id: number): Household | undefined {
+	const row = db.get<HouseholdRow>(`${SELECT_HOUSEHOLD} WHERE h.id = ?`, [id]);
+	return row && toHousehold(row);
+}
+
+export function householdsOf(db: Db, neighborhoodId: number): Household[] {
+	return db
+		.all<HouseholdRow>(`${SELECT_HOUSEHOLD} WHERE h.neighborhood_id = ? ORDER BY h.id`, [
+			neighborhoodId
+		])
+		.map(toHousehold);
+}
+
+/** Live cards to print, for one household or a whole khu phố. */
+export function printableCards(
+	db: Db,
+	by: { householdId: number } | { neighborhoodId: number }
+): PrintCard[] {
+	const where = 'householdId' in by ? 'h.id = ?' : 'h.neighborhood_id = ?';
+	return db
+		.all<{ code: string; full_name: string; neighborhood_name: string }>(
+			`SELECT c.code, r.full_name, n.name AS neighborhood_name FROM cards c
+			 JOIN residents r ON r.id = c.resident_id JOIN households h ON h.id = r.household_id
+			 JOIN neighborhoods n ON n.id = h.neighborhood_id
+			 WHERE c.revoked_at IS NULL AND ${where} ORDER BY h.id, r.id`,
+			['householdId' in by ? by.householdId : by.neighborhoodId]
+		)
+		.map((c) => ({ code: c.code, fullName: c.full_name, neighborhoodName: c.neighborhood_name }));
+}
+
+export function wardName(db: Db): string {
+	return db.value<string>("SELECT value FROM settings WHERE key = 'ward_name'") ?? 'Phường';
+}

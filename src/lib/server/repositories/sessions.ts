@@ -1,0 +1,92 @@
+import type { AttendanceEntry, ClassSession, HelpRequest } from '../../domain/checkin-people';
+import type { Db } from '../store/database';
+
+interface SessionRow {
+	id: number;
+	title: string;
+	topic: string | null;
+	walkthrough_id: string | null;
+	place: string;
+	neighborhood_id: number | null;
+	starts_at: number;
+	opened_by: string | null;
+	closed_at: number | null;
+	attendance: number;
+}
+
+const SELECT_SESSION = `SELECT s.id, s.title, s.topic, s.walkthrough_id, s.place, s.neighborhood_id, s.starts_at,
+	u.display_name AS opened_by, s.closed_at,
+	(SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendance
+	FROM class_sessions s LEFT JOIN users u ON u.id = s.opened_by`;
+
+const toSession = (s: SessionRow): ClassSession => ({
+	id: s.id,
+	title: s.title,
+	topic: s.topic,
+	walkthroughId: s.walkthrough_id,
+	place: s.place,
+	neighborhoodId: s.neighborhood_id,
+	startsAt: s.starts_at,
+	openedBy: s.opened_by,
+	closedAt: s.closed_at,
+	attendance: s.attendance
+});
+
+export function getSession(db: Db, id: number): ClassSession | undefined {
+	const row = db.get<SessionRow>(`${SELECT_SESSION} WHERE s.id = ?`, [id]);
+	return row && toSession(row);
+}
+
+/** Open sessions first, then the most recent closed ones. */
+export function recentSessions(db: Db, since: number, limit = 20): ClassSession[] {
+	return db
+		.all<SessionRow>(
+			`${SELECT_SESSION} WHERE s.closed_at IS NULL OR s.starts_at >= ?
+			 ORDER BY s.closed_at IS NOT NULL, s.starts_at DESC LIMIT ?`,
+			[since, limit]
+		)
+		.map(toSession);
+}
+
+export function attendanceCount(db: Db, sessionId: number): number {
+	return db.value<number>('SELECT count(*) FROM attendance WHERE session_id = ?', [sessionId]) ?? 0;
+}
+
+export function sessionAttendance(db: Db, sessionId: number): AttendanceEntry[] {
+	return db
+		.all<{
+			resident_id: number | null;
+			full_name: string | null;
+			neighborhood_name: string | null;
+			checked_in_at: number;
+			source: string;
+		}>(
+			`SELECT a.resident_id, r.full_name, n.name AS neighborhood_name, a.checked_in_at, a.source
+			 FROM attendance a LEFT JOIN residents r ON r.id = a.resident_id
+			 LEFT JOIN neighborhoods n ON n.id = a.neighborhood_id
+			 WHERE a.session_id = ? ORDER BY a.checked_in_at DESC, a.id DESC`,
+			[sessionId]
+		)
+		.map((a) => ({
+			residentId: a.resident_id,
+			fullName: a.full_name,
+			neighborhoodName: a.neighborhood_name,
+			checkedInAt: a.checked_in_at,
+			source: a.source
+		}));
+}
+
+export function failedScans(db: Db, sessionId: number, limit = 20) {
+	return db
+		.all<{ reason: string; code_excerpt: string; at: number }>(
+			'SELECT reason, code_excerpt, at FROM failed_scans WHERE session_id = ? ORDER BY id DESC LIMIT ?',
+			[sessionId, limit]
+		)
+		.map((f) => ({ reason: f.reason, excerpt: f.code_excerpt, at: f.at }));
+}
+
+export function openHelpRequests(db: Db): HelpRequest[] {
+	return db.all<HelpRequest>(
+		'SELECT id, kiosk, place, at FROM help_requests WHERE answered_at IS NULL ORDER BY at DESC LIMIT 20'
+	);
+}

@@ -1,0 +1,39 @@
+import QRCode from 'qrcode';
+import type { Actor } from '../../domain/actor';
+import type { PrintCard } from '../../domain/checkin-people';
+import { printableCards, wardName } from '../repositories/residents';
+import type { Store } from '../store/store';
+import { auditRead } from './audit';
+
+export interface CardSheet {
+	ward: string;
+	title: string;
+	cards: Array<PrintCard & { svg: string }>;
+}
+
+/**
+ * The cards to print for one household or a whole khu phố, each with its QR as SVG (crisp
+ * at any printer resolution). Printing names is a use of personal data: audited.
+ */
+export async function cardSheet(
+	store: Store,
+	actor: Actor,
+	by: { householdId: number } | { neighborhoodId: number }
+): Promise<CardSheet> {
+	const cards = printableCards(store.db, by);
+	await auditRead(store, actor, {
+		action: 'cards.print',
+		subject:
+			'householdId' in by ? `household:${by.householdId}` : `neighborhood:${by.neighborhoodId}`,
+		detail: `${cards.length} cards`
+	});
+	const withQr = await Promise.all(
+		cards.map(async (c) => ({
+			...c,
+			svg: await QRCode.toString(c.code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+		}))
+	);
+	const title =
+		'householdId' in by ? `Hộ ${cards[0]?.fullName ?? ''}` : (cards[0]?.neighborhoodName ?? '');
+	return { ward: wardName(store.db), title, cards: withQr };
+}

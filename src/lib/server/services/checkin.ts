@@ -1,0 +1,97 @@
+import type { Actor } from '../../domain/actor';
+import { normaliseCardCode } from '../../domain/card-code';
+import { codeExcerpt, parseCheckinRequest, REASON_STATUS, REASON_TEXT } from '../../domain/checkin';
+import type { CheckinResult, CompletionPayload, CompletionResult } from '../ops/checkin';
+import { getResident } from '../repositories/residents';
+import { attendanceCount } from '../repositories/sessions';
+import type { Store } from '../store/store';
+
+/** What an endpoint sends back: an HTTP status and the JSON body. */
+export interface Answer {
+	status: number;
+	body: Record<string, unknown>;
+}
+
+/**
+ * Checks one scan in (DESIGN.md, Check-in). 201 ok, 200 already (with firstAt), or 4xx with
+ * a fixed reason; a failed scan is logged by the same op, so nothing else is stored.
+ */
+export async function checkIn(
+	store: Store,
+	actor: Actor,
+	body: Record<string, unknown>,
+	now = Date.now()
+): Promise<Answer> {
+	const parsed = parseCheckinRequest(body, now);
+	if (!parsed.ok) {
+		return {
+			status: 400,
+			body: { status: 'error', reason: parsed.reason, message: parsed.message }
+		};
+	}
+	const request = parsed.value;
+	const result = await store.write<CheckinResult>('checkin.scan', request, actor.id);
+	if (result.outcome === 'error') {
+		return {
+			status: REASON_STATUS[result.reason],
+			body: { status: 'error', reason: result.reason, message: REASON_TEXT[result.reason] }
+		};
+	}
+	const resident = getResident(store.db, result.residentId);
+	const who = resident && {
+		id: resident.id,
+		fullName: resident.fullName,
+		birthYear: resident.birthYear,
+		neighborhoodName: resident.neighborhoodName
+	};
+	const count = attendanceCount(store.db, request.sessionId);
+	if (result.outcome === 'already') {
+		return {
+			status: 200,
+			body: { status: 'already', firstAt: result.firstAt, resident: who, count }
+		};
+	}
+	return {
+		status: result.replay ? 200 : 201,
+		body: { status: 'ok', checkedInAt: result.at, resident: who, count, replay: result.replay }
+	};
+}
+
+const KIOSK = /^[A-Za-z0-9_.-]{0,40}$/;
+const NONCE = /^[A-Za-z0-9_-]{8,80}$/;
+const SLUG = /^[a-z0-9-]{1,60}$/;
+
+/** The kiosk's "Ghi nhận": no name ever goes back to the public screen. */
+export async function recordCompletion(
+	store: Store,
+	body: Record<string, unknown>
+): Promise<Answer> {
+	const { code, walkthroughId, kiosk, nonce } = body;
+	const invalid = (message: string): Answer => ({
+		status: 400,
+		body: { status: 'error', reason: 'invalid', message }
+	});
+	if (typeof walkthroughId !== 'string' || !SLUG.test(walkthroughId)) {
+		return invalid('Thiếu "walkthroughId".');
+	}
+	if (typeof nonce !== 'string' || !NONCE.test(nonce)) return invalid('Thiếu "nonce".');
+	if (kiosk !== undefined && (typeof kiosk !== 'string' || !KIOSK.test(kiosk))) {
+		return invalid('"kiosk" không hợp lệ.');
+	}
+	if (typeof code !== 'string') return invalid('Thiếu "code".');
+	const payload: CompletionPayload = {
+		code: normaliseCardCode(code).slice(0, 64),
+		excerpt: codeExcerpt(code),
+		walkthroughId,
+		kiosk: (kiosk as string | undefined) ?? '',
+		nonce
+	};
+	const result = await store.write<CompletionResult>('kiosk.completion', payload);
+	if (result.outcome === 'error') {
+		return {
+			status: REASON_STATUS[result.reason],
+			body: { status: 'error', reason: result.reason, message: REASON_TEXT[result.reason] }
+		};
+	}
+	return { status: 201, body: { status: 'ok', message: 'Đã ghi nhận' } };
+}

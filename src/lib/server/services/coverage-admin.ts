@@ -1,0 +1,90 @@
+import type { Actor } from '../../domain/actor';
+import {
+	formatRuleText,
+	isReportDay,
+	parseRuleText,
+	type CoverageTarget
+} from '../../domain/coverage';
+import { OpRejected } from '../ops/milestones';
+import type { SetDefinitionsPayload, SetTargetPayload } from '../ops/coverage';
+import { loadDefinitions, loadTargets } from '../repositories/coverage';
+import { listSkills } from '../repositories/skills';
+import type { Store } from '../store/store';
+
+export interface TargetsView {
+	targets: CoverageTarget[];
+	definitions: {
+		adultSkilled: string;
+		householdCovered: string;
+		adultMinAge: number;
+		labels: Record<string, string>;
+	};
+	skills: Array<{ code: string; title: string }>;
+}
+
+export function targetsView(store: Store): TargetsView {
+	const defs = loadDefinitions(store.db);
+	return {
+		targets: loadTargets(store.db),
+		definitions: {
+			adultSkilled: formatRuleText(defs.adultSkilled),
+			householdCovered: formatRuleText(defs.householdCovered),
+			adultMinAge: defs.adultMinAge,
+			labels: defs.labels
+		},
+		skills: listSkills(store.db).map((s) => ({ code: s.code, title: s.title }))
+	};
+}
+
+export type AdminResult = { ok: true } | { ok: false; message: string };
+
+export async function saveTarget(store: Store, actor: Actor, form: FormData): Promise<AdminResult> {
+	const id = Number(form.get('id'));
+	const percent = Number(String(form.get('percent') ?? '').replace(',', '.'));
+	const deadline = String(form.get('deadline') ?? '');
+	const label = String(form.get('label') ?? '')
+		.trim()
+		.normalize('NFC');
+	if (!Number.isSafeInteger(id)) return { ok: false, message: 'Không tìm thấy chỉ tiêu này.' };
+	if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
+		return { ok: false, message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
+	}
+	if (!isReportDay(deadline)) return { ok: false, message: 'Hạn hoàn thành không hợp lệ.' };
+	if (label.length < 3 || label.length > 200) {
+		return { ok: false, message: 'Tên chỉ tiêu cần từ 3 đến 200 ký tự.' };
+	}
+	const payload: SetTargetPayload = { id, percent, deadline, label };
+	return write(store, 'coverage.set_target', payload, actor);
+}
+
+export async function saveDefinitions(
+	store: Store,
+	actor: Actor,
+	form: FormData
+): Promise<AdminResult> {
+	const known = new Set(listSkills(store.db).map((s) => s.code));
+	const adult = parseRuleText(String(form.get('adultSkilled') ?? ''), known);
+	if (!adult.ok) return { ok: false, message: `Người có kỹ năng số: ${adult.message}` };
+	const household = parseRuleText(String(form.get('householdCovered') ?? ''), known);
+	if (!household.ok) return { ok: false, message: `Hộ được phủ: ${household.message}` };
+	const age = Number(form.get('adultMinAge'));
+	if (!Number.isInteger(age) || age < 10 || age > 30) {
+		return { ok: false, message: 'Tuổi trưởng thành phải là số nguyên từ 10 đến 30.' };
+	}
+	const payload: SetDefinitionsPayload = {
+		adultSkilled: adult.rule,
+		householdCovered: household.rule,
+		adultMinAge: age
+	};
+	return write(store, 'coverage.set_definitions', payload, actor);
+}
+
+async function write(store: Store, type: string, payload: unknown, actor: Actor) {
+	try {
+		await store.write(type, payload, actor.id);
+		return { ok: true } as const;
+	} catch (error) {
+		if (error instanceof OpRejected) return { ok: false, message: error.message } as const;
+		throw error;
+	}
+}

@@ -1,0 +1,239 @@
+import type { Actor } from '../../domain/actor';
+import { foldVietnamese } from '../../domain/text';
+import type { ImportPayload, ImportRow } from '../ops/import';
+import { findHouseholdByAddress } from '../ops/households';
+import { findTwin, neighborhoods } from '../repositories/residents';
+import type { Store } from '../store/store';
+import { decodeText, ENCODING_LABELS, type Encoding } from './import-decode';
+import { parseCsv } from './import-csv';
+import { readXlsx } from './import-xlsx';
+import { cleanLine, cleanName, fail, newCardCode, ok, type Result } from './people';
+import { checkResident } from './residents';
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 5000;
+
+type Field =
+	'fullName' | 'birthYear' | 'phone' | 'relationship' | 'address' | 'neighborhood' | 'headName';
+
+/** Column headers as wards write them, folded (no diacritics, lower case). */
+const HEADERS: Array<[Field, RegExp]> = [
+	['headName', /^(ten )?chu ho|^head/],
+	['fullName', /^(ho va ten|ho ten|ho, ten|ten|full ?name|name)$/],
+	['birthYear', /^(nam sinh|ngay sinh|ngay thang nam sinh|birth ?year|year of birth)/],
+	['phone', /^(so )?(dien thoai|dt|sdt)|^phone/],
+	['relationship', /^quan he|^relationship/],
+	['address', /^(dia chi|so nha|address)/],
+	['neighborhood', /^(khu pho|khu|to dan pho|thon|neighbou?rhood)/]
+];
+
+export interface PreviewRow {
+	row: number;
+	fullName: string;
+	birthYear: string;
+	neighborhood: string;
+	address: string;
+	kind: 'ok' | 'duplicate' | 'error';
+	message: string;
+}
+
+export interface ImportReport {
+	imported: number;
+	duplicates: Array<{ row: number; message: string }>;
+	errors: Array<{ row: number; message: string }>;
+	rows: PreviewRow[];
+	encoding: string;
+	dryRun: boolean;
+}
+
+export interface ImportOptions {
+	dryRun: boolean;
+	encoding?: Encoding;
+	consent: Record<string, unknown>;
+	now?: number;
+}
+
+function readTable(name: string, bytes: Uint8Array, forced?: Encoding) {
+	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+	if (isZip || /\.xlsx$/i.test(name)) {
+		return {
+			table: readXlsx(bytes).map((r) => r.map((c) => c.normalize('NFC'))),
+			encoding: 'XLSX'
+		};
+	}
+	const { text, encoding } = decodeText(bytes, forced);
+	return { table: parseCsv(text), encoding: ENCODING_LABELS[encoding] };
+}
+
+/**
+ * Checks a resident list and, unless it is a dry run, imports it in one op: every row or
+ * none. Each row's problem is named; likely duplicates (same name, birth year and
+ * household, in the file or already stored) are flagged and skipped, never doubled.
+ */
+export async function importResidents(
+	store: Store,
+	actor: Actor,
+	file: { name: string; bytes: Uint8Array },
+	options: ImportOptions
+): Promise<Result<ImportReport>> {
+	const now = options.now ?? Date.now();
+	if (file.bytes.length === 0) return fail(400, 'empty_file', 'Tệp trống.');
+	if (file.bytes.length > MAX_IMPORT_BYTES) return fail(413, 'too_large', 'Tệp lớn hơn 5 MB.');
+	let table: string[][];
+	let encoding: string;
+	try {
+		({ table, encoding } = readTable(file.name, file.bytes, options.encoding));
+	} catch {
+		return fail(
+			400,
+			'unreadable',
+			'Không đọc được tệp. Xin lưu lại thành CSV hoặc XLSX rồi thử lại.'
+		);
+	}
+	const headerAt = table.findIndex((r) => r.some((c) => c.trim() !== ''));
+	if (headerAt < 0) return fail(400, 'empty_file', 'Tệp không có dòng nào.');
+	const columns = new Map<Field, number>();
+	table[headerAt].forEach((cell, i) => {
+		const folded = foldVietnamese(cell)
+			.replace(/[^a-z ,]/g, '')
+			.trim();
+		const field = HEADERS.find(([, re]) => re.test(folded))?.[0];
+		if (field && !columns.has(field)) columns.set(field, i);
+	});
+	const missing = (['fullName', 'birthYear', 'address', 'neighborhood'] as Field[]).filter(
+		(f) => !columns.has(f)
+	);
+	if (missing.length > 0) {
+		return fail(
+			400,
+			'missing_columns',
+			'Thiếu cột: cần "Họ và tên", "Năm sinh", "Địa chỉ", "Khu phố" (có thể thêm "Số điện thoại", "Quan hệ", "Chủ hộ").'
+		);
+	}
+	const body = table.slice(headerAt + 1);
+	if (body.length > MAX_IMPORT_ROWS) {
+		return fail(413, 'too_many_rows', `Mỗi lần nhập tối đa ${MAX_IMPORT_ROWS} dòng.`);
+	}
+	const hoods = neighborhoods(store.db);
+	const findHood = (text: string) => {
+		const folded = foldVietnamese(text);
+		return hoods.find(
+			(h) =>
+				foldVietnamese(h.name) === folded ||
+				(/^\d+$/.test(folded) && foldVietnamese(h.name).endsWith(` ${folded}`))
+		);
+	};
+	const cell = (r: string[], f: Field) => (columns.has(f) ? (r[columns.get(f)!] ?? '').trim() : '');
+
+	const report: ImportReport = {
+		imported: 0,
+		duplicates: [],
+		errors: [],
+		rows: [],
+		encoding,
+		dryRun: options.dryRun
+	};
+	const good: Array<Omit<ImportRow, 'headName' | 'cardCode'> & { headName: string }> = [];
+	const seen = new Set<string>();
+	body.forEach((r, i) => {
+		const row = headerAt + i + 2;
+		if (r.every((c) => c.trim() === '')) return;
+		const preview: PreviewRow = {
+			row,
+			fullName: cell(r, 'fullName'),
+			birthYear: cell(r, 'birthYear'),
+			neighborhood: cell(r, 'neighborhood'),
+			address: cell(r, 'address'),
+			kind: 'ok',
+			message: ''
+		};
+		report.rows.push(preview);
+		const problem = (message: string) => {
+			preview.kind = 'error';
+			preview.message = message;
+			report.errors.push({ row, message });
+		};
+		const year = /(\d{4})\s*$/.exec(cell(r, 'birthYear'))?.[1] ?? cell(r, 'birthYear');
+		const checked = checkResident(
+			{
+				fullName: cell(r, 'fullName'),
+				birthYear: year,
+				phone: cell(r, 'phone'),
+				relationship: cell(r, 'relationship'),
+				consent: options.consent
+			},
+			now
+		);
+		if (!checked.ok) return problem(checked.message);
+		const hood = findHood(cell(r, 'neighborhood'));
+		if (!hood) return problem(`Không có khu phố "${cell(r, 'neighborhood')}".`);
+		const address = cleanLine(cell(r, 'address'), 3, 200);
+		if (!address) return problem('Thiếu địa chỉ (3–200 ký tự).');
+		const headCell = cell(r, 'headName');
+		const headName = headCell ? cleanName(headCell) : '';
+		if (headName === null) return problem('Tên chủ hộ không hợp lệ.');
+		const v = checked.value;
+		const key = `${hood.id}|${foldVietnamese(address)}|${foldVietnamese(v.fullName)}|${v.birthYear}`;
+		const stored = findHouseholdByAddress(store.db, hood.id, address);
+		if (
+			seen.has(key) ||
+			(stored && findTwin(store.db, stored, foldVietnamese(v.fullName), v.birthYear))
+		) {
+			preview.kind = 'duplicate';
+			preview.message = seen.has(key)
+				? 'Trùng với một dòng phía trên (cùng tên, năm sinh, hộ): sẽ bỏ qua.'
+				: 'Đã có người cùng tên, năm sinh trong hộ này: sẽ bỏ qua.';
+			report.duplicates.push({ row, message: preview.message });
+			return;
+		}
+		seen.add(key);
+		good.push({
+			row,
+			neighborhoodId: hood.id,
+			address,
+			headName: headName ?? '',
+			fullName: v.fullName,
+			birthYear: v.birthYear,
+			phone: v.phone,
+			relationship: v.relationship
+		});
+	});
+	if (report.rows.length === 0) return fail(400, 'empty_file', 'Tệp không có dòng dữ liệu nào.');
+	if (options.dryRun || report.errors.length > 0) {
+		report.imported = report.errors.length > 0 ? 0 : good.length;
+		return ok(report);
+	}
+	// The household head: the column if given, else the member marked "chủ hộ", else the first.
+	const heads = new Map<string, string>();
+	for (const g of good) {
+		const key = `${g.neighborhoodId}|${foldVietnamese(g.address)}`;
+		if (g.headName) heads.set(key, g.headName);
+		else if (foldVietnamese(g.relationship) === 'chu ho' && !heads.has(key))
+			heads.set(key, g.fullName);
+	}
+	const consent = checkResident({ fullName: 'Xx', birthYear: 2000, consent: options.consent }, now);
+	const payload: ImportPayload = {
+		rows: good.map((g) => ({
+			...g,
+			headName: heads.get(`${g.neighborhoodId}|${foldVietnamese(g.address)}`) ?? g.fullName,
+			cardCode: newCardCode()
+		})),
+		consent: consent.ok
+			? consent.value.consent
+			: { method: 'paper', takenBy: actor.displayName, at: now },
+		fileName: file.name
+	};
+	const result = await store.write<{ imported: number; duplicates: number[] }>(
+		'import.residents',
+		payload,
+		actor.id
+	);
+	for (const row of result.duplicates) {
+		report.duplicates.push({
+			row,
+			message: 'Đã có người cùng tên, năm sinh trong hộ này: đã bỏ qua.'
+		});
+	}
+	report.imported = result.imported;
+	return ok(report);
+}

@@ -1,0 +1,74 @@
+import type { HelpRequestPayload, LessonEventPayload } from '../ops/kiosk';
+import { helpRequest, type HelpRequest } from '../repositories/kiosk';
+import type { Store } from '../store/store';
+import { walkthrough } from '$lib/walkthroughs/catalog';
+
+/** Which kiosk this server is, and where it stands (env KIOSK_ID / KIOSK_PLACE). */
+export function kioskIdentity(env: NodeJS.ProcessEnv = process.env): {
+	kiosk: string;
+	place: string;
+} {
+	return {
+		kiosk: (env.KIOSK_ID || 'tram-1').slice(0, 64),
+		place: (env.KIOSK_PLACE || 'Nhà văn hoá khu phố 1').slice(0, 120)
+	};
+}
+
+export type ServiceResult<T> =
+	{ ok: true; value: T } | { ok: false; status: number; reason: string; message: string };
+
+/** Records a call for a volunteer; taps while one is already on the way return that one. */
+export async function requestHelp(
+	store: Store
+): Promise<{ request: HelpRequest; repeated: boolean }> {
+	const payload: HelpRequestPayload = kioskIdentity();
+	const { id, repeated } = await store.write<{ id: number; repeated: boolean }>(
+		'kiosk.helpRequest',
+		payload
+	);
+	return { request: helpRequest(store.db, id)!, repeated };
+}
+
+const KINDS = ['start', 'complete', 'leave'] as const;
+
+/**
+ * Checks and stores one anonymous lesson event. Only the lesson, what happened and the step
+ * are accepted: anything personal has no field to arrive in.
+ */
+export async function recordLessonEvent(
+	store: Store,
+	input: Record<string, unknown>
+): Promise<ServiceResult<null>> {
+	const id = input.walkthroughId;
+	const lesson = typeof id === 'string' ? walkthrough(id) : undefined;
+	if (!lesson) {
+		return {
+			ok: false,
+			status: 400,
+			reason: 'unknown_walkthrough',
+			message: 'Không có bài học này.'
+		};
+	}
+	const kind = KINDS.find((k) => k === input.kind);
+	if (!kind) {
+		return { ok: false, status: 400, reason: 'bad_kind', message: 'Loại sự kiện không hợp lệ.' };
+	}
+	const step = input.step ?? null;
+	if (
+		step !== null &&
+		(typeof step !== 'number' || !Number.isInteger(step) || step < 1 || step > lesson.steps.length)
+	) {
+		return { ok: false, status: 400, reason: 'bad_step', message: 'Số bước không hợp lệ.' };
+	}
+	if (kind === 'leave' && step === null) {
+		return { ok: false, status: 400, reason: 'bad_step', message: 'Cần biết bước đang học.' };
+	}
+	const payload: LessonEventPayload = {
+		walkthroughId: lesson.id,
+		kind,
+		step: step as number | null,
+		kiosk: kioskIdentity().kiosk
+	};
+	await store.write('kiosk.lessonEvent', payload);
+	return { ok: true, value: null };
+}

@@ -1,0 +1,155 @@
+import type { Actor } from '../../domain/actor';
+import { ratio } from '../../domain/coverage';
+import { formatTime } from '../../domain/time';
+import { adultsByDay, householdsNotReached, loadDefinitions } from '../repositories/coverage';
+import type { HouseholdSort } from '../repositories/coverage';
+import {
+	attendanceOfDay,
+	dayAttendeesByNeighborhood,
+	lessonUse,
+	neighborhoods,
+	sessionsOfDay,
+	weeklyAttendance
+} from '../repositories/reports';
+import type { Store } from '../store/store';
+import { auditRead } from './audit';
+import type { Scope } from './coverage';
+import { dailyReport, lastSevenDays, trendWeeks, type DailyReport } from './reports';
+
+export const HOUSEHOLD_SORTS: HouseholdSort[] = ['address', 'head', 'members', 'neighborhood'];
+
+export function parseSort(value: string | null): HouseholdSort {
+	return HOUSEHOLD_SORTS.includes(value as HouseholdSort) ? (value as HouseholdSort) : 'address';
+}
+
+export interface TrendPoint {
+	start: string;
+	end: string;
+	attendees: number;
+	checkins: number;
+	adults: number;
+	skilled: number;
+	ratio: number;
+}
+
+/** Twelve weeks: people who came each week and the share of adults skilled at its end. */
+export function weeklyTrend(store: Store, day: string, scope: Scope): TrendPoint[] {
+	const weeks = trendWeeks(day);
+	const defs = loadDefinitions(store.db);
+	const att = new Map(
+		weeklyAttendance(store.db, weeks[0].start, day, scope.neighborhoodId).map((r) => [r.week, r])
+	);
+	const byDay = adultsByDay(store.db, defs, day, scope.neighborhoodId);
+	// Running totals of the SQL day counts up to each week's last day.
+	const upTo = (rows: Array<{ day: string; count: number }>, end: string) =>
+		rows.reduce((acc, r) => (r.day <= end ? acc + r.count : acc), 0);
+	return weeks.map((w, i) => {
+		const adults = upTo(byDay.created, w.end);
+		const skilled = upTo(byDay.skilled, w.end);
+		return {
+			...w,
+			attendees: att.get(i)?.attendees ?? 0,
+			checkins: att.get(i)?.checkins ?? 0,
+			adults,
+			skilled,
+			ratio: ratio(skilled, adults)
+		};
+	});
+}
+
+export function sessionsAndAttendance(store: Store, day: string, scope: Scope) {
+	const sessions = sessionsOfDay(store.db, day, scope.neighborhoodId).map((s) => ({
+		id: s.id,
+		title: s.title,
+		place: s.place,
+		time: formatTime(s.starts_at),
+		open: s.closed_at === null,
+		openedBy: s.opened_by ?? '',
+		attendees: s.attendees
+	}));
+	const attendance = attendanceOfDay(store.db, day, scope.neighborhoodId).map((a) => ({
+		id: a.id,
+		time: formatTime(a.checked_in_at),
+		residentId: a.resident_id,
+		name: a.full_name ?? '(đã xoá theo yêu cầu)',
+		address: a.address ?? '',
+		session: a.session_title,
+		volunteer: a.volunteer ?? ''
+	}));
+	return { sessions, attendance };
+}
+
+export function kioskUse(store: Store, day: string) {
+	const week = lastSevenDays(day);
+	return {
+		day: lessonUse(store.db, day, day),
+		week: lessonUse(store.db, week.from, week.to),
+		from: week.from
+	};
+}
+
+export interface DashboardData {
+	report: DailyReport;
+	trend: TrendPoint[];
+	kiosk: ReturnType<typeof kioskUse>;
+	notReached: ReturnType<typeof householdsNotReached>;
+	compare: Array<{ id: number; name: string; attendees: number }> | null;
+	sessions: ReturnType<typeof sessionsAndAttendance>['sessions'];
+	attendance: ReturnType<typeof sessionsAndAttendance>['attendance'];
+}
+
+/**
+ * Everything the head's dashboard shows. The page lists names and addresses, so opening it
+ * is a read of personal data and goes into the audit log.
+ */
+export async function dashboard(
+	store: Store,
+	actor: Actor,
+	day: string,
+	scope: Scope,
+	sort: HouseholdSort
+): Promise<DashboardData> {
+	const report = dailyReport(store, day, scope);
+	const data: DashboardData = {
+		report,
+		trend: weeklyTrend(store, day, scope),
+		kiosk: kioskUse(store, day),
+		notReached: householdsNotReached(store.db, day, scope.neighborhoodId, sort),
+		compare:
+			scope.neighborhoodId === null
+				? (() => {
+						const by = new Map(
+							dayAttendeesByNeighborhood(store.db, day).map((r) => [r.neighborhood_id, r.attendees])
+						);
+						return neighborhoods(store.db).map((n) => ({
+							id: n.id,
+							name: n.name,
+							attendees: by.get(n.id) ?? 0
+						}));
+					})()
+				: null,
+		...sessionsAndAttendance(store, day, scope)
+	};
+	await auditRead(store, actor, {
+		action: 'report.dashboard.view',
+		subject: scope.neighborhoodId === null ? 'ward' : `neighborhood:${scope.neighborhoodId}`,
+		detail: day
+	});
+	return data;
+}
+
+export async function notReachedList(
+	store: Store,
+	actor: Actor,
+	day: string,
+	scope: Scope,
+	sort: HouseholdSort
+) {
+	const rows = householdsNotReached(store.db, day, scope.neighborhoodId, sort);
+	await auditRead(store, actor, {
+		action: 'report.not_reached.print',
+		subject: scope.neighborhoodId === null ? 'ward' : `neighborhood:${scope.neighborhoodId}`,
+		detail: `${day} ${rows.length}`
+	});
+	return rows;
+}

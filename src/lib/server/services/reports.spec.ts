@@ -1,0 +1,333 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../domain/actor';
+import { opHandlers } from '../ops';
+import { Store } from '../store/store';
+import { coverageReport, resolveDay, resolveScope, type Scope } from './coverage';
+import { saveTarget } from './coverage-admin';
+import { recordMilestone, residentSkills, undoMilestone } from './milestones';
+import { at, D, loadFixture, NOW } from './reports.fixture';
+import { dailyReport, dailyReportJson, dailyReportRows } from './reports';
+import { dashboard, weeklyTrend } from './reports-dashboard';
+import { dailyReportCsv, dailyReportXlsx } from './reports-export';
+
+const actor = (id: number, role: Actor['role'], nb: number | null): Actor => ({
+	id,
+	username: `u${id}`,
+	displayName: `u${id}`,
+	role,
+	neighborhoodId: nb
+});
+const officer = actor(1, 'officer', null);
+const head1 = actor(2, 'head', 1);
+const volunteerA = actor(4, 'volunteer', null);
+const volunteerB = actor(5, 'volunteer', null);
+
+let store: Store;
+let clock = NOW;
+const KP1: Scope = { neighborhoodId: 1, name: 'Khu phố 1' };
+const KP2: Scope = { neighborhoodId: 2, name: 'Khu phố 2' };
+const WARD: Scope = { neighborhoodId: null, name: 'Toàn phường' };
+
+beforeAll(async () => {
+	store = await Store.open({
+		dir: mkdtempSync(join(tmpdir(), 'ths-reports-')),
+		handlers: {
+			...opHandlers,
+			'fixture.load': (db) => loadFixture(db),
+			'fixture.erase': (db, p: { residentId: number }) =>
+				db.run('DELETE FROM residents WHERE id = ?', [p.residentId])
+		},
+		log: () => {},
+		now: () => clock
+	});
+	await store.write('fixture.load', {});
+	// R5's milestones of D go through the real service and ops; M8 is then undone.
+	for (const skill of ['M4', 'M5', 'M7', 'M8']) {
+		const r = await recordMilestone(store, volunteerA, 5, { skill, evidence: 'real' }, NOW);
+		expect(r.ok).toBe(true);
+	}
+	const m8 = store.db.value<number>(
+		"SELECT id FROM milestones WHERE resident_id = 5 AND skill_code = 'M8'"
+	)!;
+	expect((await undoMilestone(store, volunteerB, 5, m8)).ok).toBe(false); // not the witness
+	expect((await undoMilestone(store, volunteerA, 5, m8)).ok).toBe(true);
+});
+afterAll(() => store.close());
+
+describe('coverage of the fixture ward (hand-computed)', () => {
+	it('counts adults skilled and households covered per khu phố and for the ward', () => {
+		const ward = coverageReport(store, D, WARD);
+		expect(ward.adults).toEqual({ total: 8, skilled: 3, ratio: 3 / 8 });
+		expect(ward.households).toEqual({ total: 5, covered: 2, ratio: 2 / 5 });
+		expect(ward.reached).toEqual({ residents: 7, households: 3 });
+		const [kp1, kp2] = ward.byNeighborhood;
+		expect(kp1.adults).toEqual({ total: 5, skilled: 2, ratio: 0.4 });
+		expect(kp1.households).toEqual({ total: 3, covered: 1, ratio: 1 / 3 });
+		expect(kp1.reached).toEqual({ residents: 5, households: 2 });
+		expect(kp2.adults).toEqual({ total: 3, skilled: 1, ratio: 1 / 3 });
+		expect(kp2.households).toEqual({ total: 2, covered: 1, ratio: 0.5 });
+		expect(kp2.reached).toEqual({ residents: 2, households: 1 });
+	});
+
+	it('gives each target its gap in people and households', () => {
+		const gaps = (s: Scope) =>
+			coverageReport(store, D, s).targets.map((t) => [t.metric, t.percent, t.required, t.gap]);
+		expect(gaps(WARD)).toEqual([
+			['adults_skilled', 80, 7, 4],
+			['adults_skilled', 100, 8, 5],
+			['households_covered', 95, 5, 3],
+			['pupils', 100, null, null]
+		]);
+		expect(gaps(KP1)).toEqual([
+			['adults_skilled', 80, 4, 2],
+			['adults_skilled', 100, 5, 3],
+			['households_covered', 95, 3, 2],
+			['pupils', 100, null, null]
+		]);
+		expect(coverageReport(store, D, KP1).targets[0].daysLeft).toBe(-329);
+	});
+
+	it('is as of the chosen day: the day before D knows nothing of D', () => {
+		const before = coverageReport(store, '2026-11-24', WARD);
+		expect(before.adults.skilled).toBe(2); // R4, R7; R1's M9 came on D
+		expect(before.households.covered).toBe(2); // H1 through R2 (20/11), H4 through R7
+		expect(coverageReport(store, '2026-11-24', KP1).reached).toEqual({
+			residents: 4,
+			households: 2
+		});
+	});
+});
+
+describe('the daily report', () => {
+	it('counts the day of Khu phố 1', () => {
+		const json = dailyReportJson(dailyReport(store, D, KP1));
+		expect(json).toMatchObject({
+			date: D,
+			neighborhood: { id: 1, name: 'Khu phố 1' },
+			sessions: 2,
+			checkins: 5,
+			attendees: 4,
+			households: 2,
+			helped: { vneid: 3, publicServices: 1, qrPayments: 3 },
+			newMilestonesTotal: 4
+		});
+		expect(json.newMilestones).toMatchObject({ M4: 1, M5: 1, M7: 1, M8: 0, M9: 1, M2: 0 });
+	});
+
+	it('counts Khu phố 2, with an erased resident still one attendee', () => {
+		expect(dailyReportJson(dailyReport(store, D, KP2))).toMatchObject({
+			sessions: 1,
+			checkins: 2,
+			attendees: 2,
+			households: 1,
+			helped: { vneid: 1, publicServices: 2, qrPayments: 0 },
+			newMilestonesTotal: 1
+		});
+	});
+
+	it('adds up to the ward, and a check-in at 06:30 on 26/11 belongs to 26/11', () => {
+		expect(dailyReportJson(dailyReport(store, D, WARD))).toMatchObject({
+			sessions: 3,
+			checkins: 7,
+			attendees: 6,
+			households: 3,
+			helped: { vneid: 4, publicServices: 3, qrPayments: 3 },
+			newMilestonesTotal: 5
+		});
+		expect(dailyReport(store, '2026-11-26', KP1)).toMatchObject({ checkins: 1, attendees: 1 });
+		expect(dailyReport(store, '2026-11-24', KP1)).toMatchObject({ checkins: 1, sessions: 1 });
+	});
+
+	it('writes the same figures into the CSV (BOM, neutralised cells) and the XLSX', async () => {
+		const report = dailyReport(store, D, KP1);
+		const csv = dailyReportCsv(report);
+		expect(csv.startsWith('\ufeff')).toBe(true);
+		const lines = csv.slice(1).split('\r\n');
+		expect(lines).toContain('I. Hoạt động trong ngày,Số người dự học,4');
+		expect(lines).toContain('I. Hoạt động trong ngày,Số lượt điểm danh,5');
+		expect(lines).toContain('I. Hoạt động trong ngày,Số người được hỗ trợ VNeID,3');
+		expect(lines).toContain(
+			'III. Kết quả luỹ kế đến hết ngày 25/11/2026,Tỷ lệ người trưởng thành có kỹ năng số cơ bản,"40,0%"'
+		);
+		const xml = unzipEntry(dailyReportXlsx(report), 'xl/worksheets/sheet1.xml');
+		const rows = dailyReportRows(report);
+		for (const [i, row] of rows.entries()) {
+			const r = i + 6; // five rows of heading above the table
+			const value =
+				typeof row.value === 'number'
+					? `<c r="C${r}"><v>${row.value}</v></c>`
+					: `<c r="C${r}" t="inlineStr"><is><t xml:space="preserve">${row.value}</t></is></c>`;
+			expect(xml).toContain(value);
+		}
+		expect(xml).toContain('Số hộ có người dự học</t></is></c><c r="C8"><v>2</v>');
+
+		// An officer-edited label that looks like a formula is text in the CSV.
+		expect(
+			(
+				await saveTarget(
+					store,
+					officer,
+					form({ id: '3', percent: '95', deadline: '2026-12-31', label: '=HYPERLINK("http://x")' })
+				)
+			).ok
+		).toBe(true);
+		const edited = dailyReportCsv(dailyReport(store, D, KP1));
+		expect(edited).toContain(`,"'=HYPERLINK(""http://x"") – hạn 31/12/2026: còn thiếu",2`);
+	});
+});
+
+describe('the dashboard', () => {
+	it('draws twelve weeks ending with D, with the week of D counted to D', () => {
+		const trend = weeklyTrend(store, D, KP1);
+		expect(trend).toHaveLength(12);
+		expect(trend[11]).toMatchObject({ start: '2026-11-23', end: D, attendees: 5, checkins: 6 });
+		expect(trend[11]).toMatchObject({ adults: 5, skilled: 2 });
+		expect(trend[10]).toMatchObject({ start: '2026-11-16', end: '2026-11-22', attendees: 0 });
+		expect(trend[10]).toMatchObject({ skilled: 1 });
+		expect(weeklyTrend(store, D, WARD)[11]).toMatchObject({
+			attendees: 7,
+			checkins: 8,
+			skilled: 3
+		});
+	});
+
+	it('lists sessions, check-ins, kiosk use and the households not reached', async () => {
+		const data = await dashboard(store, head1, D, KP1, 'address');
+		expect(data.sessions.map((s) => [s.time, s.title, s.attendees])).toEqual([
+			['08:00', 'VNeID mức 2', 3],
+			['14:00', 'Chuyển khoản VietQR', 2]
+		]);
+		expect(data.attendance.map((a) => [a.time, a.name, a.volunteer])).toEqual([
+			['00:10', 'Trần Văn Ba', 'Tình nguyện viên A'],
+			['08:05', 'Trần Văn Một', 'Tình nguyện viên A'],
+			['08:10', 'Nguyễn Thị Hai', 'Tình nguyện viên A'],
+			['14:02', 'Trần Văn Một', 'Tình nguyện viên A'],
+			['14:05', 'Lê Thị Bốn', 'Tình nguyện viên A']
+		]);
+		expect(data.notReached.map((h) => h.address)).toEqual(['Số 3, tổ 2, Khu phố 1']);
+		expect(data.kiosk.day).toEqual([
+			{ walkthrough_id: 'vneid-kich-hoat', starts: 2, completes: 1, leaves: 1 }
+		]);
+		expect(data.kiosk.week.map((k) => [k.walkthrough_id, k.starts])).toEqual([
+			['vneid-kich-hoat', 2],
+			['tien-dien', 1]
+		]);
+		const ward = await dashboard(store, officer, D, WARD, 'members');
+		expect(ward.notReached.map((h) => h.address)).toEqual([
+			'Số 3, tổ 2, Khu phố 1',
+			'Số 5, tổ 3, Khu phố 2'
+		]);
+		expect(ward.compare?.map((c) => c.attendees)).toEqual([4, 2]);
+	});
+});
+
+describe('scope and input', () => {
+	it('keeps a head to their own khu phố and refuses bad dates', () => {
+		expect(resolveScope(store, head1, null)).toMatchObject({ ok: true, scope: KP1 });
+		expect(resolveScope(store, head1, '2')).toMatchObject({ ok: false, status: 403 });
+		expect(resolveScope(store, officer, null)).toMatchObject({ ok: true, scope: WARD });
+		expect(resolveScope(store, officer, '9')).toMatchObject({ ok: false, status: 404 });
+		expect(resolveScope(store, officer, "1' OR 1=1")).toMatchObject({ ok: false, status: 400 });
+		expect(resolveDay('2026-02-30', NOW)).toMatchObject({ ok: false, reason: 'bad_date' });
+		expect(resolveDay('2026-11-26', NOW)).toMatchObject({ ok: false, reason: 'future_date' });
+		expect(resolveDay(null, at('2026-11-26', '06:30'))).toEqual({ ok: true, day: '2026-11-26' });
+	});
+
+	it('rolls a household up from its members and keeps undone milestones in history', async () => {
+		const view = await residentSkills(store, volunteerA, 5, NOW);
+		if (!view.ok) throw new Error(view.message);
+		expect(view.view.household.covered).toBe(false);
+		expect(view.view.household.missing).toEqual([['M8']]);
+		expect(view.view.history.find((m) => m.skill === 'M8')?.undoneAt).toBe(NOW);
+		expect(Object.keys(view.view.held).sort()).toEqual(['M4', 'M5', 'M7']);
+		expect((await residentSkills(store, head1, 7, NOW)).ok).toBe(false); // KP2's resident
+	});
+
+	it('refuses a duplicate, a future date and an undo on a later day', async () => {
+		const dup = await recordMilestone(store, volunteerA, 5, { skill: 'M4', evidence: 'real' }, NOW);
+		expect(dup).toMatchObject({ ok: false, reason: 'already_recorded' });
+		const future = await recordMilestone(
+			store,
+			volunteerA,
+			5,
+			{ skill: 'M1', evidence: 'real', date: '2026-11-26' },
+			NOW
+		);
+		expect(future).toMatchObject({ ok: false, reason: 'future_date' });
+		const bad = await recordMilestone(store, volunteerA, 5, { skill: 'M99', evidence: 'x' }, NOW);
+		expect(bad).toMatchObject({ ok: false, reason: 'unknown_skill' });
+		const m5 = store.db.value<number>(
+			"SELECT id FROM milestones WHERE resident_id = 5 AND skill_code = 'M5'"
+		)!;
+		clock = at('2026-11-26', '07:00');
+		try {
+			expect(await undoMilestone(store, volunteerA, 5, m5)).toMatchObject({
+				ok: false,
+				reason: 'too_late'
+			});
+		} finally {
+			clock = NOW;
+		}
+	});
+});
+
+function form(values: Record<string, string>): FormData {
+	const f = new FormData();
+	for (const [k, v] of Object.entries(values)) f.set(k, v);
+	return f;
+}
+
+/** Reads one entry of a zip (the XLSX) back, through its central directory. */
+function unzipEntry(zip: Buffer, name: string): string {
+	const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+	let p = zip.readUInt32LE(end + 16);
+	for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+		const size = zip.readUInt32LE(p + 20);
+		const nameLength = zip.readUInt16LE(p + 28);
+		const offset = zip.readUInt32LE(p + 42);
+		const entry = zip.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+		if (entry === name) {
+			const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+			return inflateRawSync(zip.subarray(start, start + size)).toString('utf8');
+		}
+		p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+	}
+	throw new Error(`${name} not in zip`);
+}
+
+describe('definitions as data', () => {
+	it('recounts everyone when the officer changes what "skilled" means', async () => {
+		const f = form({
+			adultSkilled: 'M0; M2',
+			householdCovered: 'M4; M5/M6; M7; M8',
+			adultMinAge: '18'
+		});
+		const { saveDefinitions } = await import('./coverage-admin');
+		expect(await saveDefinitions(store, officer, f)).toEqual({ ok: true });
+		// R2 (M0, M2 on 05/11) now counts; R10 has M2 only.
+		expect(coverageReport(store, D, WARD).adults.skilled).toBe(4);
+		const back = form({
+			adultSkilled: 'M0; M2; M9',
+			householdCovered: 'M4; M5/M6; M7; M8',
+			adultMinAge: '18'
+		});
+		expect(await saveDefinitions(store, officer, back)).toEqual({ ok: true });
+		expect(coverageReport(store, D, WARD).adults.skilled).toBe(3);
+		const bad = form({ adultSkilled: 'M0; M77', householdCovered: 'M4', adultMinAge: '18' });
+		expect(await saveDefinitions(store, officer, bad)).toMatchObject({ ok: false });
+	});
+});
+
+describe('erasure on request', () => {
+	it('drops the resident from coverage but keeps their check-in in the day counts', async () => {
+		await store.write('fixture.erase', { residentId: 4 });
+		const kp1 = coverageReport(store, D, KP1);
+		expect(kp1.adults).toMatchObject({ total: 4, skilled: 1 });
+		expect(kp1.reached).toEqual({ residents: 4, households: 2 });
+		expect(dailyReport(store, D, KP1)).toMatchObject({ checkins: 5, attendees: 4, households: 1 });
+	});
+});

@@ -1,0 +1,158 @@
+import { HELP_KINDS, weeksUpTo, type HelpKind } from '../../domain/coverage';
+import { formatPercent } from '../../domain/format';
+import { DAY_MS, formatDay, vnDay, vnDayStart } from '../../domain/time';
+import {
+	dayCounts,
+	helpedCount,
+	milestonesOfDay,
+	neighborhoods,
+	setting,
+	sessionsOfDay
+} from '../repositories/reports';
+import { listSkills } from '../repositories/skills';
+import type { Store } from '../store/store';
+import { coverageReport, type CoverageReport, type Scope } from './coverage';
+
+export type HelpKey = HelpKind['key'];
+
+export interface DailyReport {
+	date: string;
+	neighborhood: { id: number; name: string } | null;
+	scopeName: string;
+	ward: string;
+	province: string;
+	place: string;
+	sessions: number;
+	checkins: number;
+	attendees: number;
+	households: number;
+	helped: Record<HelpKey, number>;
+	newMilestones: Array<{ code: string; title: string; count: number }>;
+	newMilestonesTotal: number;
+	coverage: CoverageReport;
+	/** How "helped with …" is counted, in words, printed under the report. */
+	helpDefinitions: Array<{ key: HelpKey; label: string; explanation: string }>;
+}
+
+/** The counts provinces ask for before 20:00, for one day and one khu phố (or the ward). */
+export function dailyReport(store: Store, day: string, scope: Scope): DailyReport {
+	const db = store.db;
+	const nb = scope.neighborhoodId;
+	const counts = dayCounts(db, day, nb);
+	const helped = Object.fromEntries(
+		HELP_KINDS.map((kind) => [kind.key, helpedCount(db, kind, day, nb)])
+	) as Record<HelpKey, number>;
+	const byCode = new Map(milestonesOfDay(db, day, nb).map((r) => [r.skill_code, r.count]));
+	const newMilestones = listSkills(db).map((s) => ({
+		code: s.code,
+		title: s.title,
+		count: byCode.get(s.code) ?? 0
+	}));
+	return {
+		date: day,
+		neighborhood: nb === null ? null : { id: nb, name: scope.name },
+		scopeName: scope.name,
+		ward: setting(db, 'ward_name') ?? 'Phường',
+		province: setting(db, 'province') ?? '',
+		place: setting(db, 'report_place') ?? '',
+		sessions: sessionsOfDay(db, day, nb).length,
+		checkins: counts.checkins,
+		attendees: counts.attendees,
+		households: counts.households,
+		helped,
+		newMilestones,
+		newMilestonesTotal: newMilestones.reduce((a, m) => a + m.count, 0),
+		coverage: coverageReport(store, day, scope),
+		helpDefinitions: HELP_KINDS.map(({ key, label, explanation }) => ({ key, label, explanation }))
+	};
+}
+
+/** The JSON of `GET /api/reports/daily`: flat counts first, as the issue's contract says. */
+export function dailyReportJson(report: DailyReport) {
+	const c = report.coverage;
+	return {
+		date: report.date,
+		neighborhood: report.neighborhood,
+		sessions: report.sessions,
+		checkins: report.checkins,
+		attendees: report.attendees,
+		households: report.households,
+		helped: report.helped,
+		newMilestones: Object.fromEntries(report.newMilestones.map((m) => [m.code, m.count])),
+		newMilestonesTotal: report.newMilestonesTotal,
+		coverage: coverageJson(c)
+	};
+}
+
+export function coverageJson(c: CoverageReport) {
+	return {
+		asOf: c.asOf,
+		neighborhood: c.neighborhood,
+		adults: c.adults,
+		households: c.households,
+		reached: c.reached,
+		targets: c.targets,
+		definitions: c.definitions,
+		byNeighborhood: c.neighborhood === null ? c.byNeighborhood : undefined
+	};
+}
+
+export interface ReportRow {
+	section: string;
+	label: string;
+	value: number | string;
+}
+
+/**
+ * The report as rows of (section, label, value). The printed table, the CSV and the XLSX
+ * are all rendered from these rows, so the three cannot disagree.
+ */
+export function dailyReportRows(r: DailyReport): ReportRow[] {
+	const rows: ReportRow[] = [];
+	const add = (section: string, label: string, value: number | string) =>
+		rows.push({ section, label, value });
+	const A = 'I. Hoạt động trong ngày';
+	add(A, 'Số buổi học', r.sessions);
+	add(A, 'Số người dự học', r.attendees);
+	add(A, 'Số hộ có người dự học', r.households);
+	add(A, 'Số lượt điểm danh', r.checkins);
+	for (const kind of HELP_KINDS) add(A, kind.label, r.helped[kind.key]);
+	const B = 'II. Mốc kỹ năng số mới ghi nhận';
+	for (const m of r.newMilestones) add(B, `${m.code} – ${m.title}`, m.count);
+	add(B, 'Tổng số mốc mới', r.newMilestonesTotal);
+	const C = `III. Kết quả luỹ kế đến hết ngày ${formatDay(r.date)}`;
+	const c = r.coverage;
+	add(C, 'Số người trưởng thành', c.adults.total);
+	add(C, 'Số người trưởng thành có kỹ năng số cơ bản', c.adults.skilled);
+	add(C, 'Tỷ lệ người trưởng thành có kỹ năng số cơ bản', formatPercent(c.adults.ratio));
+	add(C, 'Số hộ gia đình', c.households.total);
+	add(C, 'Số hộ có thành viên dùng được 4 kỹ năng số thiết yếu', c.households.covered);
+	add(C, 'Tỷ lệ hộ được phủ', formatPercent(c.households.ratio));
+	add(C, 'Số người đã được tiếp cận (dự học hoặc có mốc)', c.reached.residents);
+	add(C, 'Số hộ đã được tiếp cận', c.reached.households);
+	const D = 'IV. So với chỉ tiêu';
+	for (const t of c.targets) {
+		if (t.gap === null) continue;
+		add(D, `${t.label} – hạn ${formatDay(t.deadline)}: còn thiếu`, t.gap);
+	}
+	return rows;
+}
+
+export function reportFileName(r: DailyReport, ext: string): string {
+	const who = r.neighborhood ? `khu-pho-${r.neighborhood.id}` : 'toan-phuong';
+	return `bao-cao-ngay-${r.date}-${who}.${ext}`;
+}
+
+/** The weeks shown by the trend chart: 12 weeks up to the chosen day. */
+export function trendWeeks(day: string) {
+	return weeksUpTo(day, 12);
+}
+
+/** The 7 days ending on `day`, for "this week's" kiosk use. */
+export function lastSevenDays(day: string): { from: string; to: string } {
+	return { from: vnDay(vnDayStart(day) - 6 * DAY_MS), to: day };
+}
+
+export function neighborhoodList(store: Store): Array<{ id: number; name: string }> {
+	return neighborhoods(store.db);
+}

@@ -1,0 +1,197 @@
+import type { Actor } from '../../domain/actor';
+import type { Household, Resident } from '../../domain/checkin-people';
+import { foldVietnamese } from '../../domain/text';
+import type { HouseholdCreatePayload } from '../ops/households';
+import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
+import * as repo from '../repositories/residents';
+import type { Store } from '../store/store';
+import { auditRead } from './audit';
+import {
+	cleanLine,
+	cleanName,
+	cleanPhone,
+	fail,
+	newCardCode,
+	ok,
+	parseInstant,
+	positiveId,
+	validBirthYear,
+	type Result
+} from './people';
+
+const CONSENT_METHODS: ConsentMethod[] = ['paper', 'verbal', 'guardian'];
+
+export async function createHousehold(
+	store: Store,
+	actor: Actor,
+	input: Record<string, unknown>
+): Promise<Result<Household>> {
+	const neighborhoodId = positiveId(input.neighborhoodId);
+	if (!neighborhoodId || !repo.neighborhoods(store.db).some((n) => n.id === neighborhoodId)) {
+		return fail(400, 'unknown_neighborhood', 'Xin chọn khu phố.');
+	}
+	const address = cleanLine(input.address, 3, 200);
+	if (!address) return fail(400, 'invalid_address', 'Xin ghi địa chỉ (3–200 ký tự).');
+	const headName = cleanName(input.headName);
+	if (!headName) return fail(400, 'invalid_name', 'Xin ghi họ tên chủ hộ (chỉ chữ cái).');
+	const payload: HouseholdCreatePayload = { neighborhoodId, address, headName };
+	const { id } = await store.write<{ id: number }>('households.create', payload, actor.id);
+	return ok(repo.getHousehold(store.db, id)!);
+}
+
+export interface NewResident {
+	householdId: number;
+	fullName: string;
+	birthYear: number;
+	phone: string | null;
+	relationship: string;
+	consent: ResidentCreatePayload['consent'];
+}
+
+/** Checks a new resident, consent included; the same rules for the form, the API and import. */
+export function checkResident(
+	input: Record<string, unknown>,
+	now: number
+): Result<Omit<NewResident, 'householdId'> & { householdId: number | null }> {
+	const fullName = cleanName(input.fullName);
+	if (!fullName) return fail(400, 'invalid_name', 'Họ tên cần 2–100 chữ cái, không có số.');
+	const birthYear = validBirthYear(input.birthYear, now);
+	if (!birthYear)
+		return fail(400, 'invalid_birth_year', 'Năm sinh phải là năm có 4 chữ số, từ 1900.');
+	const phone = cleanPhone(input.phone);
+	if (phone === undefined) {
+		return fail(400, 'invalid_phone', 'Số điện thoại phải có 10–11 chữ số, bắt đầu bằng 0.');
+	}
+	const relationship =
+		input.relationship === undefined || input.relationship === ''
+			? ''
+			: cleanLine(input.relationship, 1, 40);
+	if (relationship === null)
+		return fail(400, 'invalid_relationship', 'Quan hệ với chủ hộ quá dài.');
+	const consent = input.consent as Record<string, unknown> | undefined;
+	const method = consent?.method as ConsentMethod;
+	const takenBy = cleanLine(consent?.takenBy, 2, 100);
+	const at = consent?.at === undefined ? now : parseInstant(consent.at);
+	if (typeof consent !== 'object' || consent === null) {
+		return fail(400, 'consent_required', 'Cần ghi sự đồng ý của người dân trước khi lưu.');
+	}
+	if (!CONSENT_METHODS.includes(method)) {
+		return fail(
+			400,
+			'consent_required',
+			'Xin chọn cách người dân đồng ý (giấy, lời nói, giám hộ).'
+		);
+	}
+	if (!takenBy) return fail(400, 'consent_required', 'Xin ghi tên người nhận sự đồng ý.');
+	if (at === null || at > now + 5 * 60_000) {
+		return fail(400, 'consent_required', 'Thời điểm đồng ý không hợp lệ.');
+	}
+	return ok({
+		householdId: positiveId(input.householdId),
+		fullName,
+		birthYear,
+		phone,
+		relationship,
+		consent: { method, takenBy, at }
+	});
+}
+
+export async function createResident(
+	store: Store,
+	actor: Actor,
+	input: Record<string, unknown>,
+	now = Date.now()
+): Promise<Result<Resident>> {
+	const checked = checkResident(input, now);
+	if (!checked.ok) return checked;
+	const { householdId } = checked.value;
+	if (!householdId || !repo.getHousehold(store.db, householdId)) {
+		return fail(404, 'unknown_household', 'Không có hộ gia đình này.');
+	}
+	const twin = repo.findTwin(
+		store.db,
+		householdId,
+		foldVietnamese(checked.value.fullName),
+		checked.value.birthYear
+	);
+	if (twin && input.allowDuplicate !== true) {
+		return fail(
+			409,
+			'duplicate',
+			'Hộ này đã có người cùng họ tên và năm sinh. Xin kiểm tra lại trước khi thêm.'
+		);
+	}
+	const payload: ResidentCreatePayload = {
+		...checked.value,
+		householdId,
+		cardCode: newCardCode()
+	};
+	const { id } = await store.write<{ id: number }>('residents.create', payload, actor.id);
+	return ok(repo.getResident(store.db, id)!);
+}
+
+/** Search needs 3 letters: fewer would list half the ward. */
+export function searchResidents(
+	store: Store,
+	q: string,
+	neighborhoodId?: number
+): Result<Resident[]> {
+	const folded = foldVietnamese(q ?? '').replace(/[^a-z0-9 ]/g, '');
+	if (folded.replace(/ /g, '').length < 3) {
+		return fail(400, 'query_too_short', 'Xin gõ ít nhất 3 chữ cái của tên.');
+	}
+	return ok(repo.searchResidents(store.db, folded, neighborhoodId));
+}
+
+/** One resident's page: a view of personal data, so it is audited. */
+export async function viewResident(store: Store, actor: Actor, id: number, device = '') {
+	const resident = repo.getResident(store.db, id);
+	if (!resident) return undefined;
+	await auditRead(store, actor, { action: 'resident.view', subject: `resident:${id}`, device });
+	return {
+		resident,
+		cards: repo.residentCards(store.db, id),
+		consents: repo.residentConsents(store.db, id),
+		attendance: repo.residentAttendance(store.db, id)
+	};
+}
+
+export async function reissueCard(
+	store: Store,
+	actor: Actor,
+	residentId: number
+): Promise<Result<{ code: string }>> {
+	if (!repo.getResident(store.db, residentId)) {
+		return fail(404, 'unknown_resident', 'Không tìm thấy người này.');
+	}
+	const result = await store.write<{ code: string }>(
+		'cards.reissue',
+		{ residentId, newCode: newCardCode() },
+		actor.id
+	);
+	return ok(result);
+}
+
+export async function revokeCard(
+	store: Store,
+	actor: Actor,
+	residentId: number,
+	code: string
+): Promise<Result<{ code: string }>> {
+	const live = repo
+		.residentCards(store.db, residentId)
+		.find((c) => c.code === code && !c.revokedAt);
+	if (!live) return fail(404, 'unknown_card', 'Không có thẻ còn dùng với mã này.');
+	await store.write('cards.revoke', { code }, actor.id);
+	return ok({ code });
+}
+
+export const householdPage = (store: Store, id: number) => {
+	const household = repo.getHousehold(store.db, id);
+	return household && { household, members: repo.householdMembers(store.db, id) };
+};
+
+export const listNeighborhoods = (store: Store) => repo.neighborhoods(store.db);
+export const listPlaces = (store: Store) => repo.places(store.db);
+export const listHouseholds = (store: Store, neighborhoodId: number) =>
+	repo.householdsOf(store.db, neighborhoodId);

@@ -1,0 +1,78 @@
+import type { Actor } from '../../domain/actor';
+import { TOPICS, type ClassSession } from '../../domain/checkin-people';
+import { DAY_MS } from '../../domain/time';
+import type { SessionOpenPayload } from '../ops/sessions';
+import { places } from '../repositories/residents';
+import * as repo from '../repositories/sessions';
+import type { Store } from '../store/store';
+import { auditRead } from './audit';
+import { cleanLine, fail, ok, parseInstant, positiveId, type Result } from './people';
+
+const SLUG = /^[a-z0-9-]{1,60}$/;
+
+export async function openSession(
+	store: Store,
+	actor: Actor,
+	input: Record<string, unknown>,
+	now = Date.now()
+): Promise<Result<ClassSession>> {
+	const title = cleanLine(input.title, 3, 120);
+	if (!title) return fail(400, 'invalid_title', 'Xin ghi tên buổi học (3–120 ký tự).');
+	const startsAt = input.startsAt === undefined ? now : parseInstant(input.startsAt);
+	if (startsAt === null || Math.abs(startsAt - now) > 366 * DAY_MS) {
+		return fail(400, 'invalid_starts_at', 'Giờ bắt đầu không hợp lệ.');
+	}
+	const placeId = positiveId(input.place);
+	const placeName = typeof input.place === 'string' ? input.place.normalize('NFC').trim() : '';
+	const place = places(store.db).find((p) => p.id === placeId || p.name === placeName);
+	if (!place) return fail(400, 'unknown_place', 'Xin chọn nhà văn hoá nơi học.');
+	const topic =
+		input.topic === undefined || input.topic === null || input.topic === '' ? null : input.topic;
+	if (topic !== null && (typeof topic !== 'string' || !(topic in TOPICS))) {
+		return fail(400, 'unknown_topic', 'Chủ đề không có trong danh sách.');
+	}
+	const walkthrough = input.walkthroughId || null;
+	if (walkthrough !== null && (typeof walkthrough !== 'string' || !SLUG.test(walkthrough))) {
+		return fail(400, 'invalid_walkthrough', 'Mã bài học không hợp lệ.');
+	}
+	const payload: SessionOpenPayload = {
+		title,
+		topic: topic as string | null,
+		walkthroughId: walkthrough as string | null,
+		place: place.name,
+		neighborhoodId: place.neighborhoodId,
+		startsAt
+	};
+	const { id } = await store.write<{ id: number }>('sessions.open', payload, actor.id);
+	return ok(repo.getSession(store.db, id)!);
+}
+
+export async function closeSession(
+	store: Store,
+	actor: Actor,
+	id: number
+): Promise<Result<ClassSession>> {
+	if (!repo.getSession(store.db, id)) return fail(404, 'no_session', 'Không có buổi học này.');
+	await store.write('sessions.close', { sessionId: id }, actor.id);
+	return ok(repo.getSession(store.db, id)!);
+}
+
+export const getSession = (store: Store, id: number) => repo.getSession(store.db, id);
+export const recentSessions = (store: Store, now = Date.now()) =>
+	repo.recentSessions(store.db, now - 2 * DAY_MS);
+export const attendanceCount = (store: Store, id: number) => repo.attendanceCount(store.db, id);
+export const failedScans = (store: Store, id: number) => repo.failedScans(store.db, id);
+
+/** Who came to a session: names, so the read is audited. */
+export async function sessionAttendance(store: Store, actor: Actor, id: number) {
+	const session = repo.getSession(store.db, id);
+	if (!session) return undefined;
+	await auditRead(store, actor, { action: 'attendance.view', subject: `session:${id}` });
+	return { session, attendance: repo.sessionAttendance(store.db, id) };
+}
+
+export const openHelpRequests = (store: Store) => repo.openHelpRequests(store.db);
+
+export async function answerHelp(store: Store, actor: Actor, id: number) {
+	return store.write<{ answered: boolean }>('help.answer', { id }, actor.id);
+}

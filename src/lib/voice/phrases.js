@@ -1,0 +1,15 @@
+// Fixed sentences the kiosk says outside any lesson. They get pre-made clips like lesson text.
+export const PHRASES = {
+	welcome: 'Chào bác! Bác chọn một chủ đề muốn học nhé.',
+	stillThere: 'Bác còn ở đây không? Bác bấm nút Tôi vẫn đang học để học tiếp nhé.',
+	helpComing: 'Bác chờ một chút nhé. Tình nguyện viên sẽ đến giúp bác ngay.',
+	helpFailed: 'Chưa gọi được tình nguyện viên. Bác nhờ người bên cạnh giúp nhé.',
+	tryAgain: 'Chưa đúng chỗ. Bác thử lại nhé.',
+	rightTap: 'Đúng rồi! Bác giỏi quá. Bác bấm Tiếp tục nhé.',
+	tapFirst: 'Bác bấm thử vào màn hình tập trước nhé.',
+	isScam: 'Có phải lừa đảo không?',
+	quizRight: 'Đúng rồi!',
+	quizWrong: 'Chưa đúng.',
+	quizDone: 'Bác đã làm xong bài tập. Bác bấm Tiếp tục nhé.',
+	done: 'Bác đã hoàn thành! Bác có thể in bài này mang về, hoặc ghi nhận vào thẻ.'
+};

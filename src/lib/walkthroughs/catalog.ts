@@ -1,0 +1,41 @@
+import topicsData from './topics.json';
+import type { Topic, TopicId, Walkthrough } from './types';
+import { validateContent } from './validate.js';
+
+/**
+ * The lesson catalogue, bundled from `lessons/*.json` and validated when first loaded (the
+ * build validates it too, see `tools/vite-plugin.js`). Server-side only by convention: pages
+ * get one lesson through their load, so the kiosk's JavaScript does not carry every lesson.
+ */
+const modules = import.meta.glob<{ default: unknown }>('./lessons/*.json', { eager: true });
+
+const files = Object.entries(modules).map(([path, mod]) => ({
+	file: `src/lib/walkthroughs/${path.slice(2)}`,
+	data: mod.default
+}));
+const problems = validateContent(files);
+if (problems.length > 0) throw new Error(`Lesson content is malformed:\n${problems.join('\n')}`);
+
+export const topics: Topic[] = topicsData as Topic[];
+const lessons = files.map((f) => f.data as Walkthrough);
+const byId = new Map(lessons.map((l) => [l.id, l]));
+
+export function allWalkthroughs(): Walkthrough[] {
+	return lessons;
+}
+
+export function walkthrough(id: string): Walkthrough | undefined {
+	return byId.get(id);
+}
+
+export function topic(id: string): Topic | undefined {
+	return topics.find((t) => t.id === id);
+}
+
+export function walkthroughsOf(topicId: TopicId): Walkthrough[] {
+	return lessons.filter((l) => l.topic === topicId);
+}
+
+export function practiceCount(lesson: Walkthrough): number {
+	return lesson.steps.filter((s) => s.practice || s.quiz).length;
+}

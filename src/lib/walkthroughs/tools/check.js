@@ -1,0 +1,92 @@
+// The content check shared by `npm run content:check` and the build: lesson schema, then the
+// narration audio (every spoken sentence has its clip; recordings match their step's text).
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { clipsFor, textHash } from '../../voice/clips.js';
+import { lessonTexts, phraseTexts, stepSpeech } from '../speech.js';
+import { validateContent } from '../validate.js';
+import { ROOT, readLessonFiles } from './read-lessons.js';
+
+export const STATIC = join(ROOT, 'static');
+export const RECORDINGS = join(ROOT, 'src/lib/voice/recordings.json');
+/** The budget for all shipped audio (the kiosk ships its narration as files). */
+export const AUDIO_BUDGET_BYTES = 10 * 1024 * 1024;
+
+/**
+ * @typedef {import('../types').Walkthrough} Walkthrough
+ */
+
+/** @returns {{ schema: string[], lessons: Walkthrough[] }} */
+export function checkSchema() {
+	const files = readLessonFiles();
+	const schema = files
+		.filter((f) => f.parseError)
+		.map((f) => `${f.file}: not valid JSON (${f.parseError})`);
+	schema.push(...validateContent(files.filter((f) => !f.parseError)));
+	const lessons = /** @type {Walkthrough[]} */ (files.map((f) => f.data));
+	return { schema, lessons };
+}
+
+/** Every sentence that needs a clip, with the files that use it. */
+export function neededClips(/** @type {Walkthrough[]} */ lessons) {
+	/** @type {Map<string, { spoken: string, users: Set<string> }>} */
+	const clips = new Map();
+	const add = (/** @type {string} */ text, /** @type {string} */ user) => {
+		for (const c of clipsFor(text)) {
+			const entry = clips.get(c.name) ?? { spoken: c.spoken, users: new Set() };
+			entry.users.add(user);
+			clips.set(c.name, entry);
+		}
+	};
+	for (const lesson of lessons) {
+		for (const text of lessonTexts(lesson)) add(text, `lessons/${lesson.id}.json`);
+	}
+	for (const text of phraseTexts()) add(text, 'src/lib/voice/phrases.js');
+	return clips;
+}
+
+/** @returns {Record<string, string>} "lesson/step" (1-based) → hash of the step's text when recorded */
+export function readRecordings() {
+	return existsSync(RECORDINGS) ? JSON.parse(readFileSync(RECORDINGS, 'utf8')) : {};
+}
+
+/** Problems with the shipped audio: missing or stale clips and recordings, size over budget. */
+export function checkAudio(/** @type {Walkthrough[]} */ lessons) {
+	/** @type {string[]} */
+	const errors = [];
+	const dir = join(STATIC, 'voice/gen');
+	for (const [name, { spoken, users }] of neededClips(lessons)) {
+		if (!existsSync(join(dir, name))) {
+			errors.push(`${[...users].join(', ')}: no audio for "${spoken}" (run npm run voice:build)`);
+		}
+	}
+	const recordings = readRecordings();
+	for (const [key, hash] of Object.entries(recordings)) {
+		const [id, n] = key.split('/');
+		const step = lessons.find((l) => l.id === id)?.steps[Number(n) - 1];
+		if (!step) errors.push(`recordings.json: ${key} names no step`);
+		else if (textHash(stepSpeech(step)) !== hash) {
+			errors.push(`lessons/${id}.json: step ${n} changed since it was recorded (re-record it)`);
+		}
+		if (!existsSync(join(STATIC, `voice/human/${key}.opus`))) {
+			errors.push(`recordings.json: static/voice/human/${key}.opus is missing`);
+		}
+	}
+	const bytes = folderBytes(join(STATIC, 'voice'));
+	if (bytes > AUDIO_BUDGET_BYTES) {
+		errors.push(`static/voice: ${(bytes / 1048576).toFixed(1)} MB, over the 10 MB budget`);
+	}
+	return { errors, bytes };
+}
+
+/** @param {string} dir */
+function folderBytes(dir) {
+	if (!existsSync(dir)) return 0;
+	/** @type {number} */
+	let total = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const p = join(dir, entry.name);
+		total += entry.isDirectory() ? folderBytes(p) : statSync(p).size;
+	}
+	return total;
+}

@@ -1,0 +1,67 @@
+/**
+ * The shape of lesson content. Lessons are JSON files in `lessons/`, checked by
+ * `validate.js` at build time (vite plugin), by `npm run content:check` and in unit tests.
+ */
+
+export type TopicId = 'dich-vu-cong' | 'thanh-toan' | 'y-te' | 'mua-sam' | 'lua-dao' | 'dien-thoai';
+
+export interface Topic {
+	id: TopicId;
+	title: string;
+	/** One short line under the title on the topic page. */
+	blurb: string;
+	icon: string;
+}
+
+/** Which fake app a simulated screen imitates: decides its colours and name bar. */
+export type SimApp =
+	'vneid' | 'bank' | 'dvc' | 'vssid' | 'shop' | 'sms' | 'call' | 'phone' | 'settings' | 'store';
+
+export type SimElement =
+	| { kind: 'text'; text: string; tone?: 'muted' | 'strong' | 'warn' | 'ok' }
+	| { kind: 'button'; id: string; text: string; tone?: 'primary' | 'secondary' | 'danger' }
+	| { kind: 'tiles'; items: Array<{ id: string; text: string; icon: string }> }
+	| { kind: 'row'; id?: string; text: string; detail?: string }
+	| { kind: 'field'; id?: string; label: string; value: string }
+	| { kind: 'qr'; id?: string; caption?: string }
+	| { kind: 'message'; id?: string; from: string; text: string; time?: string }
+	| { kind: 'call'; from: string; number: string; note?: string }
+	| { kind: 'toggle'; id: string; text: string; on: boolean };
+
+export interface SimScreen {
+	app: SimApp;
+	/** The app bar's title on the fake phone. */
+	title: string;
+	elements: SimElement[];
+}
+
+export interface QuizItem {
+	kind: 'call' | 'sms';
+	from: string;
+	/** What the caller says or the message reads (fake data only). */
+	body: string;
+	scam: boolean;
+	/** Spoken and shown after the answer: why it is (or is not) a scam. */
+	explain: string;
+}
+
+export interface Step {
+	/** The one instruction shown on screen (the caption). */
+	text: string;
+	/** What the narrator says, when it differs from the caption; defaults to `text`. */
+	say?: string;
+	screen?: SimScreen;
+	illustration?: string;
+	/** Present on practice steps: the element id the learner must tap, and a gentle hint. */
+	practice?: { target: string; hint: string };
+	/** Present on the scam quiz step. */
+	quiz?: QuizItem[];
+}
+
+export interface Walkthrough {
+	id: string;
+	title: string;
+	topic: TopicId;
+	summary: string;
+	steps: Step[];
+}

@@ -1,0 +1,259 @@
+// Lesson validation in plain JavaScript (JSDoc-typed) so that the same code runs in the Vite
+// build (plugin), in `npm run content:check` under bare Node, and in vitest.
+
+export const TOPIC_IDS = ['dich-vu-cong', 'thanh-toan', 'y-te', 'mua-sam', 'lua-dao', 'dien-thoai'];
+export const SIM_APPS = [
+	'vneid',
+	'bank',
+	'dvc',
+	'vssid',
+	'shop',
+	'sms',
+	'call',
+	'phone',
+	'settings',
+	'store'
+];
+export const ILLUSTRATIONS = ['id-card', 'police', 'phone', 'family', 'shield', 'bill', 'shop'];
+export const ICONS = [
+	'id',
+	'card',
+	'bank',
+	'qr',
+	'bolt',
+	'health',
+	'cart',
+	'shield',
+	'phone',
+	'doc',
+	'home',
+	'wifi',
+	'text',
+	'store',
+	'history',
+	'settings',
+	'chat',
+	'baby',
+	'user',
+	'box',
+	'star',
+	'search',
+	'lock'
+];
+const ELEMENT_KINDS = [
+	'text',
+	'button',
+	'tiles',
+	'row',
+	'field',
+	'qr',
+	'message',
+	'call',
+	'toggle'
+];
+/** Kinds a learner can tap, so a practice target must be one of them. */
+const TAPPABLE = ['button', 'tile', 'row', 'field', 'qr', 'message', 'toggle', 'call-answer'];
+
+/**
+ * Checks one lesson object. Returns every problem found (empty when the lesson is good),
+ * each phrased so the author can find it: "steps[3].practice.target: …".
+ * @param {unknown} lesson
+ * @param {string} fileId the file's name without `.json`; the lesson's id must match it
+ * @returns {string[]}
+ */
+export function validateWalkthrough(lesson, fileId) {
+	/** @type {string[]} */
+	const errors = [];
+	const bad = (/** @type {string} */ where, /** @type {string} */ what) =>
+		errors.push(`${where}: ${what}`);
+	if (!isObject(lesson)) return ['lesson: must be a JSON object'];
+	if (lesson.id !== fileId) bad('id', `must equal the file name "${fileId}"`);
+	if (typeof lesson.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(lesson.id)) {
+		bad('id', 'must be lower-case words joined by "-"');
+	}
+	text(lesson.title, 'title', bad, 80);
+	text(lesson.summary, 'summary', bad, 200);
+	if (!TOPIC_IDS.includes(/** @type {string} */ (lesson.topic))) {
+		bad('topic', `must be one of ${TOPIC_IDS.join(', ')}`);
+	}
+	const steps = lesson.steps;
+	if (!Array.isArray(steps) || steps.length < 5 || steps.length > 10) {
+		bad('steps', 'must be a list of 5 to 10 steps');
+		return errors;
+	}
+	steps.forEach((step, i) => validateStep(step, `steps[${i}]`, bad));
+	return errors;
+}
+
+/**
+ * @param {unknown} step
+ * @param {string} at
+ * @param {(where: string, what: string) => void} bad
+ */
+function validateStep(step, at, bad) {
+	if (!isObject(step)) return bad(at, 'must be an object');
+	const known = ['text', 'say', 'screen', 'illustration', 'practice', 'quiz'];
+	for (const key of Object.keys(step)) {
+		if (!known.includes(key)) bad(`${at}.${key}`, 'is not a known field');
+	}
+	text(step.text, `${at}.text`, bad, 160);
+	if (step.say !== undefined) text(step.say, `${at}.say`, bad, 400);
+	const visuals = ['screen', 'illustration', 'quiz'].filter((k) => step[k] !== undefined);
+	if (visuals.length !== 1) bad(at, 'needs exactly one of screen, illustration or quiz');
+	if (step.illustration !== undefined && !ILLUSTRATIONS.includes(String(step.illustration))) {
+		bad(`${at}.illustration`, `must be one of ${ILLUSTRATIONS.join(', ')}`);
+	}
+	/** @type {Set<string>} */
+	const ids = new Set();
+	if (step.screen !== undefined) validateScreen(step.screen, `${at}.screen`, bad, ids);
+	if (step.practice !== undefined) {
+		const p = step.practice;
+		if (!isObject(p)) bad(`${at}.practice`, 'must be an object');
+		else {
+			text(p.hint, `${at}.practice.hint`, bad, 200);
+			if (step.screen === undefined) bad(`${at}.practice`, 'needs a screen to tap on');
+			else if (typeof p.target !== 'string' || !ids.has(p.target)) {
+				bad(`${at}.practice.target`, `"${String(p.target)}" is not a tappable id on the screen`);
+			}
+		}
+	}
+	if (step.quiz !== undefined) validateQuiz(step.quiz, `${at}.quiz`, bad);
+}
+
+/**
+ * @param {unknown} screen
+ * @param {string} at
+ * @param {(where: string, what: string) => void} bad
+ * @param {Set<string>} ids filled with the tappable ids found
+ */
+function validateScreen(screen, at, bad, ids) {
+	if (!isObject(screen)) return bad(at, 'must be an object');
+	if (!SIM_APPS.includes(String(screen.app))) bad(`${at}.app`, `must be one of ${SIM_APPS}`);
+	text(screen.title, `${at}.title`, bad, 40);
+	if (!Array.isArray(screen.elements) || screen.elements.length === 0) {
+		return bad(`${at}.elements`, 'must be a non-empty list');
+	}
+	const addId = (
+		/** @type {unknown} */ id,
+		/** @type {string} */ where,
+		/** @type {string} */ kind
+	) => {
+		if (id === undefined) return;
+		if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) return bad(where, 'id must be a-z0-9-');
+		if (ids.has(id)) bad(where, `id "${id}" is used twice on this screen`);
+		if (TAPPABLE.includes(kind)) ids.add(id);
+	};
+	screen.elements.forEach((/** @type {unknown} */ el, /** @type {number} */ i) => {
+		const w = `${at}.elements[${i}]`;
+		if (!isObject(el) || !ELEMENT_KINDS.includes(String(el.kind))) {
+			return bad(w, `kind must be one of ${ELEMENT_KINDS.join(', ')}`);
+		}
+		switch (el.kind) {
+			case 'text':
+				return text(el.text, `${w}.text`, bad, 200);
+			case 'button':
+				if (typeof el.id !== 'string') bad(`${w}.id`, 'a button needs an id');
+				addId(el.id, `${w}.id`, 'button');
+				return text(el.text, `${w}.text`, bad, 50);
+			case 'toggle':
+				addId(el.id, `${w}.id`, 'toggle');
+				if (typeof el.on !== 'boolean') bad(`${w}.on`, 'must be true or false');
+				return text(el.text, `${w}.text`, bad, 60);
+			case 'tiles':
+				if (!Array.isArray(el.items) || el.items.length === 0) return bad(`${w}.items`, 'empty');
+				return el.items.forEach((/** @type {unknown} */ t, /** @type {number} */ j) => {
+					if (!isObject(t)) return bad(`${w}.items[${j}]`, 'must be an object');
+					addId(t.id, `${w}.items[${j}].id`, 'tile');
+					text(t.text, `${w}.items[${j}].text`, bad, 30);
+					if (!ICONS.includes(String(t.icon))) bad(`${w}.items[${j}].icon`, `unknown icon`);
+				});
+			case 'row':
+				addId(el.id, `${w}.id`, 'row');
+				return text(el.text, `${w}.text`, bad, 80);
+			case 'field':
+				addId(el.id, `${w}.id`, 'field');
+				text(el.label, `${w}.label`, bad, 60);
+				return text(el.value, `${w}.value`, bad, 80, true);
+			case 'qr':
+				return addId(el.id, `${w}.id`, 'qr');
+			case 'message':
+				addId(el.id, `${w}.id`, 'message');
+				text(el.from, `${w}.from`, bad, 40);
+				return text(el.text, `${w}.text`, bad, 300);
+			case 'call':
+				// The call screen always offers "answer" and "decline".
+				addId('answer', `${w}`, 'call-answer');
+				addId('decline', `${w}`, 'call-answer');
+				text(el.from, `${w}.from`, bad, 40);
+				return text(el.number, `${w}.number`, bad, 20);
+		}
+	});
+}
+
+/**
+ * @param {unknown} quiz
+ * @param {string} at
+ * @param {(where: string, what: string) => void} bad
+ */
+function validateQuiz(quiz, at, bad) {
+	if (!Array.isArray(quiz) || quiz.length < 10) return bad(at, 'a quiz needs at least 10 items');
+	quiz.forEach((item, i) => {
+		const w = `${at}[${i}]`;
+		if (!isObject(item)) return bad(w, 'must be an object');
+		if (item.kind !== 'call' && item.kind !== 'sms') bad(`${w}.kind`, 'must be call or sms');
+		text(item.from, `${w}.from`, bad, 40);
+		text(item.body, `${w}.body`, bad, 300);
+		text(item.explain, `${w}.explain`, bad, 300);
+		if (typeof item.scam !== 'boolean') bad(`${w}.scam`, 'must be true or false');
+	});
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} where
+ * @param {(where: string, what: string) => void} bad
+ * @param {number} max
+ * @param {boolean} [allowEmpty]
+ */
+function text(value, where, bad, max, allowEmpty = false) {
+	if (typeof value !== 'string' || (!allowEmpty && value.trim() === '')) {
+		return bad(where, 'must be non-empty text');
+	}
+	if (value.length > max) bad(where, `is longer than ${max} characters`);
+	// Stored and compared as NFC: a decomposed "ễ" would render and hash differently.
+	if (value !== value.normalize('NFC')) bad(where, 'is not in Unicode NFC form');
+}
+
+/**
+ * @param {unknown} v
+ * @returns {v is Record<string, any>}
+ */
+function isObject(v) {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Checks a whole content set: every lesson, ids unique, each topic used, enough practice.
+ * @param {Array<{ file: string, data: unknown }>} files lesson files (path and parsed JSON)
+ * @returns {string[]} problems, each starting with the file it is in
+ */
+export function validateContent(files) {
+	/** @type {string[]} */
+	const errors = [];
+	/** @type {Set<string>} */
+	const topics = new Set();
+	let withPractice = 0;
+	for (const { file, data } of files) {
+		const id = (file.split('/').pop() ?? '').replace(/\.json$/, '');
+		for (const e of validateWalkthrough(data, id)) errors.push(`${file}: ${e}`);
+		if (isObject(data)) {
+			topics.add(String(data.topic));
+			const steps = Array.isArray(data.steps) ? data.steps : [];
+			if (steps.some((s) => isObject(s) && s.practice)) withPractice++;
+		}
+	}
+	if (files.length < 12) errors.push(`lessons: ${files.length} found, at least 12 are needed`);
+	for (const t of TOPIC_IDS) if (!topics.has(t)) errors.push(`lessons: topic ${t} has no lesson`);
+	if (withPractice < 8) errors.push(`lessons: ${withPractice} have practice steps, 8 are needed`);
+	return errors;
+}

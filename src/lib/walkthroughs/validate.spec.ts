@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { checkAudio, checkSchema } from './tools/check.js';
+import { validateContent, validateWalkthrough } from './validate.js';
+
+const good = () => ({
+	id: 'thu',
+	title: 'Bài thử',
+	topic: 'thanh-toan',
+	summary: 'Một bài để thử.',
+	steps: [
+		{ text: 'Bước một.', illustration: 'phone' },
+		{
+			text: 'Bác bấm Quét QR.',
+			screen: {
+				app: 'bank',
+				title: 'Ngân hàng',
+				elements: [
+					{ kind: 'tiles', items: [{ id: 'scan', text: 'Quét QR', icon: 'qr' }] },
+					{ kind: 'button', id: 'ok', text: 'Xong' }
+				]
+			},
+			practice: { target: 'scan', hint: 'Bác tìm ô Quét QR nhé.' }
+		},
+		{ text: 'Bước ba.', illustration: 'shield' },
+		{ text: 'Bước bốn.', illustration: 'shield' },
+		{ text: 'Bước năm.', illustration: 'shield' }
+	]
+});
+
+describe('lesson schema', () => {
+	it('accepts a well-formed lesson', () => {
+		expect(validateWalkthrough(good(), 'thu')).toEqual([]);
+	});
+
+	it('names the field of each problem', () => {
+		const lesson = good() as Record<string, unknown> & ReturnType<typeof good>;
+		lesson.topic = 'nau-an';
+		(lesson.steps[1].practice as { target: string }).target = 'khong-co';
+		(lesson.steps[0] as Record<string, unknown>).screen = { app: 'bank', title: 'x', elements: [] };
+		lesson.steps[2].text = 'Be\u0301'; // decomposed accent: not NFC
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			expect.stringMatching(/^topic: must be one of/),
+			'steps[0]: needs exactly one of screen, illustration or quiz',
+			'steps[0].screen.elements: must be a non-empty list',
+			'steps[1].practice.target: "khong-co" is not a tappable id on the screen',
+			'steps[2].text: is not in Unicode NFC form'
+		]);
+	});
+
+	it('wants the id to match the file, and 5 to 10 steps', () => {
+		expect(validateWalkthrough(good(), 'khac')).toContain('id: must equal the file name "khac"');
+		const short = { ...good(), steps: good().steps.slice(0, 4) };
+		expect(validateWalkthrough(short, 'thu')).toEqual(['steps: must be a list of 5 to 10 steps']);
+	});
+
+	it('a quiz needs at least 10 items, each with an answer', () => {
+		const lesson = good();
+		(lesson.steps[4] as Record<string, unknown>) = {
+			text: 'Có phải lừa đảo không?',
+			quiz: [{ kind: 'sms', from: 'X', body: 'Y', scam: 'có', explain: 'Z' }]
+		};
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			'steps[4].quiz: a quiz needs at least 10 items'
+		]);
+	});
+
+	it('a content set problem starts with the file it is in', () => {
+		const bad = { ...good(), title: '' };
+		const errors = validateContent([{ file: 'src/lib/walkthroughs/lessons/thu.json', data: bad }]);
+		expect(errors[0]).toBe('src/lib/walkthroughs/lessons/thu.json: title: must be non-empty text');
+	});
+});
+
+describe('the shipped lessons', () => {
+	it('are valid, and every spoken sentence has its pre-made audio', () => {
+		const { schema, lessons } = checkSchema();
+		expect(schema).toEqual([]);
+		expect(lessons.length).toBeGreaterThanOrEqual(12);
+		const audio = checkAudio(lessons);
+		expect(audio.errors).toEqual([]);
+		expect(audio.bytes).toBeLessThan(10 * 1024 * 1024);
+	});
+});

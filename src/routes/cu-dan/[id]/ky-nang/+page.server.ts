@@ -1,0 +1,50 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/access';
+import {
+	EVIDENCE_LABELS,
+	recordMilestone,
+	residentSkills,
+	undoMilestone
+} from '$lib/server/services/milestones';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params }) => {
+	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+	const result = await residentSkills(getApp().store, actor, Number(params.id), Date.now());
+	if (!result.ok) error(result.status, result.message);
+	return { actor, evidenceLabels: EVIDENCE_LABELS, ...result.view };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	record: async ({ locals, params, request }) => {
+		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+		const form = await request.formData();
+		const input = {
+			skill: form.get('skill'),
+			evidence: form.get('evidence'),
+			date: form.get('date')
+		};
+		const result = await recordMilestone(
+			getApp().store,
+			actor,
+			Number(params.id),
+			input,
+			Date.now()
+		);
+		if (!result.ok) return fail(result.status, { action: 'record', message: result.message });
+		return { action: 'record', recorded: result.milestone.skill };
+	},
+	undo: async ({ locals, params, request }) => {
+		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+		const form = await request.formData();
+		const result = await undoMilestone(
+			getApp().store,
+			actor,
+			Number(params.id),
+			Number(form.get('milestone'))
+		);
+		if (!result.ok) return fail(result.status, { action: 'undo', message: result.message });
+		return { action: 'undo', undone: result.milestone.skill };
+	}
+} satisfies Actions;

@@ -1,0 +1,36 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/access';
+import { auditRead } from '$lib/server/services/audit';
+import { positiveId } from '$lib/server/services/people';
+import { createResident, householdPage } from '$lib/server/services/residents';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params, url }) => {
+	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+	const store = getApp().store;
+	const id = positiveId(params.id);
+	const page = id ? householdPage(store, id) : undefined;
+	if (!page) error(404, 'Không có hộ gia đình này');
+	await auditRead(store, actor, { action: 'household.view', subject: `household:${id}` });
+	return { actor, ...page, created: url.searchParams.has('moi') };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	add: async ({ locals, request, params }) => {
+		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+		const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const result = await createResident(getApp().store, actor, {
+			householdId: positiveId(params.id),
+			fullName: form.fullName,
+			birthYear: form.birthYear,
+			phone: form.phone,
+			relationship: form.relationship,
+			consent: { method: form.consentMethod, takenBy: form.consentTakenBy },
+			allowDuplicate: form.allowDuplicate === '1'
+		});
+		if (!result.ok)
+			return fail(result.status, { message: result.message, reason: result.reason, values: form });
+		return { added: result.value.fullName };
+	}
+} satisfies Actions;

@@ -1,0 +1,67 @@
+import { chromium, expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { openHydrated, signIn } from '../support/pages';
+import { apiAs, newResident, newSession, writeQrVideo } from './support';
+
+test('a card held to the camera checks in (green), the same card again answers amber', async ({}, testInfo) => {
+	const baseURL = testInfo.project.use.baseURL!;
+	const api = await apiAs(baseURL);
+	const resident = await newResident(api, 'Phạm Thị Huệ');
+	const sessionId = await newSession(api);
+
+	const video = join(mkdtempSync(join(tmpdir(), 'ths-cam-')), 'card.y4m');
+	writeQrVideo(video, resident.cardCode);
+	// The capture file is a launch flag, so this test has a browser of its own.
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: [
+			...CHROMIUM_ARGS,
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-video-capture=${video}`
+		]
+	});
+	try {
+		const context = await browser.newContext({
+			baseURL,
+			viewport: { width: 412, height: 915 },
+			isMobile: true,
+			hasTouch: true,
+			permissions: ['camera'],
+			locale: 'vi-VN',
+			timezoneId: 'Asia/Ho_Chi_Minh'
+		});
+		const page = await context.newPage();
+		await signIn(page, 'tinhnguyen2', '246810');
+		await openHydrated(page, `/diem-danh/${sessionId}`);
+
+		const green = page.locator('[data-result="ok"]');
+		await expect(green).toBeVisible({ timeout: 15_000 });
+		await expect(green).toContainText('Đã điểm danh');
+		await expect(green).toContainText('Phạm Thị Huệ');
+		const timing = await page.evaluate(() => ({
+			camera: Number(document.documentElement.dataset.cameraStartedAt),
+			shown: Number(document.documentElement.dataset.resultShownAt)
+		}));
+		console.log(
+			`camera up → green result on screen: ${Math.round(timing.shown - timing.camera)} ms`
+		);
+		await page.screenshot({ path: testInfo.outputPath('camera-green.png') });
+
+		// The card is still in front of the camera: once the screen clears it is read again.
+		const amber = page.locator('[data-result="already"]');
+		await expect(amber).toBeVisible({ timeout: 15_000 });
+		await expect(amber).toContainText(/Đã điểm danh lúc \d\d:\d\d/);
+		await page.screenshot({ path: testInfo.outputPath('camera-amber.png') });
+		await expect(page.getByTestId('count')).toContainText('1');
+
+		const attendance = await (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
+		expect(attendance.count).toBe(1);
+		expect(attendance.attendance[0].source).toBe('camera');
+	} finally {
+		await browser.close();
+	}
+});

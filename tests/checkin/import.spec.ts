@@ -1,0 +1,135 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { openHydrated, signIn } from '../support/pages';
+import { encodeTcvn3 } from '../../src/lib/server/services/import-decode';
+import { encodeCp1258, makeXlsx } from './encode';
+import { apiAs } from './support';
+
+/** A made-up given name no other test uses, letters only (names may not hold digits). */
+const word = () =>
+	'Xa' +
+	Array.from({ length: 6 }, () => 'bcdghklmnpqrstvx'[Math.floor(Math.random() * 16)]).join('');
+
+function list(rows: string[][]): string {
+	return (
+		[
+			'Họ và tên,Năm sinh,Số điện thoại,Quan hệ,Địa chỉ,Khu phố',
+			...rows.map((r) => r.join(','))
+		].join('\r\n') + '\r\n'
+	);
+}
+
+let apiBase = '';
+
+async function upload(api: APIRequestContext, name: string, bytes: Buffer, dryRun: boolean) {
+	const response = await api.post(`/api/import/residents${dryRun ? '?dryRun=1' : ''}`, {
+		multipart: { file: { name, mimeType: 'text/csv', buffer: bytes } },
+		// SvelteKit refuses cross-site form posts: a multipart client names the server's origin.
+		headers: { origin: new URL(apiBase).origin }
+	});
+	return { status: response.status(), body: await response.json() };
+}
+
+async function found(api: APIRequestContext, q: string): Promise<string[]> {
+	const response = await api.get(`/api/residents?q=${encodeURIComponent(q)}`);
+	return ((await response.json()) as Array<{ fullName: string }>).map((r) => r.fullName);
+}
+
+test.beforeEach(({}, testInfo) => {
+	apiBase = testInfo.project.use.baseURL!;
+});
+
+test('each encoding a ward list comes in reads back as the same Vietnamese names', async ({}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!, 'quantri', 'hatu2026');
+	const cases: Array<[string, (text: string) => Buffer]> = [
+		['utf8.csv', (t) => Buffer.from(t, 'utf8')],
+		['utf8-bom.csv', (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)])],
+		['nfd.csv', (t) => Buffer.from(t.normalize('NFD'), 'utf8')],
+		['utf16.csv', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+		['cp1258.csv', (t) => encodeCp1258(t)],
+		['tcvn3.csv', (t) => Buffer.from(encodeTcvn3(t))]
+	];
+	for (const [name, encode] of cases) {
+		const given = word();
+		const text = list([
+			[`Đặng Thị ${given}`, '1949', '0912 345 678', 'Chủ hộ', `Số 7 ngõ ${given}`, 'Khu phố 4'],
+			[`Nguyễn Văn ${given}`, '1946', '', 'Chồng', `Số 7 ngõ ${given}`, '4']
+		]);
+		const preview = await upload(api, name, encode(text), true);
+		expect(preview.status, name).toBe(200);
+		expect(preview.body).toMatchObject({ imported: 2, duplicates: [], errors: [] });
+		expect(preview.body.rows.map((r: { fullName: string }) => r.fullName)).toEqual([
+			`Đặng Thị ${given}`,
+			`Nguyễn Văn ${given}`
+		]);
+		expect(await found(api, given), 'a preview stores nothing').toEqual([]);
+
+		const commit = await upload(api, name, encode(text), false);
+		expect(commit.status, name).toBe(201);
+		expect(commit.body.imported).toBe(2);
+		expect((await found(api, `dang thi ${given}`)).map((n) => n.normalize('NFC'))).toEqual([
+			`Đặng Thị ${given}`
+		]);
+	}
+});
+
+test('an XLSX list imports; the same list again is flagged as duplicates, not doubled', async ({}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!, 'quantri', 'hatu2026');
+	const given = word();
+	const rows = [
+		['Họ và tên', 'Năm sinh', 'Địa chỉ', 'Khu phố', 'Chủ hộ'],
+		[`Bùi Văn ${given}`, 1950, `Số 9 phố ${given}`, 'Khu phố 5', `Bùi Văn ${given}`],
+		[`Bùi Thị ${given}`, 1953, `Số 9 phố ${given}`, 'Khu phố 5', `Bùi Văn ${given}`],
+		[`Bùi Thị ${given}`, 1953, `Số 9 phố ${given}`, 'Khu phố 5', `Bùi Văn ${given}`]
+	] as Array<Array<string | number>>;
+	const first = await upload(api, 'ds.xlsx', makeXlsx(rows), false);
+	expect(first.status).toBe(201);
+	expect(first.body.imported).toBe(2);
+	expect(first.body.duplicates).toEqual([{ row: 4, message: expect.stringContaining('Trùng') }]);
+
+	const again = await upload(api, 'ds.xlsx', makeXlsx(rows), false);
+	expect(again.body.imported).toBe(0);
+	expect(again.body.duplicates.map((d: { row: number }) => d.row)).toEqual([2, 3, 4]);
+	expect(await found(api, given)).toHaveLength(2);
+});
+
+test('a list with bad rows names each problem and imports nothing', async ({ page }, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!, 'quantri', 'hatu2026');
+	const given = word();
+	const text = list([
+		[`Lý Văn ${given}`, '1950', '', '', `Số 1 ngõ ${given}`, 'Khu phố 2'],
+		[`Lý Thị ${given}`, 'năm ngoái', '', '', `Số 1 ngõ ${given}`, 'Khu phố 2'],
+		[`Lý Văn Út ${given}`, '1990', '', '', `Số 1 ngõ ${given}`, 'Khu phố 99'],
+		['', '1990', '', '', `Số 1 ngõ ${given}`, 'Khu phố 2'],
+		[`Lý Văn Hai ${given}`, '1990', '12ab', '', `Số 1 ngõ ${given}`, 'Khu phố 2']
+	]);
+	const result = await upload(api, 'bad.csv', Buffer.from(text), false);
+	expect(result.status).toBe(422);
+	expect(result.body.imported).toBe(0);
+	expect(result.body.errors.map((e: { row: number }) => e.row)).toEqual([3, 4, 5, 6]);
+	expect(result.body.errors[0].message).toContain('Năm sinh');
+	expect(result.body.errors[1].message).toContain('Khu phố 99');
+	expect(await found(api, given)).toEqual([]);
+
+	for (const [name, bytes, reason] of [
+		['empty.csv', Buffer.alloc(0), 'empty_file'],
+		['x.xlsx', Buffer.from('PK\u0003\u0004 broken'), 'unreadable'],
+		['cols.csv', Buffer.from('Tên gì đó,Cột khác\nA,B\n'), 'missing_columns']
+	] as const) {
+		const r = await upload(api, name, bytes, true);
+		expect(r.status, name).toBe(400);
+		expect(r.body.reason).toBe(reason);
+	}
+	const volunteer = await apiAs(testInfo.project.use.baseURL!);
+	expect((await upload(volunteer, 'x.csv', Buffer.from(text), true)).status).toBe(403);
+
+	// The officer's preview screen shows every row with its problem.
+	await signIn(page, 'quantri', 'hatu2026');
+	await openHydrated(page, '/cu-dan/nhap');
+	await page
+		.getByLabel('Tệp danh sách')
+		.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await page.getByRole('button', { name: 'Xem trước' }).click();
+	await expect(page.getByRole('status')).toContainText('4 dòng lỗi: chưa nhập dòng nào');
+	await expect(page.locator('[data-row="4"]')).toContainText('Lỗi: Không có khu phố "Khu phố 99"');
+	await page.screenshot({ path: testInfo.outputPath('import-preview.png'), fullPage: true });
+});

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { openHydrated } from '../support/pages';
+import { ServerProcess } from '../support/server-process';
+import { apiAs, newResident, newSession } from './support';
+
+test.describe.configure({ timeout: 180_000 });
+
+test('scans made while the server is down are kept, sent later, and recorded once at their time', async ({
+	page
+}, testInfo) => {
+	const server = new ServerProcess(4312);
+	await server.start();
+	try {
+		const api = await apiAs(server.url);
+		const people = [
+			await newResident(api, 'Ngô Văn Một'),
+			await newResident(api, 'Ngô Văn Hai'),
+			await newResident(api, 'Ngô Văn Ba')
+		];
+		const sessionId = await newSession(api);
+		await page.goto(`${server.url}/dang-nhap`);
+		await page.getByLabel('Tên đăng nhập').fill('tinhnguyen2');
+		await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
+		await expect(page).not.toHaveURL(/dang-nhap/);
+		await openHydrated(page, `${server.url}/diem-danh/${sessionId}`);
+
+		await server.stop();
+		const scannedBefore = Date.now();
+		for (const person of people) {
+			await page.keyboard.type(person.cardCode);
+			await page.keyboard.press('Enter');
+			const saved = page.locator('[data-result="queued"]');
+			await expect(saved).toContainText('Đã lưu, sẽ gửi khi có mạng');
+			await saved.click();
+		}
+		// The same card twice while offline: two scans queued, still one check-in.
+		await page.keyboard.type(people[0].cardCode);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('waiting')).toContainText('Chờ gửi: 4');
+		await page.screenshot({ path: testInfo.outputPath('offline-queued.png') });
+		await page.waitForTimeout(1500);
+
+		await server.start();
+		await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 30_000 });
+		await expect(page.getByTestId('count')).toContainText('3');
+
+		const api2 = await apiAs(server.url);
+		const list = await (await api2.get(`/api/sessions/${sessionId}/attendance`)).json();
+		expect(list.count).toBe(3);
+		for (const entry of list.attendance) {
+			// Recorded at the moment of the scan, not when the network came back.
+			expect(entry.checkedInAt).toBeGreaterThanOrEqual(scannedBefore);
+			expect(entry.checkedInAt).toBeLessThan(scannedBefore + 10_000);
+		}
+	} finally {
+		await server.stop();
+	}
+});

@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { openHydrated, signIn } from '../support/pages';
+import { apiAs, newResident, newSession, nonce } from './support';
+
+test('a USB scanner typing the code and Enter checks someone in', async ({ page }, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const resident = await newResident(api, 'Lê Văn Thắng');
+	const sessionId = await newSession(api);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/diem-danh/${sessionId}`);
+	// A keyboard wedge: lower case and a stray space are what cheap scanners send.
+	await page.keyboard.type(` ${resident.cardCode.toLowerCase()}`, { delay: 5 });
+	await page.keyboard.press('Enter');
+	const green = page.locator('[data-result="ok"]');
+	await expect(green).toContainText('Lê Văn Thắng');
+	await expect(page.getByTestId('count')).toContainText('1');
+	await page.screenshot({ path: testInfo.outputPath('usb-green.png') });
+
+	await green.click();
+	await page.keyboard.type('THS-NOT-A-CARD');
+	await page.keyboard.press('Enter');
+	const red = page.locator('[data-result="error"]');
+	await expect(red).toContainText('Không điểm danh được');
+	await expect(red).toContainText('Mã này không phải thẻ của Trạm Học Số');
+	await page.screenshot({ path: testInfo.outputPath('usb-red.png') });
+});
+
+test('a name typed without diacritics finds the person and checks them in', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	await newResident(api, 'Đỗ Thị Ngọc Ánh');
+	const sessionId = await newSession(api);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/diem-danh/${sessionId}`);
+	const search = page.getByLabel('Tìm theo tên (không cần dấu)');
+	await search.fill('do');
+	await expect(page.getByText('Gõ ít nhất 3 chữ cái.')).toBeVisible();
+	await search.fill('do thi ngoc anh');
+	await page
+		.getByRole('button', { name: /Đỗ Thị Ngọc Ánh/ })
+		.first()
+		.click();
+	await expect(page.locator('[data-result="ok"]')).toContainText('Đỗ Thị Ngọc Ánh');
+	await page.locator('[data-result="ok"]').click();
+	await expect(page.getByTestId('count')).toContainText('1');
+	await page.screenshot({ path: testInfo.outputPath('scanner-page.png'), fullPage: true });
+});
+
+test('bad codes get a clear reason and leave nothing but the failed-scan log', async ({}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const sessionId = await newSession(api);
+	const resident = await newResident(api, 'Vũ Văn Cường');
+	const bad: Array<[string, string]> = [
+		['', 'malformed'],
+		['A'.repeat(10_000), 'malformed'],
+		['\u0000\u0001\u00ff\ufffdbinary', 'malformed'],
+		["THS' OR 1=1; DROP TABLE attendance; --", 'malformed'],
+		['<script>alert(1)</script>', 'malformed'],
+		['https://example.com/the-qr?code=THS', 'malformed'],
+		[
+			'00020101021238570010A00000072701270006970436011312345678900208QRIBFTTA53037045802VN6304ABCD',
+			'malformed'
+		],
+		['THS' + '2'.repeat(26), 'unknown_card']
+	];
+	for (const [code, reason] of bad) {
+		const response = await api.post('/api/checkins', {
+			data: { code, sessionId, nonce: nonce(), source: 'scanner' }
+		});
+		expect(response.status(), code.slice(0, 30)).toBeGreaterThanOrEqual(400);
+		expect(response.status()).toBeLessThan(500);
+		const body = await response.json();
+		expect(body).toMatchObject({ status: 'error', reason });
+		expect(body.message).toMatch(/[a-zà-ỹ]/);
+	}
+	// Wrong shapes: 4xx with a reason, never a 500.
+	for (const data of [
+		{},
+		{ code: resident.cardCode },
+		{ code: 5, sessionId, nonce: nonce(), source: 'camera' },
+		{ code: resident.cardCode, sessionId, nonce: 'x', source: 'camera' },
+		{ code: resident.cardCode, sessionId, nonce: nonce(), source: 'fax' }
+	]) {
+		const response = await api.post('/api/checkins', { data });
+		expect(response.status()).toBe(400);
+		expect((await response.json()).reason).toBe('invalid');
+	}
+	const notJson = await api.post('/api/checkins', {
+		data: 'not json',
+		headers: { 'content-type': 'application/json' }
+	});
+	expect(notJson.status()).toBe(400);
+
+	const attendance = await (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
+	expect(attendance.count).toBe(0);
+	// …but each failed scan is in the log the volunteers see.
+	const listPage = await (await api.get(`/tinh-nguyen/buoi/${sessionId}`)).text();
+	expect(listPage.split('Mã này không phải thẻ của Trạm Học Số').length - 1).toBe(7);
+	expect(listPage).toContain('Không có thẻ nào mang mã này');
+	const closed = await api.post(`/api/sessions/${sessionId}/close`);
+	expect(closed.status()).toBe(200);
+	const late = await api.post('/api/checkins', {
+		data: { code: resident.cardCode, sessionId, nonce: nonce(), source: 'camera' }
+	});
+	expect(late.status()).toBe(409);
+	expect((await late.json()).reason).toBe('session_closed');
+});
+
+test('two volunteers scanning the same card at once make one check-in', async ({}, testInfo) => {
+	const baseURL = testInfo.project.use.baseURL!;
+	const [a, b] = [await apiAs(baseURL, 'tinhnguyen3'), await apiAs(baseURL, 'tinhnguyen4')];
+	const resident = await newResident(a, 'Hoàng Văn Đức');
+	const sessionId = await newSession(a);
+	const scan = (api: typeof a) =>
+		api.post('/api/checkins', {
+			data: { code: resident.cardCode, sessionId, nonce: nonce(), source: 'camera' }
+		});
+	const answers = await Promise.all([scan(a), scan(b), scan(a), scan(b)]);
+	const statuses = answers.map((r) => r.status()).sort();
+	expect(statuses).toEqual([200, 200, 200, 201]);
+	const bodies = await Promise.all(answers.map((r) => r.json()));
+	expect(bodies.filter((x) => x.status === 'already')).toHaveLength(3);
+	expect((await (await a.get(`/api/sessions/${sessionId}/attendance`)).json()).count).toBe(1);
+
+	// The same nonce sent twice (a retry after a lost answer) is one check-in too.
+	const other = await newResident(a, 'Hoàng Thị Mai');
+	const once = nonce();
+	const first = await a.post('/api/checkins', {
+		data: { code: other.cardCode, sessionId, nonce: once, source: 'camera' }
+	});
+	const again = await a.post('/api/checkins', {
+		data: { code: other.cardCode, sessionId, nonce: once, source: 'camera' }
+	});
+	expect(first.status()).toBe(201);
+	expect(again.status()).toBe(200);
+	expect((await again.json()).status).toBe('ok');
+	expect((await (await a.get(`/api/sessions/${sessionId}/attendance`)).json()).count).toBe(2);
+});

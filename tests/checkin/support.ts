@@ -1,0 +1,79 @@
+import { expect, request, type APIRequestContext } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import QRCode from 'qrcode';
+
+/**
+ * A one-frame .y4m clip (640×480, 4:2:0) showing `text` as a QR code, for Chromium's
+ * `--use-file-for-fake-video-capture` (it loops the frame). See STACK.md, "Fake camera".
+ */
+export function writeQrVideo(path: string, text: string): void {
+	const W = 640;
+	const H = 480;
+	const qr = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+	const quiet = 4;
+	const scale = Math.floor(400 / (qr.size + 2 * quiet));
+	const side = (qr.size + 2 * quiet) * scale;
+	const left = Math.floor((W - side) / 2);
+	const top = Math.floor((H - side) / 2);
+	const luma = Buffer.alloc(W * H, 235);
+	for (let y = 0; y < qr.size; y++) {
+		for (let x = 0; x < qr.size; x++) {
+			if (!qr.get(y, x)) continue;
+			for (let dy = 0; dy < scale; dy++) {
+				const row = (top + (y + quiet) * scale + dy) * W;
+				luma.fill(16, row + left + (x + quiet) * scale, row + left + (x + quiet + 1) * scale);
+			}
+		}
+	}
+	const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
+	writeFileSync(
+		path,
+		Buffer.concat([
+			Buffer.from(`YUV4MPEG2 W${W} H${H} F30:1 Ip A1:1 C420jpeg\nFRAME\n`),
+			luma,
+			chroma
+		])
+	);
+}
+
+/** An API client signed in as `username` (volunteers use the PIN). */
+export async function apiAs(baseURL: string, username = 'tinhnguyen2', secret = '246810') {
+	const api = await request.newContext({ baseURL });
+	const login = await api.post('/api/auth/login', { data: { username, secret } });
+	expect(login.status()).toBe(200);
+	return api;
+}
+
+let serial = 0;
+
+/** A fresh household with one resident (so tests never share a person): its id and card. */
+export async function newResident(api: APIRequestContext, fullName: string, hood = 3) {
+	const household = await api.post('/api/households', {
+		data: {
+			neighborhoodId: hood,
+			address: `Số ${++serial}, ngõ thử ${Date.now()}`,
+			headName: fullName
+		}
+	});
+	expect(household.status()).toBe(201);
+	const resident = await api.post('/api/residents', {
+		data: {
+			householdId: (await household.json()).id,
+			fullName,
+			birthYear: 1950,
+			consent: { method: 'paper', takenBy: 'Tình nguyện viên 2', at: Date.now() - 60_000 }
+		}
+	});
+	expect(resident.status()).toBe(201);
+	return (await resident.json()) as { id: number; cardCode: string; fullName: string };
+}
+
+export async function newSession(api: APIRequestContext, title = 'Buổi thử điểm danh') {
+	const response = await api.post('/api/sessions', {
+		data: { title, startsAt: Date.now(), place: 'Nhà văn hoá khu phố 3', topic: 'thanh-toan' }
+	});
+	expect(response.status()).toBe(201);
+	return (await response.json()).id as number;
+}
+
+export const nonce = () => `t-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;

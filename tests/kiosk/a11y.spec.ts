@@ -1,0 +1,83 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { Kiosk } from './kiosk-page';
+
+/** axe-core with WCAG A/AA (and AAA contrast, 7:1): no serious or critical violation. */
+async function expectAccessible(page: Page, where: string) {
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag2aaa', 'best-practice'])
+		.analyze();
+	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(
+		bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+		where
+	).toEqual([]);
+}
+
+/** Every visible button and link is at least 76×76 CSS px; every text at least 24 px. */
+async function expectKioskSizes(page: Page, where: string) {
+	const problems = await page.evaluate(() => {
+		const out: string[] = [];
+		const visible = (el: Element) => {
+			const r = el.getBoundingClientRect();
+			return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+		};
+		for (const el of document.querySelectorAll('.kiosk button, .kiosk a')) {
+			if (!visible(el)) continue;
+			const r = el.getBoundingClientRect();
+			if (r.width < 76 || r.height < 76) {
+				out.push(
+					`target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.textContent?.trim()}`
+				);
+			}
+		}
+		const walker = document.createTreeWalker(
+			document.querySelector('.kiosk')!,
+			NodeFilter.SHOW_TEXT
+		);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const parent = n.parentElement!;
+			if (!n.textContent?.trim() || !visible(parent)) continue;
+			if (parent.closest('.visually-hidden')) continue;
+			const px = parseFloat(getComputedStyle(parent).fontSize);
+			if (px < 24) out.push(`text ${px}px: ${n.textContent.trim().slice(0, 40)}`);
+		}
+		return out;
+	});
+	expect(problems, where).toEqual([]);
+}
+
+test('home, topic, step, practice and quiz screens pass axe and the kiosk size rules', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	await k.open('/');
+	await expectAccessible(page, 'home');
+	await expectKioskSizes(page, 'home');
+
+	await k.open('/chu-de/dich-vu-cong');
+	await expectAccessible(page, 'topic');
+	await expectKioskSizes(page, 'topic');
+
+	await k.open('/bai-hoc/vneid-kich-hoat');
+	await expectAccessible(page, 'step');
+	await expectKioskSizes(page, 'step');
+
+	await k.tap(k.next);
+	await k.progress(2, 8);
+	await k.tap(k.sim('app'));
+	await k.tap(k.sim('app'));
+	await expect(k.sim('install')).toHaveClass(/highlight/);
+	await expectAccessible(page, 'practice');
+	await expectKioskSizes(page, 'practice');
+
+	await k.open('/bai-hoc/nhan-dien-lua-dao');
+	for (let i = 0; i < 4; i++) {
+		if (i === 1) await k.tap(k.sim('decline'));
+		if (i === 3) await k.tap(k.sim('delete'));
+		await k.tap(k.next);
+	}
+	await expect(page.getByText('Có phải lừa đảo không?', { exact: true })).toBeVisible();
+	await expectAccessible(page, 'quiz');
+	await expectKioskSizes(page, 'quiz');
+});

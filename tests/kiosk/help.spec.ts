@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { Kiosk } from './kiosk-page';
+
+test('"Gọi tình nguyện viên" stores a request and tells the learner someone is coming', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	await k.open('/chu-de/y-te');
+	const sent = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
+	await k.tap(k.button('Gọi tình nguyện viên'));
+	const response = await sent;
+	expect([200, 201]).toContain(response.status());
+	const body = await response.json();
+	expect(body).toMatchObject({ status: 'ok', place: 'Nhà văn hoá khu phố 1' });
+	expect(typeof body.id).toBe('number');
+	await expect(page.getByRole('status')).toContainText('Tình nguyện viên sẽ đến giúp bác ngay');
+	await k.expectSaid('Bác chờ một chút nhé. Tình nguyện viên sẽ đến giúp bác ngay.');
+
+	// A second tap while someone is on the way is the same request, not a new one.
+	const again = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
+	await k.tap(k.button('Gọi tình nguyện viên'));
+	expect(await (await again).json()).toMatchObject({ id: body.id, repeated: true });
+});
+
+test('the lesson API lists every walkthrough with its counts and a working url', async ({
+	request
+}) => {
+	const res = await request.get('/api/walkthroughs');
+	expect(res.status()).toBe(200);
+	const list: Array<Record<string, unknown>> = await res.json();
+	expect(list.length).toBeGreaterThanOrEqual(12);
+	const ids = list.map((l) => l.id);
+	for (const id of [
+		'vneid-kich-hoat',
+		'chuyen-khoan-vietqr',
+		'tien-dien',
+		'vssid',
+		'mua-sam-an-toan',
+		'nhan-dien-lua-dao',
+		'dvc-khai-sinh'
+	]) {
+		expect(ids).toContain(id);
+	}
+	for (const l of list) {
+		expect(Object.keys(l).sort()).toEqual(
+			['id', 'practiceSteps', 'steps', 'title', 'topic', 'url'].sort()
+		);
+		expect(typeof l.steps).toBe('number');
+		expect(typeof l.practiceSteps).toBe('number');
+	}
+	expect(list.filter((l) => (l.practiceSteps as number) > 0).length).toBeGreaterThanOrEqual(8);
+	const page = await request.get(String(list[0].url));
+	expect(page.status()).toBe(200);
+});
+
+test('bad lesson events get a Vietnamese 4xx, never a 500', async ({ request }) => {
+	const post = (data: unknown) =>
+		request.post('/api/kiosk/events', {
+			data: typeof data === 'string' ? data : JSON.stringify(data),
+			headers: { 'content-type': 'application/json' }
+		});
+	const cases: Array<[unknown, string]> = [
+		['not json', 'malformed'],
+		[{ walkthroughId: 'khong-co', kind: 'start' }, 'unknown_walkthrough'],
+		[{ walkthroughId: 'vssid', kind: 'xoa' }, 'bad_kind'],
+		[{ walkthroughId: 'vssid', kind: 'leave', step: 99 }, 'bad_step'],
+		[{ walkthroughId: 'vssid', kind: 'leave' }, 'bad_step']
+	];
+	for (const [data, reason] of cases) {
+		const res = await post(data);
+		expect(res.status(), JSON.stringify(data)).toBe(400);
+		expect(await res.json()).toMatchObject({ status: 'error', reason });
+	}
+	expect((await post({ walkthroughId: 'vssid', kind: 'leave', step: 3 })).status()).toBe(201);
+});

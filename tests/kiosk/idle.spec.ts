@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { Kiosk } from './kiosk-page';
+
+test('after 2 minutes untouched the kiosk asks, counts down, then clears and goes home', async ({
+	page
+}) => {
+	await page.clock.install();
+	const k = new Kiosk(page);
+	await k.open('/bai-hoc/mua-sam-an-toan');
+	await k.tap(k.button('Chữ to hơn'));
+	await expect
+		.poll(() => page.evaluate(() => document.documentElement.style.fontSize))
+		.toBe('28px');
+	await k.tap(k.next);
+	await k.progress(2, 8);
+
+	// No time limit inside the lesson: a minute and a half of reading changes nothing.
+	await page.clock.runFor(90_000);
+	await expect(page.getByRole('alertdialog')).toHaveCount(0);
+	await page.clock.runFor(31_000);
+	const ask = page.getByRole('alertdialog', { name: 'Bác còn ở đây không?' });
+	await expect(ask).toBeVisible();
+	await k.expectSaid('Bác còn ở đây không? Bác bấm nút Tôi vẫn đang học để học tiếp nhé.');
+	const seconds = Number(await page.getByTestId('idle-countdown').textContent());
+	expect(seconds).toBeGreaterThanOrEqual(59);
+
+	await page.clock.runFor(30_000);
+	await expect(page.getByTestId('idle-countdown')).toHaveText(/^(29|30|31)$/);
+	await page.clock.runFor(31_000);
+	await expect(page).toHaveURL(/\/$/);
+	await expect(page.getByRole('heading', { name: 'Bác muốn học gì hôm nay?' })).toBeVisible();
+	await expect(ask).toHaveCount(0);
+	// Every trace of the last person is gone: text size back to normal.
+	expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('24px');
+});
+
+test('"Tôi vẫn đang học" keeps the lesson where it was', async ({ page }) => {
+	await page.clock.install();
+	const k = new Kiosk(page);
+	await k.open('/bai-hoc/tien-dien');
+	await k.tap(k.next);
+	await k.progress(2, 7);
+	await page.clock.runFor(121_000);
+	await k.tap(k.button('Tôi vẫn đang học'));
+	await expect(page.getByRole('alertdialog')).toHaveCount(0);
+	await page.clock.runFor(70_000);
+	await k.progress(2, 7);
+	await expect(page).toHaveURL(/\/bai-hoc\/tien-dien$/);
+});

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { openHydrated } from '../support/pages';
+import type { Walkthrough } from '../../src/lib/walkthroughs/types';
+
+/** The kiosk ignores a second activation within this long (see tap.ts). */
+const REPEAT_GUARD_MS = 400;
+
+export function lesson(id: string): Walkthrough {
+	return JSON.parse(
+		readFileSync(new URL(`../../src/lib/walkthroughs/lessons/${id}.json`, import.meta.url), 'utf8')
+	);
+}
+
+/** Page object for the kiosk: taps like a finger, and reads what the narrator was asked. */
+export class Kiosk {
+	private lastTap = 0;
+
+	constructor(readonly page: Page) {}
+
+	async open(path = '/'): Promise<void> {
+		await openHydrated(this.page, path);
+	}
+
+	/**
+	 * Taps, waiting first if the last tap was too recent: the kiosk rightly ignores a double
+	 * activation, and a test must not look like a trembling finger.
+	 */
+	async tap(target: Locator): Promise<void> {
+		const wait = this.lastTap + REPEAT_GUARD_MS + 30 - Date.now();
+		// Node's timer, not the page's: tests may have installed a fake clock in the page.
+		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+		await target.tap();
+		this.lastTap = Date.now();
+	}
+
+	button(name: string): Locator {
+		return this.page.getByRole('button', { name, exact: true });
+	}
+
+	/** The lesson's own Tiếp tục (a fake app on the practice phone may have one too). */
+	get next(): Locator {
+		return this.page
+			.getByRole('navigation', { name: 'Điều khiển bài học' })
+			.getByRole('button', { name: 'Tiếp tục' });
+	}
+
+	/** The practice phone's element with this id. */
+	sim(target: string): Locator {
+		return this.page.locator(`.screen [data-target="${target}"]`);
+	}
+
+	async progress(step: number, of: number): Promise<void> {
+		await expect(this.page.getByText(`Bước ${step}/${of}`, { exact: true })).toBeVisible();
+	}
+
+	/** Every text the narrator was asked to say, in order. */
+	async narrations(): Promise<string[]> {
+		return this.page.evaluate(() => (window.__narrator?.spoken ?? []).map((r) => r.text));
+	}
+
+	async expectSaid(text: string): Promise<void> {
+		await expect.poll(() => this.narrations()).toContain(text);
+	}
+}

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { Kiosk, lesson } from './kiosk-page';
+
+test('the scam quiz asks "Có phải lừa đảo không?" and explains every answer by voice', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const scam = lesson('nhan-dien-lua-dao');
+	const quizAt = scam.steps.findIndex((s) => s.quiz);
+	const items = scam.steps[quizAt].quiz!;
+	expect(items.length).toBeGreaterThanOrEqual(10);
+	await k.open('/bai-hoc/nhan-dien-lua-dao');
+	for (let i = 0; i < quizAt; i++) {
+		const p = scam.steps[i].practice;
+		if (p) await k.tap(k.sim(p.target));
+		await k.tap(k.next);
+	}
+	await k.progress(quizAt + 1, scam.steps.length);
+
+	for (const [i, item] of items.entries()) {
+		await expect(page.getByText(`Câu ${i + 1}/${items.length}`)).toBeVisible();
+		await expect(page.getByText('Có phải lừa đảo không?', { exact: true })).toBeVisible();
+		// Answer the first one wrongly, the rest rightly.
+		const sayScam = i === 0 ? !item.scam : item.scam;
+		await k.tap(k.button(sayScam ? 'Có, lừa đảo' : 'Không phải'));
+		const verdict = page.getByRole('status').filter({ hasText: item.explain });
+		await expect(verdict).toContainText(i === 0 ? 'Chưa đúng.' : 'Đúng rồi!');
+		await expect
+			.poll(async () => (await k.narrations()).some((t) => t.includes(item.explain)))
+			.toBe(true);
+		await k.tap(k.next);
+	}
+	await k.progress(quizAt + 2, scam.steps.length);
+});

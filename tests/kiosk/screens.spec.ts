@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { Kiosk } from './kiosk-page';
+
+/**
+ * Screenshots for a person to look at (test-results/kiosk-screens/<size>/), and the layout
+ * facts a screenshot shows: nothing wider than the screen, the lesson buttons on screen.
+ */
+test('kiosk screens fit the screen at this size', async ({ page }, info) => {
+	const k = new Kiosk(page);
+	const dir = `test-results/kiosk-screens/${info.project.name}`;
+	const fits = async (name: string) => {
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
+		await page.screenshot({ path: `${dir}/${name}.png` });
+	};
+	await k.open('/');
+	await fits('home');
+	await k.open('/chu-de/thanh-toan');
+	await fits('topic');
+	await k.open('/bai-hoc/chuyen-khoan-vietqr');
+	await expect(k.next).toBeInViewport();
+	await fits('practice');
+	await k.tap(k.sim('bills'));
+	await fits('practice-hint');
+	await k.open('/bai-hoc/nhan-dien-lua-dao');
+	await k.tap(k.next);
+	await fits('incoming-call');
+	await k.tap(k.button('Gọi tình nguyện viên'));
+	await expect(page.getByRole('status')).toBeVisible();
+	await fits('help');
+	await k.open('/bai-hoc/tien-dien');
+	for (let i = 0; i < 7; i++) {
+		const target = [null, 'bills', 'dien', 'check', 'pay', null, null][i];
+		if (target) await k.tap(k.sim(target));
+		await k.tap(k.next);
+	}
+	await expect(page.getByRole('heading', { name: 'Bác đã hoàn thành!' })).toBeVisible();
+	await fits('done');
+	await page.emulateMedia({ media: 'print' });
+	await page.screenshot({ path: `${dir}/done-print.png`, fullPage: true });
+	await expect(
+		page.getByRole('heading', { name: 'Trả tiền điện bằng ứng dụng ngân hàng' })
+	).toBeVisible();
+});

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { Kiosk, lesson } from './kiosk-page';
+
+test('a learner finishes the VietQR lesson from the home screen, practice included', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const vietqr = lesson('chuyen-khoan-vietqr');
+	const n = vietqr.steps.length;
+	await k.open('/');
+	await k.tap(page.getByRole('link', { name: /Thanh toán số/ }));
+	await expect(page.getByRole('heading', { name: 'Thanh toán số' })).toBeVisible();
+	const started = page.waitForRequest(
+		(r) => r.url().endsWith('/api/kiosk/events') && r.postData()?.includes('"start"') === true
+	);
+	await k.tap(page.getByRole('link', { name: /Chuyển khoản bằng mã QR/ }));
+	await started;
+
+	// Step 1 is practice: one wrong tap gets a spoken hint and nothing moves on.
+	await k.progress(1, n);
+	await expect(page.getByText('Màn hình tập — không phải ứng dụng thật')).toBeVisible();
+	const hint = vietqr.steps[0].practice!.hint;
+	await k.tap(k.sim('transfer'));
+	await expect(page.getByRole('status').filter({ hasText: hint })).toBeVisible();
+	await k.expectSaid(`Chưa đúng chỗ. Bác thử lại nhé. ${hint}`);
+	await k.tap(k.next);
+	await k.progress(1, n);
+	// The right tap is praised, then Tiếp tục moves on.
+	await k.tap(k.sim('scan'));
+	await expect(page.getByText('Đúng rồi! Bác bấm Tiếp tục nhé.')).toBeVisible();
+	await k.tap(k.next);
+
+	for (let i = 1; i < n; i++) {
+		const step = vietqr.steps[i];
+		await k.progress(i + 1, n);
+		await expect(page.getByTestId('instruction')).toHaveText(step.text);
+		if (step.practice) {
+			await k.tap(k.sim(step.practice.target));
+			await expect(page.getByText('Đúng rồi! Bác bấm Tiếp tục nhé.')).toBeVisible();
+		}
+		await k.tap(k.next);
+	}
+
+	const completed = page.waitForResponse(
+		(r) =>
+			r.url().endsWith('/api/kiosk/events') &&
+			r.request().postData()?.includes('"complete"') === true
+	);
+	await expect(page.getByRole('heading', { name: 'Bác đã hoàn thành!' })).toBeVisible();
+	expect((await completed).status()).toBe(201);
+	await expect(page.getByRole('link', { name: 'Ghi nhận vào thẻ' })).toHaveAttribute(
+		'href',
+		'/bai-hoc/chuyen-khoan-vietqr/ghi-nhan'
+	);
+	await expect(page.getByRole('button', { name: 'In bài này' })).toBeVisible();
+
+	// Every step's words were handed to the narrator (captions are on screen regardless).
+	const said = await k.narrations();
+	for (const step of vietqr.steps) expect(said).toContain(step.say ?? step.text);
+});
+
+test('after two misses the right place is highlighted; Quay lại and Nghe lại work', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const vneid = lesson('vneid-kich-hoat');
+	await k.open('/bai-hoc/vneid-kich-hoat');
+	await k.progress(1, vneid.steps.length);
+	await k.tap(k.next);
+	await k.progress(2, vneid.steps.length);
+	await k.tap(k.sim('app'));
+	await expect(k.sim('install')).not.toHaveClass(/highlight/);
+	await k.tap(k.sim('app'));
+	await expect(k.sim('install')).toHaveClass(/highlight/);
+
+	const before = (await k.narrations()).length;
+	await k.tap(k.button('Nghe lại'));
+	await expect.poll(async () => (await k.narrations()).slice(before)).toEqual([vneid.steps[1].say]);
+	await k.tap(k.button('Quay lại'));
+	await k.progress(1, vneid.steps.length);
+	await expect(page.getByTestId('instruction')).toHaveText(vneid.steps[0].text);
+});
+
+test('a quick double tap on Tiếp tục moves one step, not two', async ({ page }) => {
+	const k = new Kiosk(page);
+	await k.open('/bai-hoc/tien-dien');
+	await k.progress(1, 7);
+	await k.next.tap();
+	await k.next.tap();
+	await k.progress(2, 7);
+	await page.waitForTimeout(500);
+	await expect(page.getByText('Bước 2/7', { exact: true })).toBeVisible();
+});

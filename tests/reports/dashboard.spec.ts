@@ -1,0 +1,167 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import { DEMO, openHydrated, signIn } from '../support/pages';
+
+const formatDay = (day: string) => day.split('-').reverse().join('/');
+
+/** The most recent day (going back from today) on which Khu phố 1 had a class. */
+async function busyDay(page: Page): Promise<{ date: string; attendees: number }> {
+	for (let back = 0; back < 20; back++) {
+		const day = new Date(Date.now() + 7 * 3600_000 - back * 86_400_000).toISOString().slice(0, 10);
+		const body = await (await page.request.get(`/api/reports/daily?date=${day}`)).json();
+		if (body.sessions > 0) return { date: day, attendees: body.attendees };
+	}
+	throw new Error('no class in Khu phố 1 for 20 days');
+}
+
+test('a head sees only their khu phố, changes the day, prints and downloads', async ({
+	page
+}, info) => {
+	await signIn(page, 'truongkhu1', DEMO.password, '/bao-cao');
+	await page.locator('html[data-hydrated]').waitFor();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Khu phố 1 — ngày');
+	// No khu phố picker for a head, and another khu phố is refused (page and API).
+	await expect(page.locator('select[name=neighborhood]')).toHaveCount(0);
+	expect((await page.request.get('/bao-cao?neighborhood=2')).status()).toBe(403);
+	const other = await page.request.get('/api/reports/coverage?neighborhood=2');
+	expect(other.status()).toBe(403);
+	expect(await other.json()).toMatchObject({ status: 'error', reason: 'forbidden' });
+
+	// Change the day with the date picker: the URL holds the filter, the tiles match the JSON.
+	const { date, attendees } = await busyDay(page);
+	await page.getByRole('textbox', { name: 'Ngày', exact: true }).fill(date);
+	await page.getByRole('button', { name: 'Xem' }).click();
+	await expect(page).toHaveURL(new RegExp(`date=${date}`));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(formatDay(date));
+	await expect(page.getByTestId('count-attendees')).toContainText(String(attendees));
+	const coverage = await (await page.request.get(`/api/reports/coverage?date=${date}`)).json();
+	await expect(page.getByTestId('adults-skilled')).toHaveText(String(coverage.adults.skilled));
+	await expect(page.getByTestId('households-covered')).toHaveText(
+		String(coverage.households.covered)
+	);
+	const gap = coverage.targets.find((t: { metric: string }) => t.metric === 'households_covered');
+	await expect(page.getByTestId(`gap-${gap.id}`)).toHaveText(`Còn ${gap.gap} hộ`);
+	// Everyone listed as attending lives in Khu phố 1.
+	const addresses = await page
+		.locator('#attendance-title + table tbody tr td:nth-child(3)')
+		.allInnerTexts();
+	expect(addresses.length).toBeGreaterThan(0);
+	for (const address of addresses) expect(address).toMatch(/Khu phố 1$/);
+	await page.screenshot({ path: info.outputPath('dashboard-head.png'), fullPage: true });
+
+	// The daily report: formal layout, printed to PDF by Chromium.
+	await page.getByRole('link', { name: 'Báo cáo ngày (in A4)' }).click();
+	await expect(page.getByText('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toBeVisible();
+	await expect(page.getByText('Độc lập - Tự do - Hạnh phúc')).toBeVisible();
+	const [y, m, d] = date.split('-').map(Number);
+	await expect(page.getByText(`Hà Tu, ngày ${d} tháng ${m} năm ${y}`)).toBeVisible();
+	const row = page.locator('table.report tr', { hasText: 'Số người dự học' });
+	await expect(row.locator('td.value')).toHaveText(String(attendees));
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: 'In báo cáo (A4)' })).toBeHidden();
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	await info.attach('bao-cao-ngay.pdf', { body: pdf, contentType: 'application/pdf' });
+	const { writeFileSync } = await import('node:fs');
+	writeFileSync(info.outputPath('bao-cao-ngay.pdf'), pdf);
+	await page.emulateMedia({ media: 'screen' });
+
+	// CSV and XLSX downloads carry the same figure.
+	const csvDownload = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Tải CSV' }).click();
+	const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
+	expect(csv.charCodeAt(0)).toBe(0xfeff);
+	expect(csv).toContain(`I. Hoạt động trong ngày,Số người dự học,${attendees}\r\n`);
+	const xlsxDownload = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Tải Excel (XLSX)' }).click();
+	const download = await xlsxDownload;
+	expect(download.suggestedFilename()).toBe(`bao-cao-ngay-${date}-khu-pho-1.xlsx`);
+	const sheet = unzipEntry(readFileSync((await download.path())!), 'xl/worksheets/sheet1.xml');
+	expect(sheet).toContain(`<c r="C7"><v>${attendees}</v></c>`);
+	expect(sheet).toContain('Số người dự học');
+});
+
+test('the officer compares khu phố side by side and sorts the door-to-door list', async ({
+	page
+}, info) => {
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao');
+	await page.locator('html[data-hydrated]').waitFor();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Toàn phường');
+	const compare = page.locator('#compare-title + table tbody tr');
+	await expect(compare).toHaveCount(8);
+	const ward = await (await page.request.get('/api/reports/coverage')).json();
+	const sum = ward.byNeighborhood.reduce(
+		(a: number, n: { adults: { total: number } }) => a + n.adults.total,
+		0
+	);
+	expect(sum).toBe(ward.adults.total);
+	await page.screenshot({ path: info.outputPath('dashboard-officer.png'), fullPage: true });
+
+	await page.locator('select[name=neighborhood]').selectOption({ label: 'Khu phố 2' });
+	await page.getByRole('button', { name: 'Xem' }).click();
+	await expect(page).toHaveURL(/neighborhood=2/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Khu phố 2');
+
+	const table = page.locator('#not-reached-title ~ table');
+	await table.getByRole('link', { name: 'Chủ hộ' }).click();
+	await expect(page).toHaveURL(/sort=head/);
+	const heads = await table.locator('tbody tr td:nth-child(3)').allInnerTexts();
+	expect(heads.length).toBeGreaterThan(0);
+	// Sorted without regard to diacritics ("Đỗ" among the D's), as people look names up.
+	const fold = (t: string) =>
+		t.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+	const folded = heads.map(fold);
+	expect(folded).toEqual([...folded].sort());
+	await page.getByRole('link', { name: 'In danh sách đi thăm từng nhà' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Khu phố 2');
+	await expect(page.locator('tbody tr')).toHaveCount(heads.length);
+});
+
+test('a volunteer records a milestone with its evidence and undoes it the same day', async ({
+	page
+}, info) => {
+	await signIn(page, 'tinhnguyen1', DEMO.pin, '/cu-dan/1/ky-nang');
+	await openHydrated(page, '/cu-dan/1/ky-nang');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Kỹ năng số của');
+	const history = page.locator('#history-title ~ table tbody tr');
+	const before = await history.count();
+	await page.getByRole('radio', { name: /M10/ }).check();
+	await page.getByRole('radio', { name: 'Đã làm thật', exact: true }).check();
+	await page.getByRole('button', { name: 'Ghi mốc kỹ năng' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã ghi mốc M10.');
+	await expect(history).toHaveCount(before + 1);
+	await expect(history.first()).toContainText('Đã làm thật');
+	await expect(history.first()).toContainText('Tình nguyện viên 1');
+	// The form is ready for the next milestone: today's date is still filled in.
+	await expect(page.locator('input[name=date]')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+	await page.screenshot({ path: info.outputPath('milestones.png'), fullPage: true });
+	await page.getByRole('button', { name: 'Huỷ mốc M10 vừa ghi' }).click();
+	await expect(history.first()).toContainText('Đã huỷ lúc');
+	await expect(history).toHaveCount(before + 1); // kept in the history
+
+	const bad = await page.request.post('/api/residents/1/milestones', {
+		data: { skill: 'M99', evidence: 'real' }
+	});
+	expect(bad.status()).toBe(400);
+	expect(await bad.json()).toMatchObject({ status: 'error', reason: 'unknown_skill' });
+	const skills = await (await page.request.get('/api/skills')).json();
+	expect(skills.map((s: { code: string }) => s.code)).toContain('M10');
+});
+
+/** Reads one entry of a zip (the XLSX) back through its central directory. */
+function unzipEntry(zip: Buffer, name: string): string {
+	const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+	let p = zip.readUInt32LE(end + 16);
+	for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+		const size = zip.readUInt32LE(p + 20);
+		const nameLength = zip.readUInt16LE(p + 28);
+		const offset = zip.readUInt32LE(p + 42);
+		if (zip.subarray(p + 46, p + 46 + nameLength).toString('utf8') === name) {
+			const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+			return inflateRawSync(zip.subarray(start, start + size)).toString('utf8');
+		}
+		p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+	}
+	throw new Error(`${name} not in zip`);
+}

@@ -1,0 +1,137 @@
+import { chromium, expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE_URL } from '../../playwright.config';
+import { KIOSK, run, tempDir, waitFor } from './support';
+
+test.describe.configure({ timeout: 120_000 });
+
+const LAUNCHER = join(KIOSK, 'launch-browser.sh');
+const DEBUG_PORT = 4343;
+const asRoot = process.getuid?.() === 0;
+
+test('the launcher in dry mode prints the exact Chromium command', async () => {
+	const profile = join(tempDir('profile'), 'p');
+	const result = run('bash', [LAUNCHER, '--dry-run'], {
+		KIOSK_URL: 'http://127.0.0.1:3000/',
+		KIOSK_PROFILE_DIR: profile,
+		CHROMIUM: '/usr/bin/chromium'
+	});
+	expect(result.status, result.stderr).toBe(0);
+	const expected = [
+		'/usr/bin/chromium',
+		'--kiosk',
+		'--no-first-run',
+		'--no-default-browser-check',
+		'--noerrdialogs',
+		'--disable-infobars',
+		'--disable-session-crashed-bubble',
+		'--hide-crash-restore-bubble',
+		'--disable-pinch',
+		'--overscroll-history-navigation=0',
+		'--disable-features=TranslateUI\\,OverscrollHistoryNavigation\\,TouchpadOverscrollHistoryNavigation\\,MediaRouter',
+		'--autoplay-policy=no-user-gesture-required',
+		'--enable-speech-dispatcher',
+		'--lang=vi',
+		'--touch-events=enabled',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--disable-breakpad',
+		'--disable-domain-reliability',
+		'--metrics-recording-only',
+		'--password-store=basic',
+		'--check-for-update-interval=31536000',
+		`--user-data-dir=${profile}`,
+		`--disk-cache-dir=${profile}/cache`,
+		'--disk-cache-size=67108864',
+		'--ozone-platform=wayland',
+		'--start-fullscreen',
+		...(asRoot ? ['--no-sandbox'] : []),
+		'http://127.0.0.1:3000/'
+	];
+	expect(result.stdout).toBe(`${expected.join(' ')}\n`);
+	// A dry run touches nothing: no profile made, no browser started.
+	expect(existsSync(profile)).toBe(false);
+});
+
+test('the launcher gives up with a clear message when the server never answers', async () => {
+	const result = run('bash', [LAUNCHER, '--headless'], {
+		KIOSK_URL: 'http://127.0.0.1:4349/',
+		KIOSK_WAIT_SECONDS: '2',
+		KIOSK_PROFILE_DIR: join(tempDir('profile'), 'p')
+	});
+	expect(result.status).toBe(1);
+	expect(result.stderr).toContain('the server did not answer within 2 s');
+});
+
+test('the launcher starts Chromium against the built server, with a fresh profile, and the home page loads', async () => {
+	const profile = join(tempDir('profile'), 'p');
+	// What a previous visitor left behind must be gone after a start.
+	mkdirSync(profile, { recursive: true });
+	writeFileSync(join(profile, 'left-by-last-visitor'), 'x');
+
+	const launcher = spawn('bash', [LAUNCHER, '--headless'], {
+		env: {
+			...process.env,
+			KIOSK_URL: `${BASE_URL}/`,
+			KIOSK_PROFILE_DIR: profile,
+			KIOSK_DEBUG_PORT: String(DEBUG_PORT)
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	launcher.stdout.on('data', (d) => (log += d));
+	launcher.stderr.on('data', (d) => (log += d));
+	const exited = new Promise<number | null>((resolve) => launcher.on('exit', resolve));
+	try {
+		const browser = await waitFor('Chromium DevTools', () =>
+			chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT}`)
+		);
+		const page = await waitFor('the kiosk page', () =>
+			browser
+				.contexts()
+				.flatMap((c) => c.pages())
+				.find((p) => p.url().startsWith(BASE_URL))
+		);
+		await page.locator('html[data-hydrated]').waitFor();
+		await expect(page).toHaveTitle(/Trạm Học Số/);
+		expect(page.url()).toBe(`${BASE_URL}/`);
+		expect(existsSync(join(profile, 'left-by-last-visitor'))).toBe(false);
+		expect(log).toContain(`Chromium`);
+		await page.screenshot({ path: test.info().outputPath('kiosk-home.png') });
+		await browser.close().catch(() => {});
+	} finally {
+		launcher.kill('SIGTERM');
+	}
+	// SIGTERM from systemd stops Chromium with it and the launcher exits cleanly.
+	expect(await exited).toBe(0);
+	await expect
+		.poll(() => run('pgrep', ['-f', `remote-debugging-port=${DEBUG_PORT}`]).stdout.trim())
+		.toBe('');
+});
+
+test('when Chromium dies the launcher exits, so systemd starts everything again', async () => {
+	const profile = join(tempDir('profile'), 'p');
+	const launcher = spawn('bash', [LAUNCHER, '--headless'], {
+		env: {
+			...process.env,
+			KIOSK_URL: `${BASE_URL}/`,
+			KIOSK_PROFILE_DIR: profile,
+			KIOSK_DEBUG_PORT: String(DEBUG_PORT + 1)
+		},
+		stdio: 'ignore'
+	});
+	const exited = new Promise<number | null>((resolve) => launcher.on('exit', resolve));
+	const pid = await waitFor('Chromium', () => {
+		const found = run('pgrep', [
+			'-o',
+			'-f',
+			`remote-debugging-port=${DEBUG_PORT + 1}`
+		]).stdout.trim();
+		return found || undefined;
+	});
+	process.kill(Number(pid), 'SIGKILL');
+	expect(await exited).toBe(1);
+});
