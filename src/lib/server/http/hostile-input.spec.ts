@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/actor';
 import { startApp, stopApp } from '../app';
+import { readConfig } from '../config';
 import { actorNamed, footprint } from '../services/privacy.testing';
 import type { Store } from '../store/store';
 import { hostileBody, hostileParam, hostileQuery, type HostileBody } from './hostile.testing';
@@ -44,13 +45,13 @@ let store: Store;
 let officer: Actor;
 
 beforeAll(async () => {
-	const app = await startApp({
-		dataDir: mkdtempSync(join(tmpdir(), 'ths-hostile-')),
-		seed: 'demo',
-		demoPassword: 'hatu2026',
-		demoPin: '246810',
-		version: 'test'
-	});
+	const app = await startApp(
+		readConfig({
+			DATA_DIR: mkdtempSync(join(tmpdir(), 'ths-hostile-')),
+			SEED: 'demo',
+			APP_VERSION: 'test'
+		})
+	);
 	store = app.store;
 	officer = actorNamed(store, 'quantri');
 }, 60_000);
