@@ -24,10 +24,8 @@ const sources = import.meta.glob<string>('/src/routes/**/+server.ts', {
 	eager: true
 });
 
-/** Endpoints that do their job whatever the body says (they read none). */
-const BODYLESS_OK = new Set(['POST /api/auth/logout']);
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 20);
 
 const routeId = (file: string) =>
 	file
@@ -149,27 +147,32 @@ describe('hostile input to every JSON endpoint', () => {
 					query: hostileQuery,
 					body: write ? hostileBody : fc.constant(undefined)
 				});
+				// An endpoint with neither a body nor a parameter (sign out, call a volunteer) has
+				// no input to refuse: it is only held to "never 5xx".
+				const takesInput = hasParams || readsBody(endpoint.source);
+				let before = JSON.stringify(footprint(store));
 				await fc.assert(
 					fc.asyncProperty(arbitrary, async ({ param, query, body }) => {
-						const before = footprint(store);
 						const outcome = await call(handler, endpoint.id, method, param, query, body);
-						const after = footprint(store);
+						const after = JSON.stringify(footprint(store));
 						const where = `${key} param=${JSON.stringify(param)} query=${query} body=${JSON.stringify(body)?.slice(0, 300)}`;
-						if (outcome.status >= 500)
+						if (outcome.status >= 500) {
 							failures.push(`${where} → ${outcome.status} ${outcome.reason}`);
+						}
 						if (outcome.status >= 400 && (typeof outcome.reason !== 'string' || !outcome.reason)) {
 							failures.push(`${where} → ${outcome.status} without a reason`);
 						}
 						const mustRefuse =
 							write &&
-							!BODYLESS_OK.has(key) &&
+							takesInput &&
 							(hasParams ? param !== '1' || readsBody(endpoint.source) : true);
 						if (mustRefuse && (outcome.status < 400 || outcome.status >= 500)) {
 							failures.push(`${where} → ${outcome.status}, expected a 4xx`);
 						}
-						if (JSON.stringify(after) !== JSON.stringify(before)) {
+						if (after !== before && (takesInput || !write)) {
 							failures.push(`${where} → stored something`);
 						}
+						before = after;
 						if (failures.length > 0) throw new Error(failures.splice(0).join('\n'));
 					}),
 					{ numRuns, seed: Number(process.env.HOSTILE_SEED ?? 20261125) }
