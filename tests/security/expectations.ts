@@ -39,7 +39,8 @@ export const ROLE_RULES: RoleRule[] = [
 	{ route: '/quan-tri/**', roles: OFFICER },
 	{ route: '/api/users/**', roles: OFFICER },
 	{ route: '/api/audit/**', roles: OFFICER },
-	{ route: '/api/import/**', roles: OFFICER },
+	// Heads import their own khu phố's lists (issue 4's import service scopes them).
+	{ route: '/api/import/**', roles: HEAD_UP },
 	{ route: '/bao-cao/**', roles: HEAD_UP },
 	{ route: '/api/reports/**', roles: HEAD_UP },
 	{ route: '/tinh-nguyen/**', roles: ALL },
@@ -60,3 +61,9 @@ export function allowedRoles(id: string, method: string, action?: string): Role[
 	);
 	return rule ? rule.roles : ALL;
 }
+
+/**
+ * Calls that check the role inside a route's own server code: `requireRole` (throws) and the
+ * reports' `apiActor` (returns a 401/403 JSON response). A new helper is added here.
+ */
+export const ROLE_GUARDS = /\b(requireRole|apiActor)\(/;

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from '@playwri
 import { readFileSync } from 'node:fs';
 import { BASE_URL } from '../../playwright.config';
 import { discoverRoutes, guardFiles, samplePath, type DiscoveredRoute } from './discover';
-import { allowedRoles, isPublic, PUBLIC_ROUTES } from './expectations';
+import { allowedRoles, isPublic, PUBLIC_ROUTES, ROLE_GUARDS } from './expectations';
 import { contexts, type Who } from './identities';
 
 /**
@@ -112,7 +112,7 @@ test('every guarded route checks the role in its own server code, not only at th
 	const unguarded = guarded
 		.filter((route) => {
 			const sources = guardFiles(route).map((f) => readFileSync(f, 'utf8'));
-			return !sources.some((s) => /\brequireRole\(/.test(s));
+			return !sources.some((s) => ROLE_GUARDS.test(s));
 		})
 		.map((r) => `${r.kind} ${r.id} (${r.dir})`);
 	expect(unguarded).toEqual([]);
