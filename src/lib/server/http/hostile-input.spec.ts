@@ -49,6 +49,8 @@ beforeAll(async () => {
 		seed: 'demo',
 		demoPassword: 'hatu2026',
 		demoPin: '246810',
+		adminUsername: 'quantri',
+		adminPassword: undefined,
 		version: 'test'
 	});
 	store = app.store;
