@@ -24,7 +24,9 @@ const sources = import.meta.glob<string>('/src/routes/**/+server.ts', {
 });
 
 /** Endpoints that do their job whatever the body says (they read none). */
-const BODYLESS_OK = new Set(['POST /api/auth/logout']);
+const BODYLESS_OK = new Set(['POST /api/auth/logout', 'POST /api/kiosk/help']);
+/** Of those, the ones whose job is to store something on any call (a kiosk's help button). */
+const STORES_ON_ANY_CALL = new Set(['POST /api/kiosk/help']);
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
 
@@ -168,7 +170,7 @@ describe('hostile input to every JSON endpoint', () => {
 						if (mustRefuse && (outcome.status < 400 || outcome.status >= 500)) {
 							failures.push(`${where} → ${outcome.status}, expected a 4xx`);
 						}
-						if (JSON.stringify(after) !== JSON.stringify(before)) {
+						if (!STORES_ON_ANY_CALL.has(key) && JSON.stringify(after) !== JSON.stringify(before)) {
 							failures.push(`${where} → stored something`);
 						}
 						if (failures.length > 0) throw new Error(failures.splice(0).join('\n'));
