@@ -31,7 +31,13 @@ data_dir="${DATA_DIR:-$root/var/lib/tram-hoc-so}"
 pre_update="$root/var/backups/tram-hoc-so/pre-update"
 restart_cmd="${THS_RESTART_CMD:-systemctl restart tram-hoc-so.service}"
 stop_cmd="${THS_STOP_CMD:-systemctl stop tram-hoc-so.service}"
-health_url="${THS_HEALTH_URL:-http://127.0.0.1:${PORT:-3000}/api/health}"
+# The port and protocol the server really uses: from the terminal's settings file.
+env_file="$root/etc/tram-hoc-so/kiosk.env"
+setting() { if [ -f "$env_file" ]; then sed -n "s/^$1=//p" "$env_file" | tail -n 1; fi; }
+port="${PORT:-$(setting PORT)}"
+scheme=http
+if [ -n "${TLS_CERT:-$(setting TLS_CERT)}" ]; then scheme=https; fi
+health_url="${THS_HEALTH_URL:-${scheme}://127.0.0.1:${port:-3000}/api/health}"
 health_timeout="${THS_HEALTH_TIMEOUT:-90}"
 keep="${THS_KEEP_RELEASES:-3}"
 source_release="${1:-}"
@@ -86,7 +92,8 @@ switch_to() { # atomic: a new link renamed over the old one
 healthy_as() { # waits until /api/health says ok with version $1
 	local deadline=$((SECONDS + health_timeout)) body
 	while [ "$SECONDS" -lt "$deadline" ]; do
-		body="$(curl -fsS --max-time 3 "$health_url" 2>/dev/null || true)"
+		# --insecure: our own server on loopback, with a LAN certificate (HTTPS for phones).
+		body="$(curl -fsS --insecure --max-time 3 "$health_url" 2>/dev/null || true)"
 		if [[ "$body" == *'"ok":true'* && "$body" == *"\"version\":\"$1\""* ]]; then return 0; fi
 		sleep 1
 	done

@@ -135,3 +135,89 @@ test('when Chromium dies the launcher exits, so systemd starts everything again'
 	process.kill(Number(pid), 'SIGKILL');
 	expect(await exited).toBe(1);
 });
+
+test('with HTTPS the launcher trusts exactly the server certificate, and the page loads', async () => {
+	const dir = tempDir('tls');
+	const cert = join(dir, 'cert.pem');
+	const key = join(dir, 'key.pem');
+	const made = run('openssl', [
+		'req',
+		'-x509',
+		'-newkey',
+		'ec',
+		'-pkeyopt',
+		'ec_paramgen_curve:P-256',
+		'-nodes',
+		'-keyout',
+		key,
+		'-out',
+		cert,
+		'-days',
+		'2',
+		'-subj',
+		'/CN=tram-hoc-so.lan',
+		'-addext',
+		'subjectAltName=DNS:tram-hoc-so.lan,IP:127.0.0.1'
+	]);
+	expect(made.status, made.stderr).toBe(0);
+	const server = spawn(process.execPath, [join(KIOSK, 'server.js')], {
+		env: {
+			...process.env,
+			PORT: '4348',
+			HOST: '127.0.0.1',
+			DATA_DIR: tempDir('data'),
+			TLS_CERT: cert,
+			TLS_KEY: key
+		},
+		stdio: 'ignore'
+	});
+	const url = 'https://127.0.0.1:4348/';
+	const open = async (env: Record<string, string>) => {
+		const launcher = spawn('bash', [LAUNCHER, '--headless'], {
+			env: {
+				...process.env,
+				KIOSK_URL: url,
+				KIOSK_PROFILE_DIR: join(tempDir('profile'), 'p'),
+				KIOSK_DEBUG_PORT: String(DEBUG_PORT),
+				...env
+			},
+			stdio: 'ignore'
+		});
+		const exited = new Promise((resolve) => launcher.on('exit', resolve));
+		const browser = await waitFor(
+			'Chromium DevTools',
+			() => chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT}`),
+			60_000
+		);
+		const page = await waitFor('a page', () =>
+			browser
+				.contexts()
+				.flatMap((c) => c.pages())
+				.find((p) => p.url().startsWith('https://') || p.url().startsWith('chrome-error:'))
+		);
+		return {
+			page,
+			close: async () => {
+				await browser.close().catch(() => {});
+				launcher.kill('SIGTERM');
+				await exited;
+			}
+		};
+	};
+	try {
+		const trusted = await open({ TLS_CERT: cert });
+		await trusted.page.locator('html[data-hydrated]').waitFor();
+		await expect(trusted.page).toHaveTitle(/Trạm Học Số/);
+		await trusted.close();
+
+		// Without the pin the same certificate is refused: the pin is what makes it work.
+		const untrusted = await open({ TLS_CERT: '' });
+		// Chromium's certificate error page, once it has settled, instead of the app.
+		await expect.poll(() => untrusted.page.title()).not.toBe('');
+		expect(await untrusted.page.title()).not.toMatch(/Trạm Học Số/);
+		expect(await untrusted.page.locator('html[data-hydrated]').count()).toBe(0);
+		await untrusted.close();
+	} finally {
+		server.kill('SIGTERM');
+	}
+});
