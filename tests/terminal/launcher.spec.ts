@@ -1,6 +1,14 @@
 import { chromium, expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	writeFileSync
+} from 'node:fs';
 import { join } from 'node:path';
 import { BASE_URL } from '../../playwright.config';
 import { KIOSK, run, tempDir, waitFor } from './support';
@@ -220,4 +228,64 @@ test('with HTTPS the launcher trusts exactly the server certificate, and the pag
 	} finally {
 		server.kill('SIGTERM');
 	}
+});
+
+test('the browser unit’s own command — cage, the launcher, Chromium on Wayland — shows the app', async () => {
+	// Exactly the ExecStart of tram-hoc-so-browser.service, with the launcher copied where an
+	// unprivileged user can read it. cage refuses to run as root, as the unit never does.
+	const unit = readFileSync(join(KIOSK, 'systemd/tram-hoc-so-browser.service'), 'utf8');
+	const execStart = /^ExecStart=(.+)$/m.exec(unit)![1].split(' ');
+	expect(execStart.slice(0, 3)).toEqual(['/usr/bin/cage', '-d', '--']);
+	const home = tempDir('cage');
+	const launcher = join(home, 'launch-browser.sh');
+	copyFileSync(LAUNCHER, launcher);
+	chmodSync(home, 0o755);
+	chmodSync(launcher, 0o755);
+	if (asRoot) chownSync(home, 65534, 65534);
+	const command = execStart.map((part) => (part.endsWith('/launch-browser.sh') ? launcher : part));
+	const asUser = asRoot
+		? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--']
+		: [];
+	const [program, ...args] = [...asUser, ...command];
+	const cage = spawn(program, args, {
+		env: {
+			...process.env,
+			HOME: home,
+			XDG_RUNTIME_DIR: home,
+			// wlroots without a screen: a headless output drawn in software.
+			WLR_BACKENDS: 'headless',
+			WLR_RENDERER: 'pixman',
+			WLR_LIBINPUT_NO_DEVICES: '1',
+			KIOSK_URL: `${BASE_URL}/`,
+			KIOSK_PROFILE_DIR: join(home, 'profile'),
+			KIOSK_DEBUG_PORT: String(DEBUG_PORT + 2)
+		},
+		stdio: 'ignore'
+	});
+	const exited = new Promise((resolve) => cage.on('exit', resolve));
+	try {
+		const browser = await waitFor(
+			'Chromium under cage',
+			() => chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT + 2}`),
+			60_000
+		);
+		const page = await waitFor('the kiosk page', () =>
+			browser
+				.contexts()
+				.flatMap((c) => c.pages())
+				.find((p) => p.url().startsWith(BASE_URL))
+		);
+		await page.locator('html[data-hydrated]').waitFor();
+		await expect(page).toHaveTitle(/Trạm Học Số/);
+		// It runs on Wayland, as on the terminal, not in headless mode.
+		expect(await page.evaluate(() => navigator.userAgent)).not.toContain('Headless');
+		await page.screenshot({ path: test.info().outputPath('cage.png') });
+		await browser.close().catch(() => {});
+	} finally {
+		cage.kill('SIGTERM');
+	}
+	await exited;
+	await expect
+		.poll(() => run('pgrep', ['-f', `remote-debugging-port=${DEBUG_PORT + 2}`]).stdout.trim())
+		.toBe('');
 });
