@@ -73,7 +73,7 @@ export default defineConfig({
 		{
 			// Running on a real terminal: scripts, units, launcher, updates, backups, health page.
 			name: 'terminal',
-			testMatch: /terminal\/.*\.spec\.ts/,
+			testMatch: /tests\/terminal\/.*\.spec\.ts/,
 			use: { viewport: { width: 1366, height: 900 } }
 		},
 		{
