@@ -52,22 +52,22 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'kiosk-1920',
-			testMatch: /kiosk\/.*\.spec\.ts/,
+			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
 			use: { viewport: { width: 1920, height: 1080 }, hasTouch: true }
 		},
 		{
 			name: 'kiosk-portrait',
-			testMatch: /kiosk\/.*\.spec\.ts/,
+			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
 			use: { viewport: { width: 1080, height: 1920 }, hasTouch: true }
 		},
 		{
 			name: 'kiosk-1366',
-			testMatch: /kiosk\/.*\.spec\.ts/,
+			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
 			use: { viewport: { width: 1366, height: 768 }, hasTouch: true }
 		},
 		{
 			name: 'phone',
-			testMatch: /checkin\/.*\.spec\.ts/,
+			testMatch: /tests\/checkin\/.*\.spec\.ts/,
 			use: { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 		},
 		{
@@ -78,7 +78,7 @@ export default defineConfig({
 		},
 		{
 			name: 'desktop',
-			testMatch: /(server|staff|reports|security)\/.*\.spec\.ts/,
+			testMatch: /tests\/(server|staff|reports|security)\/.*\.spec\.ts/,
 			use: { viewport: { width: 1366, height: 900 } }
 		}
 	]
