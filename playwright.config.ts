@@ -52,33 +52,33 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'kiosk-1920',
-			testMatch: /kiosk\/.*\.spec\.ts/,
+			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
 			use: { viewport: { width: 1920, height: 1080 }, hasTouch: true }
 		},
 		{
 			name: 'kiosk-portrait',
-			testMatch: /kiosk\/.*\.spec\.ts/,
+			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
 			use: { viewport: { width: 1080, height: 1920 }, hasTouch: true }
 		},
 		{
 			name: 'kiosk-1366',
-			testMatch: /kiosk\/.*\.spec\.ts/,
+			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
 			use: { viewport: { width: 1366, height: 768 }, hasTouch: true }
 		},
 		{
 			name: 'phone',
-			testMatch: /checkin\/.*\.spec\.ts/,
+			testMatch: /tests\/checkin\/.*\.spec\.ts/,
 			use: { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 		},
 		{
 			// Running on a real terminal: scripts, units, launcher, updates, backups, health page.
 			name: 'terminal',
-			testMatch: /terminal\/.*\.spec\.ts/,
+			testMatch: /tests\/terminal\/.*\.spec\.ts/,
 			use: { viewport: { width: 1366, height: 900 } }
 		},
 		{
 			name: 'desktop',
-			testMatch: /(server|staff|reports|security)\/.*\.spec\.ts/,
+			testMatch: /tests\/(server|staff|reports|security)\/.*\.spec\.ts/,
 			use: { viewport: { width: 1366, height: 900 } }
 		}
 	]

@@ -160,7 +160,7 @@ chromium_pkg=chromium
 if [ "$os_id" = raspbian ] && ! apt-cache show chromium >/dev/null 2>&1; then
 	chromium_pkg=chromium-browser # Raspberry Pi OS 12 names its (Debian-built) package so
 fi
-packages=("$chromium_pkg" cage curl ca-certificates fonts-noto-core
+packages=("$chromium_pkg" cage xwayland curl ca-certificates openssl fonts-noto-core
 	speech-dispatcher speech-dispatcher-espeak-ng espeak-ng util-linux)
 missing=()
 for p in "${packages[@]}"; do

@@ -17,6 +17,7 @@
 #   KIOSK_PROFILE_DIR      profile, wiped at start (default $RUNTIME_DIRECTORY/profile)
 #   KIOSK_WAIT_SECONDS     give up waiting for the server after this long (0 = never)
 #   KIOSK_UNHEALTHY_CHECKS restart the browser after this many failed checks, 5 s apart (6)
+#   TLS_CERT               with an https KIOSK_URL: the server's certificate, trusted by key
 #   KIOSK_DEBUG_PORT       tests only: open Chromium's DevTools protocol on this port
 set -euo pipefail
 
@@ -77,6 +78,17 @@ flags=(
 	"--disk-cache-dir=${profile}/cache"
 	--disk-cache-size=67108864
 )
+# With HTTPS (TLS_CERT, for the phones' cameras) the kiosk talks to its own server through a
+# LAN certificate no browser knows: trust exactly that key, nothing wider.
+curl_tls=()
+if [[ "$url" == https://* ]]; then
+	curl_tls=(--insecure) # loopback to our own server; Chromium below pins the key
+	if [ -n "${TLS_CERT:-}" ] && [ -r "$TLS_CERT" ]; then
+		spki="$(openssl x509 -in "$TLS_CERT" -pubkey -noout | openssl pkey -pubin -outform der |
+			openssl dgst -sha256 -binary | base64)"
+		flags+=("--ignore-certificate-errors-spki-list=${spki}")
+	fi
+fi
 if [ "$headless" = 1 ]; then
 	flags+=(--headless --disable-gpu '--window-size=1920,1080')
 else
@@ -95,7 +107,7 @@ if [ "$dry_run" = 1 ]; then
 	exit 0
 fi
 
-healthy() { curl -fsS --max-time 4 -o /dev/null "$health_url"; }
+healthy() { curl -fsS --max-time 4 "${curl_tls[@]}" -o /dev/null "$health_url"; }
 
 echo "launch-browser: waiting for ${health_url}"
 waited=0

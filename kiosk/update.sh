@@ -5,7 +5,8 @@
 #
 # 1. unpacks the release (a tarball from kiosk/make-release.sh, or an unpacked folder) into
 #    /opt/tram-hoc-so/releases/<version>/ and checks it is complete;
-# 2. takes a backup of the store (backup.sh into /var/backups/tram-hoc-so/pre-update);
+# 2. stops the server and backs the store up (backup.sh into /var/backups/tram-hoc-so/pre-update;
+#    no backup, no update);
 # 3. switches the `current` link atomically (a new link renamed over the old: ln -sfn + mv -T,
 #    so there is never a moment without a `current`);
 # 4. restarts the server and waits until /api/health answers ok *with the new version*;
@@ -31,7 +32,13 @@ data_dir="${DATA_DIR:-$root/var/lib/tram-hoc-so}"
 pre_update="$root/var/backups/tram-hoc-so/pre-update"
 restart_cmd="${THS_RESTART_CMD:-systemctl restart tram-hoc-so.service}"
 stop_cmd="${THS_STOP_CMD:-systemctl stop tram-hoc-so.service}"
-health_url="${THS_HEALTH_URL:-http://127.0.0.1:${PORT:-3000}/api/health}"
+# The port and protocol the server really uses: from the terminal's settings file.
+env_file="$root/etc/tram-hoc-so/kiosk.env"
+setting() { if [ -f "$env_file" ]; then sed -n "s/^$1=//p" "$env_file" | tail -n 1; fi; }
+port="${PORT:-$(setting PORT)}"
+scheme=http
+if [ -n "${TLS_CERT:-$(setting TLS_CERT)}" ]; then scheme=https; fi
+health_url="${THS_HEALTH_URL:-${scheme}://127.0.0.1:${port:-3000}/api/health}"
 health_timeout="${THS_HEALTH_TIMEOUT:-90}"
 keep="${THS_KEEP_RELEASES:-3}"
 source_release="${1:-}"
@@ -86,7 +93,8 @@ switch_to() { # atomic: a new link renamed over the old one
 healthy_as() { # waits until /api/health says ok with version $1
 	local deadline=$((SECONDS + health_timeout)) body
 	while [ "$SECONDS" -lt "$deadline" ]; do
-		body="$(curl -fsS --max-time 3 "$health_url" 2>/dev/null || true)"
+		# --insecure: our own server on loopback, with a LAN certificate (HTTPS for phones).
+		body="$(curl -fsS --insecure --max-time 3 "$health_url" 2>/dev/null || true)"
 		if [[ "$body" == *'"ok":true'* && "$body" == *"\"version\":\"$1\""* ]]; then return 0; fi
 		sleep 1
 	done
@@ -97,15 +105,21 @@ healthy_as() { # waits until /api/health says ok with version $1
 restart() { bash -c "$restart_cmd" 9>&-; }
 
 # --- 2. backup, 3. switch, 4. restart and check ---------------------------------------------
+# The server is stopped for the backup, so it holds every write the old release acknowledged:
+# if the data has to come back (step 5), nothing is lost. Without a backup, no update.
 backed_up=""
 if compgen -G "$data_dir/snapshot-*.sqlite" >/dev/null; then
+	say "dừng máy chủ để sao lưu dữ liệu"
+	bash -c "$stop_cmd" 9>&- || true
 	mkdir -p -- "$pre_update"
 	if DATA_DIR="$data_dir" BACKUP_DIR="$pre_update" BACKUP_KEEP=3 BACKUP_REQUIRE_MOUNT=0 \
 		"$base/current/kiosk/backup.sh" >/dev/null; then
 		backed_up="$(find "$pre_update" -mindepth 1 -maxdepth 1 -type d -name 'tram-hoc-so-*' | sort | tail -n 1)"
 		say "đã sao lưu dữ liệu trước khi cập nhật: $backed_up"
 	else
-		say "CẢNH BÁO: không sao lưu được dữ liệu trước khi cập nhật" >&2
+		echo "update: không sao lưu được dữ liệu: không cập nhật; chạy lại bản cũ" >&2
+		restart || true
+		exit 1
 	fi
 fi
 

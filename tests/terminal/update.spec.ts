@@ -20,7 +20,7 @@ const URL = `http://127.0.0.1:${PORT}`;
  * `systemctl restart tram-hoc-so` a script that stops the running server and starts
  * /opt/tram-hoc-so/current/kiosk/server.js again — the same thing systemd does.
  */
-function terminal() {
+function terminal(healthTimeout = 30) {
 	const root = tempDir('update');
 	const restart = join(root, 'restart.sh');
 	writeFileSync(
@@ -41,9 +41,9 @@ echo $! >"$pidfile"
 	const env = {
 		THS_ROOT: root,
 		THS_RESTART_CMD: restart,
-		THS_STOP_CMD: `kill $(cat '${root}/server.pid')`,
+		THS_STOP_CMD: `pid=$(cat '${root}/server.pid'); kill $pid; while kill -0 $pid 2>/dev/null; do sleep 0.1; done`,
 		THS_HEALTH_URL: `${URL}/api/health`,
-		THS_HEALTH_TIMEOUT: '30',
+		THS_HEALTH_TIMEOUT: String(healthTimeout),
 		PORT: String(PORT),
 		HOST: '127.0.0.1',
 		DATA_DIR: join(root, 'var/lib/tram-hoc-so'),
@@ -105,7 +105,8 @@ test('a good release switches; one whose health check fails rolls back to the wo
 		expect(kiosk.current()).toBe('releases/2.0.0');
 		expect(await runningVersion()).toBe('2.0.0');
 		expect(await stillSignedIn(cookie)).toBe(true);
-		// The store was backed up before the switch.
+		// The store was backed up (server stopped) before the switch.
+		expect(good.stdout).toContain('dừng máy chủ để sao lưu dữ liệu');
 		expect(readdirSync(join(kiosk.root, 'var/backups/tram-hoc-so/pre-update'))).toHaveLength(1);
 
 		// A release whose server dies at start: health never answers with 3.0.0.
@@ -145,6 +146,51 @@ test('a good release switches; one whose health check fails rolls back to the wo
 		expect(kept).toHaveLength(3);
 		expect(kept).toEqual(expect.arrayContaining(['5.0.0', '2.0.0']));
 		expect(await stillSignedIn(cookie)).toBe(true);
+	} finally {
+		kiosk.stop();
+	}
+});
+
+/**
+ * A release that migrates the store and then fails, like a real one shipping a new migration
+ * with a bug: it records a migration the old release does not ship, so the old release
+ * refuses that store ("applied migration … is not shipped by this build").
+ */
+const MIGRATES_THEN_FAILS = `
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import initSqlJs from 'sql.js';
+const dir = process.env.DATA_DIR;
+const newest = readdirSync(dir).filter((n) => n.startsWith('snapshot-')).sort().at(-1);
+const SQL = await initSqlJs();
+const db = new SQL.Database(readFileSync(join(dir, newest)));
+db.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'from_the_future', 0)");
+writeFileSync(join(dir, newest + '.tmp'), db.export());
+renameSync(join(dir, newest + '.tmp'), join(dir, newest));
+process.exit(1);
+`;
+
+test('when the old release cannot open what the failed one migrated, the pre-update backup comes back', async () => {
+	const kiosk = terminal(20);
+	const releases = tempDir('releases');
+	try {
+		expect(kiosk.update(makeRelease(releases, '1.0.0')).status).toBe(0);
+		const cookie = await signIn();
+		const failed = kiosk.update(
+			makeRelease(releases, '2.0.0', { serverSource: MIGRATES_THEN_FAILS })
+		);
+		expect(failed.status, failed.stdout + failed.stderr).toBe(1);
+		expect(failed.stderr).toContain('khôi phục bản sao lưu trước cập nhật');
+		expect(failed.stdout).toContain('đã quay lại phiên bản 1.0.0 với dữ liệu trước cập nhật');
+		expect(kiosk.current()).toBe('releases/1.0.0');
+		expect(await runningVersion()).toBe('1.0.0');
+		// Every write acknowledged before the update is still there.
+		expect(await stillSignedIn(cookie)).toBe(true);
+		// The store the failed release left is kept aside, not deleted.
+		const aside = readdirSync(join(kiosk.root, 'var/lib')).filter((n) =>
+			n.startsWith('tram-hoc-so.before-restore-')
+		);
+		expect(aside).toHaveLength(1);
 	} finally {
 		kiosk.stop();
 	}

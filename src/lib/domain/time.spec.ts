@@ -13,6 +13,8 @@ describe('Vietnam days', () => {
 	it('starts a day at midnight Vietnam time', () => {
 		expect(new Date(vnDayStart('2026-11-26')).toISOString()).toBe('2026-11-25T17:00:00.000Z');
 		expect(isIsoDay('2026-02-30')).toBe(false);
+		expect(isIsoDay('2026-13-01')).toBe(false);
+		expect(isIsoDay('2026-00-10')).toBe(false);
 		expect(isIsoDay('9999-99-99')).toBe(false);
 		expect(isIsoDay('2026-11-26')).toBe(true);
 	});

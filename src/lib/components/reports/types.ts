@@ -40,7 +40,6 @@ export interface CoverageView {
 export interface TrendPointView {
 	start: string;
 	end: string;
-	attendees: number;
 	checkins: number;
 	skilled: number;
 	adults: number;

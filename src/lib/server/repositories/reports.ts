@@ -125,11 +125,14 @@ export function milestonesOfDay(
 
 export interface WeeklyAttendanceRow {
 	week: number;
-	attendees: number;
 	checkins: number;
 }
 
-/** Distinct people and check-ins per 7-day week from `fromDay` (week 0) to `toDay`. */
+/**
+ * Check-ins per 7-day week from `fromDay` (week 0) to `toDay`. Check-ins, not distinct
+ * people: counting distinct people over 12 weeks of a big ward cost 136 ms of CPU
+ * (bench:reports), counting index entries a fraction of that.
+ */
 export function weeklyAttendance(
 	db: Db,
 	fromDay: string,
@@ -138,8 +141,7 @@ export function weeklyAttendance(
 ): WeeklyAttendanceRow[] {
 	const from = vnDayStart(fromDay);
 	const to = vnDayStart(toDay) + DAY_MS - 1;
-	const sql = `SELECT CAST((a.checked_in_at - ?) / 604800000 AS INTEGER) AS week, count(*) AS checkins,
-			count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees
+	const sql = `SELECT CAST((a.checked_in_at - ?) / 604800000 AS INTEGER) AS week, count(*) AS checkins
 		FROM attendance a WHERE a.checked_in_at BETWEEN ? AND ?
 			${nb === null ? '' : 'AND a.neighborhood_id = ?'}
 		GROUP BY week ORDER BY week`;

@@ -25,14 +25,13 @@ export function parseSort(value: string | null): HouseholdSort {
 export interface TrendPoint {
 	start: string;
 	end: string;
-	attendees: number;
 	checkins: number;
 	adults: number;
 	skilled: number;
 	ratio: number;
 }
 
-/** Twelve weeks: people who came each week and the share of adults skilled at its end. */
+/** Twelve weeks: check-ins of each week and the share of adults skilled at its end. */
 export function weeklyTrend(store: Store, day: string, scope: Scope): TrendPoint[] {
 	const weeks = trendWeeks(day);
 	const defs = loadDefinitions(store.db);
@@ -48,7 +47,6 @@ export function weeklyTrend(store: Store, day: string, scope: Scope): TrendPoint
 		const skilled = upTo(byDay.skilled, w.end);
 		return {
 			...w,
-			attendees: att.get(i)?.attendees ?? 0,
 			checkins: att.get(i)?.checkins ?? 0,
 			adults,
 			skilled,

@@ -184,12 +184,11 @@ describe('the dashboard', () => {
 	it('draws twelve weeks ending with D, with the week of D counted to D', () => {
 		const trend = weeklyTrend(store, D, KP1);
 		expect(trend).toHaveLength(12);
-		expect(trend[11]).toMatchObject({ start: '2026-11-23', end: D, attendees: 5, checkins: 6 });
+		expect(trend[11]).toMatchObject({ start: '2026-11-23', end: D, checkins: 6 });
 		expect(trend[11]).toMatchObject({ adults: 5, skilled: 2 });
-		expect(trend[10]).toMatchObject({ start: '2026-11-16', end: '2026-11-22', attendees: 0 });
+		expect(trend[10]).toMatchObject({ start: '2026-11-16', end: '2026-11-22', checkins: 0 });
 		expect(trend[10]).toMatchObject({ skilled: 1 });
 		expect(weeklyTrend(store, D, WARD)[11]).toMatchObject({
-			attendees: 7,
 			checkins: 8,
 			skilled: 3
 		});

@@ -170,6 +170,17 @@ describe('the store', () => {
 		).toThrow(/FOREIGN KEY/);
 	});
 
+	it('refuses every further write once the disk refuses a journal write', async () => {
+		const store = await openStore(freshDir());
+		await store.write('test.addPlace', { name: 'trước' });
+		// The journal's file goes away under the store, as a failing disk would.
+		(store as unknown as { journal: { closeSegment(): void } }).journal.closeSegment();
+		await expect(store.write('test.addPlace', { name: 'mất' })).rejects.toThrow();
+		expect(store.stats().refusingWrites).toBe(true);
+		await expect(store.write('test.addPlace', { name: 'sau' })).rejects.toThrow();
+		expect(places(store)).toEqual(['trước']);
+	});
+
 	it('shares one fsync among writes that arrive together (group commit)', async () => {
 		const store = await openStore(freshDir());
 		const names = Array.from({ length: 50 }, (_, i) => `nơi ${i}`);

@@ -41,6 +41,8 @@ export interface StoreStats {
 	/** fsyncs of the journal since start: fewer than writes when group commit shares them. */
 	journalSyncs: number;
 	snapshotAgeSeconds: number | null;
+	/** The disk refused a journal write: the store takes no more writes until restarted. */
+	refusingWrites: boolean;
 	siteId: string;
 	epoch: number;
 }
@@ -312,6 +314,7 @@ export class Store {
 			lastSeq: this.seq,
 			journalOps: this.seq - this.snapshotSeq,
 			journalSyncs: this.syncs,
+			refusingWrites: this.failure !== undefined,
 			snapshotAgeSeconds:
 				this.snapshotAt === null ? null : Math.round((this.options.now() - this.snapshotAt) / 1000),
 			siteId: this.siteId,
