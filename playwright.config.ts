@@ -33,7 +33,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 60_000,
+	// Generous: axe over several kiosk screens takes seconds each on a busy 2-core machine.
+	timeout: 180_000,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: { baseURL: BASE_URL, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...chromium },
 	webServer: {
