@@ -28,7 +28,7 @@ export class Db {
 	 */
 	private configure(): void {
 		this.raw.exec(
-			'PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;'
+			'PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA locking_mode = EXCLUSIVE;'
 		);
 		// `vi_fold('Nguyễn Văn')` = 'nguyen van': lets name search ignore diacritics in SQL.
 		this.raw.create_function('vi_fold', (text: SqlValue) =>
