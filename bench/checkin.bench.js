@@ -4,7 +4,7 @@
 // group commit (this machine's ceiling); and the time from a QR in front of the fake
 // camera to the result on screen. Prints figures; never part of the pass/fail tests.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -324,4 +324,6 @@ try {
 	server.kill('SIGTERM');
 	await stopped(server);
 	agent.destroy();
+	// The 1M-row store is ~230 MB: never leave it behind in /tmp.
+	rmSync(dir, { recursive: true, force: true });
 }
