@@ -4,7 +4,7 @@
 // group commit (this machine's ceiling); and the time from a QR in front of the fake
 // camera to the result on screen. Prints figures; never part of the pass/fail tests.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -278,17 +278,29 @@ try {
 		['-e', BASELINE, join(dir, 'baseline.log'), String(BASE_PORT)],
 		{ stdio: 'inherit' }
 	);
-	await new Promise((r) => setTimeout(r, 500));
-	const ceiling = await load(BASE_PORT, (n, i) => ({
-		path: '/',
-		body: {
-			code: codes[i % codes.length],
-			sessionId: sessions[n],
-			nonce: `base-${n}-${i}`,
-			source: 'scanner'
+	let ceiling;
+	try {
+		// Under load the bare server may take a while to listen: wait until it answers.
+		for (let i = 0; i < 600; i++) {
+			const up = await post(BASE_PORT, '/', { warm: true }).then(
+				() => true,
+				() => false
+			);
+			if (up) break;
+			await new Promise((r) => setTimeout(r, 100));
 		}
-	}));
-	base.kill();
+		ceiling = await load(BASE_PORT, (n, i) => ({
+			path: '/',
+			body: {
+				code: codes[i % codes.length],
+				sessionId: sessions[n],
+				nonce: `base-${n}-${i}`,
+				source: 'scanner'
+			}
+		}));
+	} finally {
+		base.kill();
+	}
 	console.log(
 		`bare node:http + append + fdatasync (same batching): ${fmt(ceiling.rate)}/s, p50 ${fmt(ceiling.p50)} ms, p99 ${fmt(ceiling.p99)} ms`
 	);
@@ -312,4 +324,6 @@ try {
 	server.kill('SIGTERM');
 	await stopped(server);
 	agent.destroy();
+	// The 1M-row store is ~230 MB: never leave it behind in /tmp.
+	rmSync(dir, { recursive: true, force: true });
 }

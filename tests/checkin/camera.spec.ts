@@ -6,7 +6,8 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { openHydrated, signIn } from '../support/pages';
 import { apiAs, newResident, newSession, writeQrVideo } from './support';
 
-test('a card held to the camera checks in (green), the same card again answers amber', async ({}, testInfo) => {
+test('a card held to the camera checks in (green), the same card again answers amber', async () => {
+	const testInfo = test.info();
 	const baseURL = testInfo.project.use.baseURL!;
 	const api = await apiAs(baseURL);
 	const resident = await newResident(api, 'Phạm Thị Huệ');

@@ -34,11 +34,12 @@ async function found(api: APIRequestContext, q: string): Promise<string[]> {
 	return ((await response.json()) as Array<{ fullName: string }>).map((r) => r.fullName);
 }
 
-test.beforeEach(({}, testInfo) => {
-	apiBase = testInfo.project.use.baseURL!;
+test.beforeEach(() => {
+	apiBase = test.info().project.use.baseURL!;
 });
 
-test('each encoding a ward list comes in reads back as the same Vietnamese names', async ({}, testInfo) => {
+test('each encoding a ward list comes in reads back as the same Vietnamese names', async () => {
+	const testInfo = test.info();
 	const api = await apiAs(testInfo.project.use.baseURL!, 'quantri', 'hatu2026');
 	const cases: Array<[string, (text: string) => Buffer]> = [
 		['utf8.csv', (t) => Buffer.from(t, 'utf8')],
@@ -72,7 +73,8 @@ test('each encoding a ward list comes in reads back as the same Vietnamese names
 	}
 });
 
-test('an XLSX list imports; the same list again is flagged as duplicates, not doubled', async ({}, testInfo) => {
+test('an XLSX list imports; the same list again is flagged as duplicates, not doubled', async () => {
+	const testInfo = test.info();
 	const api = await apiAs(testInfo.project.use.baseURL!, 'quantri', 'hatu2026');
 	const given = word();
 	const rows = [

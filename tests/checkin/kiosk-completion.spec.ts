@@ -7,7 +7,8 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { openHydrated } from '../support/pages';
 import { apiAs, newResident, nonce, writeQrVideo } from './support';
 
-test('after a lesson a card shown to the kiosk camera is recorded, and no name appears', async ({}, testInfo) => {
+test('after a lesson a card shown to the kiosk camera is recorded, and no name appears', async () => {
+	const testInfo = test.info();
 	const baseURL = testInfo.project.use.baseURL!;
 	const api = await apiAs(baseURL);
 	const resident = await newResident(api, 'Trương Thị Kiều');

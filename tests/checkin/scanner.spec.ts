@@ -47,7 +47,8 @@ test('a name typed without diacritics finds the person and checks them in', asyn
 	await page.screenshot({ path: testInfo.outputPath('scanner-page.png'), fullPage: true });
 });
 
-test('bad codes get a clear reason and leave nothing but the failed-scan log', async ({}, testInfo) => {
+test('bad codes get a clear reason and leave nothing but the failed-scan log', async () => {
+	const testInfo = test.info();
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	const sessionId = await newSession(api);
 	const resident = await newResident(api, 'Vũ Văn Cường');
@@ -107,7 +108,8 @@ test('bad codes get a clear reason and leave nothing but the failed-scan log', a
 	expect((await late.json()).reason).toBe('session_closed');
 });
 
-test('two volunteers scanning the same card at once make one check-in', async ({}, testInfo) => {
+test('two volunteers scanning the same card at once make one check-in', async () => {
+	const testInfo = test.info();
 	const baseURL = testInfo.project.use.baseURL!;
 	const [a, b] = [await apiAs(baseURL, 'tinhnguyen3'), await apiAs(baseURL, 'tinhnguyen4')];
 	const resident = await newResident(a, 'Hoàng Văn Đức');

@@ -126,7 +126,12 @@ export function parseCheckinRequest(body: Record<string, unknown>, now: number):
 		}
 		at = Math.min(scannedAt, now);
 	}
-	const base = { sessionId: sessionId as number, nonce, scannedAt: at, source: source as CheckinSource };
+	const base = {
+		sessionId: sessionId as number,
+		nonce,
+		scannedAt: at,
+		source: source as CheckinSource
+	};
 	if (code === undefined && Number.isSafeInteger(residentId) && (residentId as number) > 0) {
 		return {
 			ok: true,

@@ -195,3 +195,21 @@ export function printableCards(
 export function wardName(db: Db): string {
 	return db.value<string>("SELECT value FROM settings WHERE key = 'ward_name'") ?? 'Phường';
 }
+
+/** Who was checked in: the few fields the scanner shows (no card lookup, it is on the hot path). */
+export function residentBrief(db: Db, id: number) {
+	const row = db.get<{ full_name: string; birth_year: number; neighborhood_name: string }>(
+		`SELECT r.full_name, r.birth_year, n.name AS neighborhood_name FROM residents r
+		 JOIN households h ON h.id = r.household_id JOIN neighborhoods n ON n.id = h.neighborhood_id
+		 WHERE r.id = ?`,
+		[id]
+	);
+	return (
+		row && {
+			id,
+			fullName: row.full_name,
+			birthYear: row.birth_year,
+			neighborhoodName: row.neighborhood_name
+		}
+	);
+}

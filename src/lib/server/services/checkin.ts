@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor';
 import { normaliseCardCode } from '../../domain/card-code';
 import { codeExcerpt, parseCheckinRequest, REASON_STATUS, REASON_TEXT } from '../../domain/checkin';
 import type { CheckinResult, CompletionPayload, CompletionResult } from '../ops/checkin';
-import { getResident } from '../repositories/residents';
+import { residentBrief } from '../repositories/residents';
 import { attendanceCount } from '../repositories/sessions';
 import type { Store } from '../store/store';
 
@@ -37,13 +37,7 @@ export async function checkIn(
 			body: { status: 'error', reason: result.reason, message: REASON_TEXT[result.reason] }
 		};
 	}
-	const resident = getResident(store.db, result.residentId);
-	const who = resident && {
-		id: resident.id,
-		fullName: resident.fullName,
-		birthYear: resident.birthYear,
-		neighborhoodName: resident.neighborhoodName
-	};
+	const who = residentBrief(store.db, result.residentId);
 	const count = attendanceCount(store.db, request.sessionId);
 	if (result.outcome === 'already') {
 		return {

@@ -138,7 +138,9 @@ export function decodeText(
 	let zeroEven = 0;
 	let zeroOdd = 0;
 	sample.forEach((b, i) => {
-		if (b === 0) i % 2 ? zeroOdd++ : zeroEven++;
+		if (b !== 0) return;
+		if (i % 2) zeroOdd++;
+		else zeroEven++;
 	});
 	if (zeroOdd > sample.length / 4) return done('utf-16le');
 	if (zeroEven > sample.length / 4) return done('utf-16be');

@@ -36,7 +36,7 @@ export function cleanName(value: unknown): string | null {
 
 export function cleanLine(value: unknown, min: number, max: number): string | null {
 	if (typeof value !== 'string') return null;
-	const text = cleanText(value).replace(/[\u0000-\u001f<>]/g, '');
+	const text = cleanText(value).replace(/[\p{Cc}<>]/gu, '');
 	return text.length >= min && text.length <= max ? text : null;
 }
 
