@@ -50,6 +50,8 @@ async function expectKioskSizes(page: Page, where: string) {
 test('home, topic, step, practice and quiz screens pass axe and the kiosk size rules', async ({
 	page
 }) => {
+	// axe over five screens is slow on a busy 2-core machine.
+	test.setTimeout(240_000);
 	const k = new Kiosk(page);
 	await k.open('/');
 	await expectAccessible(page, 'home');

@@ -4,6 +4,7 @@ import { Kiosk, lesson } from './kiosk-page';
 test('the scam quiz asks "Có phải lừa đảo không?" and explains every answer by voice', async ({
 	page
 }) => {
+	test.setTimeout(120_000);
 	const k = new Kiosk(page);
 	const scam = lesson('nhan-dien-lua-dao');
 	const quizAt = scam.steps.findIndex((s) => s.quiz);
