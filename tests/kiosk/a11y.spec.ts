@@ -79,7 +79,7 @@ test('home, topic, step, practice and quiz screens pass axe and the kiosk size r
 		if (i === 3) await k.tap(k.sim('delete'));
 		await k.tap(k.next);
 	}
-	await expect(page.getByText('Có phải lừa đảo không?', { exact: true })).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Có phải lừa đảo không?' })).toBeVisible();
 	await expectAccessible(page, 'quiz');
 	await expectKioskSizes(page, 'quiz');
 });
