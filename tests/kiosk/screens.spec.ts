@@ -6,6 +6,7 @@ import { Kiosk } from './kiosk-page';
  * facts a screenshot shows: nothing wider than the screen, the lesson buttons on screen.
  */
 test('kiosk screens fit the screen at this size', async ({ page }, info) => {
+	test.setTimeout(120_000);
 	const k = new Kiosk(page);
 	const dir = `test-results/kiosk-screens/${info.project.name}`;
 	const fits = async (name: string) => {

@@ -4,6 +4,7 @@ import { Kiosk, lesson } from './kiosk-page';
 test('a learner finishes the VietQR lesson from the home screen, practice included', async ({
 	page
 }) => {
+	test.setTimeout(120_000);
 	const k = new Kiosk(page);
 	const vietqr = lesson('chuyen-khoan-vietqr');
 	const n = vietqr.steps.length;
@@ -30,6 +31,12 @@ test('a learner finishes the VietQR lesson from the home screen, practice includ
 	await expect(page.getByText('Đúng rồi! Bác bấm Tiếp tục nhé.')).toBeVisible();
 	await k.tap(k.next);
 
+	// Listen before the last step: the event leaves the moment the end screen shows.
+	const completed = page.waitForResponse(
+		(r) =>
+			r.url().endsWith('/api/kiosk/events') &&
+			r.request().postData()?.includes('"complete"') === true
+	);
 	for (let i = 1; i < n; i++) {
 		const step = vietqr.steps[i];
 		await k.progress(i + 1, n);
@@ -41,11 +48,6 @@ test('a learner finishes the VietQR lesson from the home screen, practice includ
 		await k.tap(k.next);
 	}
 
-	const completed = page.waitForResponse(
-		(r) =>
-			r.url().endsWith('/api/kiosk/events') &&
-			r.request().postData()?.includes('"complete"') === true
-	);
 	await expect(page.getByRole('heading', { name: 'Bác đã hoàn thành!' })).toBeVisible();
 	expect((await completed).status()).toBe(201);
 	await expect(page.getByRole('link', { name: 'Ghi nhận vào thẻ' })).toHaveAttribute(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Narrator, type NarrationRecord, type SourceName, type VoiceSource } from './narrator';
+import {
+	Narrator,
+	sentenceGap,
+	type NarrationRecord,
+	type SourceName,
+	type VoiceSource
+} from './narrator';
 
 type Behaviour = 'starts' | 'errors' | 'silent' | 'blocked' | 'absent';
 
@@ -89,5 +95,21 @@ describe('Narrator fallback order', () => {
 		await new Promise((r) => setTimeout(r, 5));
 		expect(calls).toEqual(['Năm.', 'Năm.']);
 		expect(log.at(-1)).toEqual({ text: 'Năm.', source: 'premade' });
+	});
+
+	it('passes "Nói chậm" to the voice, which pauses longer between sentences', async () => {
+		const seen: boolean[] = [];
+		const premade: VoiceSource = {
+			name: 'premade',
+			available: () => true,
+			start: (_u, slow) => (seen.push(slow), Promise.resolve()),
+			stop: () => {}
+		};
+		const n = new Narrator([premade]);
+		await n.speak({ text: 'Một.' });
+		n.slow = true;
+		await n.speak({ text: 'Một.' });
+		expect(seen).toEqual([false, true]);
+		expect(sentenceGap(true)).toBeGreaterThan(sentenceGap(false) * 3);
 	});
 });
