@@ -54,7 +54,9 @@ const guarded: Handle = async ({ event, resolve }) => {
 		});
 	}
 	return resolve(event, {
-		preload: ({ type }) => type === 'font' || type === 'js' || type === 'css'
+		// Only the woff2 files: every browser we serve reads them, the woff fallbacks are waste.
+		preload: ({ type, path }) =>
+			type === 'font' ? path.endsWith('.woff2') : type === 'js' || type === 'css'
 	});
 };
 
