@@ -119,15 +119,21 @@ export class Store {
 				);
 			}
 		}
-		if (entries.length > 0 || dropped > 0 || snapshotSeq === undefined) {
-			opts.log(
-				`store: recovered ${entries.length} journaled ops (${dropped} damaged lines dropped)`
-			);
+		if (snapshotSeq === undefined) {
+			// A new store: its first snapshot makes its identity (site id) durable.
 			await store.snapshotNow();
 		} else {
 			const newest = snapshots.list()[0];
 			store.snapshotAt = newest ? statSync(newest.path).mtimeMs : null;
 			journal.openSegment(store.seq + 1);
+			if (entries.length > 0 || dropped > 0) {
+				opts.log(
+					`store: replayed ${entries.length} journaled ops (${dropped} damaged lines dropped)`
+				);
+				// The replayed ops go into a fresh snapshot right after start, through the writer
+				// like any other, so being ready does not wait for a whole-database export.
+				void store.snapshot();
+			}
 		}
 		store.timer = setInterval(() => {
 			if (store.seq > store.snapshotSeq) void store.snapshot().catch(opts.log);
