@@ -34,6 +34,13 @@ describe('first start', () => {
 				neighborhoods: store.db.value('SELECT count(*) FROM neighborhoods'),
 				households: store.db.value('SELECT count(*) FROM households'),
 				attendance: store.db.value('SELECT count(*) FROM attendance'),
+				adults: store.db.value<number>(
+					"SELECT count(*) FROM residents WHERE birth_year <= CAST(strftime('%Y', 'now') AS INTEGER) - 18"
+				)!,
+				skilled: store.db.value<number>(
+					`SELECT count(*) FROM residents r WHERE (SELECT count(DISTINCT skill_code) FROM milestones m
+					 WHERE m.resident_id = r.id AND m.undone_at IS NULL AND m.skill_code IN ('M0', 'M2', 'M9')) = 3`
+				)!,
 				days: store.db.value(
 					"SELECT count(DISTINCT date((starts_at + 25200000) / 1000, 'unixepoch')) FROM class_sessions"
 				)
@@ -53,6 +60,10 @@ describe('first start', () => {
 		expect(first.counts.households).toBe(400);
 		expect(first.counts.days).toBeGreaterThanOrEqual(50);
 		expect(first.counts.attendance).toBeGreaterThan(1000);
+		// Mid-campaign: a good share of adults, but not all, have shown the basic skills.
+		const share = first.counts.skilled / first.counts.adults;
+		expect(share).toBeGreaterThan(0.4);
+		expect(share).toBeLessThan(0.9);
 		expect(first.volunteer.ok).toBe(true);
 		expect(first.head.ok && first.head.actor.neighborhoodId).toBe(1);
 	});

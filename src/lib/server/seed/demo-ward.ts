@@ -187,6 +187,7 @@ export function seedDemoWard(db: Db, payload: DemoSeedPayload): { residents: num
 	}
 
 	seedClasses(db, random, payload, byHood, volunteers, year);
+	seedCampaignProgress(db, random, payload, byHood, volunteers, year);
 	seedKioskUse(db, random, now);
 	return { residents };
 }
@@ -273,6 +274,55 @@ function seedClasses(
 					);
 				}
 			}
+		}
+	}
+}
+
+/**
+ * Where a ward stands mid-campaign: in each khu phố a share of adults (45–80%) has shown the
+ * basic skills, and in a share of households (50–85%) one adult has shown the four the plan
+ * names. Khu phố differ, so the dashboards have gaps to show and households left to visit.
+ */
+function seedCampaignProgress(
+	db: Db,
+	random: Random,
+	payload: DemoSeedPayload,
+	byHood: Map<number, { id: number; birthYear: number; household: number }[]>,
+	volunteers: number[],
+	year: number
+): void {
+	const grant = (residentId: number, skill: string) => {
+		const held = db.value(
+			'SELECT count(*) FROM milestones WHERE resident_id = ? AND skill_code = ?',
+			[residentId, skill]
+		);
+		if (held) return;
+		const at = payload.now - between(random, 1, HISTORY_DAYS) * DAY_MS;
+		db.run(
+			'INSERT INTO milestones (resident_id, skill_code, evidence, achieved_on, witness_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+			[
+				residentId,
+				skill,
+				random() < 0.6 ? 'witnessed' : 'real',
+				vnDay(at),
+				pick(random, volunteers),
+				at
+			]
+		);
+	};
+	for (const residents of byHood.values()) {
+		const adults = residents.filter((r) => year - r.birthYear >= 18);
+		const skilledShare = 0.45 + random() * 0.35;
+		const coveredShare = 0.5 + random() * 0.35;
+		for (const adult of adults) {
+			if (random() < skilledShare) ['M0', 'M2', 'M9'].forEach((skill) => grant(adult.id, skill));
+		}
+		const households = new Set(adults.map((a) => a.household));
+		for (const household of households) {
+			if (random() >= coveredShare) continue;
+			const members = adults.filter((a) => a.household === household);
+			const member = pick(random, members);
+			['M4', random() < 0.5 ? 'M5' : 'M6', 'M7', 'M8'].forEach((skill) => grant(member.id, skill));
 		}
 	}
 }
