@@ -1,10 +1,6 @@
-import { chromium, expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { expect, test } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
-import { apiAs, newResident, newSession, writeQrVideo } from './support';
+import { apiAs, newResident, newSession, launchWithCardInCamera } from './support';
 
 test('a card held to the camera checks in (green), the same card again answers amber', async () => {
 	const testInfo = test.info();
@@ -13,18 +9,7 @@ test('a card held to the camera checks in (green), the same card again answers a
 	const resident = await newResident(api, 'Phạm Thị Huệ');
 	const sessionId = await newSession(api);
 
-	const video = join(mkdtempSync(join(tmpdir(), 'ths-cam-')), 'card.y4m');
-	writeQrVideo(video, resident.cardCode);
-	// The capture file is a launch flag, so this test has a browser of its own.
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			...CHROMIUM_ARGS,
-			'--use-fake-ui-for-media-stream',
-			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-video-capture=${video}`
-		]
-	});
+	const browser = await launchWithCardInCamera(resident.cardCode);
 	try {
 		const context = await browser.newContext({
 			baseURL,

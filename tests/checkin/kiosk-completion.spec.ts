@@ -1,28 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { expect, test } from '@playwright/test';
 import { openHydrated } from '../support/pages';
-import { apiAs, newResident, nonce, writeQrVideo } from './support';
+import { apiAs, newResident, nonce, launchWithCardInCamera } from './support';
 
 test('after a lesson a card shown to the kiosk camera is recorded, and no name appears', async () => {
 	const testInfo = test.info();
 	const baseURL = testInfo.project.use.baseURL!;
 	const api = await apiAs(baseURL);
 	const resident = await newResident(api, 'Trương Thị Kiều');
-	const video = join(mkdtempSync(join(tmpdir(), 'ths-kiosk-cam-')), 'card.y4m');
-	writeQrVideo(video, resident.cardCode);
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			...CHROMIUM_ARGS,
-			'--use-fake-ui-for-media-stream',
-			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-video-capture=${video}`
-		]
-	});
+	const browser = await launchWithCardInCamera(resident.cardCode);
 	try {
 		const context = await browser.newContext({
 			baseURL,

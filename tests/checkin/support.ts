@@ -1,5 +1,8 @@
-import { expect, request, type APIRequestContext } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { chromium, expect, request, type APIRequestContext, type Browser } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 import QRCode from 'qrcode';
 
 /**
@@ -77,3 +80,21 @@ export async function newSession(api: APIRequestContext, title = 'Buổi thử �
 }
 
 export const nonce = () => `t-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * A browser whose fake camera shows `text` as a QR code. The capture file is a launch flag,
+ * so each such test has a browser of its own; close it when done.
+ */
+export function launchWithCardInCamera(text: string): Promise<Browser> {
+	const video = join(mkdtempSync(join(tmpdir(), 'ths-cam-')), 'card.y4m');
+	writeQrVideo(video, text);
+	return chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: [
+			...CHROMIUM_ARGS,
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-video-capture=${video}`
+		]
+	});
+}
