@@ -21,6 +21,10 @@ if (!process.env.APP_VERSION && existsSync(releaseFile)) {
 }
 
 const { handler } = await import('../build/handler.js');
+// The app's init hook (run by the import above) leaves a node:http fast path for check-ins
+// here (src/lib/server/http/checkin-fast-path.ts); it answers true when it took the request.
+/** @type {((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined} */
+const fastPath = /** @type {any} */ (globalThis)[Symbol.for('tram-hoc-so.fast-path')];
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -32,6 +36,7 @@ const secure = Boolean(cert && key);
 function app(req, res) {
 	// Overwrite whatever a client sent: only the socket knows the protocol.
 	req.headers[PROTO_HEADER] = secure ? 'https' : 'http';
+	if (fastPath?.(req, res)) return;
 	handler(req, res);
 }
 

@@ -2,10 +2,12 @@ import { json, type Handle, type HandleServerError, type ServerInit } from '@sve
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { accessFor } from '$lib/server/auth/access';
 import { actorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { bodyTooLarge, rateLimit, secure, tooMany } from '$lib/server/http/guards';
+import { exposeFastPath } from '$lib/server/http/checkin-fast-path';
+import { apiRefusal, bodyTooLarge, rateLimit, secure, tooMany } from '$lib/server/http/guards';
 
 export const init: ServerInit = async () => {
 	await startApp();
+	exposeFastPath();
 	// adapter-node emits this after SIGTERM/SIGINT once connections are closed: the final
 	// snapshot is taken so the next start has no journal to replay.
 	process.once('sveltekit:shutdown' as never, () => {
@@ -25,7 +27,11 @@ const guarded: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.actor = null;
-	const tooLarge = bodyTooLarge(method, path, event.request.headers);
+	const tooLarge = bodyTooLarge(
+		method,
+		path,
+		Number(event.request.headers.get('content-length') ?? 0)
+	);
 	if (tooLarge) return tooLarge;
 	const limited = rateLimit(method, path, event.getClientAddress(), token);
 	if (!limited.ok) return tooMany(limited.retryAfterSeconds);
@@ -34,15 +40,8 @@ const guarded: Handle = async ({ event, resolve }) => {
 	if (access !== 'allow') {
 		const isApi = path.startsWith('/api/');
 		if (isApi) {
-			return access === 'sign_in'
-				? json(
-						{ status: 'error', reason: 'unauthenticated', message: 'Cần đăng nhập' },
-						{ status: 401 }
-					)
-				: json(
-						{ status: 'error', reason: 'forbidden', message: 'Tài khoản này không có quyền' },
-						{ status: 403 }
-					);
+			const refusal = apiRefusal(access);
+			return json(refusal.body, { status: refusal.status });
 		}
 		if (access === 'sign_in') {
 			const next = encodeURIComponent(path + event.url.search);

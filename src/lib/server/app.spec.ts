@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startApp, stopApp } from './app';
 import { login } from './auth/sessions';
-import type { AppConfig } from './config';
+import { DEFAULT_CHECKIN_LIMIT, type AppConfig } from './config';
 
 const config = (overrides: Partial<AppConfig>): AppConfig => ({
 	dataDir: mkdtempSync(join(tmpdir(), 'ths-app-')),
@@ -14,6 +14,7 @@ const config = (overrides: Partial<AppConfig>): AppConfig => ({
 	adminUsername: 'quantri',
 	adminPassword: undefined,
 	version: 'test',
+	checkinLimit: DEFAULT_CHECKIN_LIMIT,
 	...overrides
 });
 

@@ -1,18 +1,19 @@
 import { json } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
+import { readConfig } from '../config';
 import { RateLimiter, type Take } from './rate-limit';
 
 /**
  * Limits applied in the handle hook, before any route runs. Sign-in: per address, so
  * guessing across many usernames is slow too (each account also locks after 5 failures).
  * Check-ins: per device (its session), generous enough for a queue of offline scans sent
- * at once, small enough to stop a runaway client.
+ * at once, small enough to stop a runaway client. The check-in limit is configurable
+ * (CHECKIN_LIMIT) for a hub that relays many devices through one session.
  */
 export const SIGN_IN_LIMIT = { capacity: 30, perSecond: 1 };
-export const CHECKIN_LIMIT = { capacity: 240, perSecond: 4 };
 
 const signIn = new RateLimiter(SIGN_IN_LIMIT);
-const checkins = new RateLimiter(CHECKIN_LIMIT);
+const checkins = new RateLimiter(readConfig().checkinLimit);
 
 /** Request bodies larger than this are refused before a route reads them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -50,15 +51,27 @@ export function tooMany(retryAfterSeconds: number): Response {
 }
 
 /** A 413 when the declared body is over the limit for its path; null when it may go on. */
-export function bodyTooLarge(method: string, path: string, headers: Headers): Response | null {
+export function bodyTooLarge(method: string, path: string, declaredBytes: number): Response | null {
 	if (method === 'GET' || method === 'HEAD') return null;
-	const declared = Number(headers.get('content-length') ?? 0);
 	const limit = path.startsWith('/api/import') ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
-	if (!(declared > limit)) return null;
+	if (!(declaredBytes > limit)) return null;
 	return json(
 		{ status: 'error', reason: 'too_large', message: 'Dữ liệu gửi lên quá lớn.' },
 		{ status: 413 }
 	);
+}
+
+/** What an API request gets when the access table turns it away. */
+export function apiRefusal(access: 'sign_in' | 'forbidden') {
+	return access === 'sign_in'
+		? {
+				status: 401,
+				body: { status: 'error', reason: 'unauthenticated', message: 'Cần đăng nhập' }
+			}
+		: {
+				status: 403,
+				body: { status: 'error', reason: 'forbidden', message: 'Tài khoản này không có quyền' }
+			};
 }
 
 /** Headers every answer carries (CSP comes from svelte.config.js, with per-page nonces). */

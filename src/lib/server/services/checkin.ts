@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor, Role } from '../../domain/actor';
 import { normaliseCardCode } from '../../domain/card-code';
 import { codeExcerpt, parseCheckinRequest, REASON_STATUS, REASON_TEXT } from '../../domain/checkin';
 import type { CheckinResult, CompletionPayload, CompletionResult } from '../ops/checkin';
@@ -11,6 +11,9 @@ export interface Answer {
 	status: number;
 	body: Record<string, unknown>;
 }
+
+/** Who may check people in (the route and its fast path both pass this to requireRole). */
+export const CHECKIN_ROLES: Role[] = ['volunteer', 'head', 'officer'];
 
 /**
  * Checks one scan in (DESIGN.md, Check-in). 201 ok, 200 already (with firstAt), or 4xx with

@@ -108,13 +108,31 @@ export class Db {
 
 	/** Runs `fn` in a transaction; any throw rolls everything back. Not re-entrant. */
 	transaction<T>(fn: () => T): T {
-		this.raw.exec('BEGIN');
+		this.run('BEGIN');
 		try {
 			const result = fn();
-			this.raw.exec('COMMIT');
+			this.run('COMMIT');
 			return result;
 		} catch (error) {
-			this.raw.exec('ROLLBACK');
+			this.run('ROLLBACK');
+			throw error;
+		}
+	}
+
+	/**
+	 * Runs `fn` inside the open transaction so that a throw undoes only `fn`'s changes: the
+	 * store applies a whole batch of ops in one transaction (one commit into the in-memory
+	 * file instead of one per op), each op in a savepoint of its own.
+	 */
+	savepoint<T>(fn: () => T): T {
+		this.run('SAVEPOINT op');
+		try {
+			const result = fn();
+			this.run('RELEASE op');
+			return result;
+		} catch (error) {
+			this.run('ROLLBACK TO op');
+			this.run('RELEASE op');
 			throw error;
 		}
 	}

@@ -11,6 +11,10 @@ const handlers: OpHandlers = {
 		db.run('INSERT INTO places (name) VALUES (?)', [payload.name]).lastId,
 	'test.fail': () => {
 		throw new Error('rejected on purpose');
+	},
+	'test.addThenFail': (db, payload: { name: string }) => {
+		db.run('INSERT INTO places (name) VALUES (?)', [payload.name]);
+		throw new Error('rejected after writing');
 	}
 };
 
@@ -199,5 +203,81 @@ describe('the store', () => {
 		expect(places(store)).toHaveLength(50);
 		expect(store.stats().journalOps).toBe(50);
 		expect(store.stats().journalSyncs).toBeLessThan(10);
+	});
+
+	it('undoes only the op that throws when it shares a batch with others', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		const results = await Promise.allSettled([
+			store.write('test.addPlace', { name: 'trước' }),
+			store.write('test.addThenFail', { name: 'không được giữ' }),
+			store.write('test.addPlace', { name: 'sau' })
+		]);
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		expect(places(store)).toEqual(['trước', 'sau']);
+		// Replay from the journal alone gives the same database.
+		await store.close();
+		for (const name of readdirSync(dir).filter((f) => f.startsWith('snapshot-'))) {
+			if (!name.endsWith('000000000000.sqlite')) writeFileSync(join(dir, name), 'hỏng');
+		}
+		expect(places(await openStore(dir))).toEqual(['trước', 'sau']);
+	});
+
+	it('takes writes that arrive while a batch is syncing into the next batch, in order', async () => {
+		const store = await openStore(freshDir());
+		const first = Array.from({ length: 20 }, (_, i) =>
+			store.write<number>('test.addPlace', { name: `đợt 1 — ${i}` })
+		);
+		// Queued on the next turns, while the first batch is still on its way to the disk.
+		const second: Promise<number>[] = [];
+		await new Promise<void>((done) =>
+			setImmediate(() => {
+				for (let i = 0; i < 20; i++) {
+					second.push(store.write<number>('test.addPlace', { name: `đợt 2 — ${i}` }));
+				}
+				done();
+			})
+		);
+		const ids = await Promise.all([...first, ...second]);
+		expect(ids).toEqual([...ids].sort((a, b) => a - b));
+		expect(places(store)).toHaveLength(40);
+		expect(store.stats().journalSyncs).toBeGreaterThanOrEqual(2);
+	});
+
+	it('waits for writes still on their way to the disk before closing', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		const pending = Array.from({ length: 30 }, (_, i) =>
+			store.write('test.addPlace', { name: `nơi ${i}` })
+		);
+		await store.close();
+		await Promise.all(pending);
+		expect(places(await openStore(dir))).toHaveLength(30);
+	});
+
+	it('takes a snapshot under a steady stream of writes that holds exactly the ops it names', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		const writes: Promise<unknown>[] = [];
+		let snapshot: Promise<void> | undefined;
+		for (let turn = 0; turn < 30; turn++) {
+			for (let i = 0; i < 10; i++) {
+				writes.push(store.write('test.addPlace', { name: `lượt ${turn} — ${i}` }));
+			}
+			if (turn === 10) snapshot = store.snapshot();
+			await new Promise((done) => setImmediate(done));
+		}
+		await Promise.all([...writes, snapshot]);
+		const newest = readdirSync(dir)
+			.filter((f) => f.startsWith('snapshot-') && f.endsWith('.sqlite'))
+			.sort()
+			.at(-1)!;
+		const seq = Number(/snapshot-(\d+)/.exec(newest)![1]);
+		expect(seq).toBeGreaterThan(0);
+		expect(seq).toBeLessThan(300);
+		const db = await Db.create(readFileSync(join(dir, newest)));
+		expect(db.value('SELECT count(*) FROM places')).toBe(seq);
+		expect(db.value("SELECT value FROM meta WHERE key = 'last_seq'")).toBe(String(seq));
+		db.close();
 	});
 });

@@ -58,17 +58,28 @@ interface Pending {
 
 export class StoreClosedError extends Error {}
 
+/** What became of one op in a batch: its handler's result, or what it threw. */
+type Outcome = { ok: true; applied: boolean; value?: unknown } | { ok: false; error: unknown };
+
+/** Replay at start applies the journal this many ops per transaction. */
+const REPLAY_BATCH = 1000;
+
 /**
  * The durable store: sql.js in memory, made durable by an fsync'd operation journal and
  * atomic snapshots (DESIGN.md, "The store"). One writer: ops are queued, journaled in
- * batches that share one fsync (group commit), then applied one transaction each, in order.
- * Apply reads `last_seq` from memory; it is also written in each op's transaction so a
+ * batches that share one fsync (group commit), then applied in order, one transaction per
+ * batch and a savepoint per op. While one batch is being synced the next one gathers.
+ * Apply reads `last_seq` from memory; it is also written in each batch's transaction so a
  * snapshot knows where the journal resumes.
  * A write is acknowledged (its promise settles) only after its journal line is on disk.
  */
 export class Store {
 	private queue: Pending[] = [];
 	private scheduled = false;
+	/** A batch is being written and synced; the next one waits in `queue`. */
+	private syncing = false;
+	/** Waiting for every queued write to be settled (close). */
+	private idle: Array<() => void> = [];
 	private closed = false;
 	private failure: unknown;
 	private seq = 0;
@@ -110,14 +121,16 @@ export class Store {
 		store.snapshotSeq = snapshotSeq ?? 0;
 
 		const { entries, dropped } = journal.read(store.seq, opts.log);
-		for (const entry of entries) {
-			try {
-				store.applyEntry(entry, true);
-			} catch (error) {
-				opts.log(
-					`store: replayed op ${entry.id} (${entry.type}) was rejected again: ${String(error)}`
-				);
-			}
+		for (let i = 0; i < entries.length; i += REPLAY_BATCH) {
+			const chunk = entries.slice(i, i + REPLAY_BATCH);
+			store.applyBatch(chunk, true).forEach((outcome, j) => {
+				if (!outcome.ok) {
+					const entry = chunk[j];
+					opts.log(
+						`store: replayed op ${entry.id} (${entry.type}) was rejected again: ${String(outcome.error)}`
+					);
+				}
+			});
 		}
 		if (snapshotSeq === undefined) {
 			// A new store: its first snapshot makes its identity (site id) durable.
@@ -187,8 +200,9 @@ export class Store {
 	/**
 	 * Group commit: the batch is written on the next turn of the event loop, so every write
 	 * that arrived in the same turn (all the requests read from the network together) shares
-	 * one fsync. The batch is journaled and applied synchronously, so one writer at a time
-	 * holds by construction.
+	 * one fsync; writes that arrive while a batch is syncing form the next one. Only one batch
+	 * is in flight and batches are applied in journal order, so one writer holds by
+	 * construction.
 	 */
 	private schedule(): void {
 		if (this.scheduled) return;
@@ -200,7 +214,10 @@ export class Store {
 	}
 
 	private flush(): void {
-		if (this.snapshotRequested.length > 0) {
+		// The batch in flight calls flush again when it is on disk.
+		if (this.syncing) return;
+		// A snapshot exports the database as it is: only when no journaled op awaits applying.
+		if (this.snapshotRequested.length > 0 && this.appliedSeq === this.seq) {
 			const waiting = this.snapshotRequested.splice(0);
 			this.startSnapshot().then(
 				() => waiting.forEach((done) => done()),
@@ -210,7 +227,14 @@ export class Store {
 				}
 			);
 		}
-		if (this.queue.length === 0) return;
+		if (this.queue.length === 0) {
+			this.idle.splice(0).forEach((done) => done());
+			return;
+		}
+		if (this.failure) {
+			this.queue.splice(0).forEach((op) => op.reject(this.failure));
+			return this.flush();
+		}
 		const batch = this.queue.splice(0);
 		const entries: JournalEntry[] = batch.map((op) => {
 			const seq = ++this.seq;
@@ -223,60 +247,92 @@ export class Store {
 				payload: op.payload
 			};
 		});
-		try {
-			this.journal.append(entries);
+		this.syncing = true;
+		this.journal.append(entries, (error) => {
+			this.syncing = false;
+			if (error) {
+				// The disk refused: nothing in this batch is acknowledged, and no further write
+				// is taken, since the journal's tail is now unknown.
+				this.failure = error;
+				this.options.log(`store: journal write failed, refusing writes: ${String(error)}`);
+				batch.forEach((op) => op.reject(error));
+				return this.flush();
+			}
 			this.syncs++;
+			// The next batch (gathered during this sync) goes to the disk first, then this one
+			// is applied while it syncs: the disk and the CPU work at the same time. Its ops come
+			// after this batch's in the journal and are applied after them, so order holds.
+			// A snapshot must see every journaled op applied, so when one is due it goes first.
+			const snapshotDue = this.snapshotRequested.length > 0;
+			if (!snapshotDue) this.flush();
+			this.settle(batch, entries);
+			this.flush();
+		});
+	}
+
+	/** Applies a batch that is on disk and answers each waiting writer with its op's outcome. */
+	private settle(batch: Pending[], entries: JournalEntry[]): void {
+		let outcomes: Outcome[];
+		try {
+			outcomes = this.applyBatch(entries, false);
 		} catch (error) {
-			// The disk refused: nothing in this batch is acknowledged, and no further write is
-			// taken, since the journal's tail is now unknown.
+			// The database itself failed (not a handler): memory no longer matches the journal.
+			// Refuse writes; a restart replays the journal and rebuilds it exactly.
 			this.failure = error;
-			this.options.log(`store: journal write failed, refusing writes: ${String(error)}`);
+			this.options.log(`store: applying a batch failed, refusing writes: ${String(error)}`);
 			batch.forEach((op) => op.reject(error));
 			return;
 		}
-		entries.forEach((entry, i) => {
-			try {
-				batch[i].resolve(this.applyEntry(entry, false).result);
-			} catch (error) {
-				batch[i].reject(error);
-			}
-		});
+		outcomes.forEach((outcome, i) =>
+			outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error)
+		);
 		if (this.seq - this.snapshotSeq >= this.options.snapshotEveryOps) {
 			this.snapshotRequested.push(() => {});
-			this.schedule();
 		}
 	}
 
 	/**
-	 * Applies one journal entry in its own transaction. An entry already applied (its seq is
-	 * not newer than the store's) changes nothing: ops are idempotent, replay is safe.
+	 * Applies journal entries in one transaction, each in a savepoint: a handler that throws
+	 * undoes only its own op (the op stays in the journal and throws again on replay). An
+	 * entry already applied (its seq is not newer than the store's) changes nothing: ops are
+	 * idempotent, replay is safe.
 	 */
-	applyEntry(entry: JournalEntry, replaying: boolean): { applied: boolean; result?: unknown } {
-		if (entry.seq <= this.appliedSeq) return { applied: false };
-		const handler = this.options.handlers[entry.type];
-		if (!handler) throw new Error(`unknown op type ${entry.type}`);
-		const ctx: OpContext = {
-			seq: entry.seq,
-			opId: entry.id,
-			at: entry.at,
-			actor: entry.actor,
-			replaying
-		};
-		const markApplied = () =>
-			this.db.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", [String(entry.seq)]);
-		this.seq = Math.max(this.seq, entry.seq);
-		this.appliedSeq = entry.seq;
-		try {
-			const result = this.db.transaction(() => {
-				const value = handler(this.db, entry.payload, ctx);
-				markApplied();
-				return value;
+	applyBatch(entries: JournalEntry[], replaying: boolean): Outcome[] {
+		const fresh = entries.filter((entry) => entry.seq > this.appliedSeq);
+		if (fresh.length === 0) return entries.map(() => ({ ok: true, applied: false }));
+		const lastSeq = fresh[fresh.length - 1].seq;
+		const outcomes = this.db.transaction(() => {
+			const done = entries.map((entry): Outcome => {
+				if (entry.seq <= this.appliedSeq) return { ok: true, applied: false };
+				const handler = this.options.handlers[entry.type];
+				this.appliedSeq = entry.seq;
+				if (!handler) return { ok: false, error: new Error(`unknown op type ${entry.type}`) };
+				const ctx: OpContext = {
+					seq: entry.seq,
+					opId: entry.id,
+					at: entry.at,
+					actor: entry.actor,
+					replaying
+				};
+				try {
+					const value = this.db.savepoint(() => handler(this.db, entry.payload, ctx));
+					return { ok: true, applied: true, value };
+				} catch (error) {
+					return { ok: false, error };
+				}
 			});
-			return { applied: true, result };
-		} catch (error) {
-			markApplied();
-			throw error;
-		}
+			this.db.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", [String(lastSeq)]);
+			return done;
+		});
+		this.seq = Math.max(this.seq, lastSeq);
+		return outcomes;
+	}
+
+	/** Applies one journal entry (see applyBatch). */
+	applyEntry(entry: JournalEntry, replaying: boolean): { applied: boolean; result?: unknown } {
+		const outcome = this.applyBatch([entry], replaying)[0];
+		if (!outcome.ok) throw outcome.error;
+		return { applied: outcome.applied, result: outcome.value };
 	}
 
 	/** Reads run synchronously on the in-memory database between writes. */
@@ -333,7 +389,12 @@ export class Store {
 		if (this.closed) return;
 		this.closed = true;
 		if (this.timer) clearInterval(this.timer);
-		this.flush();
+		if (this.syncing || this.queue.length > 0) {
+			await new Promise<void>((done) => {
+				this.idle.push(done);
+				this.schedule();
+			});
+		}
 		if (!this.failure && this.seq > this.snapshotSeq) await this.startSnapshot();
 		await this.snapshotWrite;
 		this.journal.closeSegment();
