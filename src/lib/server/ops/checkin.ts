@@ -1,5 +1,6 @@
 import { decideCheckin, type CheckinReason, type CheckinSource } from '../../domain/checkin';
 import { isWellFormedCardCode } from '../../domain/card-code';
+import { toBrief, type BriefRow, type ResidentBrief } from '../repositories/residents';
 import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 
@@ -14,9 +15,13 @@ export interface CheckinPayload {
 	source: CheckinSource;
 }
 
+/**
+ * `resident` is who was checked in, read by the op's own lookup so the answer needs no second
+ * query (absent for a replayed nonce: the service reads it then).
+ */
 export type CheckinResult =
-	| { outcome: 'ok'; residentId: number; at: number; replay: boolean }
-	| { outcome: 'already'; residentId: number; firstAt: number }
+	| { outcome: 'ok'; residentId: number; at: number; replay: boolean; resident?: ResidentBrief }
+	| { outcome: 'already'; residentId: number; firstAt: number; resident?: ResidentBrief }
 	| { outcome: 'error'; reason: CheckinReason };
 
 function logFailure(
@@ -60,8 +65,10 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 	const resident =
 		residentId === null
 			? undefined
-			: db.get<{ neighborhood_id: number }>(
-					'SELECT h.neighborhood_id FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = ?',
+			: db.get<BriefRow & { neighborhood_id: number }>(
+					`SELECT h.neighborhood_id, r.full_name, r.birth_year, n.name AS neighborhood_name
+					 FROM residents r JOIN households h ON h.id = r.household_id
+					 JOIN neighborhoods n ON n.id = h.neighborhood_id WHERE r.id = ?`,
 					[residentId]
 				);
 	const earlier =
@@ -84,13 +91,24 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 		return decision;
 	}
 	if (decision.outcome === 'already') {
-		return { outcome: 'already', residentId: residentId!, firstAt: decision.firstAt };
+		return {
+			outcome: 'already',
+			residentId: residentId!,
+			firstAt: decision.firstAt,
+			resident: toBrief(residentId!, resident!)
+		};
 	}
 	db.run(
 		'INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, volunteer_id, nonce) VALUES (?, ?, ?, ?, ?, ?, ?)',
 		[p.sessionId, residentId, resident!.neighborhood_id, scannedAt, p.source, ctx.actor, p.nonce]
 	);
-	return { outcome: 'ok', residentId: residentId!, at: scannedAt, replay: false };
+	return {
+		outcome: 'ok',
+		residentId: residentId!,
+		at: scannedAt,
+		replay: false,
+		resident: toBrief(residentId!, resident!)
+	};
 }
 
 export interface CompletionPayload {

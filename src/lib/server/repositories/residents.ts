@@ -197,19 +197,28 @@ export function wardName(db: Db): string {
 }
 
 /** Who was checked in: the few fields the scanner shows (no card lookup, it is on the hot path). */
-export function residentBrief(db: Db, id: number) {
-	const row = db.get<{ full_name: string; birth_year: number; neighborhood_name: string }>(
+/** The columns a brief is made of, as the check-in op also selects them with its own lookup. */
+export interface BriefRow {
+	full_name: string;
+	birth_year: number;
+	neighborhood_name: string;
+}
+
+export const toBrief = (id: number, row: BriefRow) => ({
+	id,
+	fullName: row.full_name,
+	birthYear: row.birth_year,
+	neighborhoodName: row.neighborhood_name
+});
+
+export type ResidentBrief = ReturnType<typeof toBrief>;
+
+export function residentBrief(db: Db, id: number): ResidentBrief | undefined {
+	const row = db.get<BriefRow>(
 		`SELECT r.full_name, r.birth_year, n.name AS neighborhood_name FROM residents r
 		 JOIN households h ON h.id = r.household_id JOIN neighborhoods n ON n.id = h.neighborhood_id
 		 WHERE r.id = ?`,
 		[id]
 	);
-	return (
-		row && {
-			id,
-			fullName: row.full_name,
-			birthYear: row.birth_year,
-			neighborhoodName: row.neighborhood_name
-		}
-	);
+	return row && toBrief(id, row);
 }

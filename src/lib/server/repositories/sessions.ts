@@ -16,7 +16,7 @@ interface SessionRow {
 
 const SELECT_SESSION = `SELECT s.id, s.title, s.topic, s.walkthrough_id, s.place, s.neighborhood_id, s.starts_at,
 	u.display_name AS opened_by, s.closed_at,
-	(SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendance
+	s.checked_in AS attendance
 	FROM class_sessions s LEFT JOIN users u ON u.id = s.opened_by`;
 
 const toSession = (s: SessionRow): ClassSession => ({
@@ -49,7 +49,8 @@ export function recentSessions(db: Db, since: number, limit = 20): ClassSession[
 }
 
 export function attendanceCount(db: Db, sessionId: number): number {
-	return db.value<number>('SELECT count(*) FROM attendance WHERE session_id = ?', [sessionId]) ?? 0;
+	// Kept by triggers (migration 0007): one row read, however big the session.
+	return db.value<number>('SELECT checked_in FROM class_sessions WHERE id = ?', [sessionId]) ?? 0;
 }
 
 export function sessionAttendance(db: Db, sessionId: number): AttendanceEntry[] {

@@ -40,7 +40,7 @@ export async function checkIn(
 			body: { status: 'error', reason: result.reason, message: REASON_TEXT[result.reason] }
 		};
 	}
-	const who = residentBrief(store.db, result.residentId);
+	const who = result.resident ?? residentBrief(store.db, result.residentId);
 	const count = attendanceCount(store.db, request.sessionId);
 	if (result.outcome === 'already') {
 		return {
