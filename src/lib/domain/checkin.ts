@@ -100,8 +100,9 @@ const NONCE = /^[A-Za-z0-9_-]{8,80}$/;
 
 /** A printable, short excerpt of whatever was scanned (binary, 10 KB, <script> …). */
 export function codeExcerpt(raw: string): string {
-	const clean = raw.replace(/[^\x20-\x7e\u00a0-\u024f\u1e00-\u1eff]/g, '?');
-	return clean.length > 64 ? `${clean.slice(0, 64)}…` : clean;
+	// Only the part that is kept is cleaned (one '?' per UTF-16 unit, so lengths match).
+	const clean = raw.slice(0, 64).replace(/[^\x20-\x7e\u00a0-\u024f\u1e00-\u1eff]/g, '?');
+	return raw.length > 64 ? `${clean}…` : clean;
 }
 
 export function parseCheckinRequest(body: Record<string, unknown>, now: number): ParsedCheckin {
