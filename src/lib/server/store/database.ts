@@ -12,6 +12,8 @@ export type Params = BindParams;
  */
 export class Db {
 	private statements = new Map<string, Statement>();
+	/** Column names per statement: sql.js's getAsObject reads them from WASM on every row. */
+	private columns = new Map<Statement, string[]>();
 
 	private constructor(private raw: Database) {
 		this.configure();
@@ -50,12 +52,25 @@ export class Db {
 		return stmt;
 	}
 
+	/** The current row as an object, like getAsObject, with the column names read once. */
+	private row(stmt: Statement): Row {
+		const values = stmt.get();
+		let names = this.columns.get(stmt);
+		if (!names || names.length !== values.length) {
+			names = stmt.getColumnNames();
+			this.columns.set(stmt, names);
+		}
+		const row: Row = {};
+		for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
+		return row;
+	}
+
 	all<T = Row>(sql: string, params?: Params): T[] {
 		const stmt = this.statement(sql);
 		try {
 			if (params) stmt.bind(params);
 			const rows: T[] = [];
-			while (stmt.step()) rows.push(stmt.getAsObject() as T);
+			while (stmt.step()) rows.push(this.row(stmt) as T);
 			return rows;
 		} finally {
 			stmt.reset();
@@ -66,7 +81,7 @@ export class Db {
 		const stmt = this.statement(sql);
 		try {
 			if (params) stmt.bind(params);
-			return stmt.step() ? (stmt.getAsObject() as T) : undefined;
+			return stmt.step() ? (this.row(stmt) as T) : undefined;
 		} finally {
 			stmt.reset();
 		}
@@ -104,6 +119,8 @@ export class Db {
 	/** Runs a script of several statements (migrations, seeding). */
 	exec(sql: string): void {
 		this.raw.exec(sql);
+		// A script may change the schema: a cached statement's columns are read afresh.
+		this.columns.clear();
 	}
 
 	/** Runs `fn` in a transaction; any throw rolls everything back. Not re-entrant. */
@@ -160,6 +177,7 @@ export class Db {
 	close(): void {
 		for (const stmt of this.statements.values()) stmt.free();
 		this.statements.clear();
+		this.columns.clear();
 		this.raw.close();
 	}
 }
