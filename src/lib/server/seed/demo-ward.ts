@@ -186,10 +186,32 @@ export function seedDemoWard(db: Db, payload: DemoSeedPayload): { residents: num
 		}
 	}
 
-	seedClasses(db, random, payload, byHood, volunteers, year);
-	seedCampaignProgress(db, random, payload, byHood, volunteers, year);
+	const reached = householdsReachedSoFar(random, byHood);
+	seedClasses(db, random, payload, reached, volunteers, year);
+	seedCampaignProgress(db, random, payload, reached, volunteers, year);
 	seedKioskUse(db, random, now);
 	return { residents };
+}
+
+type Residents = Map<number, { id: number; birthYear: number; household: number }[]>;
+
+/**
+ * Mid-campaign, 15–30% of each khu phố's households have not been reached yet: nobody from
+ * them has come to a class or shown a skill. They make the dashboards' door-to-door list.
+ * Returns the residents of the other households, by khu phố.
+ */
+function householdsReachedSoFar(random: Random, byHood: Residents): Residents {
+	const reached: Residents = new Map();
+	for (const [hood, residents] of byHood) {
+		const share = 0.15 + random() * 0.15;
+		const households = [...new Set(residents.map((r) => r.household))];
+		const notYet = new Set(households.filter(() => random() < share));
+		reached.set(
+			hood,
+			residents.filter((r) => !notYet.has(r.household))
+		);
+	}
+	return reached;
 }
 
 /**
