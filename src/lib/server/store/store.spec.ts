@@ -280,4 +280,19 @@ describe('the store', () => {
 		expect(db.value("SELECT value FROM meta WHERE key = 'last_seq'")).toBe(String(seq));
 		db.close();
 	});
+
+	it('applies batches in journal order when a lone write follows overlapping ones', async () => {
+		const store = await openStore(freshDir());
+		const add = (name: string) => store.write<number>('test.addPlace', { name });
+		// Two at once (synced on the thread pool), then one while they sync, then one more
+		// while that one syncs: each answer must be its own op's, in order.
+		const first = [add('một'), add('hai')];
+		let second: Promise<number> | undefined;
+		setImmediate(() => (second = add('ba')));
+		const ids = await Promise.all(first);
+		const third = add('bốn');
+		ids.push(await second!, await third);
+		expect(ids).toEqual([1, 2, 3, 4]);
+		expect(places(store)).toEqual(['một', 'hai', 'ba', 'bốn']);
+	});
 });

@@ -78,6 +78,7 @@ export class Store {
 	private scheduled = false;
 	/** A batch is being written and synced; the next one waits in `queue`. */
 	private syncing = false;
+	private lastBatchSize = 0;
 	/** Waiting for every queued write to be settled (close). */
 	private idle: Array<() => void> = [];
 	private closed = false;
@@ -236,6 +237,12 @@ export class Store {
 			return this.flush();
 		}
 		const batch = this.queue.splice(0);
+		// Writes arriving one at a time (this batch and the last had one op each) sync inline;
+		// overlapping writes sync on the thread pool while the loop gathers the next batch.
+		// Never while an earlier batch awaits applying (this runs first in its callback): an
+		// inline batch is applied at once, and batches must be applied in journal order.
+		const inline = batch.length === 1 && this.lastBatchSize <= 1 && this.appliedSeq === this.seq;
+		this.lastBatchSize = batch.length;
 		const entries: JournalEntry[] = batch.map((op) => {
 			const seq = ++this.seq;
 			return {
@@ -248,7 +255,7 @@ export class Store {
 			};
 		});
 		this.syncing = true;
-		this.journal.append(entries, (error) => {
+		this.journal.append(entries, inline, (error) => {
 			this.syncing = false;
 			if (error) {
 				// The disk refused: nothing in this batch is acknowledged, and no further write
@@ -283,9 +290,13 @@ export class Store {
 			batch.forEach((op) => op.reject(error));
 			return;
 		}
-		outcomes.forEach((outcome, i) =>
-			outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error)
-		);
+		outcomes.forEach((outcome, i) => {
+			if (!outcome.ok) return batch[i].reject(outcome.error);
+			// A live op is always newer than what was applied; if not, say so rather than answer
+			// with nothing (a bug in the batching, never a user's mistake).
+			if (!outcome.applied) return batch[i].reject(new Error('store: op applied out of order'));
+			batch[i].resolve(outcome.value);
+		});
 		if (this.seq - this.snapshotSeq >= this.options.snapshotEveryOps) {
 			this.snapshotRequested.push(() => {});
 		}
