@@ -5,8 +5,15 @@ import { getApp } from '../app';
 import { accessFor, requireRole } from '../auth/access';
 import { actorForToken, SESSION_COOKIE } from '../auth/sessions';
 import { CHECKIN_ROLES, checkIn } from '../services/checkin';
-import { apiRefusal, bodyTooLarge, rateLimit, SECURITY_HEADERS, tooMany } from './guards';
-import { MAX_JSON_BYTES, parseJsonObject, TOO_LARGE, UNREADABLE } from './json-body';
+import {
+	apiRefusal,
+	bodyTooLarge,
+	rateLimit,
+	SECURITY_HEADERS,
+	sessionHeaders,
+	tooMany
+} from './guards';
+import { MAX_JSON_BYTES, parseJsonObject, refusalBody, TOO_LARGE, UNREADABLE } from './json-body';
 
 /**
  * `POST /api/checkins` answered straight on node:http (kiosk/server.js asks this first).
@@ -53,12 +60,13 @@ export function checkinFastPath(req: IncomingMessage, res: ServerResponse): bool
 		return true;
 	}
 	readBody(req, (text) => {
-		if (text === undefined) return sendJson(res, UNREADABLE.status, refusal(UNREADABLE), signedIn);
+		if (text === undefined)
+			return sendJson(res, UNREADABLE.status, refusalBody(UNREADABLE), signedIn);
 		if (declared > MAX_JSON_BYTES || text === null) {
-			return sendJson(res, TOO_LARGE.status, refusal(TOO_LARGE), signedIn);
+			return sendJson(res, TOO_LARGE.status, refusalBody(TOO_LARGE), signedIn);
 		}
 		const parsed = parseJsonObject(text);
-		if (!parsed.ok) return sendJson(res, parsed.status, refusal(parsed), signedIn);
+		if (!parsed.ok) return sendJson(res, parsed.status, refusalBody(parsed), signedIn);
 		checkIn(getApp().store, who, parsed.value).then(
 			(answer) => sendJson(res, answer.status, answer.body, signedIn),
 			(error) => sendError(res, error, signedIn)
@@ -66,12 +74,6 @@ export function checkinFastPath(req: IncomingMessage, res: ServerResponse): bool
 	});
 	return true;
 }
-
-const refusal = (r: { reason: string; message: string }) => ({
-	status: 'error',
-	reason: r.reason,
-	message: r.message
-});
 
 /** The body as text; null when it is over MAX_JSON_BYTES, undefined when it broke off. */
 function readBody(req: IncomingMessage, done: (text: string | null | undefined) => void): void {
@@ -110,11 +112,6 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 	return undefined;
 }
 
-/** As `secure()` in guards.ts: the security headers, and signed-in answers kept out of caches. */
-function headers(extra: Record<string, string>, signedIn: boolean): Record<string, string> {
-	return { ...extra, ...SECURITY_HEADERS, ...(signedIn ? { 'cache-control': 'no-store' } : {}) };
-}
-
 function sendJson(
 	res: ServerResponse,
 	status: number,
@@ -123,17 +120,14 @@ function sendJson(
 	extra: Record<string, string> = {}
 ): void {
 	const text = JSON.stringify(body);
-	res.writeHead(
-		status,
-		headers(
-			{
-				...extra,
-				'content-type': 'application/json',
-				'content-length': String(Buffer.byteLength(text))
-			},
-			signedIn
-		)
-	);
+	// The same headers as `secure()` in guards.ts puts on every SvelteKit answer.
+	res.writeHead(status, {
+		...extra,
+		'content-type': 'application/json',
+		'content-length': String(Buffer.byteLength(text)),
+		...SECURITY_HEADERS,
+		...sessionHeaders(signedIn)
+	});
 	res.end(text);
 }
 

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
 import { readConfig } from '../config';
+import { refusalBody, TOO_LARGE } from './json-body';
 import { RateLimiter, type Take } from './rate-limit';
 
 /**
@@ -17,8 +18,8 @@ const checkins = new RateLimiter(readConfig().checkinLimit);
 
 /** Request bodies larger than this are refused before a route reads them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Resident lists (CSV/XLSX) may be bigger. */
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+/** Resident lists (CSV/XLSX, up to 5 MB, see services/import.ts) come with multipart overhead. */
+export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
@@ -53,12 +54,9 @@ export function tooMany(retryAfterSeconds: number): Response {
 /** A 413 when the declared body is over the limit for its path; null when it may go on. */
 export function bodyTooLarge(method: string, path: string, declaredBytes: number): Response | null {
 	if (method === 'GET' || method === 'HEAD') return null;
-	const limit = path.startsWith('/api/import') ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+	const limit = path.startsWith('/api/import') ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 	if (!(declaredBytes > limit)) return null;
-	return json(
-		{ status: 'error', reason: 'too_large', message: 'Dữ liệu gửi lên quá lớn.' },
-		{ status: 413 }
-	);
+	return json(refusalBody(TOO_LARGE), { status: TOO_LARGE.status });
 }
 
 /** What an API request gets when the access table turns it away. */
@@ -100,6 +98,12 @@ export function secure(response: Response, signedIn: boolean): Response {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!out.headers.has(name)) out.headers.set(name, value);
 	}
-	if (signedIn) out.headers.set('cache-control', 'no-store');
+	for (const [name, value] of Object.entries(sessionHeaders(signedIn))) {
+		out.headers.set(name, value);
+	}
 	return out;
 }
+
+/** Signed-in answers are kept out of caches (for `secure()` and the check-in fast path). */
+export const sessionHeaders = (signedIn: boolean): Record<string, string> =>
+	signedIn ? { 'cache-control': 'no-store' } : {};

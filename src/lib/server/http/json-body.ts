@@ -55,9 +55,16 @@ export function parseJsonObject(text: string): ParsedJson {
 	return { ok: true, value: value as Record<string, unknown> };
 }
 
-const fail = ({ status, reason, message }: BodyRefusal): JsonBody => ({
+/** The error JSON every refusal is sent as. */
+export const refusalBody = ({ reason, message }: Pick<BodyRefusal, 'reason' | 'message'>) => ({
+	status: 'error',
+	reason,
+	message
+});
+
+const fail = (refusal: BodyRefusal): JsonBody => ({
 	ok: false,
-	response: json({ status: 'error', reason, message }, { status })
+	response: json(refusalBody(refusal), { status: refusal.status })
 });
 
 /** Reads a request body that must be one JSON object (see parseJsonObject). */
