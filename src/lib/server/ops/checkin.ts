@@ -1,6 +1,6 @@
 import { decideCheckin, type CheckinReason, type CheckinSource } from '../../domain/checkin';
 import { isWellFormedCardCode } from '../../domain/card-code';
-import { toBrief, type BriefRow, type ResidentBrief } from '../repositories/residents';
+import { residentBriefRow, toBrief, type ResidentBrief } from '../repositories/residents';
 import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 
@@ -62,15 +62,7 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 				)
 			: undefined;
 	const residentId = p.code !== null ? (card?.resident_id ?? null) : p.residentId;
-	const resident =
-		residentId === null
-			? undefined
-			: db.get<BriefRow & { neighborhood_id: number }>(
-					`SELECT h.neighborhood_id, r.full_name, r.birth_year, n.name AS neighborhood_name
-					 FROM residents r JOIN households h ON h.id = r.household_id
-					 JOIN neighborhoods n ON n.id = h.neighborhood_id WHERE r.id = ?`,
-					[residentId]
-				);
+	const resident = residentId === null ? undefined : residentBriefRow(db, residentId);
 	const earlier =
 		resident && session
 			? db.get<{ checked_in_at: number }>(
