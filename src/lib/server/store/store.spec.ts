@@ -281,18 +281,19 @@ describe('the store', () => {
 		db.close();
 	});
 
-	it('applies batches in journal order when a lone write follows overlapping ones', async () => {
+	it('applies batches in journal order when a lone write comes while a lone one syncs', async () => {
 		const store = await openStore(freshDir());
 		const add = (name: string) => store.write<number>('test.addPlace', { name });
-		// Two at once (synced on the thread pool), then one while they sync, then one more
-		// while that one syncs: each answer must be its own op's, in order.
-		const first = [add('một'), add('hai')];
-		let second: Promise<number> | undefined;
-		setImmediate(() => (second = add('ba')));
-		const ids = await Promise.all(first);
-		const third = add('bốn');
-		ids.push(await second!, await third);
-		expect(ids).toEqual([1, 2, 3, 4]);
-		expect(places(store)).toEqual(['một', 'hai', 'ba', 'bốn']);
+		// Writes one at a time, so that the store takes them to be alone (inline syncs), then
+		// one more while the last of them syncs: it must wait for that one to be applied, and
+		// each answer must be its own op's, in order.
+		const ids: number[] = [];
+		for (const name of ['một', 'hai', 'ba']) ids.push(await add(name));
+		const fourth = add('bốn');
+		let fifth: Promise<number> | undefined;
+		setImmediate(() => (fifth = add('năm')));
+		ids.push(await fourth, await fifth!, await add('sáu'));
+		expect(ids).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(places(store)).toEqual(['một', 'hai', 'ba', 'bốn', 'năm', 'sáu']);
 	});
 });

@@ -73,12 +73,16 @@ const REPLAY_BATCH = 1000;
  * snapshot knows where the journal resumes.
  * A write is acknowledged (its promise settles) only after its journal line is on disk.
  */
+/** Lone batches in a row after which writes are taken to come one at a time (see flush). */
+const LONE_BATCHES = 4;
+
 export class Store {
 	private queue: Pending[] = [];
 	private scheduled = false;
 	/** A batch is being written and synced; the next one waits in `queue`. */
 	private syncing = false;
-	private lastBatchSize = 0;
+	/** How many batches in a row held a single op (see `flush`, inline syncs). */
+	private loneBatches = 0;
 	/** Waiting for every queued write to be settled (close). */
 	private idle: Array<() => void> = [];
 	private closed = false;
@@ -237,12 +241,15 @@ export class Store {
 			return this.flush();
 		}
 		const batch = this.queue.splice(0);
-		// Writes arriving one at a time (this batch and the last had one op each) sync inline;
-		// overlapping writes sync on the thread pool while the loop gathers the next batch.
-		// Never while an earlier batch awaits applying (this runs first in its callback): an
-		// inline batch is applied at once, and batches must be applied in journal order.
-		const inline = batch.length === 1 && this.lastBatchSize <= 1 && this.appliedSeq === this.seq;
-		this.lastBatchSize = batch.length;
+		// Writes arriving one at a time sync inline; overlapping writes sync on the thread pool
+		// while the loop gathers the next batch. "One at a time" means the last LONE_BATCHES
+		// batches all held one op: under concurrent clients a lone op is often just the first
+		// to come back, and an inline sync would freeze the loop (reading the others, answering
+		// the batch before) for a whole sync. Never while an earlier batch awaits applying
+		// (this runs first in its callback): an inline batch is applied at once, and batches
+		// must be applied in journal order.
+		this.loneBatches = batch.length === 1 ? this.loneBatches + 1 : 0;
+		const inline = this.loneBatches > LONE_BATCHES && this.appliedSeq === this.seq;
 		const entries: JournalEntry[] = batch.map((op) => {
 			const seq = ++this.seq;
 			return {
