@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { D, loadFixture } from '../services/reports.fixture';
+import { at, D, loadFixture } from '../services/reports.fixture';
 import { Db } from '../store/database';
 import { migrate, shippedMigrations } from '../store/migrations';
 import { coverageByNeighborhood, loadDefinitions, reachByNeighborhood } from './coverage';
@@ -29,6 +29,38 @@ describe('migration 0005 on a ward that already has data', () => {
 		// The day before: R1 not yet skilled (M9 came on D), R3 not yet reached.
 		expect(coverageByNeighborhood(db, defs, '2026-11-24', 1)[0].adults_skilled).toBe(1);
 		expect(reachByNeighborhood(db, '2026-11-24', 1)[0].residents).toBe(4);
+		db.close();
+	});
+});
+
+describe('first_seen kept by the check-in trigger', () => {
+	it('moves to an earlier check-in and stays put for a later one', async () => {
+		const db = await Db.create();
+		migrate(db);
+		loadFixture(db);
+		const firstSeen = () =>
+			db.value<string>('SELECT first_seen FROM resident_coverage WHERE resident_id = 6');
+		const checkIn = (day: string, nonce: string) => {
+			db.run(
+				"INSERT INTO class_sessions (title, place, starts_at) VALUES ('Lớp', 'Nhà văn hoá', ?)",
+				[at(day, '08:00')]
+			);
+			const session = db.value<number>('SELECT max(id) FROM class_sessions');
+			db.run(
+				"INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, nonce) VALUES (?, 6, 1, ?, 'search', ?)",
+				[session!, at(day, '08:05'), nonce]
+			);
+		};
+		expect(firstSeen()).toBeNull();
+		checkIn('2026-11-20', 'nonce-first');
+		expect(firstSeen()).toBe('2026-11-20');
+		checkIn('2026-11-22', 'nonce-later');
+		expect(firstSeen()).toBe('2026-11-20');
+		checkIn('2026-11-10', 'nonce-earlier');
+		expect(firstSeen()).toBe('2026-11-10');
+		expect(reachByNeighborhood(db, '2026-11-15', 1)[0].residents).toBeGreaterThan(
+			reachByNeighborhood(db, '2026-11-09', 1)[0].residents
+		);
 		db.close();
 	});
 });
