@@ -263,25 +263,35 @@ export class Store {
 		});
 		this.syncing = true;
 		this.journal.append(entries, inline, (error) => {
-			this.syncing = false;
-			if (error) {
-				// The disk refused: nothing in this batch is acknowledged, and no further write
-				// is taken, since the journal's tail is now unknown.
-				this.failure = error;
-				this.options.log(`store: journal write failed, refusing writes: ${String(error)}`);
-				batch.forEach((op) => op.reject(error));
-				return this.flush();
-			}
-			this.syncs++;
-			// The next batch (gathered during this sync) goes to the disk first, then this one
-			// is applied while it syncs: the disk and the CPU work at the same time. Its ops come
-			// after this batch's in the journal and are applied after them, so order holds.
-			// A snapshot must see every journaled op applied, so when one is due it goes first.
-			const snapshotDue = this.snapshotRequested.length > 0;
-			if (!snapshotDue) this.flush();
-			this.settle(batch, entries);
-			this.flush();
+			if (inline) return this.synced(batch, entries, error);
+			// Handled after this turn's other I/O: requests that reached the loop together with
+			// the disk's answer are read first, so they join the next batch instead of waiting a
+			// whole sync for the one after it. `syncing` holds until then, so nothing else
+			// flushes in between.
+			setImmediate(() => this.synced(batch, entries, error));
 		});
+	}
+
+	/** A batch's journal write came back: acknowledge and apply it, or refuse everything. */
+	private synced(batch: Pending[], entries: JournalEntry[], error: Error | null): void {
+		this.syncing = false;
+		if (error) {
+			// The disk refused: nothing in this batch is acknowledged, and no further write
+			// is taken, since the journal's tail is now unknown.
+			this.failure = error;
+			this.options.log(`store: journal write failed, refusing writes: ${String(error)}`);
+			batch.forEach((op) => op.reject(error));
+			return this.flush();
+		}
+		this.syncs++;
+		// The next batch (gathered during this sync) goes to the disk first, then this one
+		// is applied while it syncs: the disk and the CPU work at the same time. Its ops come
+		// after this batch's in the journal and are applied after them, so order holds.
+		// A snapshot must see every journaled op applied, so when one is due it goes first.
+		const snapshotDue = this.snapshotRequested.length > 0;
+		if (!snapshotDue) this.flush();
+		this.settle(batch, entries);
+		this.flush();
 	}
 
 	/** Applies a batch that is on disk and answers each waiting writer with its op's outcome. */
