@@ -217,6 +217,24 @@ function writeY4m(path, qr) {
 }
 
 const fmt = (x) => x.toFixed(1);
+
+/**
+ * CPU seconds a process has used, all threads, user + system (/proc, in clock ticks of
+ * 1/100 s): per request, a figure that the disk's speed from minute to minute does not move.
+ */
+function cpuSeconds(pid) {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** A load run that also reports the CPU the server spent per request. */
+async function measured(pid, port, makeRequest, seconds) {
+	const before = cpuSeconds(pid);
+	const result = await load(port, makeRequest, seconds);
+	result.cpuPerRequest = ((cpuSeconds(pid) - before) * 1e6) / result.latencies.length;
+	return result;
+}
+
 const dir = await prepareStore();
 const t0 = performance.now();
 // The per-device check-in limit (240 at once, then 4 a second) would refuse this load by
@@ -313,8 +331,8 @@ try {
 		// the two servers take turns, and each round's ratio compares neighbours in time.
 		const rounds = [];
 		for (let r = 0; r < ROUNDS; r++) {
-			const ours = await load(PORT, checkin(sessions, 'bench'), SECONDS / ROUNDS);
-			const ceiling = await load(BASE_PORT, bare, SECONDS / ROUNDS);
+			const ours = await measured(server.pid, PORT, checkin(sessions, 'bench'), SECONDS / ROUNDS);
+			const ceiling = await measured(base.pid, BASE_PORT, bare, SECONDS / ROUNDS);
 			rounds.push({ ours, ceiling, ratio: ours.rate / ceiling.rate });
 		}
 		const all = rounds.flatMap((r) => r.ours.latencies).sort((a, b) => a - b);
@@ -332,6 +350,10 @@ try {
 		}
 		console.log(
 			`bare node:http + append + fdatasync (same batching): ${fmt(ceilingRate)}/s, p50 ${fmt(rounds[0].ceiling.p50)} ms, p99 ${fmt(rounds[0].ceiling.p99)} ms (round 1)`
+		);
+		const cpu = (list) => fmt(list.reduce((sum, x) => sum + x, 0) / list.length);
+		console.log(
+			`server CPU per request (all threads): ours ${cpu(rounds.map((r) => r.ours.cpuPerRequest))} µs, bare ${cpu(rounds.map((r) => r.ceiling.cpuPerRequest))} µs`
 		);
 		console.log(
 			`ratio to the ceiling, ${ROUNDS} alternating rounds of ${SECONDS / ROUNDS} s: ${ratios.map((x) => x.toFixed(2)).join(', ')} → median ${ratios[Math.floor(ROUNDS / 2)].toFixed(2)} (target ≥ 0.5)`
