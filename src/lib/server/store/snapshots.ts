@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { readSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from './fsync';
@@ -26,8 +27,27 @@ export class Snapshots {
 			.sort((a, b) => b.seq - a.seq);
 	}
 
-	read(file: SnapshotFile): Uint8Array {
-		return readFileSync(file.path);
+	/**
+	 * The snapshot's bytes (`bytes`), read into a larger buffer (`buffer`) that the database
+	 * is then opened in (see Db.create): a file that outgrows its buffer is copied whole into
+	 * a new one, a pause of ~0.4 s at 1M rows on this machine, and a quarter more room (at
+	 * least 16 MB) puts that off by months of a ward's check-ins.
+	 */
+	read(file: SnapshotFile): { bytes: Buffer; buffer: Buffer } {
+		const fd = openSync(file.path, 'r');
+		try {
+			const size = fstatSync(fd).size;
+			const buffer = Buffer.alloc(size + Math.max(16 << 20, Math.ceil(size / 4)));
+			let read = 0;
+			while (read < size) {
+				const got = readSync(fd, buffer, read, size - read, read);
+				if (got === 0) break;
+				read += got;
+			}
+			return { bytes: buffer.subarray(0, read), buffer };
+		} finally {
+			closeSync(fd);
+		}
 	}
 
 	/**

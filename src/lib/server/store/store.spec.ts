@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Db } from './database';
 import { migrate, MigrationMismatchError, shippedMigrations } from './migrations';
 import { Store, type OpHandlers } from './store';
@@ -295,5 +295,63 @@ describe('the store', () => {
 		ids.push(await fourth, await fifth!, await add('sáu'));
 		expect(ids).toEqual([1, 2, 3, 4, 5, 6]);
 		expect(places(store)).toEqual(['một', 'hai', 'ba', 'bốn', 'năm', 'sáu']);
+	});
+});
+
+describe('snapshots copied out of the buffer sql.js keeps the file in', () => {
+	/** export() bumps the change counter (bytes 24–27) and its copy at 92–95; nothing else differs. */
+	const expectSameDatabase = (image: Uint8Array, exported: Uint8Array) => {
+		expect(image.length).toBe(exported.length);
+		const differing: number[] = [];
+		for (let i = 0; i < image.length; i++) if (image[i] !== exported[i]) differing.push(i);
+		expect(differing.filter((i) => !(i >= 24 && i < 28) && !(i >= 92 && i < 96))).toEqual([]);
+	};
+
+	it('are the bytes export() gives, and reopen to the same data', async () => {
+		const dir = freshDir();
+		const first = await openStore(dir);
+		for (const name of ['một', 'hai']) await first.write('test.addPlace', { name });
+		await first.close();
+		// Reopened from its snapshot, the database lives in a buffer with room to grow.
+		const store = await openStore(dir);
+		await Promise.all(
+			Array.from({ length: 300 }, (_, i) => store.write('test.addPlace', { name: `nơi ${i}` }))
+		);
+		const image = store.db.image(String(store.stats().lastSeq));
+		expect(image).toBeDefined();
+		expectSameDatabase(image!, store.db.export());
+
+		const exported = vi.spyOn(store.db, 'export');
+		await store.write('test.addPlace', { name: 'cuối' });
+		await store.snapshot();
+		expect(exported).not.toHaveBeenCalled();
+		await store.close();
+		const again = await openStore(dir);
+		expect(places(again)).toHaveLength(303);
+		expect(places(again).at(-1)).toBe('cuối');
+		expect(again.db.quickCheck()).toBe(true);
+	});
+
+	it('are not taken when the buffer may no longer hold the file', async () => {
+		const seeded = await Db.create();
+		migrate(seeded);
+		seeded.run("INSERT INTO meta (key, value) VALUES ('last_seq', '7')");
+		// No buffer of our own: nothing to copy from.
+		expect(seeded.image('7')).toBeUndefined();
+
+		// A buffer exactly the file's size: the file moves out of it as soon as it grows.
+		const db = await Db.create(Buffer.from(seeded.export()));
+		seeded.close();
+		expect(db.image('7')).toBeDefined();
+		// A last_seq that this buffer never held.
+		expect(db.image('8')).toBeUndefined();
+		db.transaction(() => {
+			for (let i = 0; i < 2000; i++) {
+				db.run('INSERT INTO places (name) VALUES (?)', [`Nhà văn hoá số ${i}`]);
+			}
+			db.run("UPDATE meta SET value = '8' WHERE key = 'last_seq'");
+		});
+		expect(db.image('8')).toBeUndefined();
+		db.close();
 	});
 });

@@ -73,6 +73,9 @@ const REPLAY_BATCH = 1000;
  * snapshot knows where the journal resumes.
  * A write is acknowledged (its promise settles) only after its journal line is on disk.
  */
+/** How long a snapshot's buffer is kept for the next snapshot (see keepSpare). */
+const SPARE_KEPT_MS = 60_000;
+
 /** Lone batches in a row after which writes are taken to come one at a time (see flush). */
 const LONE_BATCHES = 4;
 
@@ -92,6 +95,9 @@ export class Store {
 	private snapshotAt: number | null = null;
 	private snapshotRequested: Array<() => void> = [];
 	private snapshotWrite: Promise<void> = Promise.resolve();
+	/** A buffer the last snapshot was copied into, for the next one (see keepSpare). */
+	private spare: Uint8Array | undefined;
+	private spareTimer: ReturnType<typeof setTimeout> | undefined;
 	private timer: NodeJS.Timeout | undefined;
 	private siteId = '';
 	private epoch = 1;
@@ -383,16 +389,35 @@ export class Store {
 	 */
 	private startSnapshot(): Promise<void> {
 		const seq = this.seq;
-		const bytes = this.db.export();
+		// The last snapshot's buffer is taken (so no other snapshot writes into it meanwhile)
+		// and given back once this one is on disk.
+		const into = this.spare;
+		this.spare = undefined;
+		const bytes = this.db.image(String(seq), into) ?? this.db.export();
 		this.journal.rotate(seq + 1);
 		this.snapshotSeq = seq;
 		const written = this.snapshotWrite.then(async () => {
 			await this.snapshots.write(seq, bytes);
+			this.keepSpare(bytes);
 			this.snapshotAt = this.options.now();
 			this.journal.prune(this.snapshots.oldestKept()?.seq ?? 0);
 		});
 		this.snapshotWrite = written.catch(() => {});
 		return written;
+	}
+
+	/**
+	 * Keeps a written snapshot's buffer for the next one while snapshots come often (a busy
+	 * hour: every 50,000 writes). Fresh memory costs more than the copy itself on this machine
+	 * (~3.5 ms a MB to touch the first time, against ~0.07 ms to copy into memory touched
+	 * before), but it is the size of the whole database, so it goes after SPARE_KEPT_MS.
+	 */
+	private keepSpare(bytes: Uint8Array): void {
+		if (this.closed) return;
+		this.spare = new Uint8Array(bytes.buffer);
+		if (this.spareTimer) clearTimeout(this.spareTimer);
+		this.spareTimer = setTimeout(() => (this.spare = undefined), SPARE_KEPT_MS);
+		this.spareTimer.unref();
 	}
 
 	private async snapshotNow(): Promise<void> {
@@ -417,6 +442,7 @@ export class Store {
 		if (this.closed) return;
 		this.closed = true;
 		if (this.timer) clearInterval(this.timer);
+		if (this.spareTimer) clearTimeout(this.spareTimer);
 		if (this.syncing || this.queue.length > 0) {
 			await new Promise<void>((done) => {
 				this.idle.push(done);
@@ -444,11 +470,13 @@ async function loadNewestGoodSnapshot(
 	for (const file of files) {
 		let db: Db | undefined;
 		try {
-			const bytes = snapshots.read(file);
-			db = await Db.create(bytes);
+			const { bytes, buffer } = snapshots.read(file);
+			// Checked before opening: from then on sql.js writes into the same buffer.
+			const intact = snapshots.matchesChecksum(file, bytes);
+			db = await Db.create(buffer);
 			// A snapshot whose bytes match the checksum written with it is exactly the database
 			// that was exported; PRAGMA quick_check (1.4 s at 1M rows) decides for the others.
-			if (snapshots.matchesChecksum(file, bytes) || db.quickCheck()) {
+			if (intact || db.quickCheck()) {
 				return { db, snapshotSeq: file.seq };
 			}
 		} catch {
