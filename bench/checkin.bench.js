@@ -220,7 +220,9 @@ const fmt = (x) => x.toFixed(1);
 
 /**
  * CPU seconds a process has used, all threads, user + system (/proc, in clock ticks of
- * 1/100 s): per request, a figure that the disk's speed from minute to minute does not move.
+ * 1/100 s). Per request it moves far less than the throughput with the disk's speed (a
+ * slower disk makes smaller batches, so a little more CPU per request), and it says where
+ * the gap to the bare server is: in the work, not in the waiting.
  */
 function cpuSeconds(pid) {
 	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
