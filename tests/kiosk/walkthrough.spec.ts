@@ -74,6 +74,10 @@ test('after two misses the right place is highlighted; Quay lại and Nghe lại
 	await expect(k.sim('install')).not.toHaveClass(/highlight/);
 	await k.tap(k.sim('app'));
 	await expect(k.sim('install')).toHaveClass(/highlight/);
+	// Each miss is said too, a moment after the screen shows it: count from after both.
+	await expect
+		.poll(async () => (await k.narrations()).filter((s) => s.startsWith('Chưa đúng chỗ')).length)
+		.toBe(2);
 
 	const before = (await k.narrations()).length;
 	await k.tap(k.button('Nghe lại'));
