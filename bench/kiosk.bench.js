@@ -26,6 +26,9 @@ const server = spawn('node', ['kiosk/server.js'], {
 	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir },
 	stdio: 'ignore'
 });
+/** A kiosk window: the full-HD touch screen. */
+const KIOSK_SCREEN = { viewport: { width: 1920, height: 1080 }, hasTouch: true };
+
 /** The kiosk's one long-lived window (see homeLoad). */
 let kioskWindow;
 const browser = await chromium.launch({
@@ -81,9 +84,11 @@ try {
 	rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** Throttles the page's CPU; returns the DevTools session that did it. */
 async function throttled(context, page, rate = THROTTLE) {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+	return cdp;
 }
 
 /**
@@ -94,16 +99,12 @@ async function throttled(context, page, rate = THROTTLE) {
  */
 async function homeLoad(countJs, rate = THROTTLE, newWindow = false) {
 	const context = newWindow
-		? await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true })
-		: (kioskWindow ??= await browser.newContext({
-				viewport: { width: 1920, height: 1080 },
-				hasTouch: true
-			}));
+		? await browser.newContext(KIOSK_SCREEN)
+		: (kioskWindow ??= await browser.newContext(KIOSK_SCREEN));
 	const page = context.pages()[0] ?? (await context.newPage());
 	await page.goto('about:blank');
-	const cdp = await context.newCDPSession(page);
+	const cdp = await throttled(context, page, rate);
 	await cdp.send('Network.clearBrowserCache');
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 	const scripts = [];
 	const onResponse = (res) => {
 		if (res.request().resourceType() === 'script' || res.url().endsWith('.js')) scripts.push(res);
@@ -145,10 +146,7 @@ async function homeLoad(countJs, rate = THROTTLE, newWindow = false) {
 }
 
 async function stepTimings() {
-	const context = await browser.newContext({
-		viewport: { width: 1920, height: 1080 },
-		hasTouch: true
-	});
+	const context = await browser.newContext(KIOSK_SCREEN);
 	const page = await context.newPage();
 	await page.goto(BASE + '/bai-hoc/tien-dien');
 	await page.locator('html[data-hydrated]').waitFor();

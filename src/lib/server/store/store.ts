@@ -64,6 +64,12 @@ type Outcome = { ok: true; applied: boolean; value?: unknown } | { ok: false; er
 /** Replay at start applies the journal this many ops per transaction. */
 const REPLAY_BATCH = 1000;
 
+/** How long a snapshot's buffer is kept for the next snapshot (see keepSpare). */
+const SPARE_KEPT_MS = 60_000;
+
+/** Lone batches in a row after which writes are taken to come one at a time (see flush). */
+const LONE_BATCHES = 4;
+
 /**
  * The durable store: sql.js in memory, made durable by an fsync'd operation journal and
  * atomic snapshots (DESIGN.md, "The store"). One writer: ops are queued, journaled in
@@ -73,12 +79,6 @@ const REPLAY_BATCH = 1000;
  * snapshot knows where the journal resumes.
  * A write is acknowledged (its promise settles) only after its journal line is on disk.
  */
-/** How long a snapshot's buffer is kept for the next snapshot (see keepSpare). */
-const SPARE_KEPT_MS = 60_000;
-
-/** Lone batches in a row after which writes are taken to come one at a time (see flush). */
-const LONE_BATCHES = 4;
-
 export class Store {
 	private queue: Pending[] = [];
 	private scheduled = false;
