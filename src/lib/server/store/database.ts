@@ -12,6 +12,13 @@ export type Params = BindParams;
  */
 export class Db {
 	private statements = new Map<string, Statement>();
+	/** Cached statements that may write (anything but a SELECT), for `writes`. */
+	private writing = new Set<Statement>();
+	/**
+	 * Counts statements run that may have written: the store compares it around an op to
+	 * know whether an op that threw left anything to undo.
+	 */
+	writes = 0;
 	/** Column names per statement: sql.js's getAsObject reads them from WASM on every row. */
 	private columns = new Map<Statement, string[]>();
 
@@ -59,7 +66,9 @@ export class Db {
 		if (!stmt) {
 			stmt = this.raw.prepare(sql);
 			this.statements.set(sql, stmt);
+			if (!/^\s*SELECT\b/i.test(sql)) this.writing.add(stmt);
 		}
+		if (this.writing.has(stmt)) this.writes++;
 		return stmt;
 	}
 
@@ -129,6 +138,7 @@ export class Db {
 
 	/** Runs a script of several statements (migrations, seeding). */
 	exec(sql: string): void {
+		this.writes++;
 		this.raw.exec(sql);
 		// A script may change the schema: a cached statement's columns are read afresh.
 		this.columns.clear();
@@ -147,20 +157,29 @@ export class Db {
 		}
 	}
 
+	/** Opens a transaction that stays open until `commit()` (the store's applied batches). */
+	begin(): void {
+		this.run('BEGIN');
+	}
+
+	commit(): void {
+		this.run('COMMIT');
+	}
+
 	/**
 	 * Runs `fn` inside the open transaction so that a throw undoes only `fn`'s changes: the
-	 * store applies a whole batch of ops in one transaction (one commit into the in-memory
-	 * file instead of one per op), each op in a savepoint of its own.
+	 * store applies many ops in one transaction (one commit into the in-memory file instead
+	 * of one per op), each batch and each op in a savepoint of its own.
 	 */
-	savepoint<T>(fn: () => T): T {
-		this.run('SAVEPOINT op');
+	savepoint<T>(fn: () => T, name: 'op' | 'batch' = 'op'): T {
+		this.run(`SAVEPOINT ${name}`);
 		try {
 			const result = fn();
-			this.run('RELEASE op');
+			this.run(`RELEASE ${name}`);
 			return result;
 		} catch (error) {
-			this.run('ROLLBACK TO op');
-			this.run('RELEASE op');
+			this.run(`ROLLBACK TO ${name}`);
+			this.run(`RELEASE ${name}`);
 			throw error;
 		}
 	}
@@ -225,6 +244,7 @@ export class Db {
 	close(): void {
 		for (const stmt of this.statements.values()) stmt.free();
 		this.statements.clear();
+		this.writing.clear();
 		this.columns.clear();
 		this.raw.close();
 	}

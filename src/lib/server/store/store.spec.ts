@@ -223,6 +223,21 @@ describe('the store', () => {
 		expect(places(await openStore(dir))).toEqual(['trước', 'sau']);
 	});
 
+	it('answers the other ops of a batch with their own rows when one writes and then throws', async () => {
+		const store = await openStore(freshDir());
+		const [before, failed, after] = await Promise.allSettled([
+			store.write<number>('test.addPlace', { name: 'đầu' }),
+			store.write('test.addThenFail', { name: 'bỏ' }),
+			store.write<number>('test.addPlace', { name: 'cuối' })
+		]);
+		expect(failed.status).toBe('rejected');
+		// The batch was undone and applied again op by op: the ids answered are still the rows'.
+		const id = (name: string) => store.db.value('SELECT id FROM places WHERE name = ?', [name]);
+		expect(before).toEqual({ status: 'fulfilled', value: id('đầu') });
+		expect(after).toEqual({ status: 'fulfilled', value: id('cuối') });
+		expect(places(store)).toEqual(['đầu', 'cuối']);
+	});
+
 	it('takes writes that arrive while a batch is syncing into the next batch, in order', async () => {
 		const store = await openStore(freshDir());
 		const first = Array.from({ length: 20 }, (_, i) =>
