@@ -16,12 +16,19 @@ export interface CheckinPayload {
 }
 
 /**
- * `resident` is who was checked in, read by the op's own lookup so the answer needs no second
- * query (absent for a replayed nonce: the service reads it then).
+ * Who was checked in and how many the session has checked in now, read by the op's own
+ * lookups so the answer needs no more queries (absent for a replayed nonce: the service
+ * reads them then).
  */
+interface CheckedIn {
+	residentId: number;
+	resident?: ResidentBrief;
+	count?: number;
+}
+
 export type CheckinResult =
-	| { outcome: 'ok'; residentId: number; at: number; replay: boolean; resident?: ResidentBrief }
-	| { outcome: 'already'; residentId: number; firstAt: number; resident?: ResidentBrief }
+	| ({ outcome: 'ok'; at: number; replay: boolean } & CheckedIn)
+	| ({ outcome: 'already'; firstAt: number } & CheckedIn)
 	| { outcome: 'error'; reason: CheckinReason };
 
 function logFailure(
@@ -50,8 +57,8 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 		return { outcome: 'ok', residentId: prior.resident_id, at: prior.checked_in_at, replay: true };
 	}
 	const scannedAt = p.scannedAt ?? ctx.at;
-	const session = db.get<{ closed_at: number | null }>(
-		'SELECT closed_at FROM class_sessions WHERE id = ?',
+	const session = db.get<{ closed_at: number | null; checked_in: number }>(
+		'SELECT closed_at, checked_in FROM class_sessions WHERE id = ?',
 		[p.sessionId]
 	);
 	const card =
@@ -87,7 +94,8 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 			outcome: 'already',
 			residentId: residentId!,
 			firstAt: decision.firstAt,
-			resident: toBrief(residentId!, resident!)
+			resident: toBrief(residentId!, resident!),
+			count: session!.checked_in
 		};
 	}
 	db.run(
@@ -99,7 +107,9 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 		residentId: residentId!,
 		at: scannedAt,
 		replay: false,
-		resident: toBrief(residentId!, resident!)
+		resident: toBrief(residentId!, resident!),
+		// The session's count before, and this check-in (migration 0007 keeps it by trigger).
+		count: session!.checked_in + 1
 	};
 }
 

@@ -41,7 +41,7 @@ export async function checkIn(
 		};
 	}
 	const who = result.resident ?? residentBrief(store.db, result.residentId);
-	const count = attendanceCount(store.db, request.sessionId);
+	const count = result.count ?? attendanceCount(store.db, request.sessionId);
 	if (result.outcome === 'already') {
 		return {
 			status: 200,
