@@ -57,4 +57,26 @@ describe('the running count in each check-in answer', () => {
 			2
 		);
 	});
+
+	it('still answers a retried scan after the session is closed, and refuses a new one', async () => {
+		const { store, sessionId } = await wardWithOpenSession();
+		const scan = (residentId: number, nonce: string) =>
+			checkIn(store, volunteer, { residentId, sessionId, nonce, source: 'search' });
+		await scan(3, 'nonce-before-close');
+		store.db.run('UPDATE class_sessions SET closed_at = ? WHERE id = ?', [
+			Date.now() - 1000,
+			sessionId
+		]);
+		expect((await scan(3, 'nonce-before-close')).body).toMatchObject({
+			status: 'ok',
+			replay: true,
+			count: 1
+		});
+		const late = await scan(4, 'nonce-after-close');
+		expect(late.status).toBe(409);
+		expect(late.body).toMatchObject({ status: 'error', reason: 'session_closed' });
+		expect(
+			store.db.value('SELECT count(*) FROM failed_scans WHERE session_id = ?', [sessionId])
+		).toBe(1);
+	});
 });
