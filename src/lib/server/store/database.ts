@@ -168,8 +168,9 @@ export class Db {
 
 	/**
 	 * Runs `fn` inside the open transaction so that a throw undoes only `fn`'s changes: the
-	 * store applies many ops in one transaction (one commit into the in-memory file instead
-	 * of one per op), each batch and each op in a savepoint of its own.
+	 * store applies many batches in one transaction (one commit into the in-memory file
+	 * instead of one per batch), each batch in a savepoint of its own (and each op, when a
+	 * batch must be applied again op by op).
 	 */
 	savepoint<T>(fn: () => T, name: 'op' | 'batch' = 'op'): T {
 		this.run(`SAVEPOINT ${name}`);

@@ -80,7 +80,8 @@ const COMMIT_EVERY_OPS = 256;
  * The durable store: sql.js in memory, made durable by an fsync'd operation journal and
  * atomic snapshots (DESIGN.md, "The store"). One writer: ops are queued, journaled in
  * batches that share one fsync (group commit), then applied in order, a savepoint per batch
- * and per op, in a transaction that is committed when the writer goes idle (see commit).
+ * (and per op only when one must be undone, see applyEach), in a transaction that is
+ * committed when the writer goes idle (see commit).
  * While one batch is being synced the next one gathers.
  * Apply reads `last_seq` from memory; it is also written at each commit so a snapshot knows
  * where the journal resumes.
