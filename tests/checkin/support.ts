@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { apiSignIn } from '../support/sign-in';
 import QRCode from 'qrcode';
 
 /**
@@ -42,7 +43,7 @@ export function writeQrVideo(path: string, text: string): void {
 /** An API client signed in as `username` (volunteers use the PIN). */
 export async function apiAs(baseURL: string, username = 'tinhnguyen2', secret = '246810') {
 	const api = await request.newContext({ baseURL });
-	const login = await api.post('/api/auth/login', { data: { username, secret } });
+	const login = await apiSignIn(api, username, secret);
 	expect(login.status()).toBe(200);
 	return api;
 }

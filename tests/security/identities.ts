@@ -1,6 +1,7 @@
 import { request, type APIRequestContext } from '@playwright/test';
 import type { Role } from '../../src/lib/domain/actor';
 import { DEMO } from '../support/pages';
+import { apiSignIn } from '../support/sign-in';
 
 export type Who = 'anonymous' | Role;
 
@@ -21,7 +22,8 @@ export async function contexts(baseURL: string): Promise<Record<Who, APIRequestC
 	const out = { anonymous: await make() } as Record<Who, APIRequestContext>;
 	for (const role of Object.keys(ACCOUNTS) as Role[]) {
 		const ctx = await make();
-		const response = await ctx.post('/api/auth/login', { data: ACCOUNTS[role] });
+		const { username, secret } = ACCOUNTS[role];
+		const response = await apiSignIn(ctx, username, secret);
 		if (response.status() !== 200) {
 			throw new Error(`sign-in as ${role} failed: ${response.status()} ${await response.text()}`);
 		}

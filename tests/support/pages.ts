@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { submitSignIn } from './sign-in';
 
 /** Opens a page and waits until SvelteKit has hydrated it (see STACK.md: hydration race). */
 export async function openHydrated(page: Page, path: string): Promise<void> {
@@ -21,6 +22,6 @@ export async function signIn(
 	await openHydrated(page, `/dang-nhap${next ? `?next=${encodeURIComponent(next)}` : ''}`);
 	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill(secret);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await submitSignIn(page);
 	await expect(page).not.toHaveURL(/dang-nhap/);
 }

@@ -1,0 +1,50 @@
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+
+/**
+ * Every test signs in from 127.0.0.1, so the whole suite shares one sign-in allowance (30 tries,
+ * then one a second, src/lib/server/http/guards.ts). On a fast machine the suite uses it up; the
+ * helpers below then wait as the answer says, like a person or a well-behaved client would.
+ */
+const MAX_WAITS = 10;
+const SETTLE_MS = 15_000;
+const pause = (seconds: number) => new Promise((done) => setTimeout(done, 1000 * seconds));
+
+/** `POST /api/auth/login`, a 429 waited out for as long as its Retry-After says. */
+export async function apiSignIn(
+	ctx: APIRequestContext,
+	username: string,
+	secret: string
+): Promise<APIResponse> {
+	let response = await ctx.post('/api/auth/login', { data: { username, secret } });
+	for (let i = 0; response.status() === 429 && i < MAX_WAITS; i++) {
+		await pause(Number(response.headers()['retry-after'] ?? 1));
+		response = await ctx.post('/api/auth/login', { data: { username, secret } });
+	}
+	return response;
+}
+
+/** Clicks the sign-in form's button; when the page says to wait ("Xin đợi N giây"), waits and clicks again. */
+export async function submitSignIn(page: Page): Promise<void> {
+	const button = page.getByRole('button', { name: 'Đăng nhập' });
+	const wait = page.getByText(/Quá nhiều lần đăng nhập từ máy này\. Xin đợi \d+ giây/);
+	for (let i = 0; ; i++) {
+		await button.click();
+		// Whichever comes first; neither within the time means something else went wrong, and
+		// the caller's own check says what.
+		const limited = await Promise.race([
+			page
+				.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'), { timeout: SETTLE_MS })
+				.then(
+					() => false,
+					() => false
+				),
+			wait.waitFor({ timeout: SETTLE_MS }).then(
+				() => true,
+				() => false
+			)
+		]);
+		if (!limited || i >= MAX_WAITS) return;
+		const seconds = Number(/Xin đợi (\d+) giây/.exec((await wait.textContent()) ?? '')?.[1] ?? 1);
+		await pause(seconds);
+	}
+}
