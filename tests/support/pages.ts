@@ -20,8 +20,6 @@ export async function signIn(
 	next = ''
 ): Promise<void> {
 	await openHydrated(page, `/dang-nhap${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-	await page.getByLabel('Tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill(secret);
-	await submitSignIn(page);
+	await submitSignIn(page, username, secret);
 	await expect(page).not.toHaveURL(/dang-nhap/);
 }

@@ -23,12 +23,16 @@ export async function apiSignIn(
 	return response;
 }
 
-/** Clicks the sign-in form's button; when the page says to wait ("Xin đợi N giây"), waits and clicks again. */
-export async function submitSignIn(page: Page): Promise<void> {
-	const button = page.getByRole('button', { name: 'Đăng nhập' });
+/**
+ * Fills in the sign-in form and sends it; when the page says to wait ("Xin đợi N giây"), waits
+ * and sends it again (the refused form comes back without the secret, so both are filled anew).
+ */
+export async function submitSignIn(page: Page, username: string, secret: string): Promise<void> {
 	const wait = page.getByText(/Quá nhiều lần đăng nhập từ máy này\. Xin đợi \d+ giây/);
 	for (let i = 0; ; i++) {
-		await button.click();
+		await page.getByLabel('Tên đăng nhập').fill(username);
+		await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill(secret);
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
 		// Whichever comes first; neither within the time means something else went wrong, and
 		// the caller's own check says what.
 		const limited = await Promise.race([
