@@ -5,9 +5,9 @@ import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
  * then one a second, src/lib/server/http/guards.ts). On a fast machine the suite uses it up; the
  * helpers below then wait as the answer says, like a person or a well-behaved client would.
  */
-const MAX_WAITS = 10;
+export const MAX_WAITS = 10;
 const SETTLE_MS = 15_000;
-const pause = (seconds: number) => new Promise((done) => setTimeout(done, 1000 * seconds));
+export const pause = (seconds: number) => new Promise((done) => setTimeout(done, 1000 * seconds));
 
 /** `POST /api/auth/login`, a 429 waited out for as long as its Retry-After says. */
 export async function apiSignIn(
@@ -24,31 +24,24 @@ export async function apiSignIn(
 }
 
 /**
- * Fills in the sign-in form and sends it; when the page says to wait ("Xin đợi N giây"), waits
- * and sends it again (the refused form comes back without the secret, so both are filled anew).
+ * After the sign-in form was sent: the seconds the page asks to wait ("Xin đợi N giây"), or
+ * undefined once it has moved on, or when neither came in time (the caller's own check then
+ * says what went wrong).
  */
-export async function submitSignIn(page: Page, username: string, secret: string): Promise<void> {
+export async function secondsToWait(page: Page): Promise<number | undefined> {
 	const wait = page.getByText(/Quá nhiều lần đăng nhập từ máy này\. Xin đợi \d+ giây/);
-	for (let i = 0; ; i++) {
-		await page.getByLabel('Tên đăng nhập').fill(username);
-		await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill(secret);
-		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		// Whichever comes first; neither within the time means something else went wrong, and
-		// the caller's own check says what.
-		const limited = await Promise.race([
-			page
-				.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'), { timeout: SETTLE_MS })
-				.then(
-					() => false,
-					() => false
-				),
-			wait.waitFor({ timeout: SETTLE_MS }).then(
-				() => true,
+	const limited = await Promise.race([
+		page
+			.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'), { timeout: SETTLE_MS })
+			.then(
+				() => false,
 				() => false
-			)
-		]);
-		if (!limited || i >= MAX_WAITS) return;
-		const seconds = Number(/Xin đợi (\d+) giây/.exec((await wait.textContent()) ?? '')?.[1] ?? 1);
-		await pause(seconds);
-	}
+			),
+		wait.waitFor({ timeout: SETTLE_MS }).then(
+			() => true,
+			() => false
+		)
+	]);
+	if (!limited) return undefined;
+	return Number(/Xin đợi (\d+) giây/.exec((await wait.textContent()) ?? '')?.[1] ?? 1);
 }

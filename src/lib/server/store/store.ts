@@ -414,7 +414,7 @@ export class Store {
 	 * Committed when the writer goes idle, every COMMIT_EVERY_OPS ops (the rollback copies
 	 * are kept in memory until then), and before a snapshot or close.
 	 */
-	commit(): boolean {
+	private commit(): boolean {
 		if (!this.open) return true;
 		try {
 			this.db.run("UPDATE meta SET value = ? WHERE key = 'last_seq'", [String(this.appliedSeq)]);
