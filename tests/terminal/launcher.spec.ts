@@ -96,7 +96,10 @@ test('the launcher starts Chromium against the built server, with a fresh profil
 	try {
 		const browser = await waitFor('Chromium DevTools', () =>
 			chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT}`)
-		);
+		).catch((error: Error) => {
+			// Seen once in CI (DevTools never came up): say what the launcher and Chromium said.
+			throw new Error(`${error.message}; the launcher's output:\n${log}`);
+		});
 		const page = await waitFor('the kiosk page', () =>
 			browser
 				.contexts()
