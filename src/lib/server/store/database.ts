@@ -205,6 +205,24 @@ export class Db {
 		return bytes;
 	}
 
+	/** False when `image()` can never copy the file (it was not opened from a buffer). */
+	get imageable(): boolean {
+		return this.file !== undefined;
+	}
+
+	/** The database file's size in bytes (its pages × the page size). */
+	fileSize(): number {
+		const { pageSize, pages } = this.geometry();
+		return pageSize * pages;
+	}
+
+	private geometry(): { pageSize: number; pages: number } {
+		return {
+			pageSize: this.value<number>('PRAGMA page_size') ?? 0,
+			pages: this.value<number>('PRAGMA page_count') ?? 0
+		};
+	}
+
 	/**
 	 * The database file as it is now, copied out of the buffer sql.js writes it into (see
 	 * create): the same bytes as `export()`, but one copy instead of a page-by-page backup
@@ -222,8 +240,7 @@ export class Db {
 	image(lastSeq: string, into?: Uint8Array): Uint8Array | undefined {
 		const file = this.file;
 		if (!file) return undefined;
-		const pageSize = this.value<number>('PRAGMA page_size') ?? 0;
-		const pages = this.value<number>('PRAGMA page_count') ?? 0;
+		const { pageSize, pages } = this.geometry();
 		const size = pageSize * pages;
 		if (size === 0 || size > file.length || file.readUInt32BE(28) !== pages) return undefined;
 		const root = this.value<number>(

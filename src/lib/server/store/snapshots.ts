@@ -2,7 +2,7 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync }
 import { readSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { writeFileAtomic } from './fsync';
+import { SnapshotWorker } from './snapshot-worker';
 
 const SNAPSHOT = /^snapshot-(\d{12})\.sqlite$/;
 /** Two generations: if the newest is damaged, the older one plus the journal still recover. */
@@ -13,9 +13,12 @@ export interface SnapshotFile {
 	path: string;
 }
 
+/** CRC-32 in hex (the snapshot worker writes it the same way). */
 const checksum = (bytes: Uint8Array) => crc32(bytes).toString(16).padStart(8, '0');
 
 export class Snapshots {
+	private worker = new SnapshotWorker();
+
 	constructor(private dir: string) {}
 
 	/** Newest first. */
@@ -70,18 +73,31 @@ export class Snapshots {
 	}
 
 	/**
-	 * Writes the snapshot holding every op up to `seq`, then keeps only the newest two. The
-	 * checksum goes first: a snapshot file never exists without the checksum it must match.
+	 * Memory for the next snapshot's bytes, prepared off the event loop (see SnapshotWorker):
+	 * copying into it costs the loop no first touch of fresh pages.
+	 */
+	prepare(size: number): Promise<Uint8Array> {
+		return this.worker.prepare(size);
+	}
+
+	/**
+	 * Writes the snapshot holding every op up to `seq` (on the snapshot worker: checksum
+	 * first, so a snapshot file never exists without the checksum it must match), then keeps
+	 * only the newest two. `bytes` in ordinary memory are handed over, not copied.
 	 */
 	async write(seq: number, bytes: Uint8Array): Promise<SnapshotFile> {
 		const path = join(this.dir, `snapshot-${String(seq).padStart(12, '0')}.sqlite`);
-		await writeFileAtomic(this.checksumPath(seq), Buffer.from(checksum(bytes)));
-		await writeFileAtomic(path, bytes);
+		await this.worker.write(path, this.checksumPath(seq), bytes);
 		for (const old of this.list().slice(GENERATIONS_KEPT)) {
 			unlinkSync(old.path);
 			if (existsSync(this.checksumPath(old.seq))) unlinkSync(this.checksumPath(old.seq));
 		}
 		return { seq, path };
+	}
+
+	/** Stops the snapshot worker (after the last write). */
+	close(): Promise<void> {
+		return this.worker.close();
 	}
 
 	/** The oldest snapshot kept: journal segments before it are no longer needed. */

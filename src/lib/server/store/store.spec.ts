@@ -347,6 +347,50 @@ describe('snapshots copied out of the buffer sql.js keeps the file in', () => {
 		expect(again.db.quickCheck()).toBe(true);
 	});
 
+	it('go into memory prepared off the event loop while writes go on, kept for the next one', async () => {
+		const dir = freshDir();
+		const first = await openStore(dir);
+		await first.write('test.addPlace', { name: 'một' });
+		await first.close();
+		const store = await openStore(dir);
+		const prepared = vi.spyOn(
+			(store as unknown as { snapshots: { prepare: (size: number) => Promise<Uint8Array> } })
+				.snapshots,
+			'prepare'
+		);
+		const writes: Promise<unknown>[] = [];
+		let snapshot: Promise<void> | undefined;
+		for (let turn = 0; turn < 30; turn++) {
+			for (let i = 0; i < 10; i++) {
+				writes.push(store.write('test.addPlace', { name: `lượt ${turn} — ${i}` }));
+			}
+			if (turn === 5) snapshot = store.snapshot();
+			await new Promise((done) => setImmediate(done));
+		}
+		await Promise.all([...writes, snapshot]);
+		// The next snapshot reuses the memory.
+		for (let i = 0; i < 10; i++) await store.write('test.addPlace', { name: `sau ${i}` });
+		await store.snapshot();
+		expect(prepared).toHaveBeenCalledTimes(1);
+
+		const [newest, older] = readdirSync(dir)
+			.filter((f) => f.startsWith('snapshot-') && f.endsWith('.sqlite'))
+			.sort()
+			.reverse();
+		const seq = (name: string) => Number(/snapshot-(\d+)/.exec(name)![1]);
+		// The first holds exactly the ops it names (those applied when its memory came), the
+		// second all 311.
+		expect(seq(older)).toBeGreaterThan(6);
+		expect(seq(older)).toBeLessThanOrEqual(301);
+		expect(seq(newest)).toBe(311);
+		for (const name of [older, newest]) {
+			const db = await Db.create(readFileSync(join(dir, name)));
+			expect(db.value('SELECT count(*) FROM places')).toBe(seq(name));
+			db.close();
+		}
+		await store.close();
+	});
+
 	it('are not taken when the buffer may no longer hold the file', async () => {
 		const seeded = await Db.create();
 		migrate(seeded);

@@ -1,0 +1,53 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SnapshotWorker } from './snapshot-worker';
+
+describe('the snapshot worker', () => {
+	let worker: SnapshotWorker;
+	afterEach(() => worker.close());
+
+	it('prepares zeroed memory it shares, and writes a snapshot from it with its checksum', async () => {
+		worker = new SnapshotWorker();
+		const dir = mkdtempSync(join(tmpdir(), 'ths-snapworker-'));
+		const memory = await worker.prepare(3 * 4096 + 10);
+		expect(memory.buffer).toBeInstanceOf(SharedArrayBuffer);
+		expect(memory.byteLength).toBe(3 * 4096 + 10);
+		expect(memory.every((b) => b === 0)).toBe(true);
+
+		const bytes = memory.subarray(0, 5000);
+		bytes.fill(7, 0, 4096).fill(9, 4096);
+		await worker.write(join(dir, 'snap.sqlite'), join(dir, 'snap.crc32'), bytes);
+
+		const written = readFileSync(join(dir, 'snap.sqlite'));
+		expect(Buffer.compare(written, Buffer.from(bytes))).toBe(0);
+		const sum = crc32(bytes).toString(16).padStart(8, '0');
+		expect(readFileSync(join(dir, 'snap.crc32'), 'utf8')).toBe(sum);
+		// Nothing half-done is left behind.
+		expect(readdirSync(dir).sort()).toEqual(['snap.crc32', 'snap.sqlite']);
+		// Shared memory stays usable here for the next snapshot.
+		expect(memory[0]).toBe(7);
+	});
+
+	it('moves ordinary memory to its thread instead of copying it', async () => {
+		worker = new SnapshotWorker();
+		const dir = mkdtempSync(join(tmpdir(), 'ths-snapworker-'));
+		const bytes = new Uint8Array(8192).fill(3);
+		await worker.write(join(dir, 's'), join(dir, 'c'), bytes);
+		expect(readFileSync(join(dir, 's'))).toHaveLength(8192);
+		expect(bytes.byteLength).toBe(0);
+	});
+
+	it('reports a failed write and goes on working', async () => {
+		worker = new SnapshotWorker();
+		const dir = mkdtempSync(join(tmpdir(), 'ths-snapworker-'));
+		const missing = join(dir, 'no-such-folder');
+		await expect(
+			worker.write(join(missing, 's'), join(missing, 'c'), new Uint8Array(10))
+		).rejects.toThrow(/ENOENT/);
+		await worker.write(join(dir, 's'), join(dir, 'c'), new Uint8Array(10));
+		expect(readFileSync(join(dir, 's'))).toHaveLength(10);
+	});
+});
