@@ -507,8 +507,10 @@ export class Store {
 				this.schedule();
 			},
 			(error) => {
-				// The snapshot is taken all the same, into memory touched on the event loop.
 				this.preparing = false;
+				// Closing stops the worker; the final snapshot needs no prepared memory.
+				if (this.closed) return;
+				// The snapshot is taken all the same, into memory touched on the event loop.
 				this.unprepared = true;
 				this.options.log(`store: snapshot memory not prepared: ${String(error)}`);
 				this.schedule();
