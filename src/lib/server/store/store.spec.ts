@@ -28,6 +28,23 @@ const places = (store: Store) =>
 	store.db.all<{ name: string }>('SELECT name FROM places ORDER BY id').map((r) => r.name);
 const freshDir = () => mkdtempSync(join(tmpdir(), 'ths-store-'));
 
+/**
+ * 300 writes, 10 in each turn of the event loop, with a snapshot asked for at `snapshotTurn`;
+ * resolves when all of them and the snapshot are done.
+ */
+async function writeStreamWithSnapshot(store: Store, snapshotTurn: number): Promise<void> {
+	const writes: Promise<unknown>[] = [];
+	let snapshot: Promise<void> | undefined;
+	for (let turn = 0; turn < 30; turn++) {
+		for (let i = 0; i < 10; i++) {
+			writes.push(store.write('test.addPlace', { name: `lượt ${turn} — ${i}` }));
+		}
+		if (turn === snapshotTurn) snapshot = store.snapshot();
+		await new Promise((done) => setImmediate(done));
+	}
+	await Promise.all([...writes, snapshot]);
+}
+
 afterEach(async () => {
 	for (const store of open.splice(0)) await store.close().catch(() => {});
 });
@@ -273,16 +290,7 @@ describe('the store', () => {
 	it('takes a snapshot under a steady stream of writes that holds exactly the ops it names', async () => {
 		const dir = freshDir();
 		const store = await openStore(dir);
-		const writes: Promise<unknown>[] = [];
-		let snapshot: Promise<void> | undefined;
-		for (let turn = 0; turn < 30; turn++) {
-			for (let i = 0; i < 10; i++) {
-				writes.push(store.write('test.addPlace', { name: `lượt ${turn} — ${i}` }));
-			}
-			if (turn === 10) snapshot = store.snapshot();
-			await new Promise((done) => setImmediate(done));
-		}
-		await Promise.all([...writes, snapshot]);
+		await writeStreamWithSnapshot(store, 10);
 		const newest = readdirSync(dir)
 			.filter((f) => f.startsWith('snapshot-') && f.endsWith('.sqlite'))
 			.sort()
@@ -358,16 +366,7 @@ describe('snapshots copied out of the buffer sql.js keeps the file in', () => {
 				.snapshots,
 			'prepare'
 		);
-		const writes: Promise<unknown>[] = [];
-		let snapshot: Promise<void> | undefined;
-		for (let turn = 0; turn < 30; turn++) {
-			for (let i = 0; i < 10; i++) {
-				writes.push(store.write('test.addPlace', { name: `lượt ${turn} — ${i}` }));
-			}
-			if (turn === 5) snapshot = store.snapshot();
-			await new Promise((done) => setImmediate(done));
-		}
-		await Promise.all([...writes, snapshot]);
+		await writeStreamWithSnapshot(store, 5);
 		// The next snapshot reuses the memory.
 		for (let i = 0; i < 10; i++) await store.write('test.addPlace', { name: `sau ${i}` });
 		await store.snapshot();

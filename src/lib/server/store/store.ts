@@ -492,12 +492,12 @@ export class Store {
 	 */
 	private snapshotMemoryReady(): boolean {
 		if (this.preparing) return false;
-		const size = this.db.fileSize();
-		const ready = this.spare !== undefined && this.spare.byteLength >= size;
-		if (ready || this.closed || this.unprepared || !this.db.imageable) {
+		if (this.closed || this.unprepared || !this.db.imageable) {
 			this.unprepared = false;
 			return true;
 		}
+		const size = this.db.fileSize();
+		if (this.spare && this.spare.byteLength >= size) return true;
 		this.preparing = true;
 		// Headroom, so that the next, slightly larger snapshot fits the same memory.
 		this.snapshots.prepare(size + (size >> 3)).then(
