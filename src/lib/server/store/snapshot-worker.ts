@@ -106,7 +106,9 @@ function snapshotThread(): void {
 		}
 	};
 	// A crash leaves the old file or the new one, never a torn one: temp file, fsync, rename,
-	// fsync of the folder (which makes the rename durable).
+	// fsync of the folder (which makes the rename durable; fsyncDirSync in fsync.ts does the
+	// same on the event loop, and cannot be imported here). The checksum is written as
+	// `checksum()` in snapshots.ts reads it.
 	const writeAtomic = (path: string, bytes: Uint8Array) => {
 		const temp = `${path}.tmp`;
 		fs.writeFileSync(temp, bytes);
