@@ -19,6 +19,19 @@ const LAUNCHER = join(KIOSK, 'launch-browser.sh');
 const DEBUG_PORT = 4343;
 const asRoot = process.getuid?.() === 0;
 
+/**
+ * Chromium's DevTools on `port`, tried again until it answers. Each try gets a few seconds of
+ * its own: a connection made while Chromium is still starting can stall for Playwright's
+ * whole default (30 s), which left no time for a second try (seen twice in CI, the DevTools
+ * line already printed).
+ */
+const devTools = (what: string, port: number) =>
+	waitFor(
+		what,
+		() => chromium.connectOverCDP(`http://127.0.0.1:${port}`, { timeout: 5_000 }),
+		60_000
+	);
+
 test('the launcher in dry mode prints the exact Chromium command', async () => {
 	const profile = join(tempDir('profile'), 'p');
 	const result = run('bash', [LAUNCHER, '--dry-run'], {
@@ -94,10 +107,8 @@ test('the launcher starts Chromium against the built server, with a fresh profil
 	launcher.stderr.on('data', (d) => (log += d));
 	const exited = new Promise<number | null>((resolve) => launcher.on('exit', resolve));
 	try {
-		const browser = await waitFor('Chromium DevTools', () =>
-			chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT}`)
-		).catch((error: Error) => {
-			// Seen once in CI (DevTools never came up): say what the launcher and Chromium said.
+		const browser = await devTools('Chromium DevTools', DEBUG_PORT).catch((error: Error) => {
+			// If DevTools never answers, say what the launcher and Chromium said.
 			throw new Error(`${error.message}; the launcher's output:\n${log}`);
 		});
 		const page = await waitFor('the kiosk page', () =>
@@ -195,11 +206,7 @@ test('with HTTPS the launcher trusts exactly the server certificate, and the pag
 			stdio: 'ignore'
 		});
 		const exited = new Promise((resolve) => launcher.on('exit', resolve));
-		const browser = await waitFor(
-			'Chromium DevTools',
-			() => chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT}`),
-			60_000
-		);
+		const browser = await devTools('Chromium DevTools', DEBUG_PORT);
 		const page = await waitFor('a page', () =>
 			browser
 				.contexts()
@@ -267,11 +274,7 @@ test('the browser unit’s own command — cage, the launcher, Chromium on Wayla
 	});
 	const exited = new Promise((resolve) => cage.on('exit', resolve));
 	try {
-		const browser = await waitFor(
-			'Chromium under cage',
-			() => chromium.connectOverCDP(`http://127.0.0.1:${DEBUG_PORT + 2}`),
-			60_000
-		);
+		const browser = await devTools('Chromium under cage', DEBUG_PORT + 2);
 		const page = await waitFor('the kiosk page', () =>
 			browser
 				.contexts()
