@@ -17,7 +17,8 @@ const config = {
 			mode: 'auto',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				// WebAssembly may be compiled (the camera's QR decoder); eval stays refused.
+				'script-src': ['self', 'wasm-unsafe-eval'],
 				'style-src': ['self', 'unsafe-inline'],
 				// QR cards are drawn as data: URLs; the camera scanner makes blob: frames.
 				'img-src': ['self', 'data:', 'blob:'],
