@@ -92,7 +92,9 @@ function spellDigits(digits) {
  * @returns {string}
  */
 export function speakable(text) {
-	let s = text.normalize('NFC');
+	// Lessons print curly quotes; the voice says them as straight ones, so a clip made before
+	// the quotes were curled keeps its name.
+	let s = text.normalize('NFC').replace(/[“”]/g, '"');
 	s = s.replace(/\b[\w-]+(\.[\w-]+)*\.(example|online|vn|com|net|org)\b/gi, 'một đường link');
 	// Phone numbers written in groups, and any run of 5+ digits: a code, read digit by digit.
 	s = s.replace(/\b0\d{2,3}( \d{3}){2}\b/g, (m) => spellDigits(m.replace(/ /g, '')));

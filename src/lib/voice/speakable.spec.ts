@@ -50,6 +50,10 @@ describe('speakable', () => {
 		expect(speakable('mã PA03')).toBe('mã PA không ba');
 		expect(speakable('tại vneid-capnhat.example ngay')).toBe('tại một đường link ngay');
 	});
+
+	it('says printed curly quotes as the straight ones the clips were made with', () => {
+		expect(speakable('Bác bấm “Từ chối”.')).toBe(speakable('Bác bấm "Từ chối".'));
+	});
 });
 
 describe('sentences', () => {
