@@ -18,7 +18,8 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 			await newResident(api, 'Ngô Văn Ba')
 		];
 		const sessionId = await newSession(api);
-		await page.goto(`${server.url}/dang-nhap`);
+		// Typed only once the form is hydrated: before that, hydration may clear what was typed.
+		await openHydrated(page, `${server.url}/dang-nhap`);
 		await page.getByLabel('Tên đăng nhập').fill('tinhnguyen2');
 		await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
