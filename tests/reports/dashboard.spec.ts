@@ -31,6 +31,10 @@ test('a head sees only their khu phố, changes the day, prints and downloads', 
 	// Change the day with the date picker: the URL holds the filter, the tiles match the JSON.
 	const { date, attendees } = await busyDay(page);
 	await page.getByRole('textbox', { name: 'Ngày', exact: true }).fill(date);
+	// Whatever format the browser's picker shows, the day is written out the Vietnamese way.
+	await expect(page.getByTestId('day-said-date')).toHaveText(
+		new RegExp(`^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), ${formatDay(date)}$`)
+	);
 	await page.getByRole('button', { name: 'Xem' }).click();
 	await expect(page).toHaveURL(new RegExp(`date=${date}`));
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(formatDay(date));
@@ -135,6 +139,7 @@ test('a volunteer records a milestone with its evidence and undoes it the same d
 	await expect(history.first()).toContainText('Tình nguyện viên 1');
 	// The form is ready for the next milestone: today's date is still filled in.
 	await expect(page.locator('input[name=date]')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+	await expect(page.getByTestId('day-said-date')).toContainText(/, \d\d\/\d\d\/\d{4}$/);
 	await page.screenshot({ path: info.outputPath('milestones.png'), fullPage: true });
 	await page.getByRole('button', { name: 'Huỷ mốc M10 vừa ghi' }).click();
 	await expect(history.first()).toContainText('Đã huỷ lúc');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formalDateLine, formatDate, formatTime, isIsoDay, vnDay, vnDayStart } from './time';
+import {
+	formalDateLine,
+	formatDate,
+	formatTime,
+	formatWeekdayDay,
+	isIsoDay,
+	vnDay,
+	vnDayStart
+} from './time';
 import { formatMoney, formatPercent } from './format';
 import { foldVietnamese } from './text';
 
@@ -18,6 +26,12 @@ describe('Vietnam days', () => {
 		expect(isIsoDay('9999-99-99')).toBe(false);
 		expect(isIsoDay('2026-11-26')).toBe(true);
 	});
+	it('names the weekday with the day, Sunday included', () => {
+		expect(formatWeekdayDay('2026-12-01')).toBe('Thứ Ba, 01/12/2026');
+		expect(formatWeekdayDay('2026-11-29')).toBe('Chủ nhật, 29/11/2026');
+		expect(formatWeekdayDay('2027-01-02')).toBe('Thứ Bảy, 02/01/2027');
+	});
+
 	it('writes the formal date line of a report', () => {
 		expect(formalDateLine('Hà Tu', '2026-11-25')).toBe('Hà Tu, ngày 25 tháng 11 năm 2026');
 	});

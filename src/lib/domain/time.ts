@@ -28,6 +28,13 @@ export function formatDay(day: string): string {
 	return `${d}/${m}/${y}`;
 }
 
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** "Thứ Ba, 01/12/2026": a day no one can misread, whatever format a date picker shows. */
+export function formatWeekdayDay(day: string): string {
+	return `${WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]}, ${formatDay(day)}`;
+}
+
 export function formatDate(ms: number): string {
 	return formatDay(vnDay(ms));
 }
