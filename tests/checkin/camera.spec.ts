@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
-import { apiAs, newResident, newSession, launchWithCardInCamera } from './support';
+import { apiAs, newResident, newSession, launchWithCardInCamera, volunteerPhone } from './support';
 
 test('a card held to the camera checks in (green), the same card again answers amber', async () => {
 	const testInfo = test.info();
@@ -11,16 +11,7 @@ test('a card held to the camera checks in (green), the same card again answers a
 
 	const browser = await launchWithCardInCamera(resident.cardCode);
 	try {
-		const context = await browser.newContext({
-			baseURL,
-			viewport: { width: 412, height: 915 },
-			isMobile: true,
-			hasTouch: true,
-			permissions: ['camera'],
-			locale: 'vi-VN',
-			timezoneId: 'Asia/Ho_Chi_Minh'
-		});
-		const page = await context.newPage();
+		const page = await volunteerPhone(browser, baseURL);
 		await signIn(page, 'tinhnguyen2', '246810');
 		await openHydrated(page, `/diem-danh/${sessionId}`);
 
@@ -63,14 +54,7 @@ test('a code the JavaScript decoder cannot read is read, and an unknown card is 
 	try {
 		const api = await apiAs(testInfo.project.use.baseURL!);
 		const sessionId = await newSession(api);
-		const context = await browser.newContext({
-			baseURL: testInfo.project.use.baseURL,
-			viewport: { width: 412, height: 915 },
-			isMobile: true,
-			hasTouch: true,
-			permissions: ['camera']
-		});
-		const page = await context.newPage();
+		const page = await volunteerPhone(browser, testInfo.project.use.baseURL!);
 		await signIn(page, 'tinhnguyen2', '246810');
 		await openHydrated(page, `/diem-danh/${sessionId}`);
 

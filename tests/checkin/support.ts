@@ -1,4 +1,11 @@
-import { chromium, expect, request, type APIRequestContext, type Browser } from '@playwright/test';
+import {
+	chromium,
+	expect,
+	request,
+	type APIRequestContext,
+	type Browser,
+	type Page
+} from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,4 +105,18 @@ export function launchWithCardInCamera(text: string): Promise<Browser> {
 			`--use-file-for-fake-video-capture=${video}`
 		]
 	});
+}
+
+/** A volunteer's phone (412×915, touch, camera allowed, Vietnam time) in `browser`. */
+export async function volunteerPhone(browser: Browser, baseURL: string): Promise<Page> {
+	const context = await browser.newContext({
+		baseURL,
+		viewport: { width: 412, height: 915 },
+		isMobile: true,
+		hasTouch: true,
+		permissions: ['camera'],
+		locale: 'vi-VN',
+		timezoneId: 'Asia/Ho_Chi_Minh'
+	});
+	return context.newPage();
 }
