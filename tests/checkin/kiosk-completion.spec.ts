@@ -69,9 +69,13 @@ test('volunteer and resident pages at phone size have no axe violations', async 
 		'/tinh-nguyen',
 		`/cu-dan/${resident.id}`,
 		'/cu-dan/ho-moi',
-		'/cu-dan?q=cao+thi+lan'
+		'/cu-dan?q=cao+thi+lan',
+		'/cu-dan/1/ky-nang'
 	]) {
 		await openHydrated(page, path);
+		// The page keeps the phone's width: nothing makes the browser zoom out.
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, path).toBeLessThanOrEqual(412);
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
 	}

@@ -128,7 +128,7 @@ test('a volunteer records a milestone with its evidence and undoes it the same d
 	await signIn(page, 'tinhnguyen1', DEMO.pin, '/cu-dan/1/ky-nang');
 	await openHydrated(page, '/cu-dan/1/ky-nang');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Kỹ năng số của');
-	const history = page.locator('#history-title ~ table tbody tr');
+	const history = page.locator('#history-title ~ .table-scroll tbody tr');
 	const before = await history.count();
 	await page.getByRole('radio', { name: /M10/ }).check();
 	await page.getByRole('radio', { name: 'Đã làm thật', exact: true }).check();
