@@ -50,11 +50,12 @@ const HARD_FOR_ZXING_JS = 'THSDS2JRBZK2B5KSNT7EYHX883CCS';
 
 test('a code the JavaScript decoder cannot read is read, and an unknown card is red with its reason', async () => {
 	const testInfo = test.info();
+	const baseURL = testInfo.project.use.baseURL!;
 	const browser = await launchWithCardInCamera(HARD_FOR_ZXING_JS);
 	try {
-		const api = await apiAs(testInfo.project.use.baseURL!);
+		const api = await apiAs(baseURL);
 		const sessionId = await newSession(api);
-		const page = await volunteerPhone(browser, testInfo.project.use.baseURL!);
+		const page = await volunteerPhone(browser, baseURL);
 		await signIn(page, 'tinhnguyen2', '246810');
 		await openHydrated(page, `/diem-danh/${sessionId}`);
 

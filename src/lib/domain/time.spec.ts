@@ -31,7 +31,6 @@ describe('Vietnam days', () => {
 		expect(formatWeekdayDay('2026-11-29')).toBe('Chủ nhật, 29/11/2026');
 		expect(formatWeekdayDay('2027-01-02')).toBe('Thứ Bảy, 02/01/2027');
 	});
-
 	it('writes the formal date line of a report', () => {
 		expect(formalDateLine('Hà Tu', '2026-11-25')).toBe('Hà Tu, ngày 25 tháng 11 năm 2026');
 	});
