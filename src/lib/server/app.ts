@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from './auth/secrets';
 import { readConfig, type AppConfig } from './config';
-import { opHandlers } from './ops';
+import { opHandlers, storeWatch } from './ops';
 import type { DemoSeedPayload } from './seed/demo-ward';
 import { Store } from './store/store';
 
@@ -20,7 +20,11 @@ export const DEMO_SEED = 20261125;
 export function startApp(config: AppConfig = readConfig()): Promise<App> {
 	starting ??= (async () => {
 		const startedAt = Date.now();
-		const store = await Store.open({ dir: config.dataDir, handlers: opHandlers });
+		const store = await Store.open({
+			dir: config.dataDir,
+			handlers: opHandlers,
+			watch: storeWatch
+		});
 		const empty = !store.db.value('SELECT count(*) FROM neighborhoods');
 		if (empty && config.seed === 'demo') {
 			const payload: DemoSeedPayload = {

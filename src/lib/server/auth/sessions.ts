@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Role } from '../../domain/actor';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { Problem } from '../http/problem';
 import { waitBeforeNextTry } from './lockout';
 import { hashSecret, verifySecret } from './secrets';
@@ -52,7 +52,7 @@ const decoy = () => (decoyHash ??= hashSecret(randomBytes(12).toString('hex')));
  * waiting account's secret is not even checked, so guessing gains nothing.
  */
 export async function login(
-	store: Store,
+	store: DataStore,
 	username: string,
 	secret: string,
 	device: string,
@@ -92,40 +92,36 @@ export async function login(
 	return { ok: true, token, actor: toActor(row), expiresAt };
 }
 
+/** For StoreOptions.watch: `auth_version` is moved by triggers on any change to users or sessions. */
+export const authWatch = { authVersion: 'SELECT n FROM auth_version' };
+
 /**
  * Who is behind each session cookie, kept in memory per store: hashing the token and joining
  * sessions to users cost about a tenth of the server's time on every check-in. Valid while
- * `auth_version` (moved by triggers on any change to users or sessions) stays the same.
- * That version is read again only after the database may have changed (`Db.writes`), so a
- * burst of check-ins between two writes asks SQL nothing.
+ * `auth_version` stays the same; the store hands that out without SQL (`watched`), so a
+ * burst of check-ins asks SQL nothing, and a server whose database is on another thread
+ * does not wait for that thread.
  */
 interface ActorCache {
 	version: number;
-	/** `Db.writes` when `version` was read. */
-	readAt: number;
 	actors: Map<string, { actor: Actor; expiresAt: number }>;
 }
-const actorCaches = new WeakMap<Store, ActorCache>();
+const actorCaches = new WeakMap<DataStore, ActorCache>();
 /** Beyond this many sessions the cache starts again (a shift has a few dozen). */
 const MAX_CACHED = 5_000;
 
 /** The actor behind a session cookie, or null when it is unknown, expired or revoked. */
 export function actorForToken(
-	store: Store,
+	store: DataStore,
 	token: string | undefined,
 	now = Date.now()
 ): Actor | null {
 	if (!token) return null;
 	let cache = actorCaches.get(store);
-	const writes = store.db.writes;
-	if (!cache || cache.readAt !== writes) {
-		const version = store.db.value<number>('SELECT n FROM auth_version') ?? -1;
-		if (!cache || cache.version !== version || cache.actors.size > MAX_CACHED) {
-			cache = { version, readAt: writes, actors: new Map() };
-			actorCaches.set(store, cache);
-		} else {
-			cache.readAt = writes;
-		}
+	const version = store.watched('authVersion');
+	if (!cache || cache.version !== version || cache.actors.size > MAX_CACHED) {
+		cache = { version, actors: new Map() };
+		actorCaches.set(store, cache);
 	}
 	const hit = cache.actors.get(token);
 	if (hit) return hit.expiresAt > now ? hit.actor : null;
@@ -140,6 +136,6 @@ export function actorForToken(
 	return actor;
 }
 
-export async function logout(store: Store, token: string | undefined, actorId: number | null) {
+export async function logout(store: DataStore, token: string | undefined, actorId: number | null) {
 	if (token) await store.write('auth.sessionEnd', { tokenHash: tokenHash(token) }, actorId);
 }

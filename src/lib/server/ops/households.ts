@@ -1,5 +1,5 @@
 import { foldVietnamese } from '../../domain/text';
-import type { Db } from '../store/database';
+import type { Db, Reads } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 
@@ -28,7 +28,7 @@ export function insertHousehold(db: Db, ctx: OpContext, p: HouseholdCreatePayloa
 
 /** The same address in the same khu phố, ignoring case, diacritics and spacing. */
 export function findHouseholdByAddress(
-	db: Db,
+	db: Reads,
 	neighborhoodId: number,
 	address: string
 ): number | undefined {

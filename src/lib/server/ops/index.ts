@@ -1,4 +1,5 @@
 import type { OpHandlers } from '../store/store';
+import { authWatch } from '../auth/sessions';
 import { auditOps } from './audit';
 import { authOps } from './auth';
 import { privacyOps } from './privacy';
@@ -20,3 +21,6 @@ export const opHandlers: OpHandlers = {
 	...peopleOps,
 	...kioskOps
 };
+
+/** Values the store keeps at hand for every request without SQL (StoreOptions.watch). */
+export const storeWatch: Record<string, string> = { ...authWatch };

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 export interface AuditFilter {
 	/** A user's id (digits) or username. */
@@ -28,7 +28,7 @@ export interface AuditRow {
 }
 
 /** Newest first. Every filter is a bound parameter; the SQL text is fixed per filter set. */
-export function findAudit(db: Db, f: AuditFilter): AuditRow[] {
+export function findAudit(db: Reads, f: AuditFilter): AuditRow[] {
 	const where: string[] = [];
 	const params: Array<string | number> = [];
 	if (f.actor !== undefined) {
@@ -83,7 +83,7 @@ export function findAudit(db: Db, f: AuditFilter): AuditRow[] {
 		}));
 }
 
-export function auditActions(db: Db): string[] {
+export function auditActions(db: Reads): string[] {
 	return db
 		.all<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')
 		.map((r) => r.action);

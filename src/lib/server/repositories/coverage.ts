@@ -5,7 +5,7 @@ import {
 	type TargetMetric
 } from '../../domain/coverage';
 import { DAY_MS, vnDayStart } from '../../domain/time';
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 /**
  * Coverage counts in SQL. The key idea: for each resident, the first day on which their
@@ -28,7 +28,9 @@ interface TargetRow {
 	label: string;
 }
 
-export function loadDefinitions(db: Db): CoverageDefinitions & { labels: Record<string, string> } {
+export function loadDefinitions(
+	db: Reads
+): CoverageDefinitions & { labels: Record<string, string> } {
 	const rows = db.all<DefinitionRow>('SELECT key, value, label FROM coverage_definitions');
 	const by = new Map(rows.map((r) => [r.key, r]));
 	const need = (key: string) => {
@@ -44,7 +46,7 @@ export function loadDefinitions(db: Db): CoverageDefinitions & { labels: Record<
 	};
 }
 
-export function loadTargets(db: Db): CoverageTarget[] {
+export function loadTargets(db: Reads): CoverageTarget[] {
 	return db.all<TargetRow>(
 		'SELECT id, metric, percent, deadline, label FROM coverage_targets ORDER BY metric, deadline, id'
 	);
@@ -64,7 +66,7 @@ export interface CoverageCountRow {
  * the milestones and the check-ins.
  */
 export function coverageByNeighborhood(
-	db: Db,
+	db: Reads,
 	defs: CoverageDefinitions,
 	day: string,
 	neighborhoodId: number | null
@@ -114,7 +116,7 @@ export function coverageByNeighborhood(
  * birthday has no date anyway).
  */
 export function adultsByDay(
-	db: Db,
+	db: Reads,
 	defs: CoverageDefinitions,
 	lastDay: string,
 	neighborhoodId: number | null
@@ -164,7 +166,7 @@ const ORDER: Record<HouseholdSort, string> = {
  * and none holds a milestone. The list heads print for door-to-door visits.
  */
 export function householdsNotReached(
-	db: Db,
+	db: Reads,
 	day: string,
 	neighborhoodId: number | null,
 	sort: HouseholdSort
@@ -189,7 +191,7 @@ export interface ReachRow {
 
 /** Residents and households reached (a class or a milestone) by the end of `day`. */
 export function reachByNeighborhood(
-	db: Db,
+	db: Reads,
 	day: string,
 	neighborhoodId: number | null
 ): ReachRow[] {

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 export interface HelpRequest {
 	id: number;
@@ -24,7 +24,7 @@ const fromRow = (r: HelpRequestRow): HelpRequest => ({
 	answeredAt: r.answered_at
 });
 
-export function helpRequest(db: Db, id: number): HelpRequest | undefined {
+export function helpRequest(db: Reads, id: number): HelpRequest | undefined {
 	const row = db.get<HelpRequestRow>(
 		'SELECT id, kiosk, place, at, answered_at FROM help_requests WHERE id = ?',
 		[id]
@@ -33,7 +33,7 @@ export function helpRequest(db: Db, id: number): HelpRequest | undefined {
 }
 
 /** Requests nobody has answered yet, oldest first (what a volunteer screen would list). */
-export function openHelpRequests(db: Db): HelpRequest[] {
+export function openHelpRequests(db: Reads): HelpRequest[] {
 	return db
 		.all<HelpRequestRow>(
 			'SELECT id, kiosk, place, at, answered_at FROM help_requests WHERE answered_at IS NULL ORDER BY at'
@@ -49,7 +49,7 @@ export interface LessonEventCounts {
 }
 
 /** Anonymous usage per lesson since a time (for the heads' dashboards). */
-export function lessonEventCounts(db: Db, since: number): LessonEventCounts[] {
+export function lessonEventCounts(db: Reads, since: number): LessonEventCounts[] {
 	return db
 		.all<{ walkthrough_id: string; starts: number; completions: number; leaves: number }>(
 			`SELECT walkthrough_id,

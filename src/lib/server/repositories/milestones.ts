@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 export type Evidence = 'witnessed' | 'real';
 
@@ -46,7 +46,7 @@ const SELECT = `SELECT m.id, m.resident_id, m.skill_code, m.evidence, m.achieved
 	FROM milestones m LEFT JOIN users w ON w.id = m.witness_id LEFT JOIN users u ON u.id = m.undone_by`;
 
 /** Every milestone of a resident, undone ones too (history is kept), newest first. */
-export function milestonesOf(db: Db, residentId: number): Milestone[] {
+export function milestonesOf(db: Reads, residentId: number): Milestone[] {
 	return db
 		.all<MilestoneRow>(`${SELECT} WHERE m.resident_id = ? ORDER BY m.recorded_at DESC, m.id DESC`, [
 			residentId
@@ -54,7 +54,7 @@ export function milestonesOf(db: Db, residentId: number): Milestone[] {
 		.map(fromRow);
 }
 
-export function milestoneById(db: Db, id: number): Milestone | undefined {
+export function milestoneById(db: Reads, id: number): Milestone | undefined {
 	const row = db.get<MilestoneRow>(`${SELECT} WHERE m.id = ?`, [id]);
 	return row ? fromRow(row) : undefined;
 }
@@ -69,7 +69,7 @@ export interface ResidentSummary {
 	neighborhood: string;
 }
 
-export function residentSummary(db: Db, id: number): ResidentSummary | undefined {
+export function residentSummary(db: Reads, id: number): ResidentSummary | undefined {
 	const row = db.get<{
 		id: number;
 		full_name: string;
@@ -100,7 +100,7 @@ export function residentSummary(db: Db, id: number): ResidentSummary | undefined
 
 /** Active (not undone) skill codes of each member of a household, for the roll-up. */
 export function householdMembersSkills(
-	db: Db,
+	db: Reads,
 	householdId: number
 ): Array<{ id: number; fullName: string; skills: string[] }> {
 	const rows = db.all<{ id: number; full_name: string; skills: string | null }>(

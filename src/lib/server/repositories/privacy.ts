@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 /** Where a resident belongs: enough to decide who may see them, without their data. */
 export interface ResidentScope {
@@ -7,7 +7,7 @@ export interface ResidentScope {
 	neighborhoodId: number;
 }
 
-export function residentScope(db: Db, id: number): ResidentScope | undefined {
+export function residentScope(db: Reads, id: number): ResidentScope | undefined {
 	const row = db.get<{ id: number; household_id: number; neighborhood_id: number }>(
 		`SELECT r.id, r.household_id, h.neighborhood_id FROM residents r
 		 JOIN households h ON h.id = r.household_id WHERE r.id = ?`,
@@ -57,7 +57,7 @@ export interface PersonalDataExport {
 	accessLog: Array<{ at: number; action: string; actor: string | null; device: string }>;
 }
 
-export function personalData(db: Db, id: number): PersonalDataExport | undefined {
+export function personalData(db: Reads, id: number): PersonalDataExport | undefined {
 	const r = db.get<{
 		id: number;
 		full_name: string;
@@ -185,7 +185,7 @@ export interface PendingErasure {
 	withdrawnAt: number;
 }
 
-export function pendingErasures(db: Db): PendingErasure[] {
+export function pendingErasures(db: Reads): PendingErasure[] {
 	return db
 		.all<{ id: number; full_name: string; neighborhood: string; withdrawn_at: number }>(
 			`SELECT r.id, r.full_name, n.name AS neighborhood,

@@ -1,6 +1,6 @@
 import type { HelpKind } from '../../domain/coverage';
 import { DAY_MS, vnDayStart } from '../../domain/time';
-import type { Db, Params } from '../store/database';
+import type { Params, Reads } from '../store/database';
 
 /**
  * A day's activity in SQL. Attendance belongs to the Vietnam day of `checked_in_at` (a
@@ -19,7 +19,7 @@ export interface DayCountsRow {
 	households: number;
 }
 
-export function dayCounts(db: Db, day: string, nb: number | null): DayCountsRow {
+export function dayCounts(db: Reads, day: string, nb: number | null): DayCountsRow {
 	// An erased resident's check-in (resident_id NULL) still counts as one person.
 	const sql = `SELECT count(*) AS checkins,
 			count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees,
@@ -42,7 +42,7 @@ export interface SessionRow {
 	attendees: number;
 }
 
-export function sessionsOfDay(db: Db, day: string, nb: number | null): SessionRow[] {
+export function sessionsOfDay(db: Reads, day: string, nb: number | null): SessionRow[] {
 	const sql = `SELECT s.id, s.title, s.topic, s.walkthrough_id, s.place, s.neighborhood_id,
 			s.starts_at, s.closed_at, u.display_name AS opened_by,
 			(SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendees
@@ -64,7 +64,7 @@ export interface AttendanceRow {
 	volunteer: string | null;
 }
 
-export function attendanceOfDay(db: Db, day: string, nb: number | null): AttendanceRow[] {
+export function attendanceOfDay(db: Reads, day: string, nb: number | null): AttendanceRow[] {
 	const sql = `SELECT a.id, a.session_id, s.title AS session_title, a.checked_in_at, a.source,
 			a.resident_id, r.full_name, h.address, u.display_name AS volunteer
 		FROM attendance a JOIN class_sessions s ON s.id = a.session_id
@@ -77,7 +77,7 @@ export function attendanceOfDay(db: Db, day: string, nb: number | null): Attenda
 }
 
 /** Distinct people helped with one kind that day (see HELP_KINDS for the definition). */
-export function helpedCount(db: Db, kind: HelpKind, day: string, nb: number | null): number {
+export function helpedCount(db: Reads, kind: HelpKind, day: string, nb: number | null): number {
 	const params: unknown[] = [...dayRange(day)];
 	const session: string[] = [];
 	for (const prefix of kind.walkthroughPrefixes) {
@@ -112,7 +112,7 @@ export function helpedCount(db: Db, kind: HelpKind, day: string, nb: number | nu
 
 /** Milestones achieved that day (not undone), by skill code. */
 export function milestonesOfDay(
-	db: Db,
+	db: Reads,
 	day: string,
 	nb: number | null
 ): Array<{ skill_code: string; count: number }> {
@@ -134,7 +134,7 @@ export interface WeeklyAttendanceRow {
  * (bench:reports), counting index entries a fraction of that.
  */
 export function weeklyAttendance(
-	db: Db,
+	db: Reads,
 	fromDay: string,
 	toDay: string,
 	nb: number | null
@@ -156,7 +156,7 @@ export interface LessonUseRow {
 }
 
 /** Anonymous kiosk use (lesson_events) between two days, by lesson. No people, no khu phố. */
-export function lessonUse(db: Db, fromDay: string, toDay: string): LessonUseRow[] {
+export function lessonUse(db: Reads, fromDay: string, toDay: string): LessonUseRow[] {
 	const sql = `SELECT walkthrough_id, sum(kind = 'start') AS starts,
 			sum(kind = 'complete') AS completes, sum(kind = 'leave') AS leaves
 		FROM lesson_events WHERE at BETWEEN ? AND ?
@@ -169,17 +169,17 @@ export interface NeighborhoodRow {
 	name: string;
 }
 
-export function neighborhoods(db: Db): NeighborhoodRow[] {
+export function neighborhoods(db: Reads): NeighborhoodRow[] {
 	return db.all<NeighborhoodRow>('SELECT id, name FROM neighborhoods ORDER BY sort, id');
 }
 
-export function setting(db: Db, key: string): string | undefined {
+export function setting(db: Reads, key: string): string | undefined {
 	return db.value<string>('SELECT value FROM settings WHERE key = ?', [key]);
 }
 
 /** A day's attendees per khu phố (for the officer's side-by-side view). */
 export function dayAttendeesByNeighborhood(
-	db: Db,
+	db: Reads,
 	day: string
 ): Array<{ neighborhood_id: number; attendees: number }> {
 	const sql = `SELECT a.neighborhood_id, count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees

@@ -8,7 +8,7 @@ import type {
 	Resident,
 	ResidentSummary
 } from '../../domain/checkin-people';
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 interface ResidentRow {
 	id: number;
@@ -53,7 +53,7 @@ export const SEARCH_LIMIT = 30;
  * Diacritics-insensitive name search: every word of the query must start a word of the
  * name ("nguyen van" finds "Nguyễn Văn An"), so a short query still narrows well.
  */
-export function searchResidents(db: Db, folded: string, neighborhoodId?: number): Resident[] {
+export function searchResidents(db: Reads, folded: string, neighborhoodId?: number): Resident[] {
 	const words = folded.split(' ').filter(Boolean).slice(0, 6);
 	const where = words.map(() => "(' ' || r.name_folded) LIKE ? ESCAPE '\\'").join(' AND ');
 	const params = words.map((w) => `% ${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
@@ -66,18 +66,18 @@ export function searchResidents(db: Db, folded: string, neighborhoodId?: number)
 		.map(toResident);
 }
 
-export function getResident(db: Db, id: number): Resident | undefined {
+export function getResident(db: Reads, id: number): Resident | undefined {
 	const row = db.get<ResidentRow>(`${SELECT_RESIDENT} WHERE r.id = ?`, [id]);
 	return row && toResident(row);
 }
 
-export function householdMembers(db: Db, householdId: number): Resident[] {
+export function householdMembers(db: Reads, householdId: number): Resident[] {
 	return db
 		.all<ResidentRow>(`${SELECT_RESIDENT} WHERE r.household_id = ? ORDER BY r.id`, [householdId])
 		.map(toResident);
 }
 
-export function residentCards(db: Db, residentId: number): Card[] {
+export function residentCards(db: Reads, residentId: number): Card[] {
 	return db
 		.all<{ code: string; issued_at: number; revoked_at: number | null }>(
 			'SELECT code, issued_at, revoked_at FROM cards WHERE resident_id = ? ORDER BY issued_at DESC, revoked_at IS NULL DESC',
@@ -86,7 +86,7 @@ export function residentCards(db: Db, residentId: number): Card[] {
 		.map((c) => ({ code: c.code, issuedAt: c.issued_at, revokedAt: c.revoked_at }));
 }
 
-export function residentConsents(db: Db, residentId: number): Consent[] {
+export function residentConsents(db: Reads, residentId: number): Consent[] {
 	return db
 		.all<{
 			method: Consent['method'];
@@ -105,7 +105,7 @@ export function residentConsents(db: Db, residentId: number): Consent[] {
 		}));
 }
 
-export function residentAttendance(db: Db, residentId: number) {
+export function residentAttendance(db: Reads, residentId: number) {
 	return db
 		.all<{ session_id: number; title: string; place: string; checked_in_at: number }>(
 			`SELECT a.session_id, s.title, s.place, a.checked_in_at FROM attendance a
@@ -117,22 +117,22 @@ export function residentAttendance(db: Db, residentId: number) {
 }
 
 /** Likely duplicates: the same folded name and birth year in the same household. */
-export function findTwin(db: Db, householdId: number, folded: string, birthYear: number) {
+export function findTwin(db: Reads, householdId: number, folded: string, birthYear: number) {
 	return db.value<number>(
 		'SELECT id FROM residents WHERE household_id = ? AND name_folded = ? AND birth_year = ? LIMIT 1',
 		[householdId, folded, birthYear]
 	);
 }
 
-export function cardExists(db: Db, code: string): boolean {
+export function cardExists(db: Reads, code: string): boolean {
 	return Boolean(db.value('SELECT count(*) FROM cards WHERE code = ?', [code]));
 }
 
-export function neighborhoods(db: Db): Neighborhood[] {
+export function neighborhoods(db: Reads): Neighborhood[] {
 	return db.all<Neighborhood>('SELECT id, name FROM neighborhoods ORDER BY sort, id');
 }
 
-export function places(db: Db): Place[] {
+export function places(db: Reads): Place[] {
 	return db
 		.all<{ id: number; name: string; neighborhood_id: number | null }>(
 			'SELECT id, name, neighborhood_id FROM places ORDER BY id'
@@ -162,12 +162,12 @@ const toHousehold = (h: HouseholdRow): Household => ({
 	members: h.members
 });
 
-export function getHousehold(db: Db, id: number): Household | undefined {
+export function getHousehold(db: Reads, id: number): Household | undefined {
 	const row = db.get<HouseholdRow>(`${SELECT_HOUSEHOLD} WHERE h.id = ?`, [id]);
 	return row && toHousehold(row);
 }
 
-export function householdsOf(db: Db, neighborhoodId: number): Household[] {
+export function householdsOf(db: Reads, neighborhoodId: number): Household[] {
 	return db
 		.all<HouseholdRow>(`${SELECT_HOUSEHOLD} WHERE h.neighborhood_id = ? ORDER BY h.id`, [
 			neighborhoodId
@@ -177,7 +177,7 @@ export function householdsOf(db: Db, neighborhoodId: number): Household[] {
 
 /** Live cards to print, for one household or a whole khu phố. */
 export function printableCards(
-	db: Db,
+	db: Reads,
 	by: { householdId: number } | { neighborhoodId: number }
 ): PrintCard[] {
 	const where = 'householdId' in by ? 'h.id = ?' : 'h.neighborhood_id = ?';
@@ -192,7 +192,7 @@ export function printableCards(
 		.map((c) => ({ code: c.code, fullName: c.full_name, neighborhoodName: c.neighborhood_name }));
 }
 
-export function wardName(db: Db): string {
+export function wardName(db: Reads): string {
 	return db.value<string>("SELECT value FROM settings WHERE key = 'ward_name'") ?? 'Phường';
 }
 
@@ -220,7 +220,7 @@ export type ResidentBrief = ReturnType<typeof toBrief>;
  * way against ~13 µs as a three-table join (bench/, 1M attendance rows), and it runs once per
  * check-in.
  */
-export function residentBriefRow(db: Db, id: number): BriefRow | undefined {
+export function residentBriefRow(db: Reads, id: number): BriefRow | undefined {
 	return db.get<BriefRow>(
 		`SELECT b.*, (SELECT name FROM neighborhoods WHERE id = b.neighborhood_id) AS neighborhood_name
 		 FROM (SELECT r.full_name, r.birth_year,
@@ -230,7 +230,7 @@ export function residentBriefRow(db: Db, id: number): BriefRow | undefined {
 	);
 }
 
-export function residentBrief(db: Db, id: number): ResidentBrief | undefined {
+export function residentBrief(db: Reads, id: number): ResidentBrief | undefined {
 	const row = residentBriefRow(db, id);
 	return row && toBrief(id, row);
 }

@@ -1,5 +1,5 @@
 import type { AttendanceEntry, ClassSession, HelpRequest } from '../../domain/checkin-people';
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 interface SessionRow {
 	id: number;
@@ -32,13 +32,13 @@ const toSession = (s: SessionRow): ClassSession => ({
 	attendance: s.attendance
 });
 
-export function getSession(db: Db, id: number): ClassSession | undefined {
+export function getSession(db: Reads, id: number): ClassSession | undefined {
 	const row = db.get<SessionRow>(`${SELECT_SESSION} WHERE s.id = ?`, [id]);
 	return row && toSession(row);
 }
 
 /** Open sessions first, then the most recent closed ones. */
-export function recentSessions(db: Db, since: number, limit = 20): ClassSession[] {
+export function recentSessions(db: Reads, since: number, limit = 20): ClassSession[] {
 	return db
 		.all<SessionRow>(
 			`${SELECT_SESSION} WHERE s.closed_at IS NULL OR s.starts_at >= ?
@@ -48,12 +48,12 @@ export function recentSessions(db: Db, since: number, limit = 20): ClassSession[
 		.map(toSession);
 }
 
-export function attendanceCount(db: Db, sessionId: number): number {
+export function attendanceCount(db: Reads, sessionId: number): number {
 	// Kept by triggers (migration 0007): one row read, however big the session.
 	return db.value<number>('SELECT checked_in FROM class_sessions WHERE id = ?', [sessionId]) ?? 0;
 }
 
-export function sessionAttendance(db: Db, sessionId: number): AttendanceEntry[] {
+export function sessionAttendance(db: Reads, sessionId: number): AttendanceEntry[] {
 	return db
 		.all<{
 			resident_id: number | null;
@@ -77,7 +77,7 @@ export function sessionAttendance(db: Db, sessionId: number): AttendanceEntry[] 
 		}));
 }
 
-export function failedScans(db: Db, sessionId: number, limit = 20) {
+export function failedScans(db: Reads, sessionId: number, limit = 20) {
 	return db
 		.all<{ reason: string; code_excerpt: string; at: number }>(
 			'SELECT reason, code_excerpt, at FROM failed_scans WHERE session_id = ? ORDER BY id DESC LIMIT ?',
@@ -86,7 +86,7 @@ export function failedScans(db: Db, sessionId: number, limit = 20) {
 		.map((f) => ({ reason: f.reason, excerpt: f.code_excerpt, at: f.at }));
 }
 
-export function openHelpRequests(db: Db): HelpRequest[] {
+export function openHelpRequests(db: Reads): HelpRequest[] {
 	return db.all<HelpRequest>(
 		'SELECT id, kiosk, place, at FROM help_requests WHERE answered_at IS NULL ORDER BY at DESC LIMIT 20'
 	);

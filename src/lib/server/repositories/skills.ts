@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 /** One milestone of the catalogue (Quyết định 757/QĐ-BKHCN), as the API shows it. */
 export interface Skill {
@@ -25,12 +25,12 @@ const fromRow = (r: SkillRow): Skill => ({
 	sort: r.sort
 });
 
-export function listSkills(db: Db): Skill[] {
+export function listSkills(db: Reads): Skill[] {
 	return db
 		.all<SkillRow>('SELECT code, title, framework_ref, area, sort FROM skills ORDER BY sort, code')
 		.map(fromRow);
 }
 
-export function skillExists(db: Db, code: string): boolean {
+export function skillExists(db: Reads, code: string): boolean {
 	return Boolean(db.value('SELECT count(*) FROM skills WHERE code = ?', [code]));
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../../domain/actor';
-import type { Db } from '../store/database';
+import type { Reads } from '../store/database';
 
 interface UserRow {
 	id: number;
@@ -56,22 +56,22 @@ const SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.neighborhood_
 
 const ROLE_ORDER = "CASE u.role WHEN 'officer' THEN 0 WHEN 'head' THEN 1 ELSE 2 END";
 
-export function listAccounts(db: Db, now: number): Account[] {
+export function listAccounts(db: Reads, now: number): Account[] {
 	return db.all<UserRow>(`${SELECT} ORDER BY ${ROLE_ORDER}, u.username`, [now]).map(toAccount);
 }
 
-export function findAccount(db: Db, id: number, now: number): Account | undefined {
+export function findAccount(db: Reads, id: number, now: number): Account | undefined {
 	const row = db.get<UserRow>(`${SELECT} WHERE u.id = ?`, [now, id]);
 	return row ? toAccount(row) : undefined;
 }
 
-export const usernameTaken = (db: Db, username: string): boolean =>
+export const usernameTaken = (db: Reads, username: string): boolean =>
 	db.value<number>('SELECT count(*) FROM users WHERE username = ?', [username]) !== 0;
 
-export const neighborhoodExists = (db: Db, id: number): boolean =>
+export const neighborhoodExists = (db: Reads, id: number): boolean =>
 	db.value<number>('SELECT count(*) FROM neighborhoods WHERE id = ?', [id]) !== 0;
 
-export function neighborhoodOptions(db: Db): Array<{ id: number; name: string }> {
+export function neighborhoodOptions(db: Reads): Array<{ id: number; name: string }> {
 	return db.all<{ id: number; name: string }>(
 		'SELECT id, name FROM neighborhoods ORDER BY sort, id'
 	);

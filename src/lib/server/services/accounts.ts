@@ -9,7 +9,7 @@ import {
 	usernameTaken,
 	type Account
 } from '../repositories/users';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 
 const ROLES: Role[] = ['officer', 'head', 'volunteer'];
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -70,18 +70,18 @@ export function parseNewAccount(input: Record<string, unknown>): NewAccount {
 	return { username, displayName, role, neighborhoodId, secret: checkSecret(role, input.secret) };
 }
 
-export function accounts(store: Store, now = Date.now()): Account[] {
+export function accounts(store: DataStore, now = Date.now()): Account[] {
 	return listAccounts(store.db, now);
 }
 
-export function account(store: Store, id: number, now = Date.now()): Account {
+export function account(store: DataStore, id: number, now = Date.now()): Account {
 	const found = findAccount(store.db, id, now);
 	if (!found) throw new Problem(404, 'not_found', 'Không tìm thấy tài khoản này.');
 	return found;
 }
 
 export async function createAccount(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	input: NewAccount,
 	device: string
@@ -105,7 +105,7 @@ export async function createAccount(
 }
 
 export async function setDisabled(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	userId: number,
 	disabled: boolean,
@@ -121,7 +121,7 @@ export async function setDisabled(
 }
 
 export async function resetSecret(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	userId: number,
 	secret: unknown,
@@ -134,13 +134,18 @@ export async function resetSecret(
 	return account(store, userId);
 }
 
-export async function unlock(store: Store, actor: Actor, userId: number, device: string) {
+export async function unlock(store: DataStore, actor: Actor, userId: number, device: string) {
 	account(store, userId);
 	await store.write('accounts.unlock', { userId, device }, actor.id);
 	return account(store, userId);
 }
 
-export async function revokeSessions(store: Store, actor: Actor, userId: number, device: string) {
+export async function revokeSessions(
+	store: DataStore,
+	actor: Actor,
+	userId: number,
+	device: string
+) {
 	account(store, userId);
 	await store.write('accounts.revokeSessions', { userId, device }, actor.id);
 	return account(store, userId);

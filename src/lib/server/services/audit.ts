@@ -3,13 +3,17 @@ import { DAY_MS, isIsoDay, vnDayStart } from '../../domain/time';
 import { Problem } from '../http/problem';
 import type { AuditEntry } from '../ops/audit';
 import { auditActions, findAudit, type AuditFilter, type AuditRow } from '../repositories/audit';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 
 /**
  * Records that `actor` viewed, exported or printed personal data. Changes are audited by
  * their own op handlers (appendAudit); this is for reads, which have no op of their own.
  */
-export function auditRead(store: Store, actor: Actor | null, entry: AuditEntry): Promise<unknown> {
+export function auditRead(
+	store: DataStore,
+	actor: Actor | null,
+	entry: AuditEntry
+): Promise<unknown> {
 	return store.write('audit.record', entry, actor?.id ?? null);
 }
 
@@ -77,11 +81,11 @@ export function parseAuditQuery(params: URLSearchParams): AuditFilter {
 }
 
 /** The audit log for the ward officer, newest first. */
-export function readAudit(actor: Actor, store: Store, filter: AuditFilter): AuditRow[] {
+export function readAudit(actor: Actor, store: DataStore, filter: AuditFilter): AuditRow[] {
 	if (actor.role !== 'officer') {
 		throw new Problem(403, 'forbidden', 'Chỉ cán bộ phường xem được nhật ký truy cập.');
 	}
 	return findAudit(store.db, filter);
 }
 
-export const knownAuditActions = (store: Store): string[] => auditActions(store.db);
+export const knownAuditActions = (store: DataStore): string[] => auditActions(store.db);

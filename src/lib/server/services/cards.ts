@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { Actor } from '../../domain/actor';
 import type { PrintCard } from '../../domain/checkin-people';
 import { printableCards, wardName } from '../repositories/residents';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 
 export interface CardSheet {
@@ -16,7 +16,7 @@ export interface CardSheet {
  * at any printer resolution). Printing names is a use of personal data: audited.
  */
 export async function cardSheet(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	by: { householdId: number } | { neighborhoodId: number }
 ): Promise<CardSheet> {

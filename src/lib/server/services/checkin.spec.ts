@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/actor';
-import { opHandlers } from '../ops';
+import { opHandlers, storeWatch } from '../ops';
 import { Store } from '../store/store';
 import { loadFixture } from './reports.fixture';
 import { checkIn } from './checkin';
@@ -26,6 +26,7 @@ async function wardWithOpenSession() {
 	store = await Store.open({
 		dir: mkdtempSync(join(tmpdir(), 'ths-checkin-')),
 		handlers: opHandlers,
+		watch: storeWatch,
 		log: () => {}
 	});
 	loadFixture(store.db);

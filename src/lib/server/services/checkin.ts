@@ -4,7 +4,7 @@ import { codeExcerpt, parseCheckinRequest, REASON_STATUS, REASON_TEXT } from '..
 import type { CheckinResult, CompletionPayload, CompletionResult } from '../ops/checkin';
 import { residentBrief } from '../repositories/residents';
 import { attendanceCount } from '../repositories/sessions';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 
 /** What an endpoint sends back: an HTTP status and the JSON body. */
 export interface Answer {
@@ -20,7 +20,7 @@ export const CHECKIN_ROLES: Role[] = ['volunteer', 'head', 'officer'];
  * a fixed reason; a failed scan is logged by the same op, so nothing else is stored.
  */
 export async function checkIn(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	body: Record<string, unknown>,
 	now = Date.now()
@@ -60,7 +60,7 @@ const SLUG = /^[a-z0-9-]{1,60}$/;
 
 /** The kiosk's "Ghi nhận": no name ever goes back to the public screen. */
 export async function recordCompletion(
-	store: Store,
+	store: DataStore,
 	body: Record<string, unknown>
 ): Promise<Answer> {
 	const { code, walkthroughId, kiosk, nonce } = body;

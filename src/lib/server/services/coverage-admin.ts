@@ -9,7 +9,7 @@ import { OpRejected } from '../ops/milestones';
 import type { SetDefinitionsPayload, SetTargetPayload } from '../ops/coverage';
 import { loadDefinitions, loadTargets } from '../repositories/coverage';
 import { listSkills } from '../repositories/skills';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 
 export interface TargetsView {
 	targets: CoverageTarget[];
@@ -22,7 +22,7 @@ export interface TargetsView {
 	skills: Array<{ code: string; title: string }>;
 }
 
-export function targetsView(store: Store): TargetsView {
+export function targetsView(store: DataStore): TargetsView {
 	const defs = loadDefinitions(store.db);
 	return {
 		targets: loadTargets(store.db),
@@ -38,7 +38,11 @@ export function targetsView(store: Store): TargetsView {
 
 export type AdminResult = { ok: true } | { ok: false; message: string };
 
-export async function saveTarget(store: Store, actor: Actor, form: FormData): Promise<AdminResult> {
+export async function saveTarget(
+	store: DataStore,
+	actor: Actor,
+	form: FormData
+): Promise<AdminResult> {
 	const id = Number(form.get('id'));
 	const percent = Number(String(form.get('percent') ?? '').replace(',', '.'));
 	const deadline = String(form.get('deadline') ?? '');
@@ -58,7 +62,7 @@ export async function saveTarget(store: Store, actor: Actor, form: FormData): Pr
 }
 
 export async function saveDefinitions(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	form: FormData
 ): Promise<AdminResult> {
@@ -79,7 +83,7 @@ export async function saveDefinitions(
 	return write(store, 'coverage.set_definitions', payload, actor);
 }
 
-async function write(store: Store, type: string, payload: unknown, actor: Actor) {
+async function write(store: DataStore, type: string, payload: unknown, actor: Actor) {
 	try {
 		await store.write(type, payload, actor.id);
 		return { ok: true } as const;

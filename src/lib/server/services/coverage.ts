@@ -16,7 +16,7 @@ import {
 	reachByNeighborhood
 } from '../repositories/coverage';
 import { neighborhoods } from '../repositories/reports';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 
 /** Whose numbers: one khu phố, or the whole ward (neighborhood null). */
 export interface Scope {
@@ -44,7 +44,7 @@ const fail = (status: number, reason: string, message: string): Failure => ({
  * swapped); the ward officer sees any khu phố or, with none asked, the whole ward.
  */
 export function resolveScope(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	requested: string | null
 ): { ok: true; scope: Scope } | Failure {
@@ -125,7 +125,7 @@ export interface CoverageReport {
  * Cumulative coverage at the end of `day`, computed once and rendered everywhere (page,
  * print, CSV, XLSX, JSON). Ward figures are the sums of the khu phố rows.
  */
-export function coverageReport(store: Store, day: string, scope: Scope): CoverageReport {
+export function coverageReport(store: DataStore, day: string, scope: Scope): CoverageReport {
 	const db = store.db;
 	const defs = loadDefinitions(db);
 	const rows = coverageByNeighborhood(db, defs, day, scope.neighborhoodId);

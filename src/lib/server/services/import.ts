@@ -3,7 +3,7 @@ import { foldVietnamese } from '../../domain/text';
 import type { ImportPayload, ImportRow } from '../ops/import';
 import { findHouseholdByAddress } from '../ops/households';
 import { findTwin, neighborhoods } from '../repositories/residents';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { decodeText, ENCODING_LABELS, type Encoding } from './import-decode';
 import { parseCsv } from './import-csv';
 import { readXlsx } from './import-xlsx';
@@ -71,7 +71,7 @@ function readTable(name: string, bytes: Uint8Array, forced?: Encoding) {
  * household, in the file or already stored) are flagged and skipped, never doubled.
  */
 export async function importResidents(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	file: { name: string; bytes: Uint8Array },
 	options: ImportOptions

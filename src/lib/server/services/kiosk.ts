@@ -1,6 +1,6 @@
 import type { HelpRequestPayload, LessonEventPayload } from '../ops/kiosk';
 import { helpRequest, type HelpRequest } from '../repositories/kiosk';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { walkthrough } from '$lib/walkthroughs/catalog';
 
 /** Which kiosk this server is, and where it stands (env KIOSK_ID / KIOSK_PLACE). */
@@ -19,7 +19,7 @@ export type ServiceResult<T> =
 
 /** Records a call for a volunteer; taps while one is already on the way return that one. */
 export async function requestHelp(
-	store: Store
+	store: DataStore
 ): Promise<{ request: HelpRequest; repeated: boolean }> {
 	const payload: HelpRequestPayload = kioskIdentity();
 	const { id, repeated } = await store.write<{ id: number; repeated: boolean }>(
@@ -36,7 +36,7 @@ const KINDS = ['start', 'complete', 'leave'] as const;
  * are accepted: anything personal has no field to arrive in.
  */
 export async function recordLessonEvent(
-	store: Store,
+	store: DataStore,
 	input: Record<string, unknown>
 ): Promise<ServiceResult<null>> {
 	const id = input.walkthroughId;

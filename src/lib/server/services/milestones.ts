@@ -13,7 +13,7 @@ import {
 	type ResidentSummary
 } from '../repositories/milestones';
 import { listSkills, skillExists, type Skill } from '../repositories/skills';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import type { Failure } from './coverage';
 
@@ -32,13 +32,13 @@ const fail = (status: number, reason: string, message: string): Failure => ({
 	message
 });
 
-export function skillsCatalogue(store: Store): Skill[] {
+export function skillsCatalogue(store: DataStore): Skill[] {
 	return listSkills(store.db);
 }
 
 /** A head works only with their own khu phố's residents; volunteers and the officer with all. */
 function residentFor(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number
 ): { ok: true; resident: ResidentSummary } | Failure {
@@ -67,7 +67,7 @@ export interface ResidentSkillsView {
 }
 
 export async function residentSkills(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number,
 	now: number
@@ -113,7 +113,7 @@ export interface RecordInput {
 
 /** Checks the input, then journals the milestone with the actor as its witness. */
 export async function recordMilestone(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number,
 	input: RecordInput,
@@ -157,7 +157,7 @@ export async function recordMilestone(
 
 /** Undoes a milestone recorded today; the row stays, marked, for history. */
 export async function undoMilestone(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number,
 	milestoneId: number

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '../../domain/actor';
 import { hashSecret } from '../auth/secrets';
-import { opHandlers } from '../ops';
+import { opHandlers, storeWatch } from '../ops';
 import type { DemoSeedPayload } from '../seed/demo-ward';
 import { Store } from '../store/store';
 
@@ -13,6 +13,7 @@ export async function demoStore(now = Date.UTC(2026, 10, 25, 3)): Promise<Store>
 	const store = await Store.open({
 		dir,
 		handlers: opHandlers,
+		watch: storeWatch,
 		log: () => {},
 		now: () => clock.now
 	});

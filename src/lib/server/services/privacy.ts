@@ -9,7 +9,7 @@ import {
 	type PersonalDataExport,
 	type ResidentScope
 } from '../repositories/privacy';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 
 /** The officer sees every resident; a head only those of their own khu phố. */
@@ -20,7 +20,7 @@ export function canSeeResident(actor: Actor, scope: ResidentScope): boolean {
 	);
 }
 
-function scopeFor(store: Store, actor: Actor, residentId: number): ResidentScope {
+function scopeFor(store: DataStore, actor: Actor, residentId: number): ResidentScope {
 	const scope = residentScope(store.db, residentId);
 	if (!scope) throw new Problem(404, 'not_found', 'Không tìm thấy cư dân này (có thể đã xoá).');
 	if (!canSeeResident(actor, scope)) {
@@ -36,7 +36,7 @@ export type ExportPurpose = 'export' | 'view_data' | 'print';
  * data leaves: who, which record, why (JSON export, the readable page, or a print).
  */
 export async function exportResident(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number,
 	purpose: ExportPurpose,
@@ -55,7 +55,7 @@ export async function exportResident(
 
 /** Erasure on request: only the ward officer, and the whole of it in one op (ops/erasure.ts). */
 export async function eraseResident(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number,
 	device: string
@@ -68,7 +68,7 @@ export async function eraseResident(
 }
 
 export async function withdrawConsent(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number,
 	note: unknown,
@@ -82,6 +82,6 @@ export async function withdrawConsent(
 	await store.write('consent.withdraw', { residentId, note: text, device }, actor.id);
 }
 
-export function erasureQueue(store: Store): PendingErasure[] {
+export function erasureQueue(store: DataStore): PendingErasure[] {
 	return pendingErasures(store.db);
 }

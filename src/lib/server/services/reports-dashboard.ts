@@ -11,7 +11,7 @@ import {
 	sessionsOfDay,
 	weeklyAttendance
 } from '../repositories/reports';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import type { Scope } from './coverage';
 import { dailyReport, lastSevenDays, trendWeeks, type DailyReport } from './reports';
@@ -32,7 +32,7 @@ export interface TrendPoint {
 }
 
 /** Twelve weeks: check-ins of each week and the share of adults skilled at its end. */
-export function weeklyTrend(store: Store, day: string, scope: Scope): TrendPoint[] {
+export function weeklyTrend(store: DataStore, day: string, scope: Scope): TrendPoint[] {
 	const weeks = trendWeeks(day);
 	const defs = loadDefinitions(store.db);
 	const att = new Map(
@@ -55,7 +55,7 @@ export function weeklyTrend(store: Store, day: string, scope: Scope): TrendPoint
 	});
 }
 
-export function sessionsAndAttendance(store: Store, day: string, scope: Scope) {
+export function sessionsAndAttendance(store: DataStore, day: string, scope: Scope) {
 	const sessions = sessionsOfDay(store.db, day, scope.neighborhoodId).map((s) => ({
 		id: s.id,
 		title: s.title,
@@ -77,7 +77,7 @@ export function sessionsAndAttendance(store: Store, day: string, scope: Scope) {
 	return { sessions, attendance };
 }
 
-export function kioskUse(store: Store, day: string) {
+export function kioskUse(store: DataStore, day: string) {
 	const week = lastSevenDays(day);
 	return {
 		day: lessonUse(store.db, day, day),
@@ -101,7 +101,7 @@ export interface DashboardData {
  * is a read of personal data and goes into the audit log.
  */
 export async function dashboard(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	day: string,
 	scope: Scope,
@@ -137,7 +137,7 @@ export async function dashboard(
 }
 
 export async function notReachedList(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	day: string,
 	scope: Scope,

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { resolveDay, resolveScope, type Failure, type Scope } from './coverage';
 
 /**
@@ -7,7 +7,7 @@ import { resolveDay, resolveScope, type Failure, type Scope } from './coverage';
  * defaults and the same refusals everywhere.
  */
 export function reportQuery(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	url: URL,
 	now: number

@@ -10,7 +10,7 @@ import {
 	sessionsOfDay
 } from '../repositories/reports';
 import { listSkills } from '../repositories/skills';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { coverageReport, type CoverageReport, type Scope } from './coverage';
 
 export type HelpKey = HelpKind['key'];
@@ -35,7 +35,7 @@ export interface DailyReport {
 }
 
 /** The counts provinces ask for before 20:00, for one day and one khu phố (or the ward). */
-export function dailyReport(store: Store, day: string, scope: Scope): DailyReport {
+export function dailyReport(store: DataStore, day: string, scope: Scope): DailyReport {
 	const db = store.db;
 	const nb = scope.neighborhoodId;
 	const counts = dayCounts(db, day, nb);
@@ -153,6 +153,6 @@ export function lastSevenDays(day: string): { from: string; to: string } {
 	return { from: vnDay(vnDayStart(day) - 6 * DAY_MS), to: day };
 }
 
-export function neighborhoodList(store: Store): Array<{ id: number; name: string }> {
+export function neighborhoodList(store: DataStore): Array<{ id: number; name: string }> {
 	return neighborhoods(store.db);
 }

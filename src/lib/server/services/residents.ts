@@ -4,7 +4,7 @@ import { foldVietnamese } from '../../domain/text';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
 import * as repo from '../repositories/residents';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import {
 	cleanLine,
@@ -22,7 +22,7 @@ import {
 const CONSENT_METHODS: ConsentMethod[] = ['paper', 'verbal', 'guardian'];
 
 export async function createHousehold(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	input: Record<string, unknown>
 ): Promise<Result<Household>> {
@@ -97,7 +97,7 @@ export function checkResident(
 }
 
 export async function createResident(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	input: Record<string, unknown>,
 	now = Date.now()
@@ -132,7 +132,7 @@ export async function createResident(
 
 /** Search needs 3 letters: fewer would list half the ward. */
 export function searchResidents(
-	store: Store,
+	store: DataStore,
 	q: string,
 	neighborhoodId?: number
 ): Result<Resident[]> {
@@ -144,7 +144,7 @@ export function searchResidents(
 }
 
 /** One resident's page: a view of personal data, so it is audited. */
-export async function viewResident(store: Store, actor: Actor, id: number, device = '') {
+export async function viewResident(store: DataStore, actor: Actor, id: number, device = '') {
 	const resident = repo.getResident(store.db, id);
 	if (!resident) return undefined;
 	await auditRead(store, actor, { action: 'resident.view', subject: `resident:${id}`, device });
@@ -157,7 +157,7 @@ export async function viewResident(store: Store, actor: Actor, id: number, devic
 }
 
 export async function reissueCard(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number
 ): Promise<Result<{ code: string }>> {
@@ -173,7 +173,7 @@ export async function reissueCard(
 }
 
 export async function revokeCard(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	residentId: number,
 	code: string
@@ -186,12 +186,12 @@ export async function revokeCard(
 	return ok({ code });
 }
 
-export const householdPage = (store: Store, id: number) => {
+export const householdPage = (store: DataStore, id: number) => {
 	const household = repo.getHousehold(store.db, id);
 	return household && { household, members: repo.householdMembers(store.db, id) };
 };
 
-export const listNeighborhoods = (store: Store) => repo.neighborhoods(store.db);
-export const listPlaces = (store: Store) => repo.places(store.db);
-export const listHouseholds = (store: Store, neighborhoodId: number) =>
+export const listNeighborhoods = (store: DataStore) => repo.neighborhoods(store.db);
+export const listPlaces = (store: DataStore) => repo.places(store.db);
+export const listHouseholds = (store: DataStore, neighborhoodId: number) =>
 	repo.householdsOf(store.db, neighborhoodId);

@@ -4,14 +4,14 @@ import { DAY_MS } from '../../domain/time';
 import type { SessionOpenPayload } from '../ops/sessions';
 import { places } from '../repositories/residents';
 import * as repo from '../repositories/sessions';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import { cleanLine, fail, ok, parseInstant, positiveId, type Result } from './people';
 
 const SLUG = /^[a-z0-9-]{1,60}$/;
 
 export async function openSession(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	input: Record<string, unknown>,
 	now = Date.now()
@@ -48,7 +48,7 @@ export async function openSession(
 }
 
 export async function closeSession(
-	store: Store,
+	store: DataStore,
 	actor: Actor,
 	id: number
 ): Promise<Result<ClassSession>> {
@@ -57,22 +57,22 @@ export async function closeSession(
 	return ok(repo.getSession(store.db, id)!);
 }
 
-export const getSession = (store: Store, id: number) => repo.getSession(store.db, id);
-export const recentSessions = (store: Store, now = Date.now()) =>
+export const getSession = (store: DataStore, id: number) => repo.getSession(store.db, id);
+export const recentSessions = (store: DataStore, now = Date.now()) =>
 	repo.recentSessions(store.db, now - 2 * DAY_MS);
-export const attendanceCount = (store: Store, id: number) => repo.attendanceCount(store.db, id);
-export const failedScans = (store: Store, id: number) => repo.failedScans(store.db, id);
+export const attendanceCount = (store: DataStore, id: number) => repo.attendanceCount(store.db, id);
+export const failedScans = (store: DataStore, id: number) => repo.failedScans(store.db, id);
 
 /** Who came to a session: names, so the read is audited. */
-export async function sessionAttendance(store: Store, actor: Actor, id: number) {
+export async function sessionAttendance(store: DataStore, actor: Actor, id: number) {
 	const session = repo.getSession(store.db, id);
 	if (!session) return undefined;
 	await auditRead(store, actor, { action: 'attendance.view', subject: `session:${id}` });
 	return { session, attendance: repo.sessionAttendance(store.db, id) };
 }
 
-export const openHelpRequests = (store: Store) => repo.openHelpRequests(store.db);
+export const openHelpRequests = (store: DataStore) => repo.openHelpRequests(store.db);
 
-export async function answerHelp(store: Store, actor: Actor, id: number) {
+export async function answerHelp(store: DataStore, actor: Actor, id: number) {
 	return store.write<{ answered: boolean }>('help.answer', { id }, actor.id);
 }

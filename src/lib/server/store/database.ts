@@ -6,11 +6,22 @@ export type Row = Record<string, SqlValue>;
 export type Params = BindParams;
 
 /**
+ * What reading needs of the database: the app's pages and services read through this, on
+ * the thread the database lives on (Db) or from the event loop across to it (ThreadedStore).
+ */
+export interface Reads {
+	all<T = Row>(sql: string, params?: Params): T[];
+	get<T = Row>(sql: string, params?: Params): T | undefined;
+	/** A single value (first column of the first row), e.g. a count. */
+	value<T extends SqlValue = number>(sql: string, params?: Params): T | undefined;
+}
+
+/**
  * The one handle on the sql.js database. Everything that touches SQL goes through this
  * wrapper: it caches prepared statements, sets the connection's PRAGMAs and functions, and
  * keeps sql.js's quirks in one place.
  */
-export class Db {
+export class Db implements Reads {
 	private statements = new Map<string, Statement>();
 	/** Cached statements that may write (anything but a SELECT), for `writes`. */
 	private writing = new Set<Statement>();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
+import type { DataStore } from './data-store';
 import { Db } from './database';
 import { Journal, type JournalEntry } from './journal';
 import { migrate, shippedMigrations, type Migration } from './migrations';
@@ -33,6 +34,11 @@ export interface StoreOptions {
 	/** Snapshot this often when anything was written (bounds journal size). */
 	snapshotEveryMs?: number;
 	now?: () => number;
+	/**
+	 * Single numbers (SQL giving one row, one column) read again after every applied batch,
+	 * for `watched(name)`: e.g. the version of the accounts, which every request checks.
+	 */
+	watch?: Record<string, string>;
 }
 
 export interface StoreStats {
@@ -87,7 +93,7 @@ const COMMIT_EVERY_OPS = 256;
  * where the journal resumes.
  * A write is acknowledged (its promise settles) only after its journal line is on disk.
  */
-export class Store {
+export class Store implements DataStore {
 	private queue: Pending[] = [];
 	private scheduled = false;
 	/** A batch is being written and synced; the next one waits in `queue`. */
@@ -119,6 +125,7 @@ export class Store {
 	/** A transaction holds applied batches that are not committed yet (see commit). */
 	private open = false;
 	private uncommitted = 0;
+	private watchedValues = new Map<string, number>();
 
 	private constructor(
 		readonly db: Db,
@@ -133,6 +140,7 @@ export class Store {
 			snapshotEveryOps: 50_000,
 			snapshotEveryMs: 10 * 60_000,
 			now: () => Date.now(),
+			watch: {},
 			...options
 		};
 		mkdirSync(opts.dir, { recursive: true });
@@ -159,6 +167,7 @@ export class Store {
 			});
 			store.commit();
 		}
+		store.readWatched();
 		if (snapshotSeq === undefined) {
 			// A new store: its first snapshot makes its identity (site id) durable.
 			await store.snapshotNow();
@@ -335,6 +344,8 @@ export class Store {
 			batch.forEach((op) => op.reject(error));
 			return;
 		}
+		// Before anyone is answered: whoever hears back reads the values this batch left.
+		this.readWatched();
 		outcomes.forEach((outcome, i) => {
 			if (!outcome.ok) return batch[i].reject(outcome.error);
 			// A live op is always newer than what was applied; if not, say so rather than answer
@@ -445,9 +456,17 @@ export class Store {
 		return { applied: outcome.applied, result: outcome.value };
 	}
 
-	/** Reads run synchronously on the in-memory database between writes. */
-	read<T>(fn: (db: Db) => T): T {
-		return fn(this.db);
+	watched(name: string): number {
+		const value = this.watchedValues.get(name);
+		if (value === undefined) throw new Error(`store: "${name}" is not watched`);
+		return value;
+	}
+
+	/** Reads every watched value; runs after each applied batch (one small query each). */
+	private readWatched(): void {
+		for (const [name, sql] of Object.entries(this.options.watch)) {
+			this.watchedValues.set(name, Number(this.db.value(sql) ?? -1));
+		}
 	}
 
 	/** Takes a snapshot between two write batches and resolves when it is on disk. */
