@@ -98,9 +98,8 @@ export const authWatch = { authVersion: 'SELECT n FROM auth_version' };
 /**
  * Who is behind each session cookie, kept in memory per store: hashing the token and joining
  * sessions to users cost about a tenth of the server's time on every check-in. Valid while
- * `auth_version` stays the same; the store hands that out without SQL (`watched`), so a
- * burst of check-ins asks SQL nothing, and a server whose database is on another thread
- * does not wait for that thread.
+ * `auth_version` stays the same; the store reads it once per applied batch and hands it out
+ * without SQL (`watched`), so a stream of check-ins asks SQL nothing for the session.
  */
 interface ActorCache {
 	version: number;

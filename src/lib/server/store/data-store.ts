@@ -2,9 +2,8 @@ import type { Reads } from './database';
 import type { StoreStats } from './store';
 
 /**
- * What the app asks of its store, wherever the database lives: on the event loop's own
- * thread (Store: tests, `vite dev`) or on a thread of its own (ThreadedStore: the built
- * server). Pages and services read synchronously and write through ops.
+ * What pages and services may do with the store: read synchronously through `Reads` (no SQL
+ * that writes), and write only through ops, which are journaled before they are applied.
  */
 export interface DataStore {
 	readonly db: Reads;

@@ -6,8 +6,8 @@ export type Row = Record<string, SqlValue>;
 export type Params = BindParams;
 
 /**
- * What reading needs of the database: the app's pages and services read through this, on
- * the thread the database lives on (Db) or from the event loop across to it (ThreadedStore).
+ * What reading needs of the database. Pages and services get only this (DataStore.db): every
+ * change goes through an op, so that it is journaled and replayed.
  */
 export interface Reads {
 	all<T = Row>(sql: string, params?: Params): T[];
