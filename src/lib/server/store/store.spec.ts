@@ -141,6 +141,24 @@ describe('the store', () => {
 		expect(places(store)).toEqual(['Sau lỗi']);
 	});
 
+	it('hands out watched values as the last applied batch left them, before its writer hears back', async () => {
+		const dir = freshDir();
+		const watch = { places: 'SELECT count(*) FROM places' };
+		const store = await openStore(dir, { watch });
+		expect(store.watched('places')).toBe(0);
+		const seen = await store
+			.write('test.addPlace', { name: 'một' })
+			.then(() => store.watched('places'));
+		expect(seen).toBe(1);
+		await Promise.all(['hai', 'ba'].map((name) => store.write('test.addPlace', { name })));
+		expect(store.watched('places')).toBe(3);
+		expect(() => store.watched('people')).toThrow('not watched');
+		await store.close();
+		open.splice(open.indexOf(store), 1);
+		// Read again at start, journal replayed or not.
+		expect((await openStore(dir, { watch })).watched('places')).toBe(3);
+	});
+
 	it('drops a torn last journal line and recovers everything before it', async () => {
 		const dir = freshDir();
 		const store = await openStore(dir);
