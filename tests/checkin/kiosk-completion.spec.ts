@@ -1,31 +1,77 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { PHRASES } from '../../src/lib/voice/phrases.js';
 import { openHydrated } from '../support/pages';
 import { apiAs, newResident, nonce, launchWithCardInCamera } from './support';
 
+/** A kiosk page at 1920×1080 with a card (or any text) held to its camera; nobody signs in. */
+async function kioskWithCard(text: string) {
+	const baseURL = test.info().project.use.baseURL!;
+	const browser = await launchWithCardInCamera(text);
+	const context = await browser.newContext({
+		baseURL,
+		viewport: { width: 1920, height: 1080 },
+		hasTouch: true,
+		permissions: ['camera'],
+		locale: 'vi-VN'
+	});
+	const page = await context.newPage();
+	// Time runs as usual, and the test can jump it ahead.
+	await page.clock.install();
+	const said = () => page.evaluate(() => window.__narrator?.spoken.map((r) => r.text) ?? []);
+	return { browser, page, said };
+}
+
 test('after a lesson a card shown to the kiosk camera is recorded, and no name appears', async () => {
 	const testInfo = test.info();
-	const baseURL = testInfo.project.use.baseURL!;
-	const api = await apiAs(baseURL);
+	const api = await apiAs(testInfo.project.use.baseURL!);
 	const resident = await newResident(api, 'Trương Thị Kiều');
-	const browser = await launchWithCardInCamera(resident.cardCode);
+	const { browser, page, said } = await kioskWithCard(resident.cardCode);
 	try {
-		const context = await browser.newContext({
-			baseURL,
-			viewport: { width: 1920, height: 1080 },
-			hasTouch: true,
-			permissions: ['camera'],
-			locale: 'vi-VN'
-		});
-		const page = await context.newPage();
-		// Nobody signs in at the kiosk.
 		await openHydrated(page, '/bai-hoc/vneid-kich-hoat/ghi-nhan?tram=tram-1');
 		const done = page.locator('[data-result="ok"]');
 		await expect(done).toContainText('Đã ghi nhận', { timeout: 15_000 });
+		await expect(done).toContainText('Kích hoạt');
 		await expect(page.locator('body')).not.toContainText('Trương Thị Kiều');
+		expect(await said()).toEqual(expect.arrayContaining([PHRASES.showCard, PHRASES.cardRecorded]));
+		// No time pressure: the result waits for the resident, however long they read.
+		await page.clock.fastForward(30_000);
+		await expect(done).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Học bài khác' })).toHaveAttribute(
+			'href',
+			'/chu-de/dich-vu-cong'
+		);
 		await page.screenshot({ path: testInfo.outputPath('kiosk-recorded.png') });
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		// Someone else who did the lesson too: the camera again, for their card.
+		await page.getByRole('button', { name: 'Ghi nhận thẻ khác' }).tap();
+		await expect(page.getByRole('heading', { name: 'Ghi nhận bài học' })).toBeVisible();
+	} finally {
+		await browser.close();
+	}
+});
+
+test('a card the kiosk cannot record says why, waits, and can be tried again', async () => {
+	const unknown = 'THS' + '7'.repeat(26);
+	const { browser, page, said } = await kioskWithCard(unknown);
+	try {
+		await openHydrated(page, '/bai-hoc/tien-dien/ghi-nhan');
+		const refused = page.locator('[data-result="error"]');
+		await expect(refused).toContainText('Chưa ghi nhận được', { timeout: 15_000 });
+		await expect(refused).toContainText('Không có thẻ');
+		expect(await said()).toContain(PHRASES.cardNotRecorded);
+		await page.clock.fastForward(30_000);
+		await expect(refused).toBeVisible();
+		// Trying again sends the same card again (a success would not).
+		const again = page.waitForResponse('**/api/kiosk/completions');
+		await page.getByRole('button', { name: 'Thử lại' }).tap();
+		expect((await again).status()).toBe(404);
+		await expect(refused).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Quay lại bài học' })).toHaveAttribute(
+			'href',
+			'/bai-hoc/tien-dien'
+		);
 	} finally {
 		await browser.close();
 	}

@@ -11,5 +11,9 @@ export const PHRASES = {
 	quizRight: 'Đúng rồi!',
 	quizWrong: 'Chưa đúng.',
 	quizDone: 'Bác đã làm xong bài tập. Bác bấm Tiếp tục nhé.',
-	done: 'Bác đã hoàn thành! Bác có thể in bài này mang về, hoặc ghi nhận vào thẻ.'
+	done: 'Bác đã hoàn thành! Bác có thể in bài này mang về, hoặc ghi nhận vào thẻ.',
+	showCard: 'Bác giơ thẻ QR của mình trước camera của trạm nhé.',
+	cardRecorded: 'Đã ghi nhận. Chúc mừng bác đã học xong bài này!',
+	cardNotRecorded:
+		'Chưa ghi nhận được. Bác đọc dòng chữ trên màn hình, hoặc bấm Gọi tình nguyện viên nhé.'
 };
