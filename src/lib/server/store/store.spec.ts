@@ -80,6 +80,21 @@ describe('migrations', () => {
 		expect(migrate(db)).toBe(0);
 	});
 
+	it('give M9 Vietnamese quotes, unless the ward has retitled it', async () => {
+		const m9 = (db: Db) => db.value<string>("SELECT title FROM skills WHERE code = 'M9'");
+		const upTo0009 = shippedMigrations.filter((m) => m.version <= 9);
+		const shipped = await Db.create();
+		migrate(shipped, upTo0009);
+		expect(m9(shipped)).toContain('"cúp máy');
+		migrate(shipped);
+		expect(m9(shipped)).toBe('Nhận diện 5 kiểu lừa đảo; biết “cúp máy – gọi lại – hỏi người thân”');
+		const edited = await Db.create();
+		migrate(edited, upTo0009);
+		edited.run("UPDATE skills SET title = 'Nhận biết lừa đảo qua điện thoại' WHERE code = 'M9'");
+		migrate(edited);
+		expect(m9(edited)).toBe('Nhận biết lừa đảo qua điện thoại');
+	});
+
 	it('refuse a database whose applied list is not a prefix of the shipped list', async () => {
 		const db = await Db.create();
 		migrate(db);
