@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/actor';
 import { opHandlers, storeWatch } from '../ops';
 import { Store } from '../store/store';
 import { loadFixture } from './reports.fixture';
-import { checkIn } from './checkin';
+import { checkIn, recordCompletion } from './checkin';
 
 const volunteer: Actor = {
 	id: 4,
@@ -79,5 +79,24 @@ describe('the running count in each check-in answer', () => {
 		expect(
 			store.db.value('SELECT count(*) FROM failed_scans WHERE session_id = ?', [sessionId])
 		).toBe(1);
+	});
+});
+
+describe('a lesson completion at the kiosk', () => {
+	it('is recorded for the kiosk that sent it, or this server’s own kiosk when none is named', async () => {
+		const { store } = await wardWithOpenSession();
+		const code = 'THS' + '2'.repeat(26);
+		store.db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, 1, 0)', [code]);
+		const send = (nonce: string, kiosk?: string) =>
+			recordCompletion(store, { code, walkthroughId: 'tien-dien', nonce, kiosk });
+		expect((await send('nonce-done-1')).status).toBe(201);
+		expect((await send('nonce-done-2', 'tram-2')).status).toBe(201);
+		expect((await send('nonce-done-3', '')).status).toBe(201);
+		const own = process.env.KIOSK_ID || 'tram-1';
+		expect(store.db.all('SELECT kiosk FROM lesson_completions ORDER BY id')).toEqual([
+			{ kiosk: own },
+			{ kiosk: 'tram-2' },
+			{ kiosk: own }
+		]);
 	});
 });

@@ -5,6 +5,7 @@ import type { CheckinResult, CompletionPayload, CompletionResult } from '../ops/
 import { residentBrief } from '../repositories/residents';
 import { attendanceCount } from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
+import { kioskIdentity } from './kiosk';
 
 /** What an endpoint sends back: an HTTP status and the JSON body. */
 export interface Answer {
@@ -80,7 +81,8 @@ export async function recordCompletion(
 		code: normaliseCardCode(code).slice(0, 64),
 		excerpt: codeExcerpt(code),
 		walkthroughId,
-		kiosk: (kiosk as string | undefined) ?? '',
+		// The page names its kiosk only when asked to; otherwise it is this server's own.
+		kiosk: (kiosk as string | undefined) || kioskIdentity().kiosk,
 		nonce
 	};
 	const result = await store.write<CompletionResult>('kiosk.completion', payload);
