@@ -44,4 +44,9 @@ test('kiosk screens fit the screen at this size', async ({ page }, info) => {
 	await expect(
 		page.getByRole('heading', { name: 'Trả tiền điện bằng ứng dụng ngân hàng' })
 	).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
+	await k.tap(page.getByRole('link', { name: 'Ghi nhận vào thẻ' }));
+	await expect(page.getByRole('heading', { name: 'Ghi nhận bài học' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Quay lại bài học' })).toBeInViewport();
+	await fits('record-card');
 });
