@@ -93,7 +93,8 @@ export async function login(
 }
 
 /** For StoreOptions.watch: `auth_version` is moved by triggers on any change to users or sessions. */
-export const authWatch = { authVersion: 'SELECT n FROM auth_version' };
+const AUTH_VERSION = 'authVersion';
+export const authWatch = { [AUTH_VERSION]: 'SELECT n FROM auth_version' };
 
 /**
  * Who is behind each session cookie, kept in memory per store: hashing the token and joining
@@ -117,7 +118,7 @@ export function actorForToken(
 ): Actor | null {
 	if (!token) return null;
 	let cache = actorCaches.get(store);
-	const version = store.watched('authVersion');
+	const version = store.watched(AUTH_VERSION);
 	if (!cache || cache.version !== version || cache.actors.size > MAX_CACHED) {
 		cache = { version, actors: new Map() };
 		actorCaches.set(store, cache);
