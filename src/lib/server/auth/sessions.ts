@@ -92,8 +92,8 @@ export async function login(
 	return { ok: true, token, actor: toActor(row), expiresAt };
 }
 
-/** For StoreOptions.watch: `auth_version` is moved by triggers on any change to users or sessions. */
 const AUTH_VERSION = 'authVersion';
+/** For StoreOptions.watch: `auth_version` is moved by triggers on any change to users or sessions. */
 export const authWatch = { [AUTH_VERSION]: 'SELECT n FROM auth_version' };
 
 /**
