@@ -341,7 +341,7 @@ try {
 			// also wrote the whole database (~200 MB) to the disk its fsyncs wait on.
 			const snapshot = (await journalOps()) < before + ours.latencies.length;
 			const ceiling = await measured(base.pid, BASE_PORT, bare, SECONDS / ROUNDS);
-			rounds.push({ ours, ceiling, ratio: ours.rate / ceiling.rate, snapshot });
+			rounds.push({ ours, ceiling, ratio: ours.rate / ceiling.rate });
 			console.log(
 				`  round ${r + 1}: ours ${fmt(ours.rate)}/s${snapshot ? ' (took a snapshot)' : ''}, bare ${fmt(ceiling.rate)}/s, ratio ${(ours.rate / ceiling.rate).toFixed(2)}`
 			);

@@ -3,12 +3,13 @@ import { hashSecret } from './auth/secrets';
 import { readConfig, type AppConfig } from './config';
 import { opHandlers, storeWatch } from './ops';
 import type { DemoSeedPayload } from './seed/demo-ward';
+import type { DataStore } from './store/data-store';
 import { Store } from './store/store';
 
 /** The running server's shared pieces. One per process, made in the `init` hook. */
 export interface App {
 	config: AppConfig;
-	store: Store;
+	store: DataStore;
 	startedAt: number;
 }
 
@@ -53,7 +54,7 @@ export function startApp(config: AppConfig = readConfig()): Promise<App> {
 }
 
 /** Without ADMIN_PASSWORD a random one is made and printed once: never a known default. */
-async function createFirstOfficer(store: Store, config: AppConfig): Promise<void> {
+async function createFirstOfficer(store: DataStore, config: AppConfig): Promise<void> {
 	const password = config.adminPassword ?? randomBytes(9).toString('base64url');
 	await store.write('setup.firstOfficer', {
 		username: config.adminUsername,

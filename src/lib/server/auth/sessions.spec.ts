@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startApp, stopApp } from '../app';
 import { readConfig } from '../config';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { actorForToken, login, logout } from './sessions';
 
-let store: Store;
+let store: DataStore;
 const PASSWORD = 'mat-khau-rat-dai-1';
 
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/actor';
 import { startApp, stopApp } from '../app';
 import { readConfig } from '../config';
 import { actorNamed, footprint } from '../services/privacy.testing';
-import type { Store } from '../store/store';
+import type { DataStore } from '../store/data-store';
 import { hostileBody, hostileParam, hostileQuery, type HostileBody } from './hostile.testing';
 
 /**
@@ -39,7 +39,7 @@ const fill = (id: string, value: string) => id.replace(/\[[^\]]+\]/g, encodeURIC
 const readsBody = (source: string) =>
 	/readJsonObject\(|request\.(json|text|formData|arrayBuffer)\(/.test(source);
 
-let store: Store;
+let store: DataStore;
 let officer: Actor;
 
 beforeAll(async () => {

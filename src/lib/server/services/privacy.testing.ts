@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/actor';
 import { hashSecret } from '../auth/secrets';
 import { opHandlers, storeWatch } from '../ops';
 import type { DemoSeedPayload } from '../seed/demo-ward';
+import type { DataStore } from '../store/data-store';
 import { Store } from '../store/store';
 
 /** For unit tests only: a store in a fresh folder holding the demo ward, and its actors. */
@@ -32,7 +33,7 @@ export async function demoStore(now = Date.UTC(2026, 10, 25, 3)): Promise<Store>
 /** The store's clock in tests: ops take `at` from here, so expiry can be stepped over. */
 export const clock = { now: Date.UTC(2026, 10, 25, 3) };
 
-export function actorNamed(store: Store, username: string): Actor {
+export function actorNamed(store: DataStore, username: string): Actor {
 	const row = store.db.get<{
 		id: number;
 		username: string;
@@ -57,7 +58,7 @@ export function actorNamed(store: Store, username: string): Actor {
  * a checksum over every column, so an insert, delete or changed value shows. The logs of
  * refusals (audit_log, failed_scans) and sign-in sessions are left out on purpose.
  */
-export function footprint(store: Store): Record<string, string> {
+export function footprint(store: DataStore): Record<string, string> {
 	const tables = store.db
 		.all<{ name: string }>(
 			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('meta', 'audit_log', 'failed_scans', 'auth_sessions') ORDER BY name"
