@@ -1,6 +1,7 @@
 import { formatTime } from '$lib/domain/time';
 import { REASON_TEXT, type CheckinReason } from '$lib/domain/checkin';
 import { feedback } from './feedback';
+import { newNonce } from './nonce';
 import { dequeue, enqueue, queued, type QueuedScan } from './offline-queue';
 
 export type ScanResult =
@@ -12,12 +13,6 @@ export type ScanResult =
 /** The server must answer within this, or the scan is kept on the device (issue 4). */
 export const ANSWER_TIMEOUT_MS = 3000;
 const RETRY_MS = 4000;
-
-function nonce(): string {
-	// crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
-	const bytes = crypto.getRandomValues(new Uint8Array(16));
-	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 type Sent =
 	| { delivered: true; status: number; body: Record<string, unknown> }
@@ -76,7 +71,7 @@ export class ScanClient {
 	async scan(input: { code: string } | { residentId: number }, source: QueuedScan['source']) {
 		const scan: QueuedScan = {
 			...input,
-			nonce: nonce(),
+			nonce: newNonce(),
 			sessionId: this.sessionId,
 			source,
 			scannedAt: Date.now()
