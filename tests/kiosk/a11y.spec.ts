@@ -76,6 +76,11 @@ test('home, topic, step, practice and quiz screens pass axe and the kiosk size r
 	await k.open('/bai-hoc/nhan-dien-lua-dao');
 	for (let i = 0; i < 4; i++) {
 		if (i === 1) await k.tap(k.sim('decline'));
+		if (i === 2) {
+			await expect(page.getByTestId('points')).toBeVisible();
+			await expectAccessible(page, 'points');
+			await expectKioskSizes(page, 'points');
+		}
 		if (i === 3) await k.tap(k.sim('delete'));
 		await k.tap(k.next);
 	}

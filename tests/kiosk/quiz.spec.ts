@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Kiosk, lesson } from './kiosk-page';
 
-test('the scam quiz asks "Có phải lừa đảo không?" and explains every answer by voice', async ({
+test('the scam quiz asks "Có phải lừa đảo không?", explains every answer by voice; the take-away keeps the rules', async ({
 	page
 }) => {
 	test.setTimeout(120_000);
@@ -32,4 +32,15 @@ test('the scam quiz asks "Có phải lừa đảo không?" and explains every an
 		await k.tap(k.next);
 	}
 	await k.progress(quizAt + 2, scam.steps.length);
+
+	// To the end: the printed take-away lists the five rules under their step, not just its
+	// caption (on screen they are a card, which paper does not have).
+	for (let i = quizAt + 1; i < scam.steps.length; i++) await k.tap(k.next);
+	await expect(page.getByRole('heading', { name: 'Bác đã hoàn thành!' })).toBeVisible();
+	await page.emulateMedia({ media: 'print' });
+	const takeaway = page.getByRole('article');
+	await expect(takeaway.getByRole('heading', { name: scam.title })).toBeVisible();
+	const rules = scam.steps.find((s) => s.points)!;
+	const step = takeaway.getByRole('listitem').filter({ hasText: rules.text });
+	await expect(step.getByRole('listitem')).toHaveText(rules.points!);
 });

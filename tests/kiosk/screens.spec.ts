@@ -28,6 +28,10 @@ test('kiosk screens fit the screen at this size', async ({ page }, info) => {
 	await k.open('/bai-hoc/nhan-dien-lua-dao');
 	await k.tap(k.next);
 	await fits('incoming-call');
+	await k.tap(k.sim('decline'));
+	await k.tap(k.next);
+	await expect(page.getByTestId('points')).toBeVisible();
+	await fits('five-rules');
 	await k.tap(k.button('Gọi tình nguyện viên'));
 	await expect(page.getByRole('status')).toBeVisible();
 	await fits('help');

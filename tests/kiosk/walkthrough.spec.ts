@@ -97,3 +97,26 @@ test('a quick double tap on Tiếp tục moves one step, not two', async ({ page
 	await page.waitForTimeout(500);
 	await expect(page.getByText('Bước 2/7', { exact: true })).toBeVisible();
 });
+
+test('a step whose voice lists five rules shows all five, numbered, on screen', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const scam = lesson('nhan-dien-lua-dao');
+	const at = scam.steps.findIndex((s) => s.points);
+	const points = scam.steps[at].points!;
+	expect(points).toHaveLength(5);
+	await k.open('/bai-hoc/nhan-dien-lua-dao');
+	for (let i = 0; i < at; i++) {
+		const p = scam.steps[i].practice;
+		if (p) await k.tap(k.sim(p.target));
+		await k.tap(k.next);
+	}
+	await k.progress(at + 1, scam.steps.length);
+	const card = page.getByTestId('points');
+	await expect(card.getByRole('listitem')).toHaveText(points);
+	// All five readable without scrolling, beside (or under) the caption, at this screen size.
+	for (const item of await card.getByRole('listitem').all()) await expect(item).toBeInViewport();
+	await expect(k.next).toBeInViewport();
+	await k.expectSaid(scam.steps[at].say!);
+});

@@ -52,6 +52,11 @@ export interface Step {
 	say?: string;
 	screen?: SimScreen;
 	illustration?: string;
+	/**
+	 * Rules or actions to keep, shown as a numbered card (and printed under the step in the
+	 * take-away): for a step whose voice lists several things, so the eyes can follow them.
+	 */
+	points?: string[];
 	/** Present on practice steps: the element id the learner must tap, and a gentle hint. */
 	practice?: { target: string; hint: string };
 	/** Present on the scam quiz step. */

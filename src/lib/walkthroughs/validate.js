@@ -92,17 +92,18 @@ export function validateWalkthrough(lesson, fileId) {
  */
 function validateStep(step, at, bad) {
 	if (!isObject(step)) return bad(at, 'must be an object');
-	const known = ['text', 'say', 'screen', 'illustration', 'practice', 'quiz'];
+	const known = ['text', 'say', 'screen', 'illustration', 'points', 'practice', 'quiz'];
 	for (const key of Object.keys(step)) {
 		if (!known.includes(key)) bad(`${at}.${key}`, 'is not a known field');
 	}
 	text(step.text, `${at}.text`, bad, 160);
 	if (step.say !== undefined) text(step.say, `${at}.say`, bad, 400);
-	const visuals = ['screen', 'illustration', 'quiz'].filter((k) => step[k] !== undefined);
-	if (visuals.length !== 1) bad(at, 'needs exactly one of screen, illustration or quiz');
+	const visuals = ['screen', 'illustration', 'points', 'quiz'].filter((k) => step[k] !== undefined);
+	if (visuals.length !== 1) bad(at, 'needs exactly one of screen, illustration, points or quiz');
 	if (step.illustration !== undefined && !ILLUSTRATIONS.includes(String(step.illustration))) {
 		bad(`${at}.illustration`, `must be one of ${ILLUSTRATIONS.join(', ')}`);
 	}
+	if (step.points !== undefined) validatePoints(step.points, `${at}.points`, bad);
 	/** @type {Set<string>} */
 	const ids = new Set();
 	if (step.screen !== undefined) validateScreen(step.screen, `${at}.screen`, bad, ids);
@@ -118,6 +119,19 @@ function validateStep(step, at, bad) {
 		}
 	}
 	if (step.quiz !== undefined) validateQuiz(step.quiz, `${at}.quiz`, bad);
+}
+
+/**
+ * A numbered card must fit beside the caption on the smallest kiosk screen: 2 to 5 short lines.
+ * @param {unknown} points
+ * @param {string} at
+ * @param {(where: string, what: string) => void} bad
+ */
+function validatePoints(points, at, bad) {
+	if (!Array.isArray(points) || points.length < 2 || points.length > 5) {
+		return bad(at, 'must be a list of 2 to 5 lines');
+	}
+	points.forEach((line, i) => text(line, `${at}[${i}]`, bad, 70));
 }
 
 /**

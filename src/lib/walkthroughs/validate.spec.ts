@@ -40,7 +40,7 @@ describe('lesson schema', () => {
 		lesson.steps[2].text = 'Be\u0301'; // decomposed accent: not NFC
 		expect(validateWalkthrough(lesson, 'thu')).toEqual([
 			expect.stringMatching(/^topic: must be one of/),
-			'steps[0]: needs exactly one of screen, illustration or quiz',
+			'steps[0]: needs exactly one of screen, illustration, points or quiz',
 			'steps[0].screen.elements: must be a non-empty list',
 			'steps[1].practice.target: "khong-co" is not a tappable id on the screen',
 			'steps[2].text: is not in Unicode NFC form'
@@ -61,6 +61,22 @@ describe('lesson schema', () => {
 		};
 		expect(validateWalkthrough(lesson, 'thu')).toEqual([
 			'steps[4].quiz: a quiz needs at least 10 items'
+		]);
+	});
+
+	it('numbered points are 2 to 5 short lines, and take the place of a picture', () => {
+		const lesson = good();
+		(lesson.steps[2] as Record<string, unknown>) = {
+			text: 'Ba điều cần nhớ.',
+			points: ['Một.', 'Hai.', 'Ba.']
+		};
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([]);
+		(lesson.steps[2] as Record<string, unknown>).points = ['Chỉ một.'];
+		(lesson.steps[3] as Record<string, unknown>).points = ['Một.', 'x'.repeat(71)];
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			'steps[2].points: must be a list of 2 to 5 lines',
+			'steps[3]: needs exactly one of screen, illustration, points or quiz',
+			'steps[3].points[1]: is longer than 70 characters'
 		]);
 	});
 
