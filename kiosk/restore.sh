@@ -8,7 +8,8 @@
 # It checks the backup (SHA256SUMS, then check-backup.js: quick_check and journal checksums)
 # before touching anything. The store files already in DATA_DIR are moved aside into
 # DATA_DIR/../<name>.before-restore-<time>, never deleted. On the next start the server
-# loads the snapshot and replays the journal, dropping a line torn by the live copy.
+# loads the snapshot and replays the journal, dropping a line torn by the live copy, and
+# numbers new ops in a new epoch (the file RESTORED written here says so).
 #
 # Options: --data-dir DIR (default $DATA_DIR or /var/lib/tram-hoc-so)
 #          --owner USER   (default ths-server when it exists and we are root)
@@ -63,6 +64,7 @@ fi
 mkdir -p -- "$data_dir"
 shopt -s nullglob
 existing=("$data_dir"/snapshot-*.sqlite "$data_dir"/journal-*.log)
+if [ -e "$data_dir/RESTORED" ]; then existing+=("$data_dir/RESTORED"); fi
 if [ ${#existing[@]} -gt 0 ]; then
 	aside="${data_dir%/}.before-restore-$(date -u +%Y%m%d-%H%M%S)"
 	mkdir -p -- "$aside"
@@ -70,6 +72,9 @@ if [ ${#existing[@]} -gt 0 ]; then
 	echo "restore: dữ liệu cũ đã được cất sang $aside"
 fi
 cp -- "$backup"/snapshot-*.sqlite "$backup"/journal-*.log "$data_dir/"
+# Tells the store it came from a backup: it numbers its next ops in a new epoch, since the
+# ones after the backup may already have been given out (RESTORED_MARKER in store.ts).
+printf '%s %s\n' "$(basename "$backup")" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$data_dir/RESTORED"
 if [ -n "$owner" ]; then chown -R -- "$owner:$owner" "$data_dir"; fi
 sync
 echo "restore: đã khôi phục $(basename "$backup") vào $data_dir — bây giờ khởi động máy chủ"

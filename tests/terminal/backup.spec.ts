@@ -114,6 +114,9 @@ test('a backup taken while sign-ins arrive restores every one acknowledged befor
 		expect(db.exec('PRAGMA quick_check')[0].values[0][0]).toBe('ok');
 		const sessions = Number(db.exec('SELECT count(*) FROM auth_sessions')[0].values[0][0]);
 		expect(sessions).toBeGreaterThanOrEqual(taken[i].ackedBefore.length);
+		// restore.sh told the server it came from a backup: new op ids are in a new epoch.
+		expect(db.exec("SELECT value FROM meta WHERE key = 'epoch'")[0].values[0][0]).toBe('2');
+		expect(readdirSync(restored)).not.toContain('RESTORED');
 		db.close();
 	}
 

@@ -1,14 +1,23 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Db } from './database';
 import { migrate, MigrationMismatchError, shippedMigrations } from './migrations';
-import { Store, type OpHandlers } from './store';
+import { RESTORED_MARKER, Store, type OpHandlers } from './store';
 
 const handlers: OpHandlers = {
 	'test.addPlace': (db, payload: { name: string }) =>
 		db.run('INSERT INTO places (name) VALUES (?)', [payload.name]).lastId,
+	'test.opId': (_db, _payload, ctx) => ctx.opId,
 	'test.fail': () => {
 		throw new Error('rejected on purpose');
 	},
@@ -222,6 +231,35 @@ describe('the store', () => {
 		expect(sums.length).toBeGreaterThan(0);
 		writeFileSync(join(dir, sums.sort().at(-1)!), 'deadbeef');
 		expect(places(await openStore(dir))).toEqual(['khôi phục']);
+	});
+
+	it('numbers ops in a new epoch after a restore, so no op id given out before is used again', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		const first = await store.write<string>('test.opId', {});
+		const [site] = first.split(':');
+		expect(first).toBe(`${site}:1:1`);
+		// The backup: the folder as a crash would leave it (snapshot + journal), taken here.
+		const backup = freshDir();
+		cpSync(dir, backup, { recursive: true });
+		// Work after the backup, lost with the old store.
+		const lost = [await store.write<string>('test.opId', {}), await store.write('test.opId', {})];
+		expect(lost).toEqual([`${site}:1:2`, `${site}:1:3`]);
+		await store.close();
+
+		writeFileSync(join(backup, RESTORED_MARKER), 'tram-hoc-so-20261201-023000\n');
+		const restored = await openStore(backup);
+		const next = await restored.write<string>('test.opId', {});
+		expect(next).toBe(`${site}:2:2`);
+		expect(lost).not.toContain(next);
+		expect(restored.stats().epoch).toBe(2);
+		expect(existsSync(join(backup, RESTORED_MARKER))).toBe(false);
+
+		// The epoch is kept (not bumped again) by the next ordinary start, crash or not.
+		open.splice(open.indexOf(restored), 1);
+		const later = await openStore(backup);
+		expect(later.stats().epoch).toBe(2);
+		expect(await later.write<string>('test.opId', {})).toBe(`${site}:2:3`);
 	});
 
 	it('keeps foreign keys on after a snapshot (export keeps the connection settings)', async () => {

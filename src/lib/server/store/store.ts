@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DataStore } from './data-store';
 import { Db } from './database';
+import { fsyncDirSync } from './fsync';
 import { Journal, type JournalEntry } from './journal';
 import { migrate, shippedMigrations, type Migration } from './migrations';
 import { Snapshots } from './snapshots';
@@ -78,6 +80,9 @@ const SPARE_KEPT_MS = 60_000;
 
 /** Lone batches in a row after which writes are taken to come one at a time (see flush). */
 const LONE_BATCHES = 4;
+
+/** The file kiosk/restore.sh leaves in the data folder: "this store came from a backup". */
+export const RESTORED_MARKER = 'RESTORED';
 
 /** Under a steady stream of writes, applied ops are committed at least this often (see commit). */
 const COMMIT_EVERY_OPS = 256;
@@ -168,6 +173,7 @@ export class Store implements DataStore {
 			store.commit();
 		}
 		store.readWatched();
+		const restored = store.newEpochIfRestored();
 		if (snapshotSeq === undefined) {
 			// A new store: its first snapshot makes its identity (site id) durable.
 			await store.snapshotNow();
@@ -179,10 +185,21 @@ export class Store implements DataStore {
 				opts.log(
 					`store: replayed ${entries.length} journaled ops (${dropped} damaged lines dropped)`
 				);
+			}
+			// The new epoch is in no journal: only a snapshot keeps it, before the marker goes.
+			if (restored) await store.snapshotNow();
+			else if (entries.length > 0 || dropped > 0) {
 				// The replayed ops go into a fresh snapshot right after start, through the writer
 				// like any other, so being ready does not wait for a whole-database export.
 				void store.snapshot();
 			}
+		}
+		if (restored) {
+			// Gone only once the epoch is on disk: a crash before this bumps it again, which
+			// keeps ids unique just the same (an epoch may be skipped, never reused).
+			unlinkSync(join(opts.dir, RESTORED_MARKER));
+			fsyncDirSync(opts.dir);
+			opts.log(`store: restored from a backup; new ops are numbered in epoch ${store.epoch}`);
 		}
 		store.timer = setInterval(() => {
 			if (store.seq > store.snapshotSeq) void store.snapshot().catch(opts.log);
@@ -210,6 +227,21 @@ export class Store implements DataStore {
 		this.epoch = Number(meta.get('epoch'));
 		this.seq = Number(meta.get('last_seq'));
 		this.appliedSeq = this.seq;
+	}
+
+	/**
+	 * After a restore (kiosk/restore.sh leaves RESTORED_MARKER in the folder) the store goes on
+	 * from the backup's last op, so the sequence numbers after it may already have been given
+	 * to ops that were lost with the old store (and perhaps sent to a hub). A new epoch keeps
+	 * op ids unique (DESIGN.md: site id, restore epoch, sequence). True when it began one.
+	 */
+	private newEpochIfRestored(): boolean {
+		if (!existsSync(join(this.options.dir, RESTORED_MARKER))) return false;
+		this.epoch += 1;
+		this.db.transaction(() =>
+			this.db.run("UPDATE meta SET value = ? WHERE key = 'epoch'", [String(this.epoch)])
+		);
+		return true;
 	}
 
 	/**
