@@ -50,6 +50,20 @@ export class Kiosk {
 		return this.page.locator(`.screen [data-target="${target}"]`);
 	}
 
+	/**
+	 * Opens a lesson and goes forward to its step `index` (0-based) the way a learner does:
+	 * each practice step's target tapped, then Tiếp tục. No quiz may come before that step.
+	 */
+	async openAtStep(l: Walkthrough, index: number): Promise<void> {
+		await this.open(`/bai-hoc/${l.id}`);
+		for (let i = 0; i < index; i++) {
+			const p = l.steps[i].practice;
+			if (p) await this.tap(this.sim(p.target));
+			await this.tap(this.next);
+		}
+		await this.progress(index + 1, l.steps.length);
+	}
+
 	async progress(step: number, of: number): Promise<void> {
 		await expect(this.page.getByText(`Bước ${step}/${of}`, { exact: true })).toBeVisible();
 	}

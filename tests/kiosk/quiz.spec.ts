@@ -10,13 +10,7 @@ test('the scam quiz asks "Có phải lừa đảo không?", explains every answe
 	const quizAt = scam.steps.findIndex((s) => s.quiz);
 	const items = scam.steps[quizAt].quiz!;
 	expect(items.length).toBeGreaterThanOrEqual(10);
-	await k.open('/bai-hoc/nhan-dien-lua-dao');
-	for (let i = 0; i < quizAt; i++) {
-		const p = scam.steps[i].practice;
-		if (p) await k.tap(k.sim(p.target));
-		await k.tap(k.next);
-	}
-	await k.progress(quizAt + 1, scam.steps.length);
+	await k.openAtStep(scam, quizAt);
 
 	for (const [i, item] of items.entries()) {
 		await expect(page.getByText(`Câu ${i + 1}/${items.length}`)).toBeVisible();

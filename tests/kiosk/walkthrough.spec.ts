@@ -106,13 +106,7 @@ test('a step whose voice lists five rules shows all five, numbered, on screen', 
 	const at = scam.steps.findIndex((s) => s.points);
 	const points = scam.steps[at].points!;
 	expect(points).toHaveLength(5);
-	await k.open('/bai-hoc/nhan-dien-lua-dao');
-	for (let i = 0; i < at; i++) {
-		const p = scam.steps[i].practice;
-		if (p) await k.tap(k.sim(p.target));
-		await k.tap(k.next);
-	}
-	await k.progress(at + 1, scam.steps.length);
+	await k.openAtStep(scam, at);
 	const card = page.getByTestId('points');
 	await expect(card.getByRole('listitem')).toHaveText(points);
 	// All five readable without scrolling, beside (or under) the caption, at this screen size.
