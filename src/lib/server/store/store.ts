@@ -185,22 +185,13 @@ export class Store implements DataStore {
 				opts.log(
 					`store: replayed ${entries.length} journaled ops (${dropped} damaged lines dropped)`
 				);
-			}
-			// The new epoch is in no journal: only a snapshot keeps it, before the marker goes.
-			if (restored) await store.snapshotNow();
-			else if (entries.length > 0 || dropped > 0) {
 				// The replayed ops go into a fresh snapshot right after start, through the writer
-				// like any other, so being ready does not wait for a whole-database export.
-				void store.snapshot();
+				// like any other, so being ready does not wait for a whole-database export. After
+				// a restore the snapshot below holds them.
+				if (!restored) void store.snapshot();
 			}
 		}
-		if (restored) {
-			// Gone only once the epoch is on disk: a crash before this bumps it again, which
-			// keeps ids unique just the same (an epoch may be skipped, never reused).
-			unlinkSync(join(opts.dir, RESTORED_MARKER));
-			fsyncDirSync(opts.dir);
-			opts.log(`store: restored from a backup; new ops are numbered in epoch ${store.epoch}`);
-		}
+		if (restored) await store.keepNewEpoch();
 		store.timer = setInterval(() => {
 			if (store.seq > store.snapshotSeq) void store.snapshot().catch(opts.log);
 		}, opts.snapshotEveryMs);
@@ -242,6 +233,18 @@ export class Store implements DataStore {
 			this.db.run("UPDATE meta SET value = ? WHERE key = 'epoch'", [String(this.epoch)])
 		);
 		return true;
+	}
+
+	/**
+	 * The new epoch is in no journal: a snapshot keeps it, and only then does the marker go.
+	 * A crash before that bumps it again, which keeps ids unique just the same (an epoch may
+	 * be skipped, never reused).
+	 */
+	private async keepNewEpoch(): Promise<void> {
+		await this.snapshotNow();
+		unlinkSync(join(this.options.dir, RESTORED_MARKER));
+		fsyncDirSync(this.options.dir);
+		this.options.log(`store: restored from a backup; new ops are numbered in epoch ${this.epoch}`);
 	}
 
 	/**
