@@ -3,6 +3,8 @@ import { foldVietnamese } from '../../domain/text';
 import { loadSqlJs } from './sqljs';
 
 export type Row = Record<string, SqlValue>;
+/** The store's savepoints: an op, a batch, a batch whose journal line is not synced yet. */
+type SavepointName = 'op' | 'batch' | 'unsynced';
 export type Params = BindParams;
 
 /**
@@ -183,17 +185,34 @@ export class Db implements Reads {
 	 * instead of one per batch), each batch in a savepoint of its own (and each op, when a
 	 * batch must be applied again op by op).
 	 */
-	savepoint<T>(fn: () => T, name: 'op' | 'batch' = 'op'): T {
-		this.run(`SAVEPOINT ${name}`);
+	savepoint<T>(fn: () => T, name: SavepointName = 'op'): T {
+		this.mark(name);
 		try {
 			const result = fn();
-			this.run(`RELEASE ${name}`);
+			this.release(name);
 			return result;
 		} catch (error) {
-			this.run(`ROLLBACK TO ${name}`);
-			this.run(`RELEASE ${name}`);
+			this.undo(name);
 			throw error;
 		}
+	}
+
+	/**
+	 * Opens a savepoint that outlives the call: `release` keeps what was done since, `undo`
+	 * takes it back. The store keeps one open around a batch applied while its journal line
+	 * is still on its way to the disk.
+	 */
+	mark(name: SavepointName): void {
+		this.run(`SAVEPOINT ${name}`);
+	}
+
+	release(name: SavepointName): void {
+		this.run(`RELEASE ${name}`);
+	}
+
+	undo(name: SavepointName): void {
+		this.run(`ROLLBACK TO ${name}`);
+		this.run(`RELEASE ${name}`);
 	}
 
 	quickCheck(): boolean {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Db } from './database';
+import type { Journal } from './journal';
 import { migrate, MigrationMismatchError, shippedMigrations } from './migrations';
 import { RESTORED_MARKER, Store, type OpHandlers } from './store';
 
@@ -282,6 +283,40 @@ describe('the store', () => {
 		expect(store.stats().refusingWrites).toBe(true);
 		await expect(store.write('test.addPlace', { name: 'sau' })).rejects.toThrow();
 		expect(places(store)).toEqual(['trước']);
+	});
+
+	it('acknowledges a batch only once the disk has it, and keeps nothing of one the disk refuses', async () => {
+		const store = await openStore(freshDir());
+		// The batch is written, but the disk's answer comes only when the test gives it.
+		type Done = (error: Error | null) => void;
+		const journal = (store as unknown as { journal: Journal }).journal;
+		const append = journal.append.bind(journal);
+		const held: Done[] = [];
+		journal.append = (entries, inline, done) => append(entries, inline, () => held.push(done));
+		const heard: string[] = [];
+		const write = (name: string) =>
+			store.write<number>('test.addPlace', { name }).then(
+				() => heard.push(`${name} ✓`),
+				() => heard.push(`${name} ✗`)
+			);
+		const kept = [write('một'), write('hai')];
+		await vi.waitFor(() => expect(held).toHaveLength(1));
+		await new Promise((done) => setTimeout(done, 20));
+		expect(heard).toEqual([]);
+		held.shift()!(null);
+		await Promise.all(kept);
+		expect(heard).toEqual(['một ✓', 'hai ✓']);
+
+		const lost = [write('ba'), write('bốn')];
+		await vi.waitFor(() => expect(held).toHaveLength(1));
+		await new Promise((done) => setTimeout(done, 20));
+		expect(heard).toHaveLength(2);
+		// The disk fails this batch (as a full or failing disk would).
+		held.shift()!(new Error('EIO'));
+		await Promise.all(lost);
+		expect(heard).toEqual(['một ✓', 'hai ✓', 'ba ✗', 'bốn ✗']);
+		expect(places(store)).toEqual(['một', 'hai']);
+		expect(store.stats().refusingWrites).toBe(true);
 	});
 
 	it('shares one fsync among writes that arrive together (group commit)', async () => {

@@ -72,6 +72,15 @@ class UndoOp extends Error {}
 /** What became of one op in a batch: its handler's result, or what it threw. */
 type Outcome = { ok: true; applied: boolean; value?: unknown } | { ok: false; error: unknown };
 
+/** A batch applied before its journal line is synced (see Store.flush). */
+interface Unsynced {
+	/** What to go back to if it is undone. */
+	before: { appliedSeq: number; uncommitted: number };
+	outcomes?: Outcome[];
+	/** The database itself failed while applying it. */
+	failure?: unknown;
+}
+
 /** Replay at start applies the journal this many ops per transaction. */
 const REPLAY_BATCH = 1000;
 
@@ -90,9 +99,10 @@ const COMMIT_EVERY_OPS = 256;
 /**
  * The durable store: sql.js in memory, made durable by an fsync'd operation journal and
  * atomic snapshots (DESIGN.md, "The store"). One writer: ops are queued, journaled in
- * batches that share one fsync (group commit), then applied in order, a savepoint per batch
- * (and per op only when one must be undone, see applyEach), in a transaction that is
- * committed when the writer goes idle (see commit).
+ * batches that share one fsync (group commit), and applied in order while that fsync is
+ * under way (undone if it fails, see flush), a savepoint per batch (and per op only when
+ * one must be undone, see applyEach), in a transaction that is committed when the writer
+ * goes idle (see commit).
  * While one batch is being synced the next one gathers.
  * Apply reads `last_seq` from memory; it is also written at each commit so a snapshot knows
  * where the journal resumes.
@@ -312,14 +322,12 @@ export class Store implements DataStore {
 		}
 		const batch = this.queue.splice(0);
 		// Writes arriving one at a time sync inline; overlapping writes sync on the thread pool
-		// while the loop gathers the next batch. "One at a time" means the last LONE_BATCHES
-		// batches all held one op: under concurrent clients a lone op is often just the first
-		// to come back, and an inline sync would freeze the loop (reading the others, answering
-		// the batch before) for a whole sync. Never while an earlier batch awaits applying
-		// (this runs first in its callback): an inline batch is applied at once, and batches
-		// must be applied in journal order.
+		// while the loop applies them and reads the next requests. "One at a time" means the
+		// last LONE_BATCHES batches all held one op: under concurrent clients a lone op is often
+		// just the first to come back, and an inline sync would freeze the loop (reading the
+		// others, answering the batch before) for a whole sync.
 		this.loneBatches = batch.length === 1 ? this.loneBatches + 1 : 0;
-		const inline = this.loneBatches > LONE_BATCHES && this.appliedSeq === this.seq;
+		const inline = this.loneBatches > LONE_BATCHES;
 		const entries: JournalEntry[] = batch.map((op) => {
 			const seq = ++this.seq;
 			return {
@@ -332,56 +340,69 @@ export class Store implements DataStore {
 			};
 		});
 		this.syncing = true;
-		this.journal.append(entries, inline, (error) => {
-			if (inline) return this.synced(batch, entries, error);
-			// Handled after this turn's other I/O: requests that reached the loop together with
-			// the disk's answer are read first, so they join the next batch instead of waiting a
-			// whole sync for the one after it. `syncing` holds until then, so nothing else
-			// flushes in between.
-			setImmediate(() => this.synced(batch, entries, error));
-		});
+		if (inline) {
+			this.journal.append(entries, true, (error) =>
+				this.answer(batch, error ? undefined : this.applyUnsynced(entries), error)
+			);
+			return;
+		}
+		// The batch is applied while its journal line is on its way to the disk, and answered
+		// only once it is there. Applying it after the sync left the loop waiting through the
+		// sync with nothing to do whenever the devices were all waiting for their answers (as
+		// 20 devices scanning at full speed do: each sends its next scan after hearing back).
+		// Until then the batch is in a savepoint of its own, undone if the disk refuses it.
+		// Reads in between may see it; no one is told it is recorded before it is durable.
+		// The disk's answer is handled on the next turn of the loop, after the requests that
+		// came with it are read: they join the next batch instead of forming one of their own.
+		this.journal.append(entries, false, (error) =>
+			setImmediate(() => this.answer(batch, applied, error))
+		);
+		const applied = this.applyUnsynced(entries);
 	}
 
-	/** A batch's journal write came back: acknowledge and apply it, or refuse everything. */
-	private synced(batch: Pending[], entries: JournalEntry[], error: Error | null): void {
+	/**
+	 * Applies a batch inside the savepoint `unsynced`, kept open until its journal write is
+	 * answered (see flush; an inline batch is already synced). A failure of the database
+	 * itself (not of a handler) is kept for `answer`: memory may no longer match the journal.
+	 */
+	private applyUnsynced(entries: JournalEntry[]): Unsynced {
+		const before = { appliedSeq: this.appliedSeq, uncommitted: this.uncommitted };
+		try {
+			this.beginIfClosed();
+			this.db.mark('unsynced');
+			return { before, outcomes: this.applyBatch(entries, false) };
+		} catch (error) {
+			return { before, failure: error };
+		}
+	}
+
+	/**
+	 * A batch's journal write came back: the batch is kept and each waiting writer hears its
+	 * op's outcome, or, when the disk or the database failed, the batch is undone, nothing in
+	 * it is acknowledged, and no further write is taken (the journal's tail is unknown; a
+	 * restart replays the journal and rebuilds memory exactly).
+	 */
+	private answer(batch: Pending[], applied: Unsynced | undefined, error: Error | null): void {
 		this.syncing = false;
-		if (error) {
-			// The disk refused: nothing in this batch is acknowledged, and no further write
-			// is taken, since the journal's tail is now unknown.
-			this.failure = error;
-			this.options.log(`store: journal write failed, refusing writes: ${String(error)}`);
-			batch.forEach((op) => op.reject(error));
+		let failure = error ?? applied?.failure;
+		if (failure === undefined && applied) {
+			try {
+				this.db.release('unsynced');
+			} catch (released) {
+				failure = released;
+			}
+		}
+		if (failure !== undefined || !applied?.outcomes) {
+			if (applied) this.undoUnsynced(applied);
+			this.failure ??= failure;
+			this.options.log(`store: a batch failed, refusing writes: ${String(failure)}`);
+			batch.forEach((op) => op.reject(failure));
 			return this.flush();
 		}
 		this.syncs++;
-		// The next batch (gathered during this sync) goes to the disk first, then this one
-		// is applied while it syncs: the disk and the CPU work at the same time. Its ops come
-		// after this batch's in the journal and are applied after them, so order holds.
-		// A snapshot must see every journaled op applied, so when one is due it goes first.
-		const snapshotDue = this.snapshotRequested.length > 0 && !this.preparing;
-		if (!snapshotDue) this.flush();
-		this.settle(batch, entries);
-		this.flush();
-		// Nothing more in flight: the writer is idle, so what it applied goes into the file.
-		if (!this.syncing || this.uncommitted >= COMMIT_EVERY_OPS) this.commit();
-	}
-
-	/** Applies a batch that is on disk and answers each waiting writer with its op's outcome. */
-	private settle(batch: Pending[], entries: JournalEntry[]): void {
-		let outcomes: Outcome[];
-		try {
-			outcomes = this.applyBatch(entries, false);
-		} catch (error) {
-			// The database itself failed (not a handler): memory no longer matches the journal.
-			// Refuse writes; a restart replays the journal and rebuilds it exactly.
-			this.failure = error;
-			this.options.log(`store: applying a batch failed, refusing writes: ${String(error)}`);
-			batch.forEach((op) => op.reject(error));
-			return;
-		}
 		// Before anyone is answered: whoever hears back reads the values this batch left.
 		this.readWatched();
-		outcomes.forEach((outcome, i) => {
+		applied.outcomes.forEach((outcome, i) => {
 			if (!outcome.ok) return batch[i].reject(outcome.error);
 			// A live op is always newer than what was applied; if not, say so rather than answer
 			// with nothing (a bug in the batching, never a user's mistake).
@@ -390,6 +411,23 @@ export class Store implements DataStore {
 		});
 		if (this.seq - this.snapshotSeq >= this.options.snapshotEveryOps) {
 			this.snapshotRequested.push(() => {});
+		}
+		// Nothing more waiting: the writer is idle, so what it applied goes into the file.
+		if (this.queue.length === 0 || this.uncommitted >= COMMIT_EVERY_OPS) this.commit();
+		// On the next turn: the answers go out first, and requests read meanwhile join the
+		// next batch.
+		this.schedule();
+	}
+
+	/** Takes back a batch that will not be acknowledged (see answer). */
+	private undoUnsynced(applied: Unsynced): void {
+		this.appliedSeq = applied.before.appliedSeq;
+		this.uncommitted = applied.before.uncommitted;
+		try {
+			this.db.undo('unsynced');
+			this.readWatched();
+		} catch {
+			// The database is failing as well; the store refuses writes from here on either way.
 		}
 	}
 
@@ -404,10 +442,7 @@ export class Store implements DataStore {
 		const fresh = entries.filter((entry) => entry.seq > this.appliedSeq);
 		if (fresh.length === 0) return entries.map(() => ({ ok: true, applied: false }));
 		const lastSeq = fresh[fresh.length - 1].seq;
-		if (!this.open) {
-			this.db.begin();
-			this.open = true;
-		}
+		this.beginIfClosed();
 		const before = this.appliedSeq;
 		let outcomes: Outcome[];
 		try {
@@ -423,6 +458,13 @@ export class Store implements DataStore {
 		this.uncommitted += fresh.length;
 		this.seq = Math.max(this.seq, lastSeq);
 		return outcomes;
+	}
+
+	/** Applied batches stay in one transaction until `commit()`. */
+	private beginIfClosed(): void {
+		if (this.open) return;
+		this.db.begin();
+		this.open = true;
 	}
 
 	/**
