@@ -395,7 +395,8 @@ export class Store implements DataStore {
 		if (failure !== undefined || !applied?.outcomes) {
 			if (applied) this.undoUnsynced(applied);
 			this.failure ??= failure;
-			this.options.log(`store: a batch failed, refusing writes: ${String(failure)}`);
+			const what = error ? 'journal write' : 'applying a batch';
+			this.options.log(`store: ${what} failed, refusing writes: ${String(failure)}`);
 			batch.forEach((op) => op.reject(failure));
 			return this.flush();
 		}
