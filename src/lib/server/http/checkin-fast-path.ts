@@ -103,6 +103,8 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 		if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
 		let value = part.slice(eq + 1).trim();
 		if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+		// Like the `cookie` package SvelteKit uses: decoded only when there is something to decode.
+		if (!value.includes('%')) return value;
 		try {
 			return decodeURIComponent(value);
 		} catch {
