@@ -133,7 +133,8 @@ export function parseCheckinRequest(body: Record<string, unknown>, now: number):
 		return bad('Thiếu "code" (mã trên thẻ) hoặc "residentId".');
 	}
 	// One object literal, not `{ ...base, code }`: V8 builds a spread followed by more fields
-	// on a slow path, ~2 µs of every check-in.
+	// on a slow path (~2 µs) and gives each result a hidden class of its own, so every later
+	// read of it (the op, the journal's JSON) misses V8's inline caches.
 	return {
 		ok: true,
 		value: {
