@@ -23,13 +23,17 @@ export const fmt = (x) => x.toFixed(1);
 
 /**
  * The built server of the checkout at `cwd` (default: this one) on `port`, over `dataDir`.
- * BENCH_PROFILE=dir writes a V8 CPU profile of it there (open it in Chromium's DevTools).
+ * BENCH_PROFILE=dir writes a V8 CPU profile of it there (open it in Chromium's DevTools);
+ * BENCH_NODE_ARGS gives it more flags, e.g. "--log-deopt --logfile=/tmp/v8-%p.log" to see
+ * whether V8 keeps throwing away its optimised code under the load (it does not: 26 deopts,
+ * all in the first seconds, 2026-12-01).
  */
 export function startServer(dataDir, { env = {}, cwd = process.cwd(), port = PORT } = {}) {
 	const profile = process.env.BENCH_PROFILE
 		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
 		: [];
-	return spawn(process.execPath, [...profile, 'kiosk/server.js'], {
+	const extra = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+	return spawn(process.execPath, [...profile, ...extra, 'kiosk/server.js'], {
 		cwd,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
