@@ -132,6 +132,6 @@ test('a list with bad rows names each problem and imports nothing', async ({ pag
 		.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
 	await page.getByRole('button', { name: 'Xem trước' }).click();
 	await expect(page.getByRole('status')).toContainText('4 dòng lỗi: chưa nhập dòng nào');
-	await expect(page.locator('[data-row="4"]')).toContainText('Lỗi: Không có khu phố "Khu phố 99"');
+	await expect(page.locator('[data-row="4"]')).toContainText('Lỗi: Không có khu phố “Khu phố 99”');
 	await page.screenshot({ path: testInfo.outputPath('import-preview.png'), fullPage: true });
 });

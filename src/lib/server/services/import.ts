@@ -107,7 +107,7 @@ export async function importResidents(
 		return fail(
 			400,
 			'missing_columns',
-			'Thiếu cột: cần "Họ và tên", "Năm sinh", "Địa chỉ", "Khu phố" (có thể thêm "Số điện thoại", "Quan hệ", "Chủ hộ").'
+			'Thiếu cột: cần “Họ và tên”, “Năm sinh”, “Địa chỉ”, “Khu phố” (có thể thêm “Số điện thoại”, “Quan hệ”, “Chủ hộ”).'
 		);
 	}
 	const body = table.slice(headerAt + 1);
@@ -166,7 +166,7 @@ export async function importResidents(
 		);
 		if (!checked.ok) return problem(checked.message);
 		const hood = findHood(cell(r, 'neighborhood'));
-		if (!hood) return problem(`Không có khu phố "${cell(r, 'neighborhood')}".`);
+		if (!hood) return problem(`Không có khu phố “${cell(r, 'neighborhood')}”.`);
 		const address = cleanLine(cell(r, 'address'), 3, 200);
 		if (!address) return problem('Thiếu địa chỉ (3–200 ký tự).');
 		const headCell = cell(r, 'headName');

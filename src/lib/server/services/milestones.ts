@@ -128,7 +128,7 @@ export async function recordMilestone(
 		return fail(
 			400,
 			'bad_evidence',
-			'Bằng chứng phải là "làm được trước tình nguyện viên" hoặc "đã làm thật".'
+			'Bằng chứng phải là “làm được trước tình nguyện viên” hoặc “đã làm thật”.'
 		);
 	}
 	const today = vnDay(now);
