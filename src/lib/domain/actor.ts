@@ -10,6 +10,13 @@ export interface Actor {
 	neighborhoodId: number | null;
 }
 
+/** Where each role works: it lands there after signing in, unless it came from somewhere. */
+export const ROLE_HOME: Record<Role, string> = {
+	volunteer: '/tinh-nguyen',
+	head: '/bao-cao',
+	officer: '/bao-cao'
+};
+
 export const ROLE_LABELS: Record<Role, string> = {
 	officer: 'Cán bộ phường',
 	head: 'Trưởng khu phố',

@@ -4,15 +4,8 @@ import { deviceLabel, setSessionCookie } from '$lib/server/auth/cookies';
 import { loginMessage } from '$lib/server/auth/login-messages';
 import { login } from '$lib/server/auth/sessions';
 import { takeSignIn } from '$lib/server/http/guards';
-import type { Role } from '$lib/domain/actor';
+import { ROLE_HOME } from '$lib/domain/actor';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Where each role lands after signing in, unless it came from somewhere. */
-const HOME: Record<Role, string> = {
-	volunteer: '/tinh-nguyen',
-	head: '/bao-cao',
-	officer: '/bao-cao'
-};
 
 /** Only local paths: a `next` pointing elsewhere would be an open redirect. */
 const safeNext = (next: string | null) =>
@@ -43,6 +36,6 @@ export const actions = {
 		const result = await login(getApp().store, username, secret, deviceLabel(request, address));
 		if (!result.ok) return fail(400, { username, message: loginMessage(result) });
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
-		redirect(303, safeNext(url.searchParams.get('next')) ?? HOME[result.actor.role]);
+		redirect(303, safeNext(url.searchParams.get('next')) ?? ROLE_HOME[result.actor.role]);
 	}
 } satisfies Actions;

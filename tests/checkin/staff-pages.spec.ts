@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from '../support/pages';
+import { apiAs, newResident } from './support';
+
+test('a volunteer sent to a page that is not theirs reads why, in words, and gets back to work', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const resident = await newResident(api, 'Tạ Thị Mơ');
+	await signIn(page, 'tinhnguyen2', '246810');
+
+	// Personal-data requests are the ward officer's: a volunteer is refused.
+	const refused = await page.goto(`/cu-dan/${resident.id}/du-lieu`);
+	expect(refused?.status()).toBe(403);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Tài khoản này không mở được trang này'
+	);
+	await expect(page.getByText('Tài khoản này không có quyền làm việc này.')).toBeVisible();
+	await expect(page.getByText('403')).toHaveCount(0);
+	await page.screenshot({ path: testInfo.outputPath('refused.png') });
+
+	await page.getByRole('link', { name: 'Về trang làm việc' }).click();
+	await expect(page).toHaveURL(/\/dang-nhap$/);
+	await page.getByRole('link', { name: 'Tiếp tục làm việc' }).click();
+	await expect(page).toHaveURL(/\/tinh-nguyen$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tình nguyện viên');
+
+	const missing = await page.goto('/cu-dan/ho/999999999');
+	expect(missing?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang này');
+	await expect(page.getByText('Không có hộ gia đình này.')).toBeVisible();
+});
+
