@@ -116,12 +116,24 @@ test('volunteer and resident pages at phone size have no axe violations', async 
 		`/cu-dan/${resident.id}`,
 		'/cu-dan/ho-moi',
 		'/cu-dan?q=cao+thi+lan',
-		'/cu-dan/1/ky-nang'
+		'/cu-dan/1/ky-nang',
+		'/the-qr'
 	]) {
 		await openHydrated(page, path);
 		// The page keeps the phone's width: nothing makes the browser zoom out.
 		const width = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(width, path).toBeLessThanOrEqual(412);
+		// Every field is tall enough for a finger.
+		const short = await page
+			.locator('main input:not([type=hidden]):not([type=radio]):not([type=checkbox]), main select')
+			.evaluateAll((els) =>
+				els
+					.filter((el) => el.getBoundingClientRect().height < 44)
+					.map(
+						(el) => `${el.getAttribute('name')}: ${Math.round(el.getBoundingClientRect().height)}px`
+					)
+			);
+		expect(short, path).toEqual([]);
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
 	}

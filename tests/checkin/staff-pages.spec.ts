@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from '../support/pages';
+import { openHydrated, signIn } from '../support/pages';
 import { apiAs, newResident } from './support';
 
 test('a volunteer sent to a page that is not theirs reads why, in words, and gets back to work', async ({
@@ -29,5 +29,20 @@ test('a volunteer sent to a page that is not theirs reads why, in words, and get
 	expect(missing?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang này');
 	await expect(page.getByText('Không có hộ gia đình này.')).toBeVisible();
+});
+
+test('the consent choices keep one size when their words wrap on a phone', async ({ page }) => {
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, '/cu-dan/ho-moi');
+	const radios = page.getByRole('group', { name: /đồng ý lưu thông tin/ }).getByRole('radio');
+	await expect(radios).toHaveCount(3);
+	const boxes = await radios.evaluateAll((els) =>
+		els.map((el) => Math.round(el.getBoundingClientRect().width))
+	);
+	// "Đồng ý bằng lời, có người làm chứng" wraps at 412 px; its button used to shrink.
+	expect(
+		boxes.every((w) => w === boxes[0] && w >= 24),
+		boxes.join(', ')
+	).toBe(true);
 });
 
