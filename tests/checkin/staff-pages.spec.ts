@@ -46,3 +46,15 @@ test('the consent choices keep one size when their words wrap on a phone', async
 	).toBe(true);
 });
 
+test('the start of a new class is also written out as a Vietnamese day and 24-hour time', async ({
+	page
+}) => {
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, '/tinh-nguyen');
+	const start = page.getByLabel('Bắt đầu');
+	await start.fill('2026-12-06T20:05');
+	// An English phone shows this as "12/06/2026, 08:05 PM": the line under it cannot be misread.
+	await expect(page.getByTestId('when-said-startsAt')).toHaveText('Chủ nhật, 06/12/2026 lúc 20:05');
+	await start.fill('');
+	await expect(page.getByTestId('when-said-startsAt')).toHaveText('Chưa chọn ngày giờ');
+});

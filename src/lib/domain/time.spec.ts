@@ -4,6 +4,7 @@ import {
 	formatDate,
 	formatTime,
 	formatWeekdayDay,
+	formatWeekdayDayTime,
 	isIsoDay,
 	vnDay,
 	vnDayStart
@@ -30,6 +31,13 @@ describe('Vietnam days', () => {
 		expect(formatWeekdayDay('2026-12-01')).toBe('Thứ Ba, 01/12/2026');
 		expect(formatWeekdayDay('2026-11-29')).toBe('Chủ nhật, 29/11/2026');
 		expect(formatWeekdayDay('2027-01-02')).toBe('Thứ Bảy, 02/01/2027');
+	});
+	it('writes a class start as day and 24-hour time, and nothing for a half-typed one', () => {
+		expect(formatWeekdayDayTime('2026-12-01T20:58')).toBe('Thứ Ba, 01/12/2026 lúc 20:58');
+		expect(formatWeekdayDayTime('2026-12-06T08:05:00')).toBe('Chủ nhật, 06/12/2026 lúc 08:05');
+		expect(formatWeekdayDayTime('')).toBeNull();
+		expect(formatWeekdayDayTime('2026-02-30T08:00')).toBeNull();
+		expect(formatWeekdayDayTime('2026-12-01T24:00')).toBeNull();
 	});
 	it('writes the formal date line of a report', () => {
 		expect(formalDateLine('Hà Tu', '2026-11-25')).toBe('Hà Tu, ngày 25 tháng 11 năm 2026');

@@ -35,6 +35,16 @@ export function formatWeekdayDay(day: string): string {
 	return `${WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]}, ${formatDay(day)}`;
 }
 
+/**
+ * "Thứ Ba, 01/12/2026 lúc 08:00" for a `datetime-local` value ('YYYY-MM-DDTHH:mm'), or
+ * null when it is not one.
+ */
+export function formatWeekdayDayTime(local: string): string | null {
+	const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::\d{2}(?:\.\d+)?)?$/.exec(local);
+	if (!match || !isIsoDay(match[1])) return null;
+	return `${formatWeekdayDay(match[1])} lúc ${match[2]}:${match[3]}`;
+}
+
 export function formatDate(ms: number): string {
 	return formatDay(vnDay(ms));
 }
