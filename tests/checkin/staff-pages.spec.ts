@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
-import { apiAs, newResident } from './support';
+import { apiAs, newResident, newSession } from './support';
 
 test('a volunteer sent to a page that is not theirs reads why, in words, and gets back to work', async ({
 	page
@@ -57,4 +57,26 @@ test('the start of a new class is also written out as a Vietnamese day and 24-ho
 	await expect(page.getByTestId('when-said-startsAt')).toHaveText('Chủ nhật, 06/12/2026 lúc 20:05');
 	await start.fill('');
 	await expect(page.getByTestId('when-said-startsAt')).toHaveText('Chưa chọn ngày giờ');
+});
+
+test('a name search that fills its list says so, and each address names its khu phố once', async ({
+	page
+}, testInfo) => {
+	await signIn(page, 'tinhnguyen2', '246810');
+	// The demo ward has far more than 30 Nguyễn.
+	await openHydrated(page, '/cu-dan?q=nguyen');
+	await expect(page.getByRole('status')).toHaveText(
+		'Đang hiện 30 người đầu tiên; có thể còn người khác. Gõ thêm tên để tìm đúng người.'
+	);
+	const lines = await page.locator('main ul').first().getByRole('listitem').allInnerTexts();
+	expect(lines).toHaveLength(30);
+	for (const line of lines) {
+		expect(line.match(/Khu phố \d+/g) ?? [], line).toHaveLength(1);
+	}
+
+	// The scanner's name search says the same.
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	await openHydrated(page, `/diem-danh/${await newSession(api)}`);
+	await page.getByLabel('Tìm theo tên (không cần dấu)').fill('nguyen');
+	await expect(page.getByRole('status')).toContainText('Đang hiện 30 người đầu tiên');
 });

@@ -114,3 +114,9 @@ export const SOURCE_LABELS: Record<string, string> = {
 export function addressLine(address: string, neighborhoodName: string): string {
 	return address.includes(neighborhoodName) ? address : `${address}, ${neighborhoodName}`;
 }
+
+/** A name search lists at most this many people, the likeliest first. */
+export const NAME_SEARCH_LIMIT = 30;
+
+/** Said under a name search that filled its list: there may be more, so narrow it down. */
+export const NAME_SEARCH_FULL = `Đang hiện ${NAME_SEARCH_LIMIT} người đầu tiên; có thể còn người khác. Gõ thêm tên để tìm đúng người.`;

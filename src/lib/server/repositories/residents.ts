@@ -8,6 +8,7 @@ import type {
 	Resident,
 	ResidentSummary
 } from '../../domain/checkin-people';
+import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
 import type { Reads } from '../store/database';
 
 interface ResidentRow {
@@ -47,21 +48,25 @@ const toResident = (r: ResidentRow): Resident => ({
 	cardCode: r.card_code
 });
 
-export const SEARCH_LIMIT = 30;
-
 /**
  * Diacritics-insensitive name search: every word of the query must start a word of the
- * name ("nguyen van" finds "Nguyễn Văn An"), so a short query still narrows well.
+ * name ("nguyen van" finds "Nguyễn Văn An"), so a short query still narrows well. Names
+ * holding the words as typed, one after another, come first: "nguyen van" also matches
+ * "Nguyễn Hồng Vân", and in alphabetical order alone the list of NAME_SEARCH_LIMIT filled
+ * up with such names before the Nguyễn Văn it was typed for.
  */
 export function searchResidents(db: Reads, folded: string, neighborhoodId?: number): Resident[] {
 	const words = folded.split(' ').filter(Boolean).slice(0, 6);
+	const escape = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
 	const where = words.map(() => "(' ' || r.name_folded) LIKE ? ESCAPE '\\'").join(' AND ');
-	const params = words.map((w) => `% ${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+	const params = words.map((w) => `% ${escape(w)}%`);
 	const hood = neighborhoodId ? ' AND h.neighborhood_id = ?' : '';
+	const inOrder = "(' ' || r.name_folded) NOT LIKE ? ESCAPE '\\'";
 	return db
 		.all<ResidentRow>(
-			`${SELECT_RESIDENT} WHERE ${where}${hood} ORDER BY r.name_folded, r.birth_year LIMIT ${SEARCH_LIMIT}`,
-			neighborhoodId ? [...params, neighborhoodId] : params
+			`${SELECT_RESIDENT} WHERE ${where}${hood}
+			ORDER BY ${inOrder}, r.name_folded, r.birth_year LIMIT ${NAME_SEARCH_LIMIT}`,
+			[...params, ...(neighborhoodId ? [neighborhoodId] : []), `% ${escape(words.join(' '))}%`]
 		)
 		.map(toResident);
 }
