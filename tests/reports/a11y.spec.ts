@@ -18,3 +18,33 @@ for (const [user, secret, path] of [
 		).toEqual([]);
 	});
 }
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
+
+	for (const [user, path] of [
+		['truongkhu1', '/bao-cao'],
+		['quantri', '/bao-cao'],
+		['quantri', '/bao-cao/chua-tiep-can']
+	] as const) {
+		test(`${path} keeps the phone's width for ${user}; wide tables scroll in their own box`, async ({
+			page
+		}) => {
+			await signIn(page, user, DEMO.password, path);
+			await openHydrated(page, path);
+			// The page never scrolls sideways: a head reads it on a phone, at full size.
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				412
+			);
+			const boxes = page.locator('.table-scroll');
+			expect(await boxes.count()).toBeGreaterThan(0);
+			// The comparison of khu phố is wider than the phone: its box scrolls.
+			if (user === 'quantri' && path === '/bao-cao') {
+				const compare = page.getByRole('region', { name: 'Bảng so sánh các khu phố' });
+				expect(await compare.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+			}
+			const results = await new AxeBuilder({ page }).analyze();
+			expect(results.violations.map((v) => v.id)).toEqual([]);
+		});
+	}
+});

@@ -48,7 +48,8 @@ test('a head sees only their khu phố, changes the day, prints and downloads', 
 	await expect(page.getByTestId(`gap-${gap.id}`)).toHaveText(`Còn ${gap.gap} hộ`);
 	// Everyone listed as attending lives in Khu phố 1.
 	const addresses = await page
-		.locator('#attendance-title + table tbody tr td:nth-child(3)')
+		.getByRole('region', { name: 'Bảng người đã đến' })
+		.locator('tbody tr td:nth-child(3)')
 		.allInnerTexts();
 	expect(addresses.length).toBeGreaterThan(0);
 	for (const address of addresses) expect(address).toMatch(/Khu phố 1$/);
@@ -92,7 +93,9 @@ test('the officer compares khu phố side by side and sorts the door-to-door lis
 	await signIn(page, 'quantri', DEMO.password, '/bao-cao');
 	await page.locator('html[data-hydrated]').waitFor();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Toàn phường');
-	const compare = page.locator('#compare-title + table tbody tr');
+	const compare = page
+		.getByRole('region', { name: 'Bảng so sánh các khu phố' })
+		.locator('tbody tr');
 	await expect(compare).toHaveCount(8);
 	const ward = await (await page.request.get('/api/reports/coverage')).json();
 	const sum = ward.byNeighborhood.reduce(
@@ -107,7 +110,7 @@ test('the officer compares khu phố side by side and sorts the door-to-door lis
 	await expect(page).toHaveURL(/neighborhood=2/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Khu phố 2');
 
-	const table = page.locator('#not-reached-title ~ table');
+	const table = page.getByRole('region', { name: 'Bảng hộ chưa được tiếp cận' });
 	await table.getByRole('link', { name: 'Chủ hộ' }).click();
 	await expect(page).toHaveURL(/sort=head/);
 	const heads = await table.locator('tbody tr td:nth-child(3)').allInnerTexts();
