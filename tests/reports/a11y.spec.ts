@@ -25,7 +25,11 @@ test.describe('on a phone', () => {
 	for (const [user, path] of [
 		['truongkhu1', '/bao-cao'],
 		['quantri', '/bao-cao'],
-		['quantri', '/bao-cao/chua-tiep-can']
+		['quantri', '/bao-cao/chua-tiep-can'],
+		['quantri', '/quan-tri'],
+		['quantri', '/quan-tri/tai-khoan'],
+		['quantri', '/quan-tri/nhat-ky'],
+		['quantri', '/quan-tri/muc-tieu']
 	] as const) {
 		test(`${path} keeps the phone's width for ${user}; wide tables scroll in their own box`, async ({
 			page
@@ -36,8 +40,6 @@ test.describe('on a phone', () => {
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 				412
 			);
-			const boxes = page.locator('.table-scroll');
-			expect(await boxes.count()).toBeGreaterThan(0);
 			// The comparison of khu phố is wider than the phone: its box scrolls.
 			if (user === 'quantri' && path === '/bao-cao') {
 				const compare = page.getByRole('region', { name: 'Bảng so sánh các khu phố' });
