@@ -64,11 +64,16 @@ try {
 		const cookies = await signInDevices(server.port);
 		// 30 sessions a device: every check-in stays a new one over 8 rounds at 10k/s.
 		const sessions = await openSessions(server.port, cookies[0], 'compare', 30);
+		Object.assign(server, { cookies, sessions });
 		server.requests = checkinRequests({ codes, cookies, sessions, label: 'compare' });
 		// Warm up (not counted), as checkin.bench.js does.
 		await load(server.port, server.requests, 3);
 	}
-	const base = await startBare(dir, codes);
+	const base = await startBare(dir, {
+		codes,
+		cookies: servers[0].cookies,
+		sessions: servers[0].sessions
+	});
 	try {
 		await load(BASE_PORT, base.requests, 2);
 		for (let r = 0; r < ROUNDS; r++) {

@@ -230,10 +230,12 @@ http.createServer((req, res) => { let body = ''; req.on('data', (c) => (body += 
 
 /**
  * The bare server (this machine's ceiling): node:http that appends each request to a file in
- * `dir` and fdatasyncs it, one batch in flight like ours. Resolves once it answers, with its
- * process and a request maker for `load`.
+ * `dir` and fdatasyncs it, one batch in flight like ours. It gets the same load as ours, as
+ * issue 4 asks: the same path, session cookie and body (`checkinRequests` with its own
+ * label), which it only appends. Resolves once it answers, with its process and a request
+ * maker for `load`.
  */
-export async function startBare(dir, codes) {
+export async function startBare(dir, { codes, cookies, sessions }) {
 	const child = spawn(
 		process.execPath,
 		['-e', BASELINE, join(dir, 'baseline.log'), String(BASE_PORT)],
@@ -248,16 +250,7 @@ export async function startBare(dir, codes) {
 		if (up) break;
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	const requests = (n, i) => ({
-		path: '/',
-		body: {
-			code: codes[i % codes.length],
-			sessionId: 1000 + n,
-			nonce: `base-${n}-${i}`,
-			source: 'scanner'
-		}
-	});
-	return { child, requests };
+	return { child, requests: checkinRequests({ codes, cookies, sessions, label: 'bare' }) };
 }
 
 /**

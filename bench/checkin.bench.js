@@ -110,7 +110,7 @@ try {
 	const sessions = await openSessions(PORT, cookie, 'client', 12);
 	const warmCheckins = checkinRequests({ codes, cookies, sessions: warmSessions, label: 'warm' });
 	const checkins = checkinRequests({ codes, cookies, sessions, label: 'bench' });
-	const base = await startBare(dir, codes);
+	const base = await startBare(dir, { codes, cookies, sessions });
 	try {
 		// Warm up (not counted): the JIT, and the first growth of sql.js's in-memory file after
 		// loading a 111 MB snapshot (one copy of the whole file, every ~12% of growth).
