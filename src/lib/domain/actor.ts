@@ -22,3 +22,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 	head: 'Trưởng khu phố',
 	volunteer: 'Tình nguyện viên'
 };
+
+/** What the staff bar shows a signed-in person (built on the server from the access table). */
+export interface StaffNav {
+	displayName: string;
+	links: Array<{ href: string; label: string }>;
+}

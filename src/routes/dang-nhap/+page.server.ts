@@ -12,7 +12,11 @@ const safeNext = (next: string | null) =>
 	next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
 
 export const load = (({ locals, url }) => {
-	return { actor: locals.actor, next: safeNext(url.searchParams.get('next')) };
+	return {
+		actor: locals.actor,
+		next: safeNext(url.searchParams.get('next')),
+		signedOut: url.searchParams.has('da-dang-xuat') && !locals.actor
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
