@@ -25,6 +25,26 @@ test('a USB scanner typing the code and Enter checks someone in', async ({ page 
 	await page.screenshot({ path: testInfo.outputPath('usb-red.png') });
 });
 
+test('a card scanned while the name search has the focus still checks the person in', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const resident = await newResident(api, 'Phan Thị Quét');
+	const sessionId = await newSession(api);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/diem-danh/${sessionId}`);
+	// A volunteer half-way through typing a name; then someone holds up a card to the scanner.
+	const search = page.getByLabel('Tìm theo tên (không cần dấu)');
+	await search.fill('ngu');
+	await page.keyboard.type(resident.cardCode, { delay: 5 });
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-result="ok"]')).toContainText('Phan Thị Quét');
+	await expect(page.getByTestId('count')).toContainText('1');
+	await page.locator('[data-result="ok"]').click();
+	// What was typed before the scan is still there to finish.
+	await expect(search).toHaveValue('ngu');
+});
+
 test('a name typed without diacritics finds the person and checks them in', async ({
 	page
 }, testInfo) => {

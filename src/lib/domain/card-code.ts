@@ -8,6 +8,7 @@ export const CARD_PREFIX = 'THS';
 /** 31^26 > 2^128. */
 export const CARD_DIGITS = 26;
 const CARD_PATTERN = new RegExp(`^${CARD_PREFIX}[${CARD_ALPHABET}]{${CARD_DIGITS}}$`);
+const CODE_AT_END = new RegExp(`${CARD_PREFIX}[${CARD_ALPHABET}]{${CARD_DIGITS}}\\s*$`, 'i');
 
 /** Makes a code from ≥ 17 random bytes (the caller supplies them: crypto, or a seed). */
 export function cardCodeFromBytes(bytes: Uint8Array): string {
@@ -29,4 +30,15 @@ export function normaliseCardCode(raw: string): string {
 
 export function isWellFormedCardCode(code: string): boolean {
 	return CARD_PATTERN.test(code);
+}
+
+/**
+ * A code a USB scanner typed at the end of other text: a scanner is a keyboard, and when a
+ * text box has the focus (the name search, half-typed) the code lands after what was there.
+ * Gives the code and the text before it, or null when the text does not end in a code.
+ */
+export function splitTrailingCardCode(text: string): { before: string; code: string } | null {
+	const match = CODE_AT_END.exec(text);
+	if (!match) return null;
+	return { before: text.slice(0, match.index), code: normaliseCardCode(match[0]) };
 }
