@@ -83,3 +83,59 @@ test('a name search that fills its list says so, and each address names its khu 
 		page.getByRole('status').filter({ hasText: 'Đang hiện 30 người đầu tiên' })
 	).toBeVisible();
 });
+
+test('closing a class asks first, and a tap on “Không” leaves it open', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const title = `Buổi thử đóng ${Date.now()}`;
+	const sessionId = await newSession(api, title);
+	await signIn(page, 'tinhnguyen2', '246810');
+	const session = page.getByRole('article').filter({ hasText: title });
+
+	await session.getByRole('button', { name: 'Đóng buổi' }).click();
+	await expect(session.getByRole('alert')).toContainText('không điểm danh thêm được');
+	await page.screenshot({ path: testInfo.outputPath('close-asked.png') });
+	await session.getByRole('button', { name: 'Không, để nguyên' }).click();
+	await expect(session.getByRole('button', { name: 'Đóng buổi' })).toBeVisible();
+	const attendance = async () => (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
+	expect((await attendance()).session.closedAt).toBeNull();
+
+	await session.getByRole('button', { name: 'Đóng buổi' }).click();
+	await session.getByRole('button', { name: 'Đóng buổi này' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Đã đóng buổi' })).toContainText(title);
+	await expect(session).toHaveCount(0);
+	expect((await attendance()).session.closedAt).not.toBeNull();
+});
+
+test('a new card is issued only when asked twice, and that one card can be printed', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const resident = await newResident(api, 'Vũ Thị Thẻ Mới');
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/${resident.id}`);
+
+	await page.getByRole('button', { name: 'Cấp thẻ mới' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'Cấp thẻ mới? Thẻ đang dùng sẽ bị thu hồi và không điểm danh được nữa.'
+	);
+	await page.getByRole('button', { name: 'Không, để nguyên' }).click();
+	await expect(page.getByText('Đang dùng')).toHaveCount(1);
+
+	await page.getByRole('button', { name: 'Cấp thẻ mới' }).click();
+	await page.getByRole('button', { name: 'Cấp thẻ mới' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã cấp thẻ mới; thẻ cũ không dùng được nữa.');
+	await expect(page.getByText('Đang dùng')).toHaveCount(1);
+	await expect(page.getByText(/^Đã thu hồi/)).toHaveCount(1);
+
+	await page.getByRole('link', { name: 'In thẻ này' }).click();
+	const cards = page.locator('article.card');
+	await expect(cards).toHaveCount(1);
+	await expect(cards).toContainText('Vũ Thị Thẻ Mới');
+	await expect(cards).not.toHaveAttribute('data-code', resident.cardCode);
+	// The A4 preview fits the phone; the way back is to this person.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+	await page.getByRole('link', { name: '‹ Hồ sơ cư dân' }).click();
+	await expect(page).toHaveURL(new RegExp(`/cu-dan/${resident.id}$`));
+});

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { Actor } from '../../domain/actor';
 import type { PrintCard } from '../../domain/checkin-people';
-import { printableCards, wardName } from '../repositories/residents';
+import { printableCards, wardName, type CardsOf } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 
@@ -12,19 +12,19 @@ export interface CardSheet {
 }
 
 /**
- * The cards to print for one household or a whole khu phố, each with its QR as SVG (crisp
+ * The cards to print for one person, one household or a whole khu phố, each with its QR as SVG (crisp
  * at any printer resolution). Printing names is a use of personal data: audited.
  */
-export async function cardSheet(
-	store: DataStore,
-	actor: Actor,
-	by: { householdId: number } | { neighborhoodId: number }
-): Promise<CardSheet> {
+export async function cardSheet(store: DataStore, actor: Actor, by: CardsOf): Promise<CardSheet> {
 	const cards = printableCards(store.db, by);
 	await auditRead(store, actor, {
 		action: 'cards.print',
 		subject:
-			'householdId' in by ? `household:${by.householdId}` : `neighborhood:${by.neighborhoodId}`,
+			'residentId' in by
+				? `resident:${by.residentId}`
+				: 'householdId' in by
+					? `household:${by.householdId}`
+					: `neighborhood:${by.neighborhoodId}`,
 		detail: `${cards.length} cards`
 	});
 	const withQr = await Promise.all(
@@ -34,6 +34,10 @@ export async function cardSheet(
 		}))
 	);
 	const title =
-		'householdId' in by ? `Hộ ${cards[0]?.fullName ?? ''}` : (cards[0]?.neighborhoodName ?? '');
+		'residentId' in by
+			? (cards[0]?.fullName ?? '')
+			: 'householdId' in by
+				? `Hộ ${cards[0]?.fullName ?? ''}`
+				: (cards[0]?.neighborhoodName ?? '');
 	return { ward: wardName(store.db), title, cards: withQr };
 }
