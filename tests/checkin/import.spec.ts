@@ -83,15 +83,23 @@ test('an XLSX list imports; the same list again is flagged as duplicates, not do
 		[`Bùi Thị ${given}`, 1953, `Số 9 phố ${given}`, 'Khu phố 5', `Bùi Văn ${given}`],
 		[`Bùi Thị ${given}`, 1953, `Số 9 phố ${given}`, 'Khu phố 5', `Bùi Văn ${given}`]
 	] as Array<Array<string | number>>;
-	const first = await upload(api, 'ds.xlsx', makeXlsx(rows), false);
+	const file = `ds-${given}.xlsx`;
+	const first = await upload(api, file, makeXlsx(rows), false);
 	expect(first.status).toBe(201);
 	expect(first.body.imported).toBe(2);
 	expect(first.body.duplicates).toEqual([{ row: 4, message: expect.stringContaining('Trùng') }]);
 
-	const again = await upload(api, 'ds.xlsx', makeXlsx(rows), false);
+	const again = await upload(api, file, makeXlsx(rows), false);
 	expect(again.body.imported).toBe(0);
 	expect(again.body.duplicates.map((d: { row: number }) => d.row)).toEqual([2, 3, 4]);
 	expect(await found(api, given)).toHaveLength(2);
+
+	// The access log tells the officer the same, in words.
+	const log = await api.get(`/api/audit?subject=${encodeURIComponent(`file:${file}`)}`);
+	expect(((await log.json()).entries as Array<{ detail: string }>).map((e) => e.detail)).toEqual([
+		'Đã nhập 0 người; bỏ qua 3 dòng có thể trùng',
+		'Đã nhập 2 người; bỏ qua 1 dòng có thể trùng'
+	]);
 });
 
 test('a list with bad rows names each problem and imports nothing', async ({ page }, testInfo) => {
@@ -136,4 +144,29 @@ test('a list with bad rows names each problem and imports nothing', async ({ pag
 	await expect(page.getByRole('status')).toContainText('4 dòng lỗi: chưa nhập dòng nào');
 	await expect(page.locator('[data-row="4"]')).toContainText('Lỗi: Không có khu phố “Khu phố 99”');
 	await page.screenshot({ path: testInfo.outputPath('import-preview.png'), fullPage: true });
+	// Sent anyway: the good row says it was held back with the rest, not that it will go in.
+	await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+	await expect(page.getByRole('heading', { name: /^Kết quả/ })).toBeVisible();
+	await expect(page.locator('[data-row="2"]')).toContainText('Chưa nhập');
+});
+
+test('the officer’s screen says which rows went in once a list is imported', async ({
+	page
+}, testInfo) => {
+	const given = word();
+	const text = list([
+		[`Hà Văn ${given}`, '1948', '', 'Chủ hộ', `Số 3 ngõ ${given}`, 'Khu phố 4'],
+		[`Hà Thị ${given}`, '1951', '', 'Vợ', `Số 3 ngõ ${given}`, 'Khu phố 4']
+	]);
+	await signIn(page, 'quantri', 'hatu2026');
+	await openHydrated(page, '/cu-dan/nhap');
+	const file = { name: 'tot.csv', mimeType: 'text/csv', buffer: Buffer.from(text) };
+	await page.getByLabel('Tệp danh sách').setInputFiles(file);
+	await page.getByRole('button', { name: 'Xem trước' }).click();
+	await expect(page.locator('[data-row="2"]')).toContainText('Sẽ nhập');
+	await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã nhập 2 người; bỏ qua 0 dòng có thể trùng.');
+	await expect(page.locator('[data-row="2"]')).toContainText('Đã nhập');
+	await expect(page.locator('[data-row="3"]')).toContainText('Đã nhập');
+	await page.screenshot({ path: testInfo.outputPath('import-done.png'), fullPage: true });
 });

@@ -14,7 +14,7 @@ export const load = (async ({ locals, url }) => {
 	if (search?.ok) {
 		await auditRead(store, actor, {
 			action: 'resident.search',
-			detail: `${search.value.length} results`
+			detail: `${search.value.length} kết quả`
 		});
 	}
 	return {

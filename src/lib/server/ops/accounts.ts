@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/actor';
+import { ROLE_LABELS, type Role } from '../../domain/actor';
 import { Problem } from '../http/problem';
 import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
@@ -46,7 +46,7 @@ export const accountOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'account.create',
 			subject: `user:${lastId}`,
-			detail: `${p.username} (${p.role})`,
+			detail: `${p.username} (${ROLE_LABELS[p.role]})`,
 			device: p.device
 		});
 		return { id: lastId };

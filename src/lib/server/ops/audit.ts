@@ -1,8 +1,9 @@
+import type { AuditAction } from '../../domain/audit-actions';
 import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 
 export interface AuditEntry {
-	action: string;
+	action: AuditAction;
 	subject?: string;
 	detail?: string;
 	device?: string;

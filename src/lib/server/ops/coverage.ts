@@ -1,4 +1,5 @@
 import type { SkillRule } from '../../domain/coverage';
+import { formatDay } from '../../domain/time';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 import { milestoneOps, OpRejected } from './milestones';
@@ -27,7 +28,7 @@ const coverageOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'coverage.set_target',
 			subject: `target:${p.id}`,
-			detail: `${p.percent}% ${p.deadline} ${p.label}`
+			detail: `${p.percent}% đến ${formatDay(p.deadline)}: ${p.label}`
 		});
 	},
 	'coverage.set_definitions': (db, p: SetDefinitionsPayload, ctx) => {

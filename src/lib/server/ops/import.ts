@@ -21,6 +21,8 @@ export interface ImportPayload {
 	rows: ImportRow[];
 	consent: { method: ConsentMethod; takenBy: string; at: number };
 	fileName: string;
+	/** Rows the service already found to be likely duplicates, left out of `rows`. */
+	skipped?: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export const importOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'residents.import',
 			subject: `file:${p.fileName}`.slice(0, 200),
-			detail: `${imported} imported, ${duplicates.length} duplicates skipped`
+			detail: `Đã nhập ${imported} người; bỏ qua ${(p.skipped ?? 0) + duplicates.length} dòng có thể trùng`
 		});
 		return { imported, duplicates };
 	}

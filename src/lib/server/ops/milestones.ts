@@ -1,4 +1,5 @@
-import { vnDay } from '../../domain/time';
+import { formatDay, vnDay } from '../../domain/time';
+import { EVIDENCE_LABELS } from '../repositories/milestones';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 
@@ -50,7 +51,7 @@ export const milestoneOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'milestone.record',
 			subject: `resident:${p.residentId}`,
-			detail: `${p.skill} ${p.evidence} ${p.achievedOn}`
+			detail: `${p.skill}, ${EVIDENCE_LABELS[p.evidence].toLowerCase()}, ngày ${formatDay(p.achievedOn)}`
 		});
 		return { id: lastId };
 	},

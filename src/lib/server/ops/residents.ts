@@ -1,3 +1,4 @@
+import { CONSENT_LABELS } from '../../domain/checkin-people';
 import { foldVietnamese } from '../../domain/text';
 import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
@@ -51,7 +52,7 @@ export function insertResident(db: Db, ctx: OpContext, p: ResidentCreatePayload)
 	appendAudit(db, ctx, {
 		action: 'resident.create',
 		subject: `resident:${id}`,
-		detail: `consent ${p.consent.method} by ${p.consent.takenBy}`
+		detail: `Đồng ý: ${CONSENT_LABELS[p.consent.method].toLowerCase()}, do ${p.consent.takenBy} ghi nhận`
 	});
 	return id;
 }

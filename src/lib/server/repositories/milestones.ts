@@ -2,6 +2,11 @@ import type { Reads } from '../store/database';
 
 export type Evidence = 'witnessed' | 'real';
 
+export const EVIDENCE_LABELS: Record<Evidence, string> = {
+	witnessed: 'Làm được trước tình nguyện viên',
+	real: 'Đã làm thật'
+};
+
 export interface Milestone {
 	id: number;
 	residentId: number;

@@ -20,6 +20,8 @@ export function auditRead(
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DMY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 const MAX_LIMIT = 1000;
+/** The filter's day fields as the access log page names them (the API's names follow). */
+const DAY_FIELD = { from: 'Từ ngày', to: 'Đến ngày' } as const;
 
 /** A Vietnam calendar day as 'YYYY-MM-DD' from ISO or dd/mm/yyyy text, or undefined. */
 function dayOf(text: string): string | undefined {
@@ -37,7 +39,7 @@ function bound(params: URLSearchParams, key: 'from' | 'to'): number | undefined 
 		throw new Problem(
 			400,
 			'invalid',
-			`"${key}" phải là ngày dạng yyyy-mm-dd hoặc dd/mm/yyyy, hoặc mốc thời gian (ms).`,
+			`“${DAY_FIELD[key]}” ("${key}") phải là ngày dạng dd/mm/yyyy (hoặc yyyy-mm-dd, hoặc mốc thời gian tính bằng ms).`,
 			key
 		);
 	}
@@ -57,7 +59,7 @@ export function parseAuditQuery(params: URLSearchParams): AuditFilter {
 	const from = bound(params, 'from');
 	const to = bound(params, 'to');
 	if (from !== undefined && to !== undefined && from >= to) {
-		throw new Problem(400, 'invalid', '"from" phải trước "to".', 'from');
+		throw new Problem(400, 'invalid', '“Từ ngày” phải trước “Đến ngày” ("from", "to").', 'from');
 	}
 	const limitText = params.get('limit')?.trim();
 	const limit = limitText ? Number(limitText) : 200;

@@ -25,7 +25,7 @@ export async function cardSheet(store: DataStore, actor: Actor, by: CardsOf): Pr
 				: 'householdId' in by
 					? `household:${by.householdId}`
 					: `neighborhood:${by.neighborhoodId}`,
-		detail: `${cards.length} cards`
+		detail: `${cards.length} thẻ`
 	});
 	const withQr = await Promise.all(
 		cards.map(async (c) => ({

@@ -221,18 +221,20 @@ export async function importResidents(
 		consent: consent.ok
 			? consent.value.consent
 			: { method: 'paper', takenBy: actor.displayName, at: now },
-		fileName: file.name
+		fileName: file.name,
+		skipped: report.duplicates.length
 	};
 	const result = await store.write<{ imported: number; duplicates: number[] }>(
 		'import.residents',
 		payload,
 		actor.id
 	);
+	// Someone added the same person between the preview and now: skipped, and shown so.
+	const late = 'Đã có người cùng tên, năm sinh trong hộ này: đã bỏ qua.';
 	for (const row of result.duplicates) {
-		report.duplicates.push({
-			row,
-			message: 'Đã có người cùng tên, năm sinh trong hộ này: đã bỏ qua.'
-		});
+		report.duplicates.push({ row, message: late });
+		const shown = report.rows.find((r) => r.row === row);
+		if (shown) Object.assign(shown, { kind: 'duplicate', message: late });
 	}
 	report.imported = result.imported;
 	return ok(report);

@@ -17,11 +17,6 @@ import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import type { Failure } from './coverage';
 
-export const EVIDENCE_LABELS: Record<Evidence, string> = {
-	witnessed: 'Làm được trước tình nguyện viên',
-	real: 'Đã làm thật'
-};
-
 /** How far back a milestone may be dated (a class last month, noted late). */
 const MAX_BACKDATE_DAYS = 366;
 

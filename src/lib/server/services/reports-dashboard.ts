@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor';
 import { ratio } from '../../domain/coverage';
-import { formatTime } from '../../domain/time';
+import { formatDay, formatTime } from '../../domain/time';
 import { adultsByDay, householdsNotReached, loadDefinitions } from '../repositories/coverage';
 import type { HouseholdSort } from '../repositories/coverage';
 import {
@@ -131,7 +131,7 @@ export async function dashboard(
 	await auditRead(store, actor, {
 		action: 'report.dashboard.view',
 		subject: scope.neighborhoodId === null ? 'ward' : `neighborhood:${scope.neighborhoodId}`,
-		detail: day
+		detail: `Ngày ${formatDay(day)}`
 	});
 	return data;
 }
@@ -147,7 +147,7 @@ export async function notReachedList(
 	await auditRead(store, actor, {
 		action: 'report.not_reached.print',
 		subject: scope.neighborhoodId === null ? 'ward' : `neighborhood:${scope.neighborhoodId}`,
-		detail: `${day} ${rows.length}`
+		detail: `Ngày ${formatDay(day)}, ${rows.length} hộ`
 	});
 	return rows;
 }

@@ -25,7 +25,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (!result.ok) return errorResponse(result);
 	await auditRead(store, actor, {
 		action: 'resident.search',
-		detail: `${result.value.length} results`
+		detail: `${result.value.length} kết quả`
 	});
 	return json(result.value);
 };

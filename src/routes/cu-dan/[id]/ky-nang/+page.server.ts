@@ -1,12 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
-import {
-	EVIDENCE_LABELS,
-	recordMilestone,
-	residentSkills,
-	undoMilestone
-} from '$lib/server/services/milestones';
+import { recordMilestone, residentSkills, undoMilestone } from '$lib/server/services/milestones';
+import { EVIDENCE_LABELS } from '$lib/server/repositories/milestones';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
