@@ -139,3 +139,21 @@ test('a new card is issued only when asked twice, and that one card can be print
 	await page.getByRole('link', { name: '‹ Hồ sơ cư dân' }).click();
 	await expect(page).toHaveURL(new RegExp(`/cu-dan/${resident.id}$`));
 });
+
+test('a class opened for one of the kiosk’s lessons records that lesson (the reports count by it)', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	await signIn(page, 'tinhnguyen2', '246810');
+	const form = page.getByRole('region', { name: 'Mở buổi học mới' });
+	await form.getByLabel('Tên buổi học').fill('Kích hoạt VNeID cho các bác');
+	await form.getByLabel('Chủ đề').selectOption({ label: 'Dịch vụ công' });
+	await form
+		.getByLabel('Theo bài học trên trạm')
+		.selectOption({ label: 'Kích hoạt tài khoản VNeID mức 2' });
+	await form.getByRole('button', { name: 'Mở buổi và điểm danh' }).click();
+	await expect(page).toHaveURL(/\/diem-danh\/\d+$/);
+	const id = page.url().split('/').at(-1);
+	const { session } = await (await api.get(`/api/sessions/${id}/attendance`)).json();
+	expect(session).toMatchObject({ topic: 'dich-vu-cong', walkthroughId: 'vneid-kich-hoat' });
+});

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { vnDay } from '$lib/domain/time';
+import { listWalkthroughs } from '$lib/server/services/kiosk-lessons';
 import { neighborhoodList } from '$lib/server/services/reports';
 import { dashboard, parseSort } from '$lib/server/services/reports-dashboard';
 import { reportQuery } from '$lib/server/services/reports-request';
@@ -21,6 +22,8 @@ export const load = (async ({ locals, url }) => {
 		scope: query.scope,
 		sort,
 		neighborhoods: actor.role === 'officer' ? neighborhoodList(store) : null,
+		// The kiosk lessons' names, from the same catalogue the kiosk shows.
+		lessonTitles: Object.fromEntries(listWalkthroughs().map((w) => [w.id, w.title])),
 		...(await dashboard(store, actor, query.day, query.scope, sort))
 	};
 }) satisfies PageServerLoad;

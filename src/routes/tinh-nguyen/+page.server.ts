@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { listWalkthroughs } from '$lib/server/services/kiosk-lessons';
 import { positiveId } from '$lib/server/services/people';
 import { listPlaces } from '$lib/server/services/residents';
 import {
@@ -19,6 +20,8 @@ export const load = (({ locals }) => {
 		actor,
 		sessions: recentSessions(store),
 		places: listPlaces(store),
+		// A class may follow one of the kiosk's lessons: the reports count it by that lesson.
+		lessons: listWalkthroughs().map(({ id, title }) => ({ id, title })),
 		help: openHelpRequests(store)
 	};
 }) satisfies PageServerLoad;
@@ -33,6 +36,7 @@ export const actions = {
 		const input = {
 			title: String(form.get('title') ?? ''),
 			topic: String(form.get('topic') ?? ''),
+			walkthroughId: String(form.get('walkthroughId') ?? ''),
 			place: String(form.get('place') ?? ''),
 			startsAt: vnLocal(String(form.get('startsAt') ?? ''))
 		};
