@@ -40,6 +40,19 @@ async function failUntilLocked(username: string): Promise<string[]> {
 	return seen;
 }
 
+test('a wrong PIN warns of the lock before it comes, alike for a known and an unknown name', async () => {
+	await newVolunteer('khoa.canhbao');
+	const ctx = await fresh();
+	const message = async (username: string) =>
+		(await (await ctx.post('/api/auth/login', { data: { username, secret: '000000' } })).json())
+			.message as string;
+	const known = await message('khoa.canhbao');
+	expect(known).toContain('Sai 5 lần liên tiếp thì tài khoản bị khoá');
+	// Telling only real usernames how many tries are left would tell a stranger which exist.
+	expect(await message('khong.co.ai')).toBe(known);
+	await ctx.dispose();
+});
+
 test('five wrong PINs lock an account; the officer unlocks it over the API; the audit log has both', async () => {
 	const id = await newVolunteer('khoa.thu1');
 	const seen = await failUntilLocked('khoa.thu1');
