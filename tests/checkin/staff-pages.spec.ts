@@ -157,3 +157,21 @@ test('a class opened for one of the kiosk’s lessons records that lesson (the r
 	const { session } = await (await api.get(`/api/sessions/${id}/attendance`)).json();
 	expect(session).toMatchObject({ topic: 'dich-vu-cong', walkthroughId: 'vneid-kich-hoat' });
 });
+
+test('on a phone a milestone just recorded can be undone without scrolling sideways', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const resident = await newResident(api, 'Mai Thị Huỷ Nhầm');
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/${resident.id}/ky-nang`);
+	await page.getByRole('radio', { name: /^M1 / }).check();
+	await page.getByRole('button', { name: 'Ghi mốc kỹ năng' }).click();
+	const undo = page.getByRole('button', { name: 'Huỷ mốc M1 vừa ghi' });
+	await undo.scrollIntoViewIfNeeded();
+	const box = (await undo.boundingBox())!;
+	expect(box.x + box.width).toBeLessThanOrEqual(412);
+	await undo.click();
+	await expect(page.getByText(/^Đã huỷ lúc/)).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath('milestone-undone.png') });
+});

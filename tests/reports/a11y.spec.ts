@@ -45,6 +45,14 @@ test.describe('on a phone', () => {
 				const compare = page.getByRole('region', { name: 'Bảng so sánh các khu phố' });
 				expect(await compare.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 			}
+			// The trend chart keeps its numbers readable (it scrolls rather than shrinks).
+			if (path === '/bao-cao') {
+				const ticks = page.getByRole('region', { name: 'Biểu đồ xu hướng' }).locator('text');
+				const heights = await ticks.evaluateAll((all) =>
+					all.map((t) => t.getBoundingClientRect().height)
+				);
+				expect(Math.min(...heights)).toBeGreaterThanOrEqual(12);
+			}
 			const results = await new AxeBuilder({ page }).analyze();
 			expect(results.violations.map((v) => v.id)).toEqual([]);
 		});
