@@ -3,6 +3,7 @@ import { getApp, startApp, stopApp } from '$lib/server/app';
 import { accessFor } from '$lib/server/auth/access';
 import { actorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { exposeFastPath } from '$lib/server/http/checkin-fast-path';
+import { forbiddenPage } from '$lib/server/http/forbidden-page';
 import { apiRefusal, bodyTooLarge, rateLimit, secure, tooMany } from '$lib/server/http/guards';
 
 export const init: ServerInit = async () => {
@@ -47,10 +48,7 @@ const guarded: Handle = async ({ event, resolve }) => {
 			const next = encodeURIComponent(path + event.url.search);
 			return new Response(null, { status: 303, headers: { location: `/dang-nhap?next=${next}` } });
 		}
-		return new Response('Tài khoản này không có quyền mở trang này.', {
-			status: 403,
-			headers: { 'content-type': 'text/plain; charset=utf-8' }
-		});
+		return forbiddenPage();
 	}
 	const kiosk = event.route.id?.startsWith('/(kiosk)') ?? false;
 	return resolve(event, {

@@ -25,6 +25,21 @@ test('a volunteer sent to a page that is not theirs reads why, in words, and get
 	await expect(page).toHaveURL(/\/tinh-nguyen$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tình nguyện viên');
 
+	// A page of another role, refused by the access table before any page code runs: the same
+	// words and ways on, at a phone's size.
+	const otherRole = await page.goto('/bao-cao');
+	expect(otherRole?.status()).toBe(403);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Tài khoản này không mở được trang này'
+	);
+	const fontSize = await page
+		.locator('p')
+		.first()
+		.evaluate((p) => getComputedStyle(p).fontSize);
+	expect(fontSize).toBe('24px');
+	await page.getByRole('link', { name: 'Về trang làm việc' }).click();
+	await expect(page).toHaveURL(/\/dang-nhap$/);
+
 	const missing = await page.goto('/cu-dan/ho/999999999');
 	expect(missing?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang này');
