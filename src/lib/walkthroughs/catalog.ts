@@ -17,7 +17,19 @@ const problems = validateContent(files);
 if (problems.length > 0) throw new Error(`Lesson content is malformed:\n${problems.join('\n')}`);
 
 export const topics: Topic[] = topicsData as Topic[];
-const lessons = files.map((f) => f.data as Walkthrough);
+const topicRank = new Map(topics.map((t, i) => [t.id, i]));
+/**
+ * By topic (as on the home screen), then by each lesson's `order` in its topic, so that a
+ * lesson comes after the one it needs (file names say nothing about that).
+ */
+const lessons = files
+	.map((f) => f.data as Walkthrough)
+	.sort(
+		(a, b) =>
+			(topicRank.get(a.topic) ?? topics.length) - (topicRank.get(b.topic) ?? topics.length) ||
+			a.order - b.order ||
+			a.id.localeCompare(b.id)
+	);
 const byId = new Map(lessons.map((l) => [l.id, l]));
 
 export function allWalkthroughs(): Walkthrough[] {
@@ -32,6 +44,7 @@ export function topic(id: string): Topic | undefined {
 	return topics.find((t) => t.id === id);
 }
 
+/** A topic's lessons in their `order`: what a lesson needs is listed before it. */
 export function walkthroughsOf(topicId: TopicId): Walkthrough[] {
 	return lessons.filter((l) => l.topic === topicId);
 }

@@ -67,6 +67,12 @@ export interface Walkthrough {
 	id: string;
 	title: string;
 	topic: TopicId;
+	/**
+	 * Its place among the topic's lessons, from 1 (the topic page lists them in this order): a
+	 * lesson that another needs comes first, e.g. activating VNeID level 2 before the services
+	 * that log in with it. Each number is used once within a topic.
+	 */
+	order: number;
 	summary: string;
 	steps: Step[];
 }

@@ -76,6 +76,9 @@ export function validateWalkthrough(lesson, fileId) {
 	if (!TOPIC_IDS.includes(/** @type {string} */ (lesson.topic))) {
 		bad('topic', `must be one of ${TOPIC_IDS.join(', ')}`);
 	}
+	if (lesson.order !== undefined && !isOrder(lesson.order)) {
+		bad('order', 'must be a whole number from 1 to 99');
+	}
 	const steps = lesson.steps;
 	if (!Array.isArray(steps) || steps.length < 5 || steps.length > 10) {
 		bad('steps', 'must be a list of 5 to 10 steps');
@@ -239,6 +242,15 @@ function text(value, where, bad, max, allowEmpty = false) {
 }
 
 /**
+ * A lesson's place in its topic: 1 is listed first.
+ * @param {unknown} v
+ * @returns {v is number}
+ */
+function isOrder(v) {
+	return Number.isInteger(v) && /** @type {number} */ (v) >= 1 && /** @type {number} */ (v) <= 99;
+}
+
+/**
  * @param {unknown} v
  * @returns {v is Record<string, any>}
  */
@@ -247,7 +259,9 @@ function isObject(v) {
 }
 
 /**
- * Checks a whole content set: every lesson, ids unique, each topic used, enough practice.
+ * Checks a whole content set: every lesson, ids unique, each topic used, enough practice, and
+ * each lesson's place in its topic (`order`: needed in a set, used once per topic, so that a
+ * lesson is never listed before the one it needs).
  * @param {Array<{ file: string, data: unknown }>} files lesson files (path and parsed JSON)
  * @returns {string[]} problems, each starting with the file it is in
  */
@@ -256,12 +270,25 @@ export function validateContent(files) {
 	const errors = [];
 	/** @type {Set<string>} */
 	const topics = new Set();
+	/** @type {Map<string, string>} "topic/order" → the file that took that place */
+	const places = new Map();
 	let withPractice = 0;
 	for (const { file, data } of files) {
 		const id = (file.split('/').pop() ?? '').replace(/\.json$/, '');
 		for (const e of validateWalkthrough(data, id)) errors.push(`${file}: ${e}`);
 		if (isObject(data)) {
 			topics.add(String(data.topic));
+			if (data.order === undefined) {
+				errors.push(`${file}: order: needed, the lesson's place in its topic (1 = listed first)`);
+			} else if (isOrder(data.order)) {
+				const place = `${data.topic}/${data.order}`;
+				const taken = places.get(place);
+				if (taken) {
+					errors.push(
+						`${file}: order: ${data.order} is already used in topic ${data.topic} by ${taken}`
+					);
+				} else places.set(place, file);
+			}
 			const steps = Array.isArray(data.steps) ? data.steps : [];
 			if (steps.some((s) => isObject(s) && s.practice)) withPractice++;
 		}

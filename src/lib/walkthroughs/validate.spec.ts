@@ -85,6 +85,31 @@ describe('lesson schema', () => {
 		const errors = validateContent([{ file: 'src/lib/walkthroughs/lessons/thu.json', data: bad }]);
 		expect(errors[0]).toBe('src/lib/walkthroughs/lessons/thu.json: title: must be non-empty text');
 	});
+
+	it('in a set each lesson has its own place in its topic (what it needs comes first)', () => {
+		const file = (id: string) => `src/lib/walkthroughs/lessons/${id}.json`;
+		const first = { ...good(), id: 'mot', order: 1 };
+		const same = { ...good(), id: 'hai', order: 1 };
+		const none = { ...good(), id: 'ba' };
+		// (A set this small has other problems too: too few lessons; only `order` is looked at.)
+		const orderProblems = (set: Array<{ file: string; data: unknown }>) =>
+			validateContent(set).filter((e) => e.includes(': order:'));
+		expect(
+			orderProblems([
+				{ file: file('mot'), data: first },
+				{ file: file('hai'), data: { ...same, order: 2 } }
+			])
+		).toEqual([]);
+		const errors = orderProblems([
+			{ file: file('mot'), data: first },
+			{ file: file('hai'), data: same },
+			{ file: file('ba'), data: none }
+		]);
+		expect(errors).toEqual([
+			`${file('hai')}: order: 1 is already used in topic thanh-toan by ${file('mot')}`,
+			`${file('ba')}: order: needed, the lesson's place in its topic (1 = listed first)`
+		]);
+	});
 });
 
 describe('the shipped lessons', () => {
