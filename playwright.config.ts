@@ -54,11 +54,14 @@ export default defineConfig({
 		{
 			name: 'kiosk-1920',
 			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
+			// The small-screen checks walk every lesson (a minute each): the smallest kiosk only.
+			testIgnore: /small-screen/,
 			use: { viewport: { width: 1920, height: 1080 }, hasTouch: true }
 		},
 		{
 			name: 'kiosk-portrait',
 			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
+			testIgnore: /small-screen/,
 			use: { viewport: { width: 1080, height: 1920 }, hasTouch: true }
 		},
 		{

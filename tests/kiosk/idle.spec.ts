@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Kiosk } from './kiosk-page';
 
-test('after 2 minutes untouched the kiosk asks, counts down, then clears and goes home', async ({
+test('after 5 minutes untouched the kiosk asks, counts down, then clears and goes home', async ({
 	page
 }) => {
 	await page.clock.install();
@@ -14,8 +14,8 @@ test('after 2 minutes untouched the kiosk asks, counts down, then clears and goe
 	await k.tap(k.next);
 	await k.progress(2, 8);
 
-	// No time limit inside the lesson: a minute and a half of reading changes nothing.
-	await page.clock.runFor(90_000);
+	// No time limit inside the lesson: four and a half minutes of listening changes nothing.
+	await page.clock.runFor(270_000);
 	await expect(page.getByRole('alertdialog')).toHaveCount(0);
 	await page.clock.runFor(31_000);
 	const ask = page.getByRole('alertdialog', { name: 'Bác còn ở đây không?' });
@@ -43,7 +43,7 @@ test('"Tôi vẫn đang học" keeps the lesson where it was', async ({ page }) 
 	await k.open('/bai-hoc/tien-dien');
 	await k.tap(k.next);
 	await k.progress(2, 7);
-	await page.clock.runFor(121_000);
+	await page.clock.runFor(301_000);
 	// Forced: on a busy machine Playwright's hit test can race the dialog's first frame, and
 	// the retry then finds the dialog gone (any touch counts as "still here").
 	await expect(k.button('Tôi vẫn đang học')).toBeVisible();
@@ -52,4 +52,23 @@ test('"Tôi vẫn đang học" keeps the lesson where it was', async ({ page }) 
 	await page.clock.runFor(70_000);
 	await k.progress(2, 7);
 	await expect(page).toHaveURL(/\/bai-hoc\/tien-dien$/);
+});
+
+test('while a volunteer is on the way the kiosk does not send the learner home', async ({
+	page
+}) => {
+	await page.clock.install();
+	const k = new Kiosk(page);
+	await k.open('/bai-hoc/vssid');
+	await k.tap(k.next);
+	await k.tap(k.button('Gọi tình nguyện viên'));
+	await expect(page.getByText(/Tình nguyện viên sẽ đến giúp bác ngay/)).toBeVisible();
+	// Ten minutes waiting for help, untouched: still the same lesson and step, no question.
+	await page.clock.runFor(600_000);
+	await expect(page.getByRole('alertdialog')).toHaveCount(0);
+	await expect(page).toHaveURL(/\/bai-hoc\/vssid$/);
+	await expect(page.getByText(/Tình nguyện viên sẽ đến giúp bác ngay/)).toBeVisible();
+	// Left alone far longer than help takes, it still clears for the next person.
+	await page.clock.runFor(600_000);
+	await expect(page.getByRole('alertdialog', { name: 'Bác còn ở đây không?' })).toBeVisible();
 });

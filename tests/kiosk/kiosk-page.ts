@@ -45,6 +45,13 @@ export class Kiosk {
 			.getByRole('button', { name: 'Tiếp tục' });
 	}
 
+	/** The lesson's own Quay lại. */
+	get back(): Locator {
+		return this.page
+			.getByRole('navigation', { name: 'Điều khiển bài học' })
+			.getByRole('button', { name: 'Quay lại' });
+	}
+
 	/** The practice phone's element with this id. */
 	sim(target: string): Locator {
 		return this.page.locator(`.screen [data-target="${target}"]`);

@@ -38,3 +38,28 @@ test('the scam quiz asks "Có phải lừa đảo không?", explains every answe
 	const step = takeaway.getByRole('listitem').filter({ hasText: rules.text });
 	await expect(step.getByRole('listitem')).toHaveText(rules.points!);
 });
+
+test('Quay lại in the middle of the quiz shows the message before, with its answer, not question 1', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const scam = lesson('nhan-dien-lua-dao');
+	const quizAt = scam.steps.findIndex((s) => s.quiz);
+	const items = scam.steps[quizAt].quiz!;
+	await k.openAtStep(scam, quizAt);
+	for (const item of items.slice(0, 3)) {
+		await k.tap(k.button(item.scam ? 'Có, lừa đảo' : 'Không phải'));
+		await k.tap(k.next);
+	}
+	await expect(page.getByText(`Câu 4/${items.length}`)).toBeVisible();
+
+	await k.tap(k.back);
+	await expect(page.getByText(`Câu 3/${items.length}`)).toBeVisible();
+	// Its answer is still there: the explanation shows and the learner can go on at once.
+	await expect(page.getByRole('status').filter({ hasText: items[2].explain })).toContainText(
+		'Đúng rồi!'
+	);
+	await k.tap(k.next);
+	await expect(page.getByText(`Câu 4/${items.length}`)).toBeVisible();
+	await k.progress(quizAt + 1, scam.steps.length);
+});

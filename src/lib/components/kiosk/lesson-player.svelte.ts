@@ -17,8 +17,8 @@ export class LessonPlayer {
 	misses = $state(0);
 	solved = $state(false);
 	quizIndex = $state(0);
-	quizAnswer = $state<boolean | null>(null);
-	quizScore = $state(0);
+	/** The learner's answer to each quiz item so far ("is it a scam?"), kept on going back. */
+	quizAnswers = $state<Array<boolean | null>>([]);
 	feedback = $state<Feedback>(null);
 
 	constructor(
@@ -38,6 +38,13 @@ export class LessonPlayer {
 	}
 	get quizItem(): QuizItem | undefined {
 		return this.step?.quiz?.[this.quizIndex];
+	}
+	get quizAnswer(): boolean | null {
+		return this.quizAnswers[this.quizIndex] ?? null;
+	}
+	get quizScore(): number {
+		const quiz = this.step?.quiz ?? [];
+		return quiz.filter((item, i) => this.quizAnswers[i] === item.scam).length;
 	}
 	get highlight(): string | null {
 		const p = this.step?.practice;
@@ -83,7 +90,6 @@ export class LessonPlayer {
 			}
 			if (this.quizIndex < s.quiz.length - 1) {
 				this.quizIndex++;
-				this.quizAnswer = null;
 				this.speakStep();
 				return;
 			}
@@ -91,7 +97,13 @@ export class LessonPlayer {
 		this.go(this.index + 1);
 	}
 
+	/** Quay lại: inside the quiz, the message before (with its answer); else the step before. */
 	back(): void {
+		if (this.step?.quiz && this.quizIndex > 0) {
+			this.quizIndex--;
+			this.speakStep();
+			return;
+		}
 		if (this.index > 0) this.go(this.index - 1);
 	}
 
@@ -100,8 +112,7 @@ export class LessonPlayer {
 		this.misses = 0;
 		this.solved = false;
 		this.quizIndex = 0;
-		this.quizAnswer = null;
-		this.quizScore = 0;
+		this.quizAnswers = [];
 		this.feedback = null;
 		this.speakStep();
 	}
@@ -124,8 +135,7 @@ export class LessonPlayer {
 	answer(saidScam: boolean): void {
 		const item = this.quizItem;
 		if (!item || this.quizAnswer !== null) return;
-		this.quizAnswer = saidScam;
-		if (saidScam === item.scam) this.quizScore++;
+		this.quizAnswers[this.quizIndex] = saidScam;
 		this.say({ text: this.answerText(item, saidScam) });
 	}
 

@@ -1,0 +1,66 @@
+import { readdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { Kiosk, lesson } from '../kiosk-page';
+
+const LESSONS = readdirSync(new URL('../../../src/lib/walkthroughs/lessons/', import.meta.url))
+	.filter((f) => f.endsWith('.json'))
+	.map((f) => lesson(f.replace(/\.json$/, '')));
+
+/** How far the element lies outside what the phone's screen shows (0 when all of it shows). */
+const outOfSight = (page: Page, target: string) =>
+	page.evaluate((t) => {
+		const screen = document.querySelector('.screen')!.getBoundingClientRect();
+		const el = document.querySelector(`.screen [data-target="${t}"]`)!.getBoundingClientRect();
+		// Less than a pixel is rounding, not hidden.
+		const out = Math.max(0, screen.top - el.top, el.bottom - screen.bottom);
+		return out < 1 ? 0 : out;
+	}, target);
+
+test('on every practice step the place to tap is in sight inside the phone, without scrolling', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	const k = new Kiosk(page);
+	for (const l of LESSONS) {
+		await k.open(`/bai-hoc/${l.id}`);
+		for (const [i, step] of l.steps.entries()) {
+			if (step.quiz) break;
+			if (step.practice) {
+				await expect
+					.poll(() => outOfSight(page, step.practice!.target), `${l.id} step ${i + 1}`)
+					.toBe(0);
+				await k.tap(k.sim(step.practice.target));
+			}
+			await k.tap(k.next);
+		}
+	}
+});
+
+test('with the biggest text the phone’s rows keep their words inside, and the screen says it scrolls', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	await k.open('/bai-hoc/dvc-khai-sinh');
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	const l = lesson('dvc-khai-sinh');
+	for (const [i, step] of l.steps.entries()) {
+		if (step.screen) {
+			// No row is shorter than its own words (squeezed rows let their text spill out).
+			const spilled = await page.evaluate(
+				() =>
+					[...document.querySelectorAll('.screen > *')].filter(
+						(row) => row.scrollHeight > row.clientHeight + 1
+					).length
+			);
+			expect(spilled, `step ${i + 1}`).toBe(0);
+			const more = await page.evaluate(() => {
+				const s = document.querySelector('.screen')!;
+				return s.scrollTop + s.clientHeight < s.scrollHeight - 4;
+			});
+			await expect(page.getByText('▼ Còn nữa ở dưới, vuốt lên để xem')).toHaveCount(more ? 1 : 0);
+		}
+		if (step.practice) await k.tap(k.sim(step.practice.target));
+		await k.tap(k.next);
+	}
+});
