@@ -114,3 +114,20 @@ test('a step whose voice lists five rules shows all five, numbered, on screen', 
 	await expect(k.next).toBeInViewport();
 	await k.expectSaid(scam.steps[at].say!);
 });
+
+test('a tap on a screen that is only to look at is answered, not met with silence', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const khaiSinh = lesson('dvc-khai-sinh');
+	const at = khaiSinh.steps.findIndex((s) => s.screen && !s.practice);
+	await k.openAtStep(khaiSinh, at);
+	await k.tap(page.locator('.screen'));
+	await expect(page.getByRole('status')).toHaveText(
+		'Ở bước này bác chỉ cần xem. Bác bấm Tiếp tục ở dưới để sang bước sau nhé.'
+	);
+	await k.expectSaid('Ở bước này bác chỉ cần xem. Bác bấm Tiếp tục ở dưới để sang bước sau nhé.');
+	// Nothing was blocked: Tiếp tục goes on as before.
+	await k.tap(k.next);
+	await k.progress(at + 2, khaiSinh.steps.length);
+});

@@ -7,6 +7,7 @@ export const PHRASES = {
 	tryAgain: 'Chưa đúng chỗ. Bác thử lại nhé.',
 	rightTap: 'Đúng rồi! Bác giỏi quá. Bác bấm Tiếp tục nhé.',
 	tapFirst: 'Bác bấm thử vào màn hình tập trước nhé.',
+	lookOnly: 'Ở bước này bác chỉ cần xem. Bác bấm Tiếp tục ở dưới để sang bước sau nhé.',
 	isScam: 'Có phải lừa đảo không?',
 	quizRight: 'Đúng rồi!',
 	quizWrong: 'Chưa đúng.',

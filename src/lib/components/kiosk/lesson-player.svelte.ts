@@ -132,6 +132,13 @@ export class LessonPlayer {
 		this.say({ text: `${PHRASES.tryAgain} ${p.hint}` });
 	}
 
+	/** A tap on a screen that is only to look at: say so, gently, once per step. */
+	lookOnly(): void {
+		if (this.feedback?.text === PHRASES.lookOnly) return;
+		this.feedback = { tone: 'hint', text: PHRASES.lookOnly };
+		this.say({ text: PHRASES.lookOnly });
+	}
+
 	answer(saidScam: boolean): void {
 		const item = this.quizItem;
 		if (!item || this.quizAnswer !== null) return;
