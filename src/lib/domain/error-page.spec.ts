@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorSentence, errorTitle } from './error-page';
+import { errorSentence, errorTitle, isKioskPath } from './error-page';
 
 describe('error pages', () => {
 	it('name the kind of trouble in words, never a bare status code', () => {
@@ -18,5 +18,14 @@ describe('error pages', () => {
 			'Có lỗi ở máy chủ. Xin bác thử lại sau ít phút.'
 		);
 		expect(errorSentence('Sao vậy? ')).toBe('Sao vậy?');
+	});
+
+	it('tell the residents’ pages from the staff’s (a kiosk error never leads to the sign-in)', () => {
+		for (const path of ['/', '/chu-de/thanh-toan', '/bai-hoc/vssid', '/bai-hoc/vssid/ghi-nhan']) {
+			expect(isKioskPath(path), path).toBe(true);
+		}
+		for (const path of ['/dang-nhap', '/cu-dan', '/bai-hocx', '/chu-de-moi', '/bao-cao']) {
+			expect(isKioskPath(path), path).toBe(false);
+		}
 	});
 });

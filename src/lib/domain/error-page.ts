@@ -16,3 +16,7 @@ export function errorSentence(message: string): string {
 	const text = message.trim();
 	return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
+
+/** The residents' pages: the kiosk's home, its topics and its lessons. */
+export const isKioskPath = (pathname: string): boolean =>
+	pathname === '/' || /^\/(chu-de|bai-hoc)(\/|$)/.test(pathname);
