@@ -109,3 +109,19 @@ test('a lesson that is not there says so in words, keeps the kiosk bar, and lead
 	await expect(page).toHaveURL(/\/$/);
 	await expect(page.getByRole('heading', { name: 'Bác muốn học gì hôm nay?' })).toBeVisible();
 });
+
+test('on the card page without a camera a resident reads what to do, in the kiosk’s words', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	await k.open('/bai-hoc/vssid/ghi-nhan');
+	await expect(page.getByText('Chưa bật được camera.')).toBeVisible();
+	await expect(
+		page.getByText('Bác bấm “Gọi tình nguyện viên” để được ghi nhận giúp.')
+	).toBeVisible();
+	// The volunteer's tools are not the resident's.
+	await expect(page.getByText(/máy quét hay tìm tên/)).toHaveCount(0);
+	await expect(
+		page.getByText('Chưa có thẻ? Bác nhờ tình nguyện viên làm thẻ cho bác.')
+	).toBeVisible();
+});
