@@ -40,6 +40,9 @@ test('a volunteer sent to a page that is not theirs reads why, in words, and get
 	await page.getByRole('link', { name: 'Về trang làm việc' }).click();
 	await expect(page).toHaveURL(/\/dang-nhap$/);
 
+	await openHydrated(page, '/cu-dan');
+	await expect(page.getByRole('link', { name: 'Nhập danh sách' })).toHaveCount(0);
+
 	const missing = await page.goto('/cu-dan/ho/999999999');
 	expect(missing?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang này');

@@ -17,6 +17,9 @@ export const ROLE_HOME: Record<Role, string> = {
 	officer: '/bao-cao'
 };
 
+/** Who may import a whole resident list (a volunteer registers people one by one). */
+export const IMPORT_ROLES: Role[] = ['officer', 'head'];
+
 export const ROLE_LABELS: Record<Role, string> = {
 	officer: 'Cán bộ phường',
 	head: 'Trưởng khu phố',

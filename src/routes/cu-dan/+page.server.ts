@@ -1,5 +1,6 @@
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { IMPORT_ROLES } from '$lib/domain/actor';
 import { auditRead } from '$lib/server/services/audit';
 import { positiveId } from '$lib/server/services/people';
 import { listHouseholds, listNeighborhoods, searchResidents } from '$lib/server/services/residents';
@@ -23,6 +24,7 @@ export const load = (async ({ locals, url }) => {
 		neighborhoods: listNeighborhoods(store),
 		results: search?.ok ? search.value : [],
 		message: search && !search.ok ? search.message : '',
-		households: khu ? listHouseholds(store, khu) : []
+		households: khu ? listHouseholds(store, khu) : [],
+		canImport: IMPORT_ROLES.includes(actor.role)
 	};
 }) satisfies PageServerLoad;

@@ -57,7 +57,11 @@ export function checkResident(
 	if (!fullName) return fail(400, 'invalid_name', 'Họ tên cần 2–100 chữ cái, không có số.');
 	const birthYear = validBirthYear(input.birthYear, now);
 	if (!birthYear)
-		return fail(400, 'invalid_birth_year', 'Năm sinh phải là năm có 4 chữ số, từ 1900.');
+		return fail(
+			400,
+			'invalid_birth_year',
+			`Năm sinh phải là năm có 4 chữ số, từ 1900 đến ${new Date(now).getUTCFullYear()}.`
+		);
 	const phone = cleanPhone(input.phone);
 	if (phone === undefined) {
 		return fail(400, 'invalid_phone', 'Số điện thoại phải có 10–11 chữ số, bắt đầu bằng 0.');

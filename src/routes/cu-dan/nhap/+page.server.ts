@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { IMPORT_ROLES } from '$lib/domain/actor';
 import { importResidents } from '$lib/server/services/import';
 import type { Encoding } from '$lib/server/services/import-decode';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,11 +9,11 @@ import type { Actions, PageServerLoad } from './$types';
 const ENCODINGS = ['utf-8', 'utf-16le', 'windows-1258', 'tcvn3'];
 
 export const load = (({ locals }) => ({
-	actor: requireRole(locals.actor, 'officer', 'head')
+	actor: requireRole(locals.actor, ...IMPORT_ROLES)
 })) satisfies PageServerLoad;
 
 async function run(locals: App.Locals, request: Request, dryRun: boolean) {
-	const actor = requireRole(locals.actor, 'officer', 'head');
+	const actor = requireRole(locals.actor, ...IMPORT_ROLES);
 	const form = await request.formData();
 	const file = form.get('file');
 	if (!(file instanceof File) || file.size === 0) {

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { IMPORT_ROLES } from '$lib/domain/actor';
 import { importResidents, MAX_IMPORT_BYTES } from '$lib/server/services/import';
 import type { Encoding } from '$lib/server/services/import-decode';
 import { errorResponse } from '$lib/server/services/people';
@@ -14,7 +15,7 @@ const ENCODINGS: Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 
  * a list with any bad row imports nothing (422).
  */
 export const POST: RequestHandler = async ({ locals, request, url }) => {
-	const actor = requireRole(locals.actor, 'officer', 'head');
+	const actor = requireRole(locals.actor, ...IMPORT_ROLES);
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > MAX_IMPORT_BYTES + 64 * 1024) {
 		return errorResponse({ status: 413, reason: 'too_large', message: 'Tệp lớn hơn 5 MB.' });
