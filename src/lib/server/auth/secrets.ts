@@ -44,3 +44,12 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
 
 /** A volunteer PIN is exactly six digits. */
 export const isPin = (secret: string): boolean => /^\d{6}$/.test(secret);
+
+/**
+ * A PIN anyone would try first: one digit six times (111111) or a run up or down (123456,
+ * 987654). Five tries lock an account, so these are the ones that matter.
+ */
+export function isGuessablePin(pin: string): boolean {
+	const steps = new Set([...pin].slice(1).map((d, i) => (Number(d) - Number(pin[i]) + 10) % 10));
+	return steps.size === 1 && [0, 1, 9].includes([...steps][0]);
+}

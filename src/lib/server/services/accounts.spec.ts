@@ -155,7 +155,7 @@ describe('creating accounts', () => {
 			username: 'tnv.moi',
 			displayName: 'Lê Thị Hoa',
 			role: 'volunteer',
-			secret: '123456'
+			secret: '482915'
 		};
 		expect(refusal(() => parseNewAccount(valid))).toBe('accepted');
 		expect(refusal(() => parseNewAccount({ ...valid, username: 'A B' }))).toBe(
@@ -168,6 +168,19 @@ describe('creating accounts', () => {
 		expect(refusal(() => parseNewAccount({ ...valid, secret: '12345' }))).toBe(
 			'400 invalid secret'
 		);
+		// The PINs anyone tries first (five tries lock the account).
+		for (const secret of ['111111', '123456', '654321', '890123', '000000']) {
+			expect(
+				refusal(() => parseNewAccount({ ...valid, secret })),
+				secret
+			).toBe('400 invalid secret');
+		}
+		for (const secret of ['246810', '135790', '112233']) {
+			expect(
+				refusal(() => parseNewAccount({ ...valid, secret })),
+				secret
+			).toBe('accepted');
+		}
 		expect(refusal(() => parseNewAccount({ ...valid, role: 'head', secret: 'matkhau2026' }))).toBe(
 			'400 invalid neighborhoodId'
 		);

@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../../domain/actor';
-import { hashSecret, isPin } from '../auth/secrets';
+import { hashSecret, isGuessablePin, isPin } from '../auth/secrets';
 import { Problem } from '../http/problem';
 import type { CreateAccountPayload } from '../ops/accounts';
 import {
@@ -31,6 +31,9 @@ export function checkSecret(role: Role, secret: unknown): string {
 	if (typeof secret !== 'string') throw bad('secret', 'Cần mật khẩu hoặc mã PIN.');
 	if (role === 'volunteer') {
 		if (!isPin(secret)) throw bad('secret', 'Mã PIN của tình nguyện viên phải đúng 6 chữ số.');
+		if (isGuessablePin(secret)) {
+			throw bad('secret', 'Mã PIN này dễ đoán quá (số lặp lại hoặc liền nhau). Xin chọn mã khác.');
+		}
 		return secret;
 	}
 	if (secret.length < 8 || secret.length > 128 || !/\p{L}/u.test(secret) || !/\d/.test(secret)) {
