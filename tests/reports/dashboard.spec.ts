@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
+import { BASE_URL } from '../../playwright.config';
+import { apiAs, newResident, nonce } from '../checkin/support';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 
 const formatDay = (day: string) => day.split('-').reverse().join('/');
@@ -188,4 +190,35 @@ test('the kiosk table names every lesson as the kiosk does, never by its code', 
 	await expect(table.getByRole('cell', { name: 'Chạm và vuốt màn hình' })).toBeVisible();
 	const lessons = await table.locator('tbody tr td:first-child').allTextContents();
 	expect(lessons.filter((name) => /^[a-z0-9-]+$/.test(name.trim()))).toEqual([]);
+});
+
+test('a khu phố’s report says why its classes count more people than its own list shows', async ({
+	page
+}) => {
+	// A Khu phố 3 resident comes to a class at Khu phố 2's cultural house today.
+	const api = await apiAs(BASE_URL);
+	const visitor = await newResident(api, 'Khách Thị Khu Ba', 3);
+	const title = `Buổi có khách ${Date.now()}`;
+	const opened = await api.post('/api/sessions', {
+		data: { title, startsAt: Date.now(), place: 'Nhà văn hoá khu phố 2' }
+	});
+	const sessionId = (await opened.json()).id;
+	const checkin = await api.post('/api/checkins', {
+		data: { code: visitor.cardCode, sessionId, nonce: nonce(), source: 'scanner' }
+	});
+	expect(checkin.status()).toBe(201);
+
+	await signIn(page, 'truongkhu2', DEMO.password, '/bao-cao');
+	const sessions = page.getByRole('region', { name: 'Bảng buổi học trong ngày' });
+	await expect(sessions.getByRole('row').filter({ hasText: title })).toContainText('1');
+	const atClasses = (await sessions.locator('tbody td:last-child').allInnerTexts())
+		.map(Number)
+		.reduce((a, b) => a + b, 0);
+	const ownPeople = await page
+		.getByRole('region', { name: 'Bảng người đã đến' })
+		.locator('tbody tr')
+		.count();
+	// The visitor is in the class's count, not in the khu phố's own list: the page says why.
+	expect(atClasses).not.toBe(ownPeople);
+	await expect(page.getByText(/kể cả người khu phố khác/)).toBeVisible();
 });
