@@ -1,32 +1,38 @@
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import type { CardsOf } from '$lib/server/repositories/residents';
 import { cardSheet } from '$lib/server/services/cards';
 import { positiveId } from '$lib/server/services/people';
 import { listNeighborhoods } from '$lib/server/services/residents';
 import type { PageServerLoad } from './$types';
 
-/**
- * `?nguoi=<resident>` (a card just reissued), `?ho=<household>` or `?khu=<khu phố>`: an A4
- * sheet of cards, 10 a page.
- */
+/** `?nguoi=<resident>` (a card just reissued), `?ho=<household>` or `?khu=<khu phố>`. */
+const KINDS = { nguoi: 'resident', ho: 'household', khu: 'neighborhood' } as const;
+
+function sheetAsked(url: URL): CardsOf | undefined {
+	for (const [param, kind] of Object.entries(KINDS)) {
+		const id = positiveId(url.searchParams.get(param));
+		if (id) return { kind, id };
+	}
+	return undefined;
+}
+
+/** Back to where the sheet was asked for: the person's or the household's page. */
+const HOME = { href: '/tinh-nguyen', label: 'Trang tình nguyện viên' };
+const BACK: Record<CardsOf['kind'], (id: number) => { href: string; label: string }> = {
+	resident: (id) => ({ href: `/cu-dan/${id}`, label: 'Hồ sơ cư dân' }),
+	household: (id) => ({ href: `/cu-dan/ho/${id}`, label: 'Hộ gia đình' }),
+	neighborhood: () => HOME
+};
+
+/** An A4 sheet of cards, 10 a page. */
 export const load = (async ({ locals, url }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 	const store = getApp().store;
-	const residentId = positiveId(url.searchParams.get('nguoi'));
-	const householdId = positiveId(url.searchParams.get('ho'));
-	const neighborhoodId = positiveId(url.searchParams.get('khu'));
-	const sheet = residentId
-		? await cardSheet(store, actor, { residentId })
-		: householdId
-			? await cardSheet(store, actor, { householdId })
-			: neighborhoodId
-				? await cardSheet(store, actor, { neighborhoodId })
-				: undefined;
-	// Back to where the sheet was asked for: the person's or the household's page.
-	const back = residentId
-		? { href: `/cu-dan/${residentId}`, label: 'Hồ sơ cư dân' }
-		: householdId
-			? { href: `/cu-dan/ho/${householdId}`, label: 'Hộ gia đình' }
-			: { href: '/tinh-nguyen', label: 'Trang tình nguyện viên' };
-	return { sheet, back, neighborhoods: listNeighborhoods(store) };
+	const by = sheetAsked(url);
+	return {
+		sheet: by && (await cardSheet(store, actor, by)),
+		back: by ? BACK[by.kind](by.id) : HOME,
+		neighborhoods: listNeighborhoods(store)
+	};
 }) satisfies PageServerLoad;

@@ -42,10 +42,6 @@ export class LessonPlayer {
 	get quizAnswer(): boolean | null {
 		return this.quizAnswers[this.quizIndex] ?? null;
 	}
-	get quizScore(): number {
-		const quiz = this.step?.quiz ?? [];
-		return quiz.filter((item, i) => this.quizAnswers[i] === item.scam).length;
-	}
 	get highlight(): string | null {
 		const p = this.step?.practice;
 		return p && !this.solved && this.misses >= MISSES_BEFORE_HIGHLIGHT ? p.target : null;

@@ -180,24 +180,27 @@ export function householdsOf(db: Reads, neighborhoodId: number): Household[] {
 		.map(toHousehold);
 }
 
-/** Live cards to print, for one household or a whole khu phố. */
 /** Whose cards a sheet holds: one person's, one household's, or a whole khu phố's. */
-export type CardsOf = { residentId: number } | { householdId: number } | { neighborhoodId: number };
+export interface CardsOf {
+	kind: 'resident' | 'household' | 'neighborhood';
+	id: number;
+}
 
+const CARDS_OF: Record<CardsOf['kind'], string> = {
+	resident: 'r.id = ?',
+	household: 'h.id = ?',
+	neighborhood: 'h.neighborhood_id = ?'
+};
+
+/** Live cards to print, for one person, one household or a whole khu phố. */
 export function printableCards(db: Reads, by: CardsOf): PrintCard[] {
-	const [where, id] =
-		'residentId' in by
-			? ['r.id = ?', by.residentId]
-			: 'householdId' in by
-				? ['h.id = ?', by.householdId]
-				: ['h.neighborhood_id = ?', by.neighborhoodId];
 	return db
 		.all<{ code: string; full_name: string; neighborhood_name: string }>(
 			`SELECT c.code, r.full_name, n.name AS neighborhood_name FROM cards c
 			 JOIN residents r ON r.id = c.resident_id JOIN households h ON h.id = r.household_id
 			 JOIN neighborhoods n ON n.id = h.neighborhood_id
-			 WHERE c.revoked_at IS NULL AND ${where} ORDER BY h.id, r.id`,
-			[id]
+			 WHERE c.revoked_at IS NULL AND ${CARDS_OF[by.kind]} ORDER BY h.id, r.id`,
+			[by.id]
 		)
 		.map((c) => ({ code: c.code, fullName: c.full_name, neighborhoodName: c.neighborhood_name }));
 }

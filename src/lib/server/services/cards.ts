@@ -12,19 +12,14 @@ export interface CardSheet {
 }
 
 /**
- * The cards to print for one person, one household or a whole khu phố, each with its QR as SVG (crisp
- * at any printer resolution). Printing names is a use of personal data: audited.
+ * The cards to print for one person, one household or a whole khu phố, each with its QR as
+ * SVG (crisp at any printer resolution). Printing names is a use of personal data: audited.
  */
 export async function cardSheet(store: DataStore, actor: Actor, by: CardsOf): Promise<CardSheet> {
 	const cards = printableCards(store.db, by);
 	await auditRead(store, actor, {
 		action: 'cards.print',
-		subject:
-			'residentId' in by
-				? `resident:${by.residentId}`
-				: 'householdId' in by
-					? `household:${by.householdId}`
-					: `neighborhood:${by.neighborhoodId}`,
+		subject: `${by.kind}:${by.id}`,
 		detail: `${cards.length} thẻ`
 	});
 	const withQr = await Promise.all(
@@ -33,11 +28,11 @@ export async function cardSheet(store: DataStore, actor: Actor, by: CardsOf): Pr
 			svg: await QRCode.toString(c.code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
 		}))
 	);
-	const title =
-		'residentId' in by
-			? (cards[0]?.fullName ?? '')
-			: 'householdId' in by
-				? `Hộ ${cards[0]?.fullName ?? ''}`
-				: (cards[0]?.neighborhoodName ?? '');
+	const first = cards[0];
+	const title = {
+		resident: first?.fullName ?? '',
+		household: `Hộ ${first?.fullName ?? ''}`,
+		neighborhood: first?.neighborhoodName ?? ''
+	}[by.kind];
 	return { ward: wardName(store.db), title, cards: withQr };
 }
