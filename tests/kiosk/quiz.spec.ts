@@ -37,6 +37,10 @@ test('the scam quiz asks "Có phải lừa đảo không?", explains every answe
 	const rules = scam.steps.find((s) => s.points)!;
 	const step = takeaway.getByRole('listitem').filter({ hasText: rules.text });
 	await expect(step.getByRole('listitem')).toHaveText(rules.points!);
+	// Paper has no buttons to answer on: the quiz's step prints what the quiz teaches.
+	const quiz = scam.steps[quizAt];
+	await expect(takeaway).toContainText(quiz.print!);
+	await expect(takeaway).not.toContainText(quiz.text);
 });
 
 test('Quay lại in the middle of the quiz shows the message before, with its answer, not question 1', async ({

@@ -135,3 +135,27 @@ test('a tap on a screen that is only to look at is answered, not met with silenc
 	await k.tap(k.next);
 	await k.progress(at + 2, khaiSinh.steps.length);
 });
+
+test('a tap on a trap (the scam message, "Vẫn chuyển") says why it is dangerous, not only "try again"', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const scam = lesson('nhan-dien-lua-dao');
+	const at = scam.steps.findIndex((s) => s.practice?.target === 'delete');
+	const { hint, wrong } = scam.steps[at].practice!;
+	await k.openAtStep(scam, at);
+	await k.tap(k.sim('scam-sms'));
+	const warning = page.getByRole('status');
+	await expect(warning).toHaveText(`${wrong!['scam-sms']} ${hint}`);
+	await expect(warning).toContainText('Đây là tin nhắn lừa đảo');
+	await k.expectSaid(`${wrong!['scam-sms']} ${hint}`);
+	// It counts as a miss like any other, and the right tap still goes on.
+	await k.tap(k.sim('delete'));
+	await expect(page.getByText('Đúng rồi! Bác bấm Tiếp tục nhé.')).toBeVisible();
+
+	// A wrong place with no words of its own gets the usual hint.
+	const vietqr = lesson('chuyen-khoan-vietqr');
+	await k.openAtStep(vietqr, 0);
+	await k.tap(k.sim('transfer'));
+	await expect(page.getByRole('status')).toHaveText(vietqr.steps[0].practice!.hint);
+});

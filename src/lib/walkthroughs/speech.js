@@ -20,14 +20,15 @@ export function quizPrompt(item) {
 }
 
 /**
- * Every text a lesson may speak: steps, hints, quiz prompts and explanations.
+ * Every text a lesson may speak: steps, hints, words for wrong taps, quiz prompts and
+ * explanations.
  * @param {Walkthrough} lesson
  * @returns {string[]}
  */
 export function lessonTexts(lesson) {
 	return lesson.steps.flatMap((step) => [
 		stepSpeech(step),
-		...(step.practice ? [step.practice.hint] : []),
+		...(step.practice ? [step.practice.hint, ...Object.values(step.practice.wrong ?? {})] : []),
 		...(step.quiz ?? []).flatMap((item) => [quizPrompt(item), item.explain])
 	]);
 }

@@ -57,8 +57,18 @@ export interface Step {
 	 * take-away): for a step whose voice lists several things, so the eyes can follow them.
 	 */
 	points?: string[];
-	/** Present on practice steps: the element id the learner must tap, and a gentle hint. */
-	practice?: { target: string; hint: string };
+	/**
+	 * Present on practice steps: the element id the learner must tap, and a gentle hint.
+	 * `wrong` gives a tempting wrong place its own words, said before the hint: a tap on the
+	 * scam message's link or "Vẫn chuyển" is the moment to say why it is dangerous, not only
+	 * "Chưa đúng chỗ".
+	 */
+	practice?: { target: string; hint: string; wrong?: Record<string, string> };
+	/**
+	 * What the printed take-away says for this step, when the caption only makes sense at the
+	 * kiosk (the quiz's "chọn một trong hai nút"); defaults to `text`.
+	 */
+	print?: string;
 	/** Present on the scam quiz step. */
 	quiz?: QuizItem[];
 }

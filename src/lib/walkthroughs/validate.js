@@ -95,12 +95,15 @@ export function validateWalkthrough(lesson, fileId) {
  */
 function validateStep(step, at, bad) {
 	if (!isObject(step)) return bad(at, 'must be an object');
-	const known = ['text', 'say', 'screen', 'illustration', 'points', 'practice', 'quiz'];
+	const known = ['text', 'say', 'print', 'screen', 'illustration', 'points', 'practice', 'quiz'];
 	for (const key of Object.keys(step)) {
 		if (!known.includes(key)) bad(`${at}.${key}`, 'is not a known field');
 	}
 	text(step.text, `${at}.text`, bad, 160);
 	if (step.say !== undefined) text(step.say, `${at}.say`, bad, 400);
+	if (step.print !== undefined) text(step.print, `${at}.print`, bad, 200);
+	// The take-away is read at home, with no kiosk to answer the quiz on.
+	if (step.quiz !== undefined && step.print === undefined) bad(`${at}.print`, 'a quiz step needs one');
 	const visuals = ['screen', 'illustration', 'points', 'quiz'].filter((k) => step[k] !== undefined);
 	if (visuals.length !== 1) bad(at, 'needs exactly one of screen, illustration, points or quiz');
 	if (step.illustration !== undefined && !ILLUSTRATIONS.includes(String(step.illustration))) {
@@ -119,9 +122,29 @@ function validateStep(step, at, bad) {
 			else if (typeof p.target !== 'string' || !ids.has(p.target)) {
 				bad(`${at}.practice.target`, `"${String(p.target)}" is not a tappable id on the screen`);
 			}
+			if (p.wrong !== undefined) validateWrongTaps(p.wrong, p.target, ids, `${at}.practice.wrong`, bad);
 		}
 	}
 	if (step.quiz !== undefined) validateQuiz(step.quiz, `${at}.quiz`, bad);
+}
+
+/**
+ * Words for tempting wrong places: each a tappable id on the screen other than the target.
+ * @param {unknown} wrong
+ * @param {unknown} target
+ * @param {Set<string>} ids
+ * @param {string} at
+ * @param {(where: string, what: string) => void} bad
+ */
+function validateWrongTaps(wrong, target, ids, at, bad) {
+	if (!isObject(wrong) || Object.keys(wrong).length === 0) {
+		return bad(at, 'must map element ids to what a tap there says');
+	}
+	for (const [id, said] of Object.entries(wrong)) {
+		if (id === target) bad(`${at}.${id}`, 'is the target: a tap there is right');
+		else if (!ids.has(id)) bad(`${at}.${id}`, `"${id}" is not a tappable id on the screen`);
+		text(said, `${at}.${id}`, bad, 160);
+	}
 }
 
 /**

@@ -57,11 +57,35 @@ describe('lesson schema', () => {
 		const lesson = good();
 		(lesson.steps[4] as Record<string, unknown>) = {
 			text: 'Có phải lừa đảo không?',
+			print: 'Ai đòi mã OTP là lừa đảo.',
 			quiz: [{ kind: 'sms', from: 'X', body: 'Y', scam: 'có', explain: 'Z' }]
 		};
 		expect(validateWalkthrough(lesson, 'thu')).toEqual([
 			'steps[4].quiz: a quiz needs at least 10 items'
 		]);
+	});
+
+	it('words for a wrong tap belong to another tappable place on the screen', () => {
+		const lesson = good();
+		const practice = lesson.steps[1].practice as Record<string, unknown>;
+		practice.wrong = { ok: 'Khoan! Nút này chưa xong.' };
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([]);
+		practice.wrong = { scan: 'Sai.', 'khong-co': 'Không có.', ok: '' };
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			'steps[1].practice.wrong.scan: is the target: a tap there is right',
+			'steps[1].practice.wrong.khong-co: "khong-co" is not a tappable id on the screen',
+			'steps[1].practice.wrong.ok: must be non-empty text'
+		]);
+	});
+
+	it('a quiz step says what to print in its place: paper has no buttons to answer on', () => {
+		const lesson = good();
+		const item = { kind: 'sms', from: 'X', body: 'Y', scam: true, explain: 'Z' };
+		const quiz = Array.from({ length: 10 }, () => item);
+		(lesson.steps[4] as Record<string, unknown>) = { text: 'Có phải lừa đảo không?', quiz };
+		expect(validateWalkthrough(lesson, 'thu')).toEqual(['steps[4].print: a quiz step needs one']);
+		(lesson.steps[4] as Record<string, unknown>).print = 'Ai đòi mã OTP là lừa đảo.';
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([]);
 	});
 
 	it('numbered points are 2 to 5 short lines, and take the place of a picture', () => {

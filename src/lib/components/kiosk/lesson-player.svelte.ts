@@ -6,7 +6,8 @@ import type { Utterance } from '$lib/voice/narrator';
 /** After this many wrong taps the right place is highlighted. */
 export const MISSES_BEFORE_HIGHLIGHT = 2;
 
-export type Feedback = { tone: 'ok' | 'hint'; text: string } | null;
+/** ok: the right tap; hint: not there yet; warn: a tap on a trap (a scam's link, "Vẫn chuyển"). */
+export type Feedback = { tone: 'ok' | 'hint' | 'warn'; text: string } | null;
 
 /**
  * The state of one learner going through one lesson: which step, practice misses, the quiz.
@@ -124,6 +125,12 @@ export class LessonPlayer {
 			return;
 		}
 		this.misses++;
+		const why = target === null ? undefined : p.wrong?.[target];
+		if (why) {
+			this.feedback = { tone: 'warn', text: `${why} ${p.hint}` };
+			this.say({ text: `${why} ${p.hint}` });
+			return;
+		}
 		this.feedback = { tone: 'hint', text: p.hint };
 		this.say({ text: `${PHRASES.tryAgain} ${p.hint}` });
 	}
