@@ -103,7 +103,8 @@ function validateStep(step, at, bad) {
 	if (step.say !== undefined) text(step.say, `${at}.say`, bad, 400);
 	if (step.print !== undefined) text(step.print, `${at}.print`, bad, 200);
 	// The take-away is read at home, with no kiosk to answer the quiz on.
-	if (step.quiz !== undefined && step.print === undefined) bad(`${at}.print`, 'a quiz step needs one');
+	if (step.quiz !== undefined && step.print === undefined)
+		bad(`${at}.print`, 'a quiz step needs one');
 	const visuals = ['screen', 'illustration', 'points', 'quiz'].filter((k) => step[k] !== undefined);
 	if (visuals.length !== 1) bad(at, 'needs exactly one of screen, illustration, points or quiz');
 	if (step.illustration !== undefined && !ILLUSTRATIONS.includes(String(step.illustration))) {
@@ -122,7 +123,8 @@ function validateStep(step, at, bad) {
 			else if (typeof p.target !== 'string' || !ids.has(p.target)) {
 				bad(`${at}.practice.target`, `"${String(p.target)}" is not a tappable id on the screen`);
 			}
-			if (p.wrong !== undefined) validateWrongTaps(p.wrong, p.target, ids, `${at}.practice.wrong`, bad);
+			if (p.wrong !== undefined)
+				validateWrongTaps(p.wrong, p.target, ids, `${at}.practice.wrong`, bad);
 		}
 	}
 	if (step.quiz !== undefined) validateQuiz(step.quiz, `${at}.quiz`, bad);
