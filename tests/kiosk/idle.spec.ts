@@ -35,6 +35,9 @@ test('after 5 minutes untouched the kiosk asks, counts down, then clears and goe
 	await expect(ask).toHaveCount(0);
 	// Every trace of the last person is gone: text size back to normal.
 	expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('24px');
+	// Nobody is there: the home page does not greet an empty room (it does when someone comes).
+	await page.clock.runFor(2_000);
+	expect((await k.narrations()).filter((t) => t.startsWith('Chào bác!'))).toEqual([]);
 });
 
 test('"Tôi vẫn đang học" keeps the lesson where it was', async ({ page }) => {

@@ -1,6 +1,7 @@
 // Fixed sentences the kiosk says outside any lesson. They get pre-made clips like lesson text.
 export const PHRASES = {
 	welcome: 'Chào bác! Bác chọn một chủ đề muốn học nhé.',
+	pickLesson: 'Bác chạm vào bài muốn học nhé.',
 	stillThere: 'Bác còn ở đây không? Bác bấm nút Tôi vẫn đang học để học tiếp nhé.',
 	helpComing: 'Bác chờ một chút nhé. Tình nguyện viên sẽ đến giúp bác ngay.',
 	helpFailed: 'Chưa gọi được tình nguyện viên. Bác nhờ người bên cạnh giúp nhé.',

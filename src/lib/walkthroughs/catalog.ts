@@ -1,5 +1,6 @@
 import topicsData from './topics.json';
 import type { Topic, TopicId, Walkthrough } from './types';
+import { sortLessons } from './order.js';
 import { validateContent } from './validate.js';
 
 /**
@@ -17,19 +18,10 @@ const problems = validateContent(files);
 if (problems.length > 0) throw new Error(`Lesson content is malformed:\n${problems.join('\n')}`);
 
 export const topics: Topic[] = topicsData as Topic[];
-const topicRank = new Map(topics.map((t, i) => [t.id, i]));
-/**
- * By topic (as on the home screen), then by each lesson's `order` in its topic, so that a
- * lesson comes after the one it needs (file names say nothing about that).
- */
-const lessons = files
-	.map((f) => f.data as Walkthrough)
-	.sort(
-		(a, b) =>
-			(topicRank.get(a.topic) ?? topics.length) - (topicRank.get(b.topic) ?? topics.length) ||
-			a.order - b.order ||
-			a.id.localeCompare(b.id)
-	);
+const lessons = sortLessons(
+	files.map((f) => f.data as Walkthrough),
+	topics
+);
 const byId = new Map(lessons.map((l) => [l.id, l]));
 
 export function allWalkthroughs(): Walkthrough[] {

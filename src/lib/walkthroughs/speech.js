@@ -33,6 +33,23 @@ export function lessonTexts(lesson) {
 	]);
 }
 
+/**
+ * What the home screen says when a resident comes to it: the welcome, then its topics.
+ * @param {string[]} topicTitles in the order the tiles show them
+ */
+export function homeSpeech(topicTitles) {
+	return `${PHRASES.welcome} Có ${topicTitles.length} chủ đề: ${topicTitles.join(', ')}.`;
+}
+
+/**
+ * What a topic's page says when it opens: the topic, then its lessons in their order.
+ * @param {{ title: string, blurb: string }} topic
+ * @param {string[]} lessonTitles
+ */
+export function topicSpeech(topic, lessonTitles) {
+	return `${topic.title}. ${topic.blurb} Có ${lessonTitles.length} bài: ${lessonTitles.join('; ')}. ${PHRASES.pickLesson}`;
+}
+
 /** Sentences the kiosk speaks outside lessons. */
 export function phraseTexts() {
 	return Object.values(PHRASES);

@@ -3,11 +3,14 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { clipsFor, textHash } from '../../voice/clips.js';
-import { lessonTexts, phraseTexts, stepSpeech } from '../speech.js';
+import { sortLessons } from '../order.js';
+import { homeSpeech, lessonTexts, phraseTexts, stepSpeech, topicSpeech } from '../speech.js';
 import { validateContent } from '../validate.js';
 import { ROOT, readLessonFiles } from './read-lessons.js';
 
 export const STATIC = join(ROOT, 'static');
+/** @type {Array<{ id: string, title: string, blurb: string }>} */
+const topics = JSON.parse(readFileSync(join(ROOT, 'src/lib/walkthroughs/topics.json'), 'utf8'));
 export const RECORDINGS = join(ROOT, 'src/lib/voice/recordings.json');
 /** The budget for all shipped audio (the kiosk ships its narration as files). */
 export const AUDIO_BUDGET_BYTES = 10 * 1024 * 1024;
@@ -27,6 +30,23 @@ export function checkSchema() {
 	return { schema, lessons };
 }
 
+/**
+ * What the home page and each topic's page say (they list the lessons, so they change with them).
+ * @param {Walkthrough[]} lessons
+ */
+function menuTexts(lessons) {
+	const sorted = sortLessons(lessons, topics);
+	return [
+		homeSpeech(topics.map((t) => t.title)),
+		...topics.map((t) =>
+			topicSpeech(
+				t,
+				sorted.filter((l) => l.topic === t.id).map((l) => l.title)
+			)
+		)
+	];
+}
+
 /** Every sentence that needs a clip, with the files that use it. */
 export function neededClips(/** @type {Walkthrough[]} */ lessons) {
 	/** @type {Map<string, { spoken: string, users: Set<string> }>} */
@@ -42,6 +62,7 @@ export function neededClips(/** @type {Walkthrough[]} */ lessons) {
 		for (const text of lessonTexts(lesson)) add(text, `lessons/${lesson.id}.json`);
 	}
 	for (const text of phraseTexts()) add(text, 'src/lib/voice/phrases.js');
+	for (const text of menuTexts(lessons)) add(text, 'src/lib/walkthroughs/topics.json');
 	return clips;
 }
 
