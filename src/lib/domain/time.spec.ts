@@ -9,7 +9,7 @@ import {
 	vnDay,
 	vnDayStart
 } from './time';
-import { formatMoney, formatPercent } from './format';
+import { formatDecimal, formatMoney, formatPercent, formatTargetPercent } from './format';
 import { foldVietnamese } from './text';
 
 describe('Vietnam days', () => {
@@ -49,6 +49,14 @@ describe('formatting', () => {
 		expect(formatMoney(100000)).toBe('100.000 đ');
 		expect(formatMoney(1250000)).toBe('1.250.000 đ');
 		expect(formatPercent(0.725)).toBe('72,5%');
+	});
+	it("writes a target's percent with a decimal comma, and no decimals when it has none", () => {
+		expect(formatTargetPercent(80.5)).toBe('80,5%');
+		expect(formatTargetPercent(80)).toBe('80%');
+		expect(formatTargetPercent(12.25)).toBe('12,25%');
+		// The form field shows the same number without the sign, as the officer would type it.
+		expect(formatDecimal(80.5)).toBe('80,5');
+		expect(formatDecimal(95)).toBe('95');
 	});
 	it('folds names for diacritics-insensitive search', () => {
 		expect(foldVietnamese('Nguyễn  Văn Đức')).toBe('nguyen van duc');

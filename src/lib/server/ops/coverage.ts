@@ -1,4 +1,5 @@
 import type { SkillRule } from '../../domain/coverage';
+import { formatTargetPercent } from '../../domain/format';
 import { formatDay } from '../../domain/time';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
@@ -28,7 +29,7 @@ const coverageOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'coverage.set_target',
 			subject: `target:${p.id}`,
-			detail: `${p.percent}% đến ${formatDay(p.deadline)}: ${p.label}`
+			detail: `${formatTargetPercent(p.percent)} đến ${formatDay(p.deadline)}: ${p.label}`
 		});
 	},
 	'coverage.set_definitions': (db, p: SetDefinitionsPayload, ctx) => {

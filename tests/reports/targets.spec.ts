@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, openHydrated, signIn } from '../support/pages';
+
+test('a target of 80,5% is written with a decimal comma in the form, the report and the log', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/muc-tieu');
+	const { targets } = await (await page.request.get('/api/reports/coverage')).json();
+	const target = targets.find(
+		(t: { metric: string; percent: number }) => t.metric === 'adults_skilled' && t.percent === 80
+	);
+	const form = page.locator('form', { has: page.locator(`input[name=id][value="${target.id}"]`) });
+	const rate = form.getByLabel('Tỷ lệ (%)');
+	const save = async (value: string) => {
+		await rate.fill(value);
+		await form.getByRole('button', { name: 'Lưu' }).click();
+		await expect(form.getByRole('status')).toHaveText('Đã lưu.');
+	};
+
+	await openHydrated(page, '/quan-tri/muc-tieu');
+	const before = await rate.inputValue();
+	try {
+		await save('80,5');
+		// The officer typed a comma and sees a comma, after saving and on a fresh page.
+		await expect(rate).toHaveValue('80,5');
+		await openHydrated(page, '/quan-tri/muc-tieu');
+		await expect(rate).toHaveValue('80,5');
+
+		await openHydrated(page, '/bao-cao');
+		const item = page.getByRole('listitem').filter({ hasText: target.label });
+		await expect(item).toContainText('80,5%');
+		await expect(item).not.toContainText('80.5');
+		await expect(item.getByRole('img')).toHaveAccessibleName(/trên chỉ tiêu 80,5%$/);
+
+		const log = await page.request.get(
+			`/api/audit?action=coverage.set_target&subject=target:${target.id}&limit=1`
+		);
+		const [entry] = (await log.json()).entries;
+		expect(entry.detail).toMatch(/^80,5% đến /);
+	} finally {
+		// Other tests read this target as it was.
+		await openHydrated(page, '/quan-tri/muc-tieu');
+		await save(before);
+	}
+});
