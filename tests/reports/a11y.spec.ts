@@ -57,4 +57,37 @@ test.describe('on a phone', () => {
 			expect(results.violations.map((v) => v.id)).toEqual([]);
 		});
 	}
+
+	// What a head taps on these pages: the downloads, the print buttons, the sortable headers.
+	for (const [path, names] of [
+		['/bao-cao', ['Báo cáo ngày (in A4)', 'Tải CSV', 'Tải Excel (XLSX)']],
+		['/bao-cao/ngay', ['In báo cáo (A4)', 'Tải CSV', 'Tải Excel (XLSX)']],
+		['/bao-cao/chua-tiep-can', ['In danh sách']]
+	] as const) {
+		test(`${path}: what a head taps is at least 44 × 44 px`, async ({ page }) => {
+			await signIn(page, 'truongkhu1', DEMO.password, path);
+			await openHydrated(page, path);
+			const named = names.map((name) =>
+				page
+					.getByRole('link', { name, exact: true })
+					.or(page.getByRole('button', { name, exact: true }))
+			);
+			const sorts = page
+				.getByRole('region', { name: 'Bảng hộ chưa được tiếp cận' })
+				.getByRole('columnheader')
+				.getByRole('link');
+			// A head's list has no khu phố column: address, head of household, members.
+			if (path !== '/bao-cao/ngay') await expect(sorts).toHaveCount(3);
+			const targets = [...named, ...(await sorts.all())];
+			for (const target of targets) {
+				// Every box of it: a link broken over two lines is two short targets, not one tall one.
+				const boxes = await target.evaluate((el) =>
+					[...el.getClientRects()].map((r) => [r.width, r.height])
+				);
+				const what = `${await target.textContent()}: ${JSON.stringify(boxes)}`;
+				expect(boxes.length, what).toBe(1);
+				expect(Math.min(...boxes[0]), what).toBeGreaterThanOrEqual(44);
+			}
+		});
+	}
 });
