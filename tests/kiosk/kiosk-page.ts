@@ -76,6 +76,34 @@ export class Kiosk {
 	}
 
 	/** Every text the narrator was asked to say, in order. */
+	/**
+	 * A finger put low on `target` and drawn up to near its top, `strokes` times, as a touch
+	 * screen sends it: touch events that the browser turns into its own scrolling (so the
+	 * page sees pointercancel, not pointerup), not a scroll set by script.
+	 */
+	async swipeUp(target: Locator, strokes = 1): Promise<void> {
+		const box = (await target.boundingBox())!;
+		const x = Math.round(box.x + box.width / 2);
+		const from = box.y + box.height * 0.85;
+		const to = box.y + box.height * 0.15;
+		const cdp = await this.page.context().newCDPSession(this.page);
+		for (let s = 0; s < strokes; s++) {
+			await cdp.send('Input.dispatchTouchEvent', {
+				type: 'touchStart',
+				touchPoints: [{ x, y: Math.round(from) }]
+			});
+			for (let i = 1; i <= 20; i++) {
+				const y = Math.round(from + ((to - from) * i) / 20);
+				await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+				// A finger's pace: about one move a frame.
+				await new Promise((r) => setTimeout(r, 16));
+			}
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+		}
+		await cdp.detach();
+		this.lastTap = Date.now();
+	}
+
 	async narrations(): Promise<string[]> {
 		return this.page.evaluate(() => (window.__narrator?.spoken ?? []).map((r) => r.text));
 	}

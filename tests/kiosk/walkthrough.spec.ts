@@ -159,3 +159,27 @@ test('a tap on a trap (the scam message, "Vẫn chuyển") says why it is danger
 	await k.tap(k.sim('transfer'));
 	await expect(page.getByRole('status')).toHaveText(vietqr.steps[0].practice!.hint);
 });
+
+test('on the practice phone a resident swipes up to find a message below; the swipe is not a wrong tap', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const chamVuot = lesson('cham-vuot');
+	const at = chamVuot.steps.findIndex((s) => s.practice?.swipe === 'up');
+	const { target } = chamVuot.steps[at].practice!;
+	await k.openAtStep(chamVuot, at);
+	await expect(page.getByText('Bác thử vuốt màn hình tập.')).toBeVisible();
+	// The message is below, out of sight, and the phone says there is more.
+	await expect(k.sim(target)).not.toBeInViewport();
+	await expect(page.getByText('▼ Còn nữa ở dưới, vuốt lên để xem')).toBeVisible();
+
+	// Four strokes of the finger reach the end of the list on every kiosk size.
+	await k.swipeUp(page.locator('.screen'), 4);
+	await expect(k.sim(target)).toBeInViewport();
+	// The finger touched other messages on its way: that was a swipe, not a miss.
+	await expect(page.getByRole('status')).toHaveCount(0);
+	expect((await k.narrations()).filter((t) => t.startsWith('Chưa đúng chỗ'))).toEqual([]);
+
+	await k.tap(k.sim(target));
+	await expect(page.getByText('Đúng rồi! Bác bấm Tiếp tục nhé.')).toBeVisible();
+});

@@ -63,7 +63,17 @@ export interface Step {
 	 * scam message's link or "Vẫn chuyển" is the moment to say why it is dangerous, not only
 	 * "Chưa đúng chỗ".
 	 */
-	practice?: { target: string; hint: string; wrong?: Record<string, string> };
+	practice?: {
+		target: string;
+		hint: string;
+		wrong?: Record<string, string>;
+		/**
+		 * 'up': the target starts out of sight below and the learner swipes up to find it (the
+		 * phone does not bring it into view until the hint highlights it). A touch that moves
+		 * is a swipe, not a miss.
+		 */
+		swipe?: 'up';
+	};
 	/**
 	 * What the printed take-away says for this step, when the caption only makes sense at the
 	 * kiosk (the quiz's "chọn một trong hai nút"); defaults to `text`.

@@ -123,11 +123,30 @@ function validateStep(step, at, bad) {
 			else if (typeof p.target !== 'string' || !ids.has(p.target)) {
 				bad(`${at}.practice.target`, `"${String(p.target)}" is not a tappable id on the screen`);
 			}
+			if (p.swipe !== undefined) validateSwipe(p, step.screen, `${at}.practice.swipe`, bad);
 			if (p.wrong !== undefined)
 				validateWrongTaps(p.wrong, p.target, ids, `${at}.practice.wrong`, bad);
 		}
 	}
 	if (step.quiz !== undefined) validateQuiz(step.quiz, `${at}.quiz`, bad);
+}
+
+/**
+ * A target found by swiping up starts out of sight below, even on a tall portrait kiosk: it
+ * is the last of a long screen.
+ * @param {Record<string, unknown>} practice
+ * @param {unknown} screen
+ * @param {string} at
+ * @param {(where: string, what: string) => void} bad
+ */
+function validateSwipe(practice, screen, at, bad) {
+	if (practice.swipe !== 'up') return bad(at, 'must be "up"');
+	const elements = isObject(screen) && Array.isArray(screen.elements) ? screen.elements : [];
+	if (elements.length < 8) bad(at, 'needs a screen of at least 8 elements to swipe through');
+	const last = elements.at(-1);
+	if (!isObject(last) || last.id !== practice.target) {
+		bad(at, 'the target must be the last element of the screen');
+	}
 }
 
 /**

@@ -78,6 +78,24 @@ describe('lesson schema', () => {
 		]);
 	});
 
+	it('a target found by swiping up is the last of a screen long enough to hide it', () => {
+		const lesson = good();
+		const practice = lesson.steps[1].practice as Record<string, unknown>;
+		practice.swipe = 'up';
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			'steps[1].practice.swipe: needs a screen of at least 8 elements to swipe through',
+			'steps[1].practice.swipe: the target must be the last element of the screen'
+		]);
+		const rows = Array.from({ length: 8 }, (_, i) => ({ kind: 'row', text: `Dòng ${i + 1}` }));
+		(lesson.steps[1].screen as { elements: unknown[] }).elements = [
+			...rows,
+			{ kind: 'row', id: 'scan', text: 'Quét QR' }
+		];
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([]);
+		practice.swipe = 'down';
+		expect(validateWalkthrough(lesson, 'thu')).toEqual(['steps[1].practice.swipe: must be "up"']);
+	});
+
 	it('a quiz step says what to print in its place: paper has no buttons to answer on', () => {
 		const lesson = good();
 		const item = { kind: 'sms', from: 'X', body: 'Y', scam: true, explain: 'Z' };

@@ -23,7 +23,7 @@ const outOfSight = (page: Page, target: string) =>
 		return out < 1 ? 0 : out;
 	}, target);
 
-test('on every practice step the place to tap is in sight inside the phone, without scrolling', async ({
+test('on every practice step the place to tap is in sight inside the phone, or found by the swipe the step asks for', async ({
 	page
 }) => {
 	test.setTimeout(240_000);
@@ -32,6 +32,14 @@ test('on every practice step the place to tap is in sight inside the phone, with
 		await k.open(`/bai-hoc/${l.id}`);
 		for (const [i, step] of l.steps.entries()) {
 			if (step.quiz) break;
+			if (step.practice?.swipe) {
+				// Found by swiping: out of sight until the resident swipes up to it.
+				expect(
+					await outOfSight(page, step.practice.target),
+					`${l.id} step ${i + 1}`
+				).toBeGreaterThan(0);
+				await k.swipeUp(page.locator('.screen'), 4);
+			}
 			if (step.practice) {
 				await expect
 					.poll(() => outOfSight(page, step.practice!.target), `${l.id} step ${i + 1}`)
