@@ -24,7 +24,9 @@ test.describe('on a phone', () => {
 
 	for (const [user, path] of [
 		['truongkhu1', '/bao-cao'],
+		['truongkhu1', '/bao-cao/ngay'],
 		['quantri', '/bao-cao'],
+		['quantri', '/bao-cao/ngay'],
 		['quantri', '/bao-cao/chua-tiep-can'],
 		['quantri', '/quan-tri'],
 		['quantri', '/quan-tri/tai-khoan'],
@@ -52,6 +54,16 @@ test.describe('on a phone', () => {
 					all.map((t) => t.getBoundingClientRect().height)
 				);
 				expect(Math.min(...heights)).toBeGreaterThanOrEqual(12);
+			}
+			// The A4 sheet reflows to the phone's width rather than being cut or shrunk to fit.
+			if (path === '/bao-cao/ngay') {
+				const sheet = await page.locator('article').boundingBox();
+				expect(sheet!.x).toBeGreaterThanOrEqual(0);
+				expect(sheet!.x + sheet!.width).toBeLessThanOrEqual(412);
+				const sizes = await page
+					.getByRole('cell')
+					.evaluateAll((all) => all.map((td) => parseFloat(getComputedStyle(td).fontSize)));
+				expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
 			}
 			const results = await new AxeBuilder({ page }).analyze();
 			expect(results.violations.map((v) => v.id)).toEqual([]);
