@@ -70,15 +70,20 @@ test.describe('on a phone', () => {
 		});
 	}
 
-	// What a head taps on these pages: the downloads, the print buttons, the sortable headers.
+	// What a head taps on these pages: the way back, the days, the downloads, the print buttons,
+	// the sortable headers. Each page is opened on yesterday (Vietnam's day, UTC+7), so 'Hôm sau →'
+	// and 'Hôm nay' are there too.
+	const back = '← Về trang tổng hợp';
+	const days = ['← Hôm trước', 'Hôm sau →', 'Hôm nay'];
+	const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 	for (const [path, names] of [
-		['/bao-cao', ['Báo cáo ngày (in A4)', 'Tải CSV', 'Tải Excel (XLSX)']],
-		['/bao-cao/ngay', ['In báo cáo (A4)', 'Tải CSV', 'Tải Excel (XLSX)']],
-		['/bao-cao/chua-tiep-can', ['In danh sách']]
+		['/bao-cao', [...days, 'Báo cáo ngày (in A4)', 'Tải CSV', 'Tải Excel (XLSX)']],
+		['/bao-cao/ngay', [back, ...days, 'In báo cáo (A4)', 'Tải CSV', 'Tải Excel (XLSX)']],
+		['/bao-cao/chua-tiep-can', [back, 'In danh sách']]
 	] as const) {
 		test(`${path}: what a head taps is at least 44 × 44 px`, async ({ page }) => {
 			await signIn(page, 'truongkhu1', DEMO.password, path);
-			await openHydrated(page, path);
+			await openHydrated(page, `${path}?date=${yesterday}`);
 			const named = names.map((name) =>
 				page
 					.getByRole('link', { name, exact: true })
