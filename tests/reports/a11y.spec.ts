@@ -7,7 +7,8 @@ for (const [user, secret, path] of [
 	['truongkhu5', DEMO.password, '/bao-cao/ngay'],
 	['truongkhu5', DEMO.password, '/bao-cao/chua-tiep-can'],
 	['tinhnguyen1', DEMO.pin, '/cu-dan/1/ky-nang'],
-	['quantri', DEMO.password, '/quan-tri/muc-tieu']
+	['quantri', DEMO.password, '/quan-tri/muc-tieu'],
+	['quantri', DEMO.password, '/quan-tri/khu-pho']
 ] as const) {
 	test(`${path} has no accessibility violations`, async ({ page }) => {
 		await signIn(page, user, secret, path);
@@ -31,7 +32,8 @@ test.describe('on a phone', () => {
 		['quantri', '/quan-tri'],
 		['quantri', '/quan-tri/tai-khoan'],
 		['quantri', '/quan-tri/nhat-ky'],
-		['quantri', '/quan-tri/muc-tieu']
+		['quantri', '/quan-tri/muc-tieu'],
+		['quantri', '/quan-tri/khu-pho']
 	] as const) {
 		test(`${path} keeps the phone's width for ${user}; wide tables scroll in their own box`, async ({
 			page

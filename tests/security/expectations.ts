@@ -36,6 +36,7 @@ export const ROLE_RULES: RoleRule[] = [
 	{ route: '/cu-dan/[id]/du-lieu', roles: HEAD_UP },
 	{ route: '/api/residents/[id]', method: 'DELETE', roles: OFFICER },
 	{ route: '/api/residents/[id]/export', roles: HEAD_UP },
+	{ route: '/api/neighborhoods', method: 'POST', roles: OFFICER },
 	{ route: '/quan-tri/**', roles: OFFICER },
 	{ route: '/api/users/**', roles: OFFICER },
 	{ route: '/api/audit/**', roles: OFFICER },

@@ -15,6 +15,8 @@ export const ACTION_LABELS = {
 	'account.reset_secret': 'Đặt lại mật khẩu / PIN',
 	'account.unlock': 'Mở khoá tài khoản',
 	'account.revoke_sessions': 'Đăng xuất mọi thiết bị',
+	'neighborhood.create': 'Thêm khu phố',
+	'neighborhood.rename': 'Đổi tên khu phố',
 	'household.create': 'Đăng ký hộ gia đình',
 	'household.view': 'Xem hộ gia đình',
 	'resident.search': 'Tìm cư dân theo tên',

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../store/store';
+import { createNeighborhood, listNeighborhoodSummaries, renameNeighborhood } from './neighborhoods';
+import { actorNamed, demoStore } from './privacy.testing';
+
+let store: Store;
+beforeAll(async () => {
+	store = await demoStore();
+});
+afterAll(() => store.close());
+
+const officer = () => actorNamed(store, 'quantri');
+const audited = (action: string) =>
+	store.db.all<{ subject: string; detail: string }>(
+		'SELECT subject, detail FROM audit_log WHERE action = ? ORDER BY id',
+		[action]
+	);
+
+describe('khu phố, as the ward officer manages them', () => {
+	it('lists each khu phố with its households, residents and active heads', () => {
+		const list = listNeighborhoodSummaries(store);
+		expect(list.map((n) => n.name)).toEqual(
+			Array.from({ length: 8 }, (_, i) => `Khu phố ${i + 1}`)
+		);
+		expect(list[0].households).toBe(50);
+		expect(list[0].residents).toBeGreaterThan(list[0].households);
+		expect(list[0].heads).toHaveLength(1);
+	});
+
+	it('adds a khu phố last in the list, in NFC, and logs it', async () => {
+		const made = await createNeighborhood(store, officer(), { name: '  Khu phô\u0301   9 ' });
+		expect(made).toEqual({ ok: true, value: { id: expect.any(Number), name: 'Khu phố 9' } });
+		const last = listNeighborhoodSummaries(store).at(-1)!;
+		expect(last).toEqual({
+			id: made.ok && made.value.id,
+			name: 'Khu phố 9',
+			households: 0,
+			residents: 0,
+			heads: []
+		});
+		expect(audited('neighborhood.create').at(-1)).toEqual({
+			subject: `neighborhood:${last.id}`,
+			detail: 'Khu phố 9'
+		});
+	});
+
+	it('refuses a name that only differs in case, diacritics or spacing, and a bad one', async () => {
+		const before = listNeighborhoodSummaries(store).length;
+		expect(await createNeighborhood(store, officer(), { name: 'khu pho 9' })).toMatchObject({
+			ok: false,
+			status: 409,
+			reason: 'name_taken',
+			message: 'Đã có “Khu phố 9”.'
+		});
+		for (const name of ['', 'x', 'K'.repeat(61), 42]) {
+			expect(await createNeighborhood(store, officer(), { name })).toMatchObject({
+				ok: false,
+				status: 400,
+				reason: 'invalid_name'
+			});
+		}
+		expect(listNeighborhoodSummaries(store)).toHaveLength(before);
+	});
+
+	it('renames a khu phố; its households stay with it; another one’s name is refused', async () => {
+		const kp2 = listNeighborhoodSummaries(store)[1];
+		expect(
+			await renameNeighborhood(store, officer(), kp2.id, { name: 'Khu phố 2 (Bến Đò)' })
+		).toEqual({ ok: true, value: { id: kp2.id, name: 'Khu phố 2 (Bến Đò)' } });
+		const after = listNeighborhoodSummaries(store)[1];
+		expect(after).toMatchObject({
+			id: kp2.id,
+			name: 'Khu phố 2 (Bến Đò)',
+			households: kp2.households
+		});
+		expect(audited('neighborhood.rename').at(-1)!.detail).toBe('Khu phố 2 → Khu phố 2 (Bến Đò)');
+		// Its own name again (say, a capital letter fixed) is not a clash with itself.
+		expect(
+			(await renameNeighborhood(store, officer(), kp2.id, { name: 'khu phố 2 (bến đò)' })).ok
+		).toBe(true);
+		expect(await renameNeighborhood(store, officer(), kp2.id, { name: 'Khu phố 1' })).toMatchObject(
+			{
+				ok: false,
+				status: 409,
+				reason: 'name_taken'
+			}
+		);
+		expect(await renameNeighborhood(store, officer(), 9999, { name: 'Khu phố 99' })).toMatchObject({
+			ok: false,
+			status: 404
+		});
+	});
+});
