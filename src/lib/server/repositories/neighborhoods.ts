@@ -1,4 +1,10 @@
+import type { Neighborhood } from '../../domain/checkin-people';
 import type { Reads } from '../store/database';
+
+/** Every khu phố, in the ward's order: the one list every form, report and import reads. */
+export function neighborhoods(db: Reads): Neighborhood[] {
+	return db.all<Neighborhood>('SELECT id, name FROM neighborhoods ORDER BY sort, id');
+}
 
 /** A khu phố as the officer manages it: how much hangs on it, and who heads it. */
 export interface NeighborhoodSummary {

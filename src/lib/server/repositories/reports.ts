@@ -164,15 +164,6 @@ export function lessonUse(db: Reads, fromDay: string, toDay: string): LessonUseR
 	return db.all<LessonUseRow>(sql, [vnDayStart(fromDay), vnDayStart(toDay) + DAY_MS - 1]);
 }
 
-export interface NeighborhoodRow {
-	id: number;
-	name: string;
-}
-
-export function neighborhoods(db: Reads): NeighborhoodRow[] {
-	return db.all<NeighborhoodRow>('SELECT id, name FROM neighborhoods ORDER BY sort, id');
-}
-
 export function setting(db: Reads, key: string): string | undefined {
 	return db.value<string>('SELECT value FROM settings WHERE key = ?', [key]);
 }

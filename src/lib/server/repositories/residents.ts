@@ -2,7 +2,6 @@ import type {
 	Card,
 	Consent,
 	Household,
-	Neighborhood,
 	Place,
 	PrintCard,
 	Resident,
@@ -131,10 +130,6 @@ export function findTwin(db: Reads, householdId: number, folded: string, birthYe
 
 export function cardExists(db: Reads, code: string): boolean {
 	return Boolean(db.value('SELECT count(*) FROM cards WHERE code = ?', [code]));
-}
-
-export function neighborhoods(db: Reads): Neighborhood[] {
-	return db.all<Neighborhood>('SELECT id, name FROM neighborhoods ORDER BY sort, id');
 }
 
 export function places(db: Reads): Place[] {

@@ -70,9 +70,3 @@ export const usernameTaken = (db: Reads, username: string): boolean =>
 
 export const neighborhoodExists = (db: Reads, id: number): boolean =>
 	db.value<number>('SELECT count(*) FROM neighborhoods WHERE id = ?', [id]) !== 0;
-
-export function neighborhoodOptions(db: Reads): Array<{ id: number; name: string }> {
-	return db.all<{ id: number; name: string }>(
-		'SELECT id, name FROM neighborhoods ORDER BY sort, id'
-	);
-}

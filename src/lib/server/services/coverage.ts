@@ -15,7 +15,7 @@ import {
 	loadTargets,
 	reachByNeighborhood
 } from '../repositories/coverage';
-import { neighborhoods } from '../repositories/reports';
+import { neighborhoods } from '../repositories/neighborhoods';
 import type { DataStore } from '../store/data-store';
 
 /** Whose numbers: one khu phố, or the whole ward (neighborhood null). */

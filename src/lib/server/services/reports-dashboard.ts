@@ -7,10 +7,10 @@ import {
 	attendanceOfDay,
 	dayAttendeesByNeighborhood,
 	lessonUse,
-	neighborhoods,
 	sessionsOfDay,
 	weeklyAttendance
 } from '../repositories/reports';
+import { neighborhoods } from '../repositories/neighborhoods';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import type { Scope } from './coverage';

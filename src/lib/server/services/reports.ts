@@ -5,10 +5,10 @@ import {
 	dayCounts,
 	helpedCount,
 	milestonesOfDay,
-	neighborhoods,
 	setting,
 	sessionsOfDay
 } from '../repositories/reports';
+import { neighborhoods } from '../repositories/neighborhoods';
 import { listSkills } from '../repositories/skills';
 import type { DataStore } from '../store/data-store';
 import { coverageReport, type CoverageReport, type Scope } from './coverage';

@@ -3,6 +3,7 @@ import type { Household, Resident } from '../../domain/checkin-people';
 import { foldVietnamese } from '../../domain/text';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
+import { neighborhoods } from '../repositories/neighborhoods';
 import * as repo from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
@@ -27,7 +28,7 @@ export async function createHousehold(
 	input: Record<string, unknown>
 ): Promise<Result<Household>> {
 	const neighborhoodId = positiveId(input.neighborhoodId);
-	if (!neighborhoodId || !repo.neighborhoods(store.db).some((n) => n.id === neighborhoodId)) {
+	if (!neighborhoodId || !neighborhoods(store.db).some((n) => n.id === neighborhoodId)) {
 		return fail(400, 'unknown_neighborhood', 'Xin chọn khu phố.');
 	}
 	const address = cleanLine(input.address, 3, 200);
@@ -195,7 +196,7 @@ export const householdPage = (store: DataStore, id: number) => {
 	return household && { household, members: repo.householdMembers(store.db, id) };
 };
 
-export const listNeighborhoods = (store: DataStore) => repo.neighborhoods(store.db);
+export const listNeighborhoods = (store: DataStore) => neighborhoods(store.db);
 export const listPlaces = (store: DataStore) => repo.places(store.db);
 export const listHouseholds = (store: DataStore, neighborhoodId: number) =>
 	repo.householdsOf(store.db, neighborhoodId);

@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
 import { idParam, isProblem } from '$lib/server/http/problem';
-import { neighborhoodOptions } from '$lib/server/repositories/users';
+import { neighborhoods } from '$lib/server/repositories/neighborhoods';
 import {
 	accounts,
 	createAccount,
@@ -19,7 +19,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load = (({ locals }) => {
 	requireRole(locals.actor, 'officer');
 	const store = getApp().store;
-	return { accounts: accounts(store), neighborhoods: neighborhoodOptions(store.db) };
+	return { accounts: accounts(store), neighborhoods: neighborhoods(store.db) };
 }) satisfies PageServerLoad;
 
 type Done = { action: string; id?: number; message: string };
