@@ -91,3 +91,22 @@ test('with the biggest text the phone’s rows keep their words inside, and the 
 		await k.tap(k.next);
 	}
 });
+
+test('with the biggest text a warning after a wrong tap is on screen, not below its edge', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const shop = lesson('mua-sam-an-toan');
+	const at = shop.steps.findIndex((s) => s.practice?.wrong?.private);
+	await k.openAtStep(shop, at);
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.sim('private'));
+	const warning = page.getByRole('status');
+	await expect(warning).toContainText('Khoan!');
+	// All of it (0.99: the box's edge may fall on a fraction of a pixel).
+	await expect(warning).toBeInViewport({ ratio: 0.99 });
+	// The instruction's first line stays reachable above it (not cut off by centring).
+	await page.getByTestId('instruction').scrollIntoViewIfNeeded();
+	await expect(page.getByTestId('instruction')).toBeInViewport();
+});
