@@ -42,6 +42,8 @@ export const neighborhoodOps: OpHandlers = {
 	'neighborhoods.rename': (db, p: NeighborhoodRenamePayload, ctx) => {
 		const before = db.value<string>('SELECT name FROM neighborhoods WHERE id = ?', [p.id]);
 		if (before === undefined) throw new Problem(404, 'not_found', 'Không tìm thấy khu phố này.');
+		// Saved without a change: nothing happened, so nothing is logged.
+		if (before === p.name) return { changed: false };
 		assertNameFree(db, p.name, p.id);
 		db.run('UPDATE neighborhoods SET name = ? WHERE id = ?', [p.name, p.id]);
 		appendAudit(db, ctx, {
@@ -49,5 +51,6 @@ export const neighborhoodOps: OpHandlers = {
 			subject: `neighborhood:${p.id}`,
 			detail: `${before} → ${p.name}`
 		});
+		return { changed: true };
 	}
 };

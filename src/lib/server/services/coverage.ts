@@ -170,7 +170,8 @@ export function coverageReport(store: DataStore, day: string, scope: Scope): Cov
 			current: m?.current ?? null,
 			required: m ? requiredFor(m.total, t.percent) : null,
 			gap: m ? gapToTarget(m.total, m.current, t.percent) : null,
-			met: m ? gapToTarget(m.total, m.current, t.percent) === 0 : null,
+			// Nobody to count (a khu phố just added) is not a target met: it is not known yet.
+			met: m && m.total > 0 ? gapToTarget(m.total, m.current, t.percent) === 0 : null,
 			daysLeft: daysUntil(day, t.deadline)
 		};
 	});

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
+import { coverageReport } from './coverage';
 import { createNeighborhood, listNeighborhoodSummaries, renameNeighborhood } from './neighborhoods';
-import { actorNamed, demoStore } from './privacy.testing';
+import { actorNamed, clock, demoStore } from './privacy.testing';
+import { dailyReport, dailyReportRows } from './reports';
+import { vnDay } from '../../domain/time';
 
 let store: Store;
 beforeAll(async () => {
@@ -66,7 +69,7 @@ describe('khu phố, as the ward officer manages them', () => {
 		const kp2 = listNeighborhoodSummaries(store)[1];
 		expect(
 			await renameNeighborhood(store, officer(), kp2.id, { name: 'Khu phố 2 (Bến Đò)' })
-		).toEqual({ ok: true, value: { id: kp2.id, name: 'Khu phố 2 (Bến Đò)' } });
+		).toEqual({ ok: true, value: { id: kp2.id, name: 'Khu phố 2 (Bến Đò)', changed: true } });
 		const after = listNeighborhoodSummaries(store)[1];
 		expect(after).toMatchObject({
 			id: kp2.id,
@@ -74,6 +77,12 @@ describe('khu phố, as the ward officer manages them', () => {
 			households: kp2.households
 		});
 		expect(audited('neighborhood.rename').at(-1)!.detail).toBe('Khu phố 2 → Khu phố 2 (Bến Đò)');
+		// Saved unchanged: nothing to log.
+		const renames = audited('neighborhood.rename').length;
+		expect(
+			await renameNeighborhood(store, officer(), kp2.id, { name: ' Khu phố 2 (Bến Đò) ' })
+		).toMatchObject({ ok: true, value: { changed: false } });
+		expect(audited('neighborhood.rename')).toHaveLength(renames);
 		// Its own name again (say, a capital letter fixed) is not a clash with itself.
 		expect(
 			(await renameNeighborhood(store, officer(), kp2.id, { name: 'khu phố 2 (bến đò)' })).ok
@@ -89,5 +98,25 @@ describe('khu phố, as the ward officer manages them', () => {
 			ok: false,
 			status: 404
 		});
+	});
+
+	it('a khu phố just added has not met its targets: there is nobody to count yet', () => {
+		const kp9 = listNeighborhoodSummaries(store).find((n) => n.name === 'Khu phố 9')!;
+		const scope = { neighborhoodId: kp9.id, name: kp9.name };
+		const day = vnDay(clock.now);
+		const targets = coverageReport(store, day, scope).targets;
+		expect(targets.map((t) => [t.metric, t.total, t.met])).toEqual([
+			['adults_skilled', 0, null],
+			['adults_skilled', 0, null],
+			['households_covered', 0, null],
+			['pupils', null, null]
+		]);
+		const versus = dailyReportRows(dailyReport(store, day, scope)).filter((r) =>
+			r.section.startsWith('IV')
+		);
+		expect(versus.map((r) => r.value)).toEqual(Array(3).fill('chưa có ai để tính'));
+		// A khu phố with people in it still gets its gap.
+		const kp1 = { neighborhoodId: 1, name: 'Khu phố 1' };
+		expect(coverageReport(store, day, kp1).targets[0].met).toBe(false);
 	});
 });

@@ -43,10 +43,10 @@ export async function renameNeighborhood(
 	actor: Actor,
 	id: number,
 	input: Record<string, unknown>
-): Promise<Result<Neighborhood>> {
+): Promise<Result<Neighborhood & { changed: boolean }>> {
 	const name = cleanNeighborhoodName(input.name);
 	if (!name.ok) return name;
 	const payload: NeighborhoodRenamePayload = { id, name: name.value };
-	const done = await write<void>(store, actor, 'neighborhoods.rename', payload);
-	return done.ok ? ok({ id, name: name.value }) : done;
+	const done = await write<{ changed: boolean }>(store, actor, 'neighborhoods.rename', payload);
+	return done.ok ? ok({ id, name: name.value, changed: done.value.changed }) : done;
 }

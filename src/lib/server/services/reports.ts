@@ -133,7 +133,8 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	const D = 'IV. So với chỉ tiêu';
 	for (const t of c.targets) {
 		if (t.gap === null) continue;
-		add(D, `${t.label} – hạn ${formatDay(t.deadline)}: còn thiếu`, t.gap);
+		const label = `${t.label} – hạn ${formatDay(t.deadline)}: còn thiếu`;
+		add(D, label, t.total === 0 ? 'chưa có ai để tính' : t.gap);
 	}
 	return rows;
 }

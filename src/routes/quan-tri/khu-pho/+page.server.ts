@@ -31,6 +31,11 @@ export const actions = {
 		const result = await renameNeighborhood(getApp().store, actor, id, { name });
 		if (!result.ok)
 			return fail(result.status, { action: 'rename', id, name, message: result.message });
-		return { action: 'rename', id, message: `Đã đổi tên thành ${result.value.name}.` };
+		const { name: now, changed } = result.value;
+		return {
+			action: 'rename',
+			id,
+			message: changed ? `Đã đổi tên thành ${now}.` : 'Tên không đổi.'
+		};
 	}
 } satisfies Actions;
