@@ -12,6 +12,13 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ths-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 
+/**
+ * Kiosk specs about behaviour that no screen size changes (help calls, idle reset, leaving, the
+ * quiz's answers, what the menu pages say): run once, at 1920×1080. Layout (a11y and size rules,
+ * every screen fitting, the lesson walk, the practice phone) runs at every kiosk size.
+ */
+const SIZE_BLIND = /tests\/kiosk\/(help|idle|leave|quiz|menu-voice)\.spec\.ts/;
+
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',
@@ -61,12 +68,13 @@ export default defineConfig({
 		{
 			name: 'kiosk-portrait',
 			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
-			testIgnore: /small-screen/,
+			testIgnore: [/small-screen/, SIZE_BLIND],
 			use: { viewport: { width: 1080, height: 1920 }, hasTouch: true }
 		},
 		{
 			name: 'kiosk-1366',
 			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
+			testIgnore: SIZE_BLIND,
 			use: { viewport: { width: 1366, height: 768 }, hasTouch: true }
 		},
 		{
