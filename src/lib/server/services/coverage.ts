@@ -171,6 +171,7 @@ export function coverageReport(store: DataStore, day: string, scope: Scope): Cov
 			required: m ? requiredFor(m.total, t.percent) : null,
 			gap: m ? gapToTarget(m.total, m.current, t.percent) : null,
 			// Nobody to count (a khu phố just added) is not a target met: it is not known yet.
+			// null is the one place that says so; the report and the daily rows read it.
 			met: m && m.total > 0 ? gapToTarget(m.total, m.current, t.percent) === 0 : null,
 			daysLeft: daysUntil(day, t.deadline)
 		};

@@ -134,7 +134,7 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	for (const t of c.targets) {
 		if (t.gap === null) continue;
 		const label = `${t.label} – hạn ${formatDay(t.deadline)}: còn thiếu`;
-		add(D, label, t.total === 0 ? 'chưa có ai để tính' : t.gap);
+		add(D, label, t.met === null ? 'chưa có ai để tính' : t.gap);
 	}
 	return rows;
 }
