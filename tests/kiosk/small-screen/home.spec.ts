@@ -13,3 +13,31 @@ test('every topic tile and "Nghe hướng dẫn" are whole on a 768-pixel-high s
 	await expect(tiles).toHaveCount(6);
 	for (const tile of await tiles.all()) await expect(tile).toBeInViewport({ ratio: 1 });
 });
+
+// With A+ the tiles no longer fit in 768 pixels. Nothing on a page says that it scrolls, and
+// many residents would never try: a line over the bottom says there is more and shows it.
+test('with big text the home page says there is more below, and a touch on it shows the rest', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	await k.open('/');
+	const more = page.getByRole('button', { name: /Còn nữa ở dưới/ });
+	await expect(page.locator('a[data-topic]')).toHaveCount(6);
+	await expect(more).toBeHidden();
+
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	await expect(more).toBeVisible();
+	const box = await more.boundingBox();
+	expect(box!.height).toBeGreaterThanOrEqual(76);
+	const last = page.locator('a[data-topic]').last();
+	await expect(last).not.toBeInViewport({ ratio: 1 });
+
+	// A touch shows the next screenful; at the end the line goes, with the last tile whole.
+	for (let i = 0; i < 3 && (await more.isVisible()); i++) {
+		await k.tap(more);
+		await page.waitForTimeout(600);
+	}
+	await expect(more).toBeHidden();
+	await expect(last).toBeInViewport({ ratio: 1 });
+});
