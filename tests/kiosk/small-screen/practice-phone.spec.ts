@@ -110,3 +110,44 @@ test('with the biggest text a warning after a wrong tap is on screen, not below 
 	await page.getByTestId('instruction').scrollIntoViewIfNeeded();
 	await expect(page.getByTestId('instruction')).toBeInViewport();
 });
+
+// The scam call on a 768-pixel-high kiosk: who calls, the number and both buttons, all at once.
+// Before, the red button was scrolled into sight and the number went under the "more" line.
+test('the scam call shows the caller, the number and both buttons at once', async ({ page }) => {
+	const k = new Kiosk(page);
+	const scam = lesson('nhan-dien-lua-dao');
+	await k.openAtStep(
+		scam,
+		scam.steps.findIndex((s) => s.practice?.target === 'decline')
+	);
+	const screen = page.locator('.screen');
+	for (const text of ['Số lạ', '0868 000 113', 'Xưng là: Công an phường']) {
+		await expect(screen.getByText(text, { exact: true })).toBeInViewport({ ratio: 1 });
+	}
+	await expect(k.sim('decline')).toBeInViewport({ ratio: 1 });
+	await expect(screen.getByRole('button', { name: 'Nghe' })).toBeInViewport({ ratio: 1 });
+	await expect(page.locator('.more')).toHaveCount(0);
+});
+
+// Grown with A+, the phone's text left a strip of ~150 px of screen between its header and
+// its "more" lines; there the phone keeps the first text size and the lesson's words grow.
+test('with the biggest text the practice phone still has room to show its screen', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const scam = lesson('nhan-dien-lua-dao');
+	await k.openAtStep(
+		scam,
+		scam.steps.findIndex((s) => s.practice?.target === 'decline')
+	);
+	const words = page.getByTestId('instruction');
+	const before = await words.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	await expect
+		.poll(() => words.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)))
+		.toBeGreaterThan(before * 1.25);
+	const shown = await page.locator('.screen').evaluate((el) => el.clientHeight);
+	expect(shown).toBeGreaterThanOrEqual(200);
+	await expect(k.sim('decline')).toBeInViewport({ ratio: 1 });
+});
