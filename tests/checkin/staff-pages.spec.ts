@@ -132,7 +132,14 @@ test('a new card is issued only when asked twice, and that one card can be print
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	const resident = await newResident(api, 'Vũ Thị Thẻ Mới');
 	await signIn(page, 'tinhnguyen2', '246810');
+	const problems: string[] = [];
+	page.on(
+		'console',
+		(m) => void (['error', 'warning'].includes(m.type()) && problems.push(m.text()))
+	);
 	await openHydrated(page, `/cu-dan/${resident.id}`);
+	// The page's server HTML must be what the browser builds (a form inside a <p> was not).
+	expect(problems.filter((e) => /hydrat/i.test(e))).toEqual([]);
 
 	await page.getByRole('button', { name: 'Cấp thẻ mới' }).click();
 	await expect(page.getByRole('alert')).toHaveText(
@@ -194,4 +201,22 @@ test('on a phone a milestone just recorded can be undone without scrolling sidew
 	await undo.click();
 	await expect(page.getByText(/^Đã huỷ lúc/)).toBeVisible();
 	await page.screenshot({ path: testInfo.outputPath('milestone-undone.png') });
+});
+
+test('a double tap on “Lưu hộ và chủ hộ” saves the household once', async ({ page }, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, '/cu-dan/ho-moi');
+	// Khu phố 3, where the other tests' households go (reports' tests read the others' counts).
+	await page.getByLabel('Khu phố').selectOption({ label: 'Khu phố 3' });
+	await page.getByLabel('Địa chỉ').fill('Số 2 ngõ Chạm Đôi');
+	await page.getByLabel('Họ và tên').fill('Đỗ Văn Chạm Đôi');
+	await page.getByLabel('Năm sinh').fill('1958');
+	await page.getByRole('radio').first().check();
+	// Two taps in a row, as a trembling finger makes them: before, two households were saved.
+	await page.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).dblclick();
+	await expect(page).toHaveURL(/\/cu-dan\/ho\/\d+/);
+	await expect(page.getByText('Đỗ Văn Chạm Đôi').first()).toBeVisible();
+	const found = await (await api.get(`/api/residents?q=${encodeURIComponent('Chạm Đôi')}`)).json();
+	expect(found).toHaveLength(1);
 });

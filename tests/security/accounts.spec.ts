@@ -158,8 +158,10 @@ test('the officer creates a volunteer from the page, who then signs in with the 
 	await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
 	await expect(form.getByRole('alert')).toContainText('6 chữ số');
 	await form.getByLabel('Mã PIN (6 số)').fill('482915');
-	await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+	// A double click sends it once: the second used to answer that the name was taken.
+	await form.getByRole('button', { name: 'Tạo tài khoản' }).dblclick();
 	await expect(form.getByRole('status')).toContainText('Đã tạo tài khoản tnv.trang');
+	await expect(form.getByRole('alert')).toHaveCount(0);
 	await expect(page.getByRole('row').filter({ hasText: 'tnv.trang' })).toContainText(
 		'Tình nguyện viên'
 	);
@@ -167,4 +169,20 @@ test('the officer creates a volunteer from the page, who then signs in with the 
 	const phone = await browser.newPage();
 	await signIn(phone, 'tnv.trang', '482915');
 	await expect(phone).toHaveURL(/tinh-nguyen/);
+});
+
+test('stopping an account asks first, and “Không, để nguyên” leaves it working', async ({
+	page
+}) => {
+	await newVolunteer('ngung.thu');
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/tai-khoan');
+	await openHydrated(page, '/quan-tri/tai-khoan');
+	const row = page.getByRole('row').filter({ hasText: 'ngung.thu' });
+	await row.getByRole('button', { name: 'Ngừng tài khoản' }).click();
+	await expect(row.getByRole('alert')).toContainText('đăng xuất trên mọi thiết bị');
+	await row.getByRole('button', { name: 'Không, để nguyên' }).click();
+	await expect(row).toContainText('Hoạt động');
+	await row.getByRole('button', { name: 'Ngừng tài khoản' }).click();
+	await row.getByRole('button', { name: 'Ngừng tài khoản' }).click();
+	await expect(row.getByRole('button', { name: 'Cho hoạt động lại' })).toBeVisible();
 });
