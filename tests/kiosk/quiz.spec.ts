@@ -12,6 +12,13 @@ test('the scam quiz asks "Có phải lừa đảo không?", explains every answe
 	expect(items.length).toBeGreaterThanOrEqual(10);
 	await k.openAtStep(scam, quizAt);
 
+	// Tiếp tục before an answer says, on screen too, what to do (it looked broken without sound).
+	await k.tap(k.next);
+	await expect(page.getByRole('status')).toHaveText(
+		'Bác chọn một trong hai nút: Có, lừa đảo, hoặc Không phải.'
+	);
+	await expect(page.getByText(`Câu 1/${items.length}`)).toBeVisible();
+
 	for (const [i, item] of items.entries()) {
 		await expect(page.getByText(`Câu ${i + 1}/${items.length}`)).toBeVisible();
 		await expect(page.getByRole('group', { name: 'Có phải lừa đảo không?' })).toBeVisible();
@@ -23,6 +30,11 @@ test('the scam quiz asks "Có phải lừa đảo không?", explains every answe
 		await expect
 			.poll(async () => (await k.narrations()).some((t) => t.includes(item.explain)))
 			.toBe(true);
+		if (i === items.length - 1) {
+			await expect(
+				page.getByText(`Bác trả lời đúng ${items.length - 1}/${items.length} câu.`)
+			).toBeVisible();
+		}
 		await k.tap(k.next);
 	}
 	await k.progress(quizAt + 2, scam.steps.length);

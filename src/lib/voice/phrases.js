@@ -10,6 +10,7 @@ export const PHRASES = {
 	tapFirst: 'Bác bấm thử vào màn hình tập trước nhé.',
 	lookOnly: 'Ở bước này bác chỉ cần xem. Bác bấm Tiếp tục ở dưới để sang bước sau nhé.',
 	isScam: 'Có phải lừa đảo không?',
+	quizChoose: 'Bác chọn một trong hai nút: Có, lừa đảo, hoặc Không phải.',
 	quizRight: 'Đúng rồi!',
 	quizWrong: 'Chưa đúng.',
 	quizDone: 'Bác đã làm xong bài tập. Bác bấm Tiếp tục nhé.',

@@ -40,6 +40,14 @@ export class LessonPlayer {
 	get quizItem(): QuizItem | undefined {
 		return this.step?.quiz?.[this.quizIndex];
 	}
+	/** Right answers out of all, once the last message is answered (shown, not said: each
+	 * score's sentence would need a clip of its own). */
+	get quizScore(): { right: number; of: number } | null {
+		const items = this.step?.quiz;
+		if (!items || this.quizIndex < items.length - 1 || this.quizAnswer === null) return null;
+		const right = items.filter((item, i) => this.quizAnswers[i] === item.scam).length;
+		return { right, of: items.length };
+	}
 	get quizAnswer(): boolean | null {
 		return this.quizAnswers[this.quizIndex] ?? null;
 	}
@@ -82,11 +90,14 @@ export class LessonPlayer {
 		}
 		if (s.quiz) {
 			if (this.quizAnswer === null) {
-				this.say({ text: PHRASES.isScam });
+				// Said and shown: without sound, a Tiếp tục that did nothing looked broken.
+				this.feedback = { tone: 'hint', text: PHRASES.quizChoose };
+				this.say({ text: PHRASES.quizChoose });
 				return;
 			}
 			if (this.quizIndex < s.quiz.length - 1) {
 				this.quizIndex++;
+				this.feedback = null;
 				this.speakStep();
 				return;
 			}
@@ -98,6 +109,7 @@ export class LessonPlayer {
 	back(): void {
 		if (this.step?.quiz && this.quizIndex > 0) {
 			this.quizIndex--;
+			this.feedback = null;
 			this.speakStep();
 			return;
 		}
@@ -146,6 +158,12 @@ export class LessonPlayer {
 		const item = this.quizItem;
 		if (!item || this.quizAnswer !== null) return;
 		this.quizAnswers[this.quizIndex] = saidScam;
+		// After the last message, the tally beside the quiz, where the words column has room.
+		const score = this.quizScore;
+		this.feedback = score && {
+			tone: 'ok',
+			text: `Bác trả lời đúng ${score.right}/${score.of} câu.`
+		};
 		this.say({ text: this.answerText(item, saidScam) });
 	}
 
