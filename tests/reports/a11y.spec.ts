@@ -49,6 +49,20 @@ test.describe('on a phone', () => {
 				const compare = page.getByRole('region', { name: 'Bảng so sánh các khu phố' });
 				expect(await compare.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 			}
+			// A table wider than the phone says so above it: nothing else showed that its last
+			// columns (a class's "Số người", the accounts' buttons) were there.
+			const wide = await page
+				.locator('.table-scroll')
+				.evaluateAll((all) => all.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+			await expect(page.getByText(/^Bảng rộng hơn màn hình/)).toHaveCount(wide);
+			if (user === 'quantri' && path === '/bao-cao') expect(wide).toBeGreaterThan(0);
+			// The officer's accounts are cards on a phone: every button on the screen.
+			if (path === '/quan-tri/tai-khoan') {
+				expect(wide).toBe(0);
+				const stop = page.getByRole('button', { name: 'Ngừng tài khoản' }).first();
+				const box = (await stop.boundingBox())!;
+				expect(box.x + box.width).toBeLessThanOrEqual(412);
+			}
 			// The trend chart keeps its numbers readable (it scrolls rather than shrinks).
 			if (path === '/bao-cao') {
 				const ticks = page.getByRole('region', { name: 'Biểu đồ xu hướng' }).locator('text');
