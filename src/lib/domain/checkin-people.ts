@@ -38,6 +38,12 @@ export interface Resident extends ResidentSummary {
 	cardCode: string | null;
 }
 
+/** A name-search result. `GET /api/residents?q=…&sessionId=…` adds `checkedInAt`. */
+export interface ResidentMatch extends Resident {
+	/** Asked at a class: when this person was checked in to it, or null if not yet. */
+	checkedInAt?: number | null;
+}
+
 export interface Card {
 	code: string;
 	issuedAt: number;

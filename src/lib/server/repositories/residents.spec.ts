@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
 import { foldVietnamese } from '../../domain/text';
-import { Db } from '../store/database';
+import { Db, type Reads } from '../store/database';
 import { migrate, shippedMigrations } from '../store/migrations';
 import { searchResidents } from './residents';
 
@@ -53,6 +53,87 @@ describe('name search', () => {
 		expect(searchResidents(db, 'nguyen van', 2).map((r) => r.fullName)).toEqual([
 			'Nguyễn Hồng Vân'
 		]);
+		db.close();
+	});
+});
+
+describe('name search at a class', () => {
+	// Residents alternate: odd positions live in Khu phố 1, even positions in Khu phố 2.
+	const NAMES = ['Nguyễn Văn An', 'Nguyễn Văn Bình', 'Nguyễn Văn Cường', 'Nguyễn Hồng Vân'];
+	async function classIn(neighborhoodId: number | null) {
+		const db = await wardOf(NAMES);
+		db.run(
+			"INSERT INTO class_sessions (id, title, place, neighborhood_id, starts_at) VALUES (7, 'Buổi học', 'Nhà văn hoá', ?, 0)",
+			[neighborhoodId]
+		);
+		// Nguyễn Văn Cường (Khu phố 1) came at 08:05 in Hà Nội; someone else to another class.
+		const at = Date.parse('2026-03-02T01:05:00Z');
+		db.exec(`
+			INSERT INTO class_sessions (id, title, place, starts_at) VALUES (8, 'Buổi khác', 'Nơi khác', 0);
+			INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, nonce)
+				VALUES (7, 3, 1, ${at}, 'search', 'n1'), (8, 2, 2, ${at}, 'search', 'n2');
+		`);
+		return { db, at };
+	}
+
+	it("marks who is checked in to the class and lists the class's khu phố first", async () => {
+		const { db, at } = await classIn(2);
+		let queries = 0;
+		const counted: Reads = {
+			all: (sql, params) => (queries++, db.all(sql, params)),
+			get: (sql, params) => (queries++, db.get(sql, params)),
+			value: (sql, params) => (queries++, db.value(sql, params))
+		};
+		const found = searchResidents(counted, 'nguyen van', undefined, { id: 7, neighborhoodId: 2 });
+		// Khu phố 2 first, then the rest, each in the usual order (the words as typed first).
+		expect(found.map((r) => [r.fullName, r.neighborhoodName, r.checkedInAt])).toEqual([
+			['Nguyễn Văn Bình', 'Khu phố 2', null],
+			['Nguyễn Hồng Vân', 'Khu phố 2', null],
+			['Nguyễn Văn An', 'Khu phố 1', null],
+			['Nguyễn Văn Cường', 'Khu phố 1', at]
+		]);
+		// One query for the whole list, not one per person.
+		expect(queries).toBe(1);
+		db.close();
+	});
+
+	it("fills a full list with the class's khu phố first", async () => {
+		const db = await wardOf([
+			...Array.from({ length: NAME_SEARCH_LIMIT }, (_, i) => `Nguyễn Văn A${i}`),
+			'Nguyễn Văn Xuân'
+		]);
+		db.run(
+			"INSERT INTO class_sessions (id, title, place, neighborhood_id, starts_at) VALUES (7, 'Buổi học', 'Nhà văn hoá', 1, 0)"
+		);
+		const found = searchResidents(db, 'nguyen van', undefined, { id: 7, neighborhoodId: 1 });
+		expect(found).toHaveLength(NAME_SEARCH_LIMIT);
+		// Last alphabetically, but in the class's khu phố (16 people there): on the list.
+		expect(found.map((r) => r.fullName)).toContain('Nguyễn Văn Xuân');
+		expect(found.slice(0, 16).every((r) => r.neighborhoodId === 1)).toBe(true);
+		db.close();
+	});
+
+	it('keeps the usual order when the class has no khu phố, and the old answer without a class', async () => {
+		const { db, at } = await classIn(null);
+		expect(
+			searchResidents(db, 'nguyen van', undefined, { id: 7, neighborhoodId: null }).map((r) => [
+				r.fullName,
+				r.checkedInAt
+			])
+		).toEqual([
+			['Nguyễn Văn An', null],
+			['Nguyễn Văn Bình', null],
+			['Nguyễn Văn Cường', at],
+			['Nguyễn Hồng Vân', null]
+		]);
+		const plain = searchResidents(db, 'nguyen van');
+		expect(plain.map((r) => r.fullName)).toEqual([
+			'Nguyễn Văn An',
+			'Nguyễn Văn Bình',
+			'Nguyễn Văn Cường',
+			'Nguyễn Hồng Vân'
+		]);
+		expect(plain.every((r) => !('checkedInAt' in r))).toBe(true);
 		db.close();
 	});
 });

@@ -5,6 +5,7 @@ import type {
 	Place,
 	PrintCard,
 	Resident,
+	ResidentMatch,
 	ResidentSummary
 } from '../../domain/checkin-people';
 import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
@@ -24,10 +25,11 @@ interface ResidentRow {
 	card_code: string | null;
 }
 
-const SELECT_RESIDENT = `SELECT r.id, r.full_name, r.birth_year, r.household_id, h.address, h.neighborhood_id,
+const RESIDENT_COLUMNS = `r.id, r.full_name, r.birth_year, r.household_id, h.address, h.neighborhood_id,
 	n.name AS neighborhood_name, r.relationship, r.phone, r.created_at,
-	(SELECT code FROM cards c WHERE c.resident_id = r.id AND c.revoked_at IS NULL ORDER BY issued_at DESC LIMIT 1) AS card_code
-	FROM residents r JOIN households h ON h.id = r.household_id JOIN neighborhoods n ON n.id = h.neighborhood_id`;
+	(SELECT code FROM cards c WHERE c.resident_id = r.id AND c.revoked_at IS NULL ORDER BY issued_at DESC LIMIT 1) AS card_code`;
+const RESIDENT_FROM = `FROM residents r JOIN households h ON h.id = r.household_id JOIN neighborhoods n ON n.id = h.neighborhood_id`;
+const SELECT_RESIDENT = `SELECT ${RESIDENT_COLUMNS} ${RESIDENT_FROM}`;
 
 const toSummary = (r: ResidentRow): ResidentSummary => ({
 	id: r.id,
@@ -53,21 +55,46 @@ const toResident = (r: ResidentRow): Resident => ({
  * holding the words as typed, one after another, come first: "nguyen van" also matches
  * "Nguyễn Hồng Vân", and in alphabetical order alone the list of NAME_SEARCH_LIMIT filled
  * up with such names before the Nguyễn Văn it was typed for.
+ *
+ * At a class (`session`), each person also says when they were checked in to it (null: not
+ * yet), read in the same query; and people of the class's khu phố come first, since most
+ * come from the one whose cultural house holds the class: they fill a full list before the
+ * rest, each group in the order above.
  */
-export function searchResidents(db: Reads, folded: string, neighborhoodId?: number): Resident[] {
+export function searchResidents(
+	db: Reads,
+	folded: string,
+	neighborhoodId?: number,
+	session?: { id: number; neighborhoodId: number | null }
+): ResidentMatch[] {
 	const words = folded.split(' ').filter(Boolean).slice(0, 6);
 	const escape = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
 	const where = words.map(() => "(' ' || r.name_folded) LIKE ? ESCAPE '\\'").join(' AND ');
 	const params = words.map((w) => `% ${escape(w)}%`);
 	const hood = neighborhoodId ? ' AND h.neighborhood_id = ?' : '';
 	const inOrder = "(' ' || r.name_folded) NOT LIKE ? ESCAPE '\\'";
-	return db
-		.all<ResidentRow>(
-			`${SELECT_RESIDENT} WHERE ${where}${hood}
-			ORDER BY ${inOrder}, r.name_folded, r.birth_year LIMIT ${NAME_SEARCH_LIMIT}`,
-			[...params, ...(neighborhoodId ? [neighborhoodId] : []), `% ${escape(words.join(' '))}%`]
-		)
-		.map(toResident);
+	// attendance_once (session_id, resident_id) makes the join one index look-up a person.
+	const checkedIn = session ? ', a.checked_in_at AS session_checked_in_at' : '';
+	const join = session
+		? ' LEFT JOIN attendance a ON a.session_id = ? AND a.resident_id = r.id'
+		: '';
+	const home = session?.neighborhoodId ? 'h.neighborhood_id IS NOT ?, ' : '';
+	const rows = db.all<ResidentRow & { session_checked_in_at?: number | null }>(
+		`SELECT ${RESIDENT_COLUMNS}${checkedIn} ${RESIDENT_FROM}${join} WHERE ${where}${hood}
+			ORDER BY ${home}${inOrder}, r.name_folded, r.birth_year LIMIT ${NAME_SEARCH_LIMIT}`,
+		[
+			...(session ? [session.id] : []),
+			...params,
+			...(neighborhoodId ? [neighborhoodId] : []),
+			...(session?.neighborhoodId ? [session.neighborhoodId] : []),
+			`% ${escape(words.join(' '))}%`
+		]
+	);
+	return rows.map((row) =>
+		session
+			? { ...toResident(row), checkedInAt: row.session_checked_in_at ?? null }
+			: toResident(row)
+	);
 }
 
 export function getResident(db: Reads, id: number): Resident | undefined {

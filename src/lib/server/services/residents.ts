@@ -1,10 +1,11 @@
 import type { Actor } from '../../domain/actor';
-import type { Household, Resident } from '../../domain/checkin-people';
+import type { Household, Resident, ResidentMatch } from '../../domain/checkin-people';
 import { foldVietnamese } from '../../domain/text';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
 import { neighborhoods } from '../repositories/neighborhoods';
 import * as repo from '../repositories/residents';
+import { getSession } from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import {
@@ -136,16 +137,24 @@ export async function createResident(
 }
 
 /** Search needs 3 letters: fewer would list half the ward. */
+/**
+ * A name search; at a class (`sessionId`), each person says whether they are checked in to
+ * it and the class's khu phố comes first.
+ */
 export function searchResidents(
 	store: DataStore,
 	q: string,
-	neighborhoodId?: number
-): Result<Resident[]> {
+	neighborhoodId?: number,
+	sessionId?: number
+): Result<ResidentMatch[]> {
 	const folded = foldVietnamese(q ?? '').replace(/[^a-z0-9 ]/g, '');
 	if (folded.replace(/ /g, '').length < 3) {
 		return fail(400, 'query_too_short', 'Xin gõ ít nhất 3 chữ cái của tên.');
 	}
-	return ok(repo.searchResidents(store.db, folded, neighborhoodId));
+	if (sessionId === undefined) return ok(repo.searchResidents(store.db, folded, neighborhoodId));
+	const session = getSession(store.db, sessionId);
+	if (!session) return fail(404, 'no_session', 'Không có buổi học này.');
+	return ok(repo.searchResidents(store.db, folded, neighborhoodId, session));
 }
 
 /** One resident's page: a view of personal data, so it is audited. */

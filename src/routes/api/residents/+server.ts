@@ -15,13 +15,26 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	return result.ok ? json(result.value, { status: 201 }) : errorResponse(result);
 };
 
-/** `?q=nguyen van` (≥ 3 letters, diacritics ignored), optionally `&neighborhoodId=`. */
+/**
+ * `?q=nguyen van` (≥ 3 letters, diacritics ignored), optionally `&neighborhoodId=`, and
+ * `&sessionId=` at a class: then each result has `checkedInAt` (ms, or null if not checked in
+ * to that class yet) and the class's khu phố comes first.
+ */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 	const store = getApp().store;
 	const q = url.searchParams.get('q') ?? '';
 	const hood = positiveId(url.searchParams.get('neighborhoodId')) ?? undefined;
-	const result = searchResidents(store, q.slice(0, 100), hood);
+	const sessionParam = url.searchParams.get('sessionId');
+	const sessionId = sessionParam === null ? undefined : positiveId(sessionParam);
+	if (sessionId === null) {
+		return errorResponse({
+			status: 400,
+			reason: 'invalid_session',
+			message: 'Mã buổi học không hợp lệ.'
+		});
+	}
+	const result = searchResidents(store, q.slice(0, 100), hood, sessionId);
 	if (!result.ok) return errorResponse(result);
 	await auditRead(store, actor, {
 		action: 'resident.search',
