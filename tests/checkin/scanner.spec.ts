@@ -67,6 +67,34 @@ test('a name typed without diacritics finds the person and checks them in', asyn
 	await page.screenshot({ path: testInfo.outputPath('scanner-page.png'), fullPage: true });
 });
 
+test('after a check-in by name the search stays, says who came, and the next is one tap', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	await newResident(api, 'Quách Tìm Một');
+	await newResident(api, 'Quách Tìm Hai');
+	const sessionId = await newSession(api);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/diem-danh/${sessionId}`);
+	const search = page.getByLabel('Tìm theo tên (không cần dấu)');
+	await search.fill('quach tim');
+	const first = page.getByRole('button', { name: /Quách Tìm Một/ });
+	await first.click();
+	const green = page.locator('[data-result="ok"]');
+	await expect(green).toContainText('Quách Tìm Một');
+	await green.click();
+	// The family is still listed, and the one just checked in says so.
+	await expect(search).toHaveValue('quach tim');
+	await expect(first).toContainText(/Đã điểm danh lúc \d\d:\d\d/);
+	await page.screenshot({ path: testInfo.outputPath('name-search-kept.png') });
+	await page.getByRole('button', { name: /Quách Tìm Hai/ }).click();
+	await expect(green).toContainText('Quách Tìm Hai');
+	await expect(page.getByTestId('count')).toContainText('2');
+	await green.click();
+	await page.getByRole('button', { name: 'Xoá', exact: true }).click();
+	await expect(search).toHaveValue('');
+});
+
 test('bad codes get a clear reason and leave nothing but the failed-scan log', async () => {
 	const testInfo = test.info();
 	const api = await apiAs(testInfo.project.use.baseURL!);
