@@ -222,3 +222,20 @@ test('a khu phố’s report says why its classes count more people than its own
 	expect(atClasses).not.toBe(ownPeople);
 	await expect(page.getByText(/kể cả người khu phố khác/)).toBeVisible();
 });
+
+test('a head’s door-to-door list prints on one A4 page, with no blank page after it', async ({
+	page
+}) => {
+	await signIn(page, 'truongkhu1', DEMO.password, '/bao-cao/chua-tiep-can');
+	await openHydrated(page, '/bao-cao/chua-tiep-can');
+	const rows = await page
+		.getByRole('region', { name: 'Bảng hộ chưa được tiếp cận' })
+		.locator('tbody tr')
+		.count();
+	// Short enough for one page (a longer list may rightly take more).
+	expect(rows).toBeLessThan(20);
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+	expect(pages).toHaveLength(1);
+});
