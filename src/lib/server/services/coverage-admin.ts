@@ -36,6 +36,9 @@ export function targetsView(store: DataStore): TargetsView {
 	};
 }
 
+/** The deadlines a target may have (report days, yyyy-mm-dd, so they compare as text). */
+export const DEADLINE_RANGE = { from: '2025-01-01', to: '2035-12-31' } as const;
+
 export type AdminResult = { ok: true } | { ok: false; message: string };
 
 export async function saveTarget(
@@ -54,6 +57,11 @@ export async function saveTarget(
 		return { ok: false, message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
 	}
 	if (!isReportDay(deadline)) return { ok: false, message: 'Hạn hoàn thành không hợp lệ.' };
+	// A typo such as 01/01/1990 made the report say "đã quá hạn 13484 ngày". The movement
+	// began in 2025; ten years on is as far as a ward plans.
+	if (deadline < DEADLINE_RANGE.from || deadline > DEADLINE_RANGE.to) {
+		return { ok: false, message: 'Hạn hoàn thành phải trong khoảng 01/01/2025 đến 31/12/2035.' };
+	}
 	if (label.length < 3 || label.length > 200) {
 		return { ok: false, message: 'Tên chỉ tiêu cần từ 3 đến 200 ký tự.' };
 	}

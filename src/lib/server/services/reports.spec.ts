@@ -177,6 +177,20 @@ describe('the daily report', () => {
 		).toBe(true);
 		const edited = dailyReportCsv(dailyReport(store, D, KP1));
 		expect(edited).toContain(`,"'=HYPERLINK(""http://x"") – hạn 31/12/2026: còn thiếu",2`);
+
+		// A deadline decades off is a typo (the report said "đã quá hạn 13484 ngày"): refused.
+		for (const deadline of ['1990-01-01', '2024-12-31', '2036-01-01']) {
+			expect(
+				await saveTarget(
+					store,
+					officer,
+					form({ id: '3', percent: '95', deadline, label: 'Chỉ tiêu' })
+				)
+			).toEqual({
+				ok: false,
+				message: 'Hạn hoàn thành phải trong khoảng 01/01/2025 đến 31/12/2035.'
+			});
+		}
 	});
 });
 
