@@ -18,6 +18,8 @@ process.env.E2E_DATA_DIR = dataDir;
  * every screen fitting, the lesson walk, the practice phone) runs at every kiosk size.
  */
 const SIZE_BLIND = /tests\/kiosk\/(help|idle|leave|quiz|menu-voice)\.spec\.ts/;
+/** Single tests of that kind inside layout specs carry this tag (same rule, one test at a time). */
+const SIZE_BLIND_TAG = /@size-blind/;
 
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
@@ -69,12 +71,14 @@ export default defineConfig({
 			name: 'kiosk-portrait',
 			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
 			testIgnore: [/small-screen/, SIZE_BLIND],
+			grepInvert: SIZE_BLIND_TAG,
 			use: { viewport: { width: 1080, height: 1920 }, hasTouch: true }
 		},
 		{
 			name: 'kiosk-1366',
 			testMatch: /tests\/kiosk\/.*\.spec\.ts/,
 			testIgnore: SIZE_BLIND,
+			grepInvert: SIZE_BLIND_TAG,
 			use: { viewport: { width: 1366, height: 768 }, hasTouch: true }
 		},
 		{

@@ -89,39 +89,43 @@ test('home, topic, step, practice and quiz screens pass axe and the kiosk size r
 	await expectKioskSizes(page, 'quiz');
 });
 
-test('a lesson that is not there says so in words, keeps the kiosk bar, and leads home', async ({
-	page
-}, testInfo) => {
-	const k = new Kiosk(page);
-	const response = await page.goto('/bai-hoc/bai-da-bo');
-	expect(response?.status()).toBe(404);
-	await page.locator('html[data-hydrated]').waitFor();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang này');
-	await expect(page.getByText('Không có bài học này.')).toBeVisible();
-	await expect(page.getByText('404')).toHaveCount(0);
-	// The kiosk has no browser bar: its own bar and one big way home are all there is.
-	await expect(k.button('Gọi tình nguyện viên')).toBeVisible();
-	await expectAccessible(page, 'lesson not found');
-	await expectKioskSizes(page, 'lesson not found');
-	await page.screenshot({ path: testInfo.outputPath('lesson-not-found.png') });
+test(
+	'a lesson that is not there says so in words, keeps the kiosk bar, and leads home',
+	{ tag: '@size-blind' },
+	async ({ page }, testInfo) => {
+		const k = new Kiosk(page);
+		const response = await page.goto('/bai-hoc/bai-da-bo');
+		expect(response?.status()).toBe(404);
+		await page.locator('html[data-hydrated]').waitFor();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang này');
+		await expect(page.getByText('Không có bài học này.')).toBeVisible();
+		await expect(page.getByText('404')).toHaveCount(0);
+		// The kiosk has no browser bar: its own bar and one big way home are all there is.
+		await expect(k.button('Gọi tình nguyện viên')).toBeVisible();
+		await expectAccessible(page, 'lesson not found');
+		await expectKioskSizes(page, 'lesson not found');
+		await page.screenshot({ path: testInfo.outputPath('lesson-not-found.png') });
 
-	await k.tap(page.getByRole('main').getByRole('link', { name: 'Về trang chủ' }));
-	await expect(page).toHaveURL(/\/$/);
-	await expect(page.getByRole('heading', { name: 'Bác muốn học gì hôm nay?' })).toBeVisible();
-});
+		await k.tap(page.getByRole('main').getByRole('link', { name: 'Về trang chủ' }));
+		await expect(page).toHaveURL(/\/$/);
+		await expect(page.getByRole('heading', { name: 'Bác muốn học gì hôm nay?' })).toBeVisible();
+	}
+);
 
-test('on the card page without a camera a resident reads what to do, in the kiosk’s words', async ({
-	page
-}) => {
-	const k = new Kiosk(page);
-	await k.open('/bai-hoc/vssid/ghi-nhan');
-	await expect(page.getByText('Chưa bật được camera.')).toBeVisible();
-	await expect(
-		page.getByText('Bác bấm “Gọi tình nguyện viên” để được ghi nhận giúp.')
-	).toBeVisible();
-	// The volunteer's tools are not the resident's.
-	await expect(page.getByText(/máy quét hay tìm tên/)).toHaveCount(0);
-	await expect(
-		page.getByText('Chưa có thẻ? Bác nhờ tình nguyện viên làm thẻ cho bác.')
-	).toBeVisible();
-});
+test(
+	'on the card page without a camera a resident reads what to do, in the kiosk’s words',
+	{ tag: '@size-blind' },
+	async ({ page }) => {
+		const k = new Kiosk(page);
+		await k.open('/bai-hoc/vssid/ghi-nhan');
+		await expect(page.getByText('Chưa bật được camera.')).toBeVisible();
+		await expect(
+			page.getByText('Bác bấm “Gọi tình nguyện viên” để được ghi nhận giúp.')
+		).toBeVisible();
+		// The volunteer's tools are not the resident's.
+		await expect(page.getByText(/máy quét hay tìm tên/)).toHaveCount(0);
+		await expect(
+			page.getByText('Chưa có thẻ? Bác nhờ tình nguyện viên làm thẻ cho bác.')
+		).toBeVisible();
+	}
+);

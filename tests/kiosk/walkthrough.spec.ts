@@ -91,16 +91,20 @@ test('after two misses the right place is highlighted; Quay lại and Nghe lại
 	await expect(page.getByTestId('instruction')).toHaveText(vneid.steps[0].text);
 });
 
-test('a quick double tap on Tiếp tục moves one step, not two', async ({ page }) => {
-	const k = new Kiosk(page);
-	await k.open('/bai-hoc/tien-dien');
-	await k.progress(1, 7);
-	await k.next.tap();
-	await k.next.tap();
-	await k.progress(2, 7);
-	await page.waitForTimeout(500);
-	await expect(page.getByText('Bước 2/7', { exact: true })).toBeVisible();
-});
+test(
+	'a quick double tap on Tiếp tục moves one step, not two',
+	{ tag: '@size-blind' },
+	async ({ page }) => {
+		const k = new Kiosk(page);
+		await k.open('/bai-hoc/tien-dien');
+		await k.progress(1, 7);
+		await k.next.tap();
+		await k.next.tap();
+		await k.progress(2, 7);
+		await page.waitForTimeout(500);
+		await expect(page.getByText('Bước 2/7', { exact: true })).toBeVisible();
+	}
+);
 
 test('a step whose voice lists five rules shows all five, numbered, on screen', async ({
 	page
@@ -119,46 +123,50 @@ test('a step whose voice lists five rules shows all five, numbered, on screen', 
 	await k.expectSaid(scam.steps[at].say!);
 });
 
-test('a tap on a screen that is only to look at is answered, not met with silence', async ({
-	page
-}) => {
-	const k = new Kiosk(page);
-	const khaiSinh = lesson('dvc-khai-sinh');
-	const at = khaiSinh.steps.findIndex((s) => s.screen && !s.practice);
-	await k.openAtStep(khaiSinh, at);
-	await k.tap(page.locator('.screen'));
-	await expect(page.getByRole('status')).toHaveText(
-		'Ở bước này bác chỉ cần xem. Bác bấm Tiếp tục ở dưới để sang bước sau nhé.'
-	);
-	await k.expectSaid('Ở bước này bác chỉ cần xem. Bác bấm Tiếp tục ở dưới để sang bước sau nhé.');
-	// Nothing was blocked: Tiếp tục goes on as before.
-	await k.tap(k.next);
-	await k.progress(at + 2, khaiSinh.steps.length);
-});
+test(
+	'a tap on a screen that is only to look at is answered, not met with silence',
+	{ tag: '@size-blind' },
+	async ({ page }) => {
+		const k = new Kiosk(page);
+		const khaiSinh = lesson('dvc-khai-sinh');
+		const at = khaiSinh.steps.findIndex((s) => s.screen && !s.practice);
+		await k.openAtStep(khaiSinh, at);
+		await k.tap(page.locator('.screen'));
+		await expect(page.getByRole('status')).toHaveText(
+			'Ở bước này bác chỉ cần xem. Bác bấm Tiếp tục ở dưới để sang bước sau nhé.'
+		);
+		await k.expectSaid('Ở bước này bác chỉ cần xem. Bác bấm Tiếp tục ở dưới để sang bước sau nhé.');
+		// Nothing was blocked: Tiếp tục goes on as before.
+		await k.tap(k.next);
+		await k.progress(at + 2, khaiSinh.steps.length);
+	}
+);
 
-test('a tap on a trap (the scam message, "Vẫn chuyển") says why it is dangerous, not only "try again"', async ({
-	page
-}) => {
-	const k = new Kiosk(page);
-	const scam = lesson('nhan-dien-lua-dao');
-	const at = scam.steps.findIndex((s) => s.practice?.target === 'delete');
-	const { hint, wrong } = scam.steps[at].practice!;
-	await k.openAtStep(scam, at);
-	await k.tap(k.sim('scam-sms'));
-	const warning = page.getByRole('status');
-	await expect(warning).toHaveText(`${wrong!['scam-sms']} ${hint}`);
-	await expect(warning).toContainText('Đây là tin nhắn lừa đảo');
-	await k.expectSaid(`${wrong!['scam-sms']} ${hint}`);
-	// It counts as a miss like any other, and the right tap still goes on.
-	await k.tap(k.sim('delete'));
-	await expect(page.getByText('Đúng rồi! Bác bấm Tiếp tục nhé.')).toBeVisible();
+test(
+	'a tap on a trap (the scam message, "Vẫn chuyển") says why it is dangerous, not only "try again"',
+	{ tag: '@size-blind' },
+	async ({ page }) => {
+		const k = new Kiosk(page);
+		const scam = lesson('nhan-dien-lua-dao');
+		const at = scam.steps.findIndex((s) => s.practice?.target === 'delete');
+		const { hint, wrong } = scam.steps[at].practice!;
+		await k.openAtStep(scam, at);
+		await k.tap(k.sim('scam-sms'));
+		const warning = page.getByRole('status');
+		await expect(warning).toHaveText(`${wrong!['scam-sms']} ${hint}`);
+		await expect(warning).toContainText('Đây là tin nhắn lừa đảo');
+		await k.expectSaid(`${wrong!['scam-sms']} ${hint}`);
+		// It counts as a miss like any other, and the right tap still goes on.
+		await k.tap(k.sim('delete'));
+		await expect(page.getByText('Đúng rồi! Bác bấm Tiếp tục nhé.')).toBeVisible();
 
-	// A wrong place with no words of its own gets the usual hint.
-	const vietqr = lesson('chuyen-khoan-vietqr');
-	await k.openAtStep(vietqr, 0);
-	await k.tap(k.sim('transfer'));
-	await expect(page.getByRole('status')).toHaveText(vietqr.steps[0].practice!.hint);
-});
+		// A wrong place with no words of its own gets the usual hint.
+		const vietqr = lesson('chuyen-khoan-vietqr');
+		await k.openAtStep(vietqr, 0);
+		await k.tap(k.sim('transfer'));
+		await expect(page.getByRole('status')).toHaveText(vietqr.steps[0].practice!.hint);
+	}
+);
 
 test('on the practice phone a resident swipes up to find a message below; the swipe is not a wrong tap', async ({
 	page
