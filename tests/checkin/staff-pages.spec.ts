@@ -163,6 +163,11 @@ test('a new card is issued only when asked twice, and that one card can be print
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
 	await page.getByRole('link', { name: '‹ Hồ sơ cư dân' }).click();
 	await expect(page).toHaveURL(new RegExp(`/cu-dan/${resident.id}$`));
+
+	// Nobody by that number: said in words, not an empty sheet titled "In thẻ QR —".
+	await openHydrated(page, '/the-qr?nguoi=999999999');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('In thẻ QR');
+	await expect(page.getByRole('alert')).toHaveText('Không có thẻ nào đang dùng để in ở đây.');
 });
 
 test('a class opened for one of the kiosk’s lessons records that lesson (the reports count by it)', async ({
@@ -219,4 +224,24 @@ test('a double tap on “Lưu hộ và chủ hộ” saves the household once', 
 	await expect(page.getByText('Đỗ Văn Chạm Đôi').first()).toBeVisible();
 	const found = await (await api.get(`/api/residents?q=${encodeURIComponent('Chạm Đôi')}`)).json();
 	expect(found).toHaveLength(1);
+});
+
+test('the links a volunteer taps on a phone are at least 44 px tall', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const resident = await newResident(api, 'Lò Văn Ngón Cái');
+	const session = await newSession(api);
+	await signIn(page, 'tinhnguyen2', '246810');
+	for (const [path, names] of [
+		[`/cu-dan/${resident.id}`, ['In thẻ này', 'In thẻ của hộ']],
+		[`/cu-dan/${resident.id}/ky-nang`, ['← Hồ sơ cư dân']],
+		[`/diem-danh/${session}`, ['Danh sách đã điểm danh']]
+	] as const) {
+		await openHydrated(page, path);
+		for (const name of names) {
+			const box = await page.getByRole('link', { name, exact: true }).boundingBox();
+			expect(box!.height, `${path}: ${name}`).toBeGreaterThanOrEqual(44);
+		}
+	}
 });

@@ -63,6 +63,10 @@ test.describe('on a phone', () => {
 				const box = (await stop.boundingBox())!;
 				expect(box.x + box.width).toBeLessThanOrEqual(412);
 			}
+			if (path === '/quan-tri/nhat-ky') {
+				const csv = page.getByRole('link', { name: 'Tải về bảng tính (CSV)' });
+				expect((await csv.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+			}
 			// The trend chart keeps its numbers readable (it scrolls rather than shrinks).
 			if (path === '/bao-cao') {
 				const ticks = page.getByRole('region', { name: 'Biểu đồ xu hướng' }).locator('text');

@@ -136,10 +136,10 @@ export async function createResident(
 	return ok(repo.getResident(store.db, id)!);
 }
 
-/** Search needs 3 letters: fewer would list half the ward. */
 /**
- * A name search; at a class (`sessionId`), each person says whether they are checked in to
- * it and the class's khu phố comes first.
+ * A name search (3 letters at least: fewer would list half the ward); at a class
+ * (`sessionId`), each person says whether they are checked in to it and the class's khu phố
+ * comes first.
  */
 export function searchResidents(
 	store: DataStore,
