@@ -16,8 +16,12 @@ export function clearSessionCookie(cookies: Cookies) {
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 }
 
-/** A short label of the device for the audit log (never used to decide anything). */
+/**
+ * A short label of the device for the audit log (never used to decide anything): the address
+ * and the user-agent's first 150 characters, enough to hold the browser's name, which on
+ * Windows comes after the 80th (deviceSummary in domain/device.ts reads it back).
+ */
 export function deviceLabel(request: Request, address: string): string {
 	const agent = request.headers.get('user-agent') ?? '';
-	return `${address} ${agent.slice(0, 80)}`.trim();
+	return `${address} ${agent.slice(0, 150)}`.trim();
 }
