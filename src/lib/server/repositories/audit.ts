@@ -5,6 +5,11 @@ export interface AuditFilter {
 	actor?: string;
 	/** Exact subject, e.g. `resident:12`, `user:3`. */
 	subject?: string;
+	/**
+	 * A name folded by foldVietnamese ("nguyen van"): entries about a resident, an account or
+	 * a household (by its head) whose name has every word at the start of one of its words.
+	 */
+	subjectName?: string;
 	action?: string;
 	/** Unix ms, inclusive. */
 	from?: number;
@@ -27,6 +32,29 @@ export interface AuditRow {
 	device: string;
 }
 
+/**
+ * The subjects that name a person as `folded` does, as a sub-query: the same word rule as the
+ * residents' name search (every word starts a word of the name), over the stored folded name
+ * for residents and vi_fold (the connection's foldVietnamese) for accounts and households.
+ * An erased resident's row is gone, so their entries are not found by the name.
+ */
+function subjectsNamed(folded: string): { sql: string; params: string[] } {
+	const words = folded.split(' ').filter(Boolean).slice(0, 6);
+	const escape = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
+	const patterns = words.map((w) => `% ${escape(w)}%`);
+	const match = (column: string) =>
+		words.map(() => `(' ' || ${column}) LIKE ? ESCAPE '\\'`).join(' AND ');
+	// "Cán bộ phường (quản trị)": a bracket must not hide the word after it (the query has none).
+	const wordsOf = (column: string) => `replace(replace(vi_fold(${column}), '(', ' '), ')', ' ')`;
+	const parts = [
+		`SELECT 'resident:' || id FROM residents WHERE ${match('name_folded')}`,
+		`SELECT 'user:' || id FROM users WHERE ${match(wordsOf('display_name'))}`,
+		`SELECT 'username:' || username FROM users WHERE ${match(wordsOf('display_name'))}`,
+		`SELECT 'household:' || id FROM households WHERE ${match(wordsOf('head_name'))}`
+	];
+	return { sql: parts.join(' UNION ALL '), params: parts.flatMap(() => patterns) };
+}
+
 /** Newest first. Every filter is a bound parameter; the SQL text is fixed per filter set. */
 export function findAudit(db: Reads, f: AuditFilter): AuditRow[] {
 	const where: string[] = [];
@@ -46,6 +74,11 @@ export function findAudit(db: Reads, f: AuditFilter): AuditRow[] {
 		params.push(value);
 	};
 	add('a.subject = ?', f.subject);
+	if (f.subjectName !== undefined) {
+		const { sql, params: named } = subjectsNamed(f.subjectName);
+		where.push(`a.subject IN (${sql})`);
+		params.push(...named);
+	}
 	add('a.action = ?', f.action);
 	add('a.at >= ?', f.from);
 	add('a.at < ?', f.to);
