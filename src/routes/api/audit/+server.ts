@@ -7,9 +7,26 @@ import { parseAuditQuery, readAudit } from '$lib/server/services/audit';
 import { formatDate, formatTime } from '$lib/domain/time';
 import type { RequestHandler } from './$types';
 
+/** Kept as they were (other programs read them by position or name); the words come after. */
+const STORED_COLUMNS = [
+	'Ngày',
+	'Giờ',
+	'Người làm',
+	'Tên đăng nhập',
+	'Việc',
+	'Đối tượng',
+	'Chi tiết',
+	'Thiết bị'
+];
+const COLUMNS = [...STORED_COLUMNS, 'Việc (tiếng Việt)', 'Đối tượng (tên)', 'Thiết bị (tóm tắt)'];
+
 /**
  * `GET /api/audit?actor=&subject=&action=&from=&to=&before=&limit=` (officer only), newest
- * first. `&format=csv` gives the same rows as a spreadsheet-safe CSV file.
+ * first. `subject` is a stored subject (`resident:12`) or a name (3 letters or more).
+ * Each entry keeps its stored fields and adds them in words: `actionName`, `subjectName`,
+ * `subjectHref` (null when the subject has no page or no longer exists) and `deviceName`.
+ * `&format=csv` gives the same rows as a spreadsheet-safe CSV file: the columns programs
+ * read first, unchanged, then the same in words.
  */
 export const GET: RequestHandler = ({ locals, url }) =>
 	answer(() => {
@@ -18,7 +35,7 @@ export const GET: RequestHandler = ({ locals, url }) =>
 		const entries = readAudit(actor, getApp().store, filter);
 		if (url.searchParams.get('format') !== 'csv') return json({ entries });
 		const csv = csvDocument(
-			['Ngày', 'Giờ', 'Người làm', 'Tên đăng nhập', 'Việc', 'Đối tượng', 'Chi tiết', 'Thiết bị'],
+			COLUMNS,
 			entries.map((e) => [
 				formatDate(e.at),
 				formatTime(e.at),
@@ -27,7 +44,10 @@ export const GET: RequestHandler = ({ locals, url }) =>
 				e.action,
 				e.subject,
 				e.detail,
-				e.device
+				e.device,
+				e.actionName,
+				e.subjectName,
+				e.deviceName
 			])
 		);
 		return new Response(csv, {
