@@ -208,7 +208,9 @@ test('on a phone a milestone just recorded can be undone without scrolling sidew
 	await page.screenshot({ path: testInfo.outputPath('milestone-undone.png') });
 });
 
-test('a double tap on “Lưu hộ và chủ hộ” saves the household once', async ({ page }, testInfo) => {
+test('a double tap on “Lưu hộ và chủ hộ” saves the household once; the same person again is asked about', async ({
+	page
+}, testInfo) => {
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	await signIn(page, 'tinhnguyen2', '246810');
 	await openHydrated(page, '/cu-dan/ho-moi');
@@ -224,6 +226,30 @@ test('a double tap on “Lưu hộ và chủ hộ” saves the household once', 
 	await expect(page.getByText('Đỗ Văn Chạm Đôi').first()).toBeVisible();
 	const found = await (await api.get(`/api/residents?q=${encodeURIComponent('Chạm Đôi')}`)).json();
 	expect(found).toHaveLength(1);
+	const first = page.url();
+
+	// Days later another volunteer registers him again, at another address: asked, not saved.
+	await openHydrated(page, '/cu-dan/ho-moi');
+	await page.getByLabel('Khu phố').selectOption({ label: 'Khu phố 3' });
+	await page.getByLabel('Địa chỉ').fill('Tổ 5, đường Chạm Đôi');
+	await page.getByLabel('Họ và tên').fill('Đỗ Văn Chạm Đôi');
+	await page.getByLabel('Năm sinh').fill('1958');
+	await page.getByRole('radio').first().check();
+	await page.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).click();
+	await expect(page.getByRole('alert')).toContainText('cùng họ tên và năm sinh');
+	const twin = page.getByRole('link', { name: 'Đỗ Văn Chạm Đôi (1958), Số 2 ngõ Chạm Đôi' });
+	await expect(twin).toHaveAttribute('href', new URL(first).pathname);
+	expect(
+		await (await api.get(`/api/residents?q=${encodeURIComponent('Chạm Đôi')}`)).json()
+	).toHaveLength(1);
+	// Really someone else of the same name and year: said so, and saved.
+	await page.getByLabel('Đây là người khác, vẫn lưu hộ mới').check();
+	await page.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).click();
+	await expect(page).toHaveURL(/\/cu-dan\/ho\/\d+/);
+	expect(page.url()).not.toBe(first);
+	expect(
+		await (await api.get(`/api/residents?q=${encodeURIComponent('Chạm Đôi')}`)).json()
+	).toHaveLength(2);
 });
 
 test('the links a volunteer taps on a phone are at least 44 px tall', async ({

@@ -126,3 +126,11 @@ export const NAME_SEARCH_LIMIT = 30;
 
 /** Said under a name search that filled its list: there may be more, so narrow it down. */
 export const NAME_SEARCH_FULL = `Đang hiện ${NAME_SEARCH_LIMIT} người đầu tiên; có thể còn người khác. Gõ thêm tên để tìm đúng người.`;
+
+/** Someone already registered with the same name and birth year in the khu phố. */
+export interface NeighborTwin {
+	householdId: number;
+	fullName: string;
+	birthYear: number;
+	address: string;
+}

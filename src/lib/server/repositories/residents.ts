@@ -5,6 +5,7 @@ import type {
 	Place,
 	PrintCard,
 	Resident,
+	NeighborTwin,
 	ResidentMatch,
 	ResidentSummary
 } from '../../domain/checkin-people';
@@ -153,6 +154,32 @@ export function findTwin(db: Reads, householdId: number, folded: string, birthYe
 		'SELECT id FROM residents WHERE household_id = ? AND name_folded = ? AND birth_year = ? LIMIT 1',
 		[householdId, folded, birthYear]
 	);
+}
+
+/**
+ * Likely the same person registered again as a new household's head: the same folded name and
+ * birth year anywhere in the khu phố (a second visit, another volunteer). At most three.
+ */
+export function findNeighborTwins(
+	db: Reads,
+	neighborhoodId: number,
+	folded: string,
+	birthYear: number
+): NeighborTwin[] {
+	return db
+		.all<{ household_id: number; full_name: string; birth_year: number; address: string }>(
+			`SELECT r.household_id, r.full_name, r.birth_year, h.address FROM residents r
+			 JOIN households h ON h.id = r.household_id
+			 WHERE h.neighborhood_id = ? AND r.name_folded = ? AND r.birth_year = ?
+			 ORDER BY r.id LIMIT 3`,
+			[neighborhoodId, folded, birthYear]
+		)
+		.map((r) => ({
+			householdId: r.household_id,
+			fullName: r.full_name,
+			birthYear: r.birth_year,
+			address: r.address
+		}));
 }
 
 export function cardExists(db: Reads, code: string): boolean {

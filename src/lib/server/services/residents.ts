@@ -41,6 +41,17 @@ export async function createHousehold(
 	return ok(repo.getHousehold(store.db, id)!);
 }
 
+/** Residents of the khu phố with this name and birth year (likely the same person again). */
+export function neighborTwins(
+	store: DataStore,
+	neighborhoodId: unknown,
+	fullName: string,
+	birthYear: number
+) {
+	const id = positiveId(neighborhoodId);
+	return id ? repo.findNeighborTwins(store.db, id, foldVietnamese(fullName), birthYear) : [];
+}
+
 export interface NewResident {
 	householdId: number;
 	fullName: string;

@@ -5,7 +5,8 @@ import {
 	checkResident,
 	createHousehold,
 	createResident,
-	listNeighborhoods
+	listNeighborhoods,
+	neighborTwins
 } from '$lib/server/services/residents';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,6 +31,20 @@ export const actions = {
 		// Check the person first, so a bad field never leaves an empty household behind.
 		const checked = checkResident(member, Date.now());
 		if (!checked.ok) return fail(400, { message: checked.message, values: form });
+		// The same person registered twice (a second visit, another volunteer) is asked about,
+		// not saved at once: two households of one person count twice in every report.
+		if (form.allowDuplicate !== '1') {
+			const { fullName, birthYear } = checked.value;
+			const twins = neighborTwins(store, form.neighborhoodId, fullName, birthYear);
+			if (twins.length > 0) {
+				return fail(409, {
+					message:
+						'Khu phố này đã có người cùng họ tên và năm sinh. Xin xem lại; nếu đúng là người khác, đánh dấu ô bên dưới rồi lưu lại.',
+					values: form,
+					twins
+				});
+			}
+		}
 		const household = await createHousehold(store, actor, {
 			neighborhoodId: form.neighborhoodId,
 			address: form.address,
