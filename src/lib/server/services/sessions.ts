@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor';
 import { TOPICS, type ClassSession } from '../../domain/checkin-people';
-import { DAY_MS } from '../../domain/time';
+import { DAY_MS, formatDate } from '../../domain/time';
 import type { SessionOpenPayload } from '../ops/sessions';
 import { places } from '../repositories/residents';
 import * as repo from '../repositories/sessions';
@@ -9,6 +9,8 @@ import { auditRead } from './audit';
 import { cleanLine, fail, ok, parseInstant, positiveId, type Result } from './people';
 
 const SLUG = /^[a-z0-9-]{1,60}$/;
+/** A class is opened around now: a year either way covers typing one in late or early. */
+const START_WITHIN_MS = 366 * DAY_MS;
 
 export async function openSession(
 	store: DataStore,
@@ -19,8 +21,13 @@ export async function openSession(
 	const title = cleanLine(input.title, 3, 120);
 	if (!title) return fail(400, 'invalid_title', 'Xin ghi tên buổi học (3–120 ký tự).');
 	const startsAt = input.startsAt === undefined ? now : parseInstant(input.startsAt);
-	if (startsAt === null || Math.abs(startsAt - now) > 366 * DAY_MS) {
-		return fail(400, 'invalid_starts_at', 'Giờ bắt đầu không hợp lệ.');
+	if (startsAt === null) {
+		return fail(400, 'invalid_starts_at', 'Giờ bắt đầu không hợp lệ. Xin chọn ngày và giờ.');
+	}
+	if (Math.abs(startsAt - now) > START_WITHIN_MS) {
+		// Said with its range: "không hợp lệ" alone left a volunteer who typed 2030 guessing.
+		const [from, to] = [now - START_WITHIN_MS, now + START_WITHIN_MS].map(formatDate);
+		return fail(400, 'invalid_starts_at', `Giờ bắt đầu phải trong khoảng từ ${from} đến ${to}.`);
 	}
 	const placeId = positiveId(input.place);
 	const placeName = typeof input.place === 'string' ? input.place.normalize('NFC').trim() : '';
