@@ -65,31 +65,35 @@ test('a learner finishes the VietQR lesson from the home screen, practice includ
 	for (const step of vietqr.steps) expect(said).toContain(step.say ?? step.text);
 });
 
-test('after two misses the right place is highlighted; Quay lại and Nghe lại work', async ({
-	page
-}) => {
-	const k = new Kiosk(page);
-	const vneid = lesson('vneid-kich-hoat');
-	await k.open('/bai-hoc/vneid-kich-hoat');
-	await k.progress(1, vneid.steps.length);
-	await k.tap(k.next);
-	await k.progress(2, vneid.steps.length);
-	await k.tap(k.sim('app'));
-	await expect(k.sim('install')).not.toHaveClass(/highlight/);
-	await k.tap(k.sim('app'));
-	await expect(k.sim('install')).toHaveClass(/highlight/);
-	// Each miss is said too, a moment after the screen shows it: count from after both.
-	await expect
-		.poll(async () => (await k.narrations()).filter((s) => s.startsWith('Chưa đúng chỗ')).length)
-		.toBe(2);
+test(
+	'after two misses the right place is highlighted; Quay lại and Nghe lại work',
+	{ tag: '@size-blind' },
+	async ({ page }) => {
+		const k = new Kiosk(page);
+		const vneid = lesson('vneid-kich-hoat');
+		await k.open('/bai-hoc/vneid-kich-hoat');
+		await k.progress(1, vneid.steps.length);
+		await k.tap(k.next);
+		await k.progress(2, vneid.steps.length);
+		await k.tap(k.sim('app'));
+		await expect(k.sim('install')).not.toHaveClass(/highlight/);
+		await k.tap(k.sim('app'));
+		await expect(k.sim('install')).toHaveClass(/highlight/);
+		// Each miss is said too, a moment after the screen shows it: count from after both.
+		await expect
+			.poll(async () => (await k.narrations()).filter((s) => s.startsWith('Chưa đúng chỗ')).length)
+			.toBe(2);
 
-	const before = (await k.narrations()).length;
-	await k.tap(k.button('Nghe lại'));
-	await expect.poll(async () => (await k.narrations()).slice(before)).toEqual([vneid.steps[1].say]);
-	await k.tap(k.button('Quay lại'));
-	await k.progress(1, vneid.steps.length);
-	await expect(page.getByTestId('instruction')).toHaveText(vneid.steps[0].text);
-});
+		const before = (await k.narrations()).length;
+		await k.tap(k.button('Nghe lại'));
+		await expect
+			.poll(async () => (await k.narrations()).slice(before))
+			.toEqual([vneid.steps[1].say]);
+		await k.tap(k.button('Quay lại'));
+		await k.progress(1, vneid.steps.length);
+		await expect(page.getByTestId('instruction')).toHaveText(vneid.steps[0].text);
+	}
+);
 
 test(
 	'a quick double tap on Tiếp tục moves one step, not two',
