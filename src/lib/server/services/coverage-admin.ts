@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor';
+import { formatDay } from '../../domain/time';
 import {
 	formatRuleText,
 	isReportDay,
@@ -60,7 +61,8 @@ export async function saveTarget(
 	// A typo such as 01/01/1990 made the report say "đã quá hạn 13484 ngày". The movement
 	// began in 2025; ten years on is as far as a ward plans.
 	if (deadline < DEADLINE_RANGE.from || deadline > DEADLINE_RANGE.to) {
-		return { ok: false, message: 'Hạn hoàn thành phải trong khoảng 01/01/2025 đến 31/12/2035.' };
+		const [from, to] = [DEADLINE_RANGE.from, DEADLINE_RANGE.to].map(formatDay);
+		return { ok: false, message: `Hạn hoàn thành phải trong khoảng ${from} đến ${to}.` };
 	}
 	if (label.length < 3 || label.length > 200) {
 		return { ok: false, message: 'Tên chỉ tiêu cần từ 3 đến 200 ký tự.' };
