@@ -3,9 +3,21 @@ import { json } from '@sveltejs/kit';
 import { cardCodeFromBytes } from '../../domain/card-code';
 import { cleanText } from '../../domain/text';
 
-/** A service's answer: a value, or a reason with a Vietnamese message and its HTTP status. */
+/** What is wrong with one field of a form: which field, the reason, and what to tell the user. */
+export interface FieldProblem {
+	field: string;
+	reason: string;
+	message: string;
+}
+
+/**
+ * A service's answer: a value, or a reason with a Vietnamese message and its HTTP status.
+ * A refused form may also say everything that is wrong with it (`problems`, the first of
+ * them being `reason` and `message`), so all of it is corrected in one go.
+ */
 export type Result<T> =
-	{ ok: true; value: T } | { ok: false; status: number; reason: string; message: string };
+	| { ok: true; value: T }
+	| { ok: false; status: number; reason: string; message: string; problems?: FieldProblem[] };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(status: number, reason: string, message: string): Result<T> => ({
@@ -14,6 +26,37 @@ export const fail = <T = never>(status: number, reason: string, message: string)
 	reason,
 	message
 });
+
+/** A refusal listing every problem found (there is at least one). */
+export function failFields<T = never>(status: number, problems: FieldProblem[]): Result<T> {
+	const [first] = problems;
+	return { ok: false, status, reason: first.reason, message: first.message, problems };
+}
+
+/**
+ * What a refused form shows: a line above it, and each field's problem under that field
+ * (the field's name → its message; the first problem of a field wins). The line says how
+ * many things to correct when there are several. `shownAs` names the form's field that
+ * stands for a service's field of another name (the new household's head is its first
+ * member's "Họ và tên").
+ */
+export function fieldErrors(
+	results: Result<unknown>[],
+	shownAs: Record<string, string> = {}
+): { message: string; errors: Record<string, string> } {
+	const errors: Record<string, string> = {};
+	let first = '';
+	for (const r of results) {
+		if (r.ok) continue;
+		first ||= r.message;
+		for (const p of r.problems ?? []) errors[shownAs[p.field] ?? p.field] ??= p.message;
+	}
+	const count = Object.keys(errors).length;
+	return {
+		message: count > 1 ? `Có ${count} chỗ cần sửa, ghi bằng chữ đỏ dưới từng ô.` : first,
+		errors
+	};
+}
 
 /** The error JSON every endpoint returns: `{"status":"error","reason","message"}`. */
 export function errorResponse(r: { status: number; reason: string; message: string }): Response {

@@ -13,6 +13,8 @@ import {
 	cleanName,
 	cleanPhone,
 	fail,
+	failFields,
+	type FieldProblem,
 	newCardCode,
 	ok,
 	parseInstant,
@@ -23,21 +25,48 @@ import {
 
 const CONSENT_METHODS: ConsentMethod[] = ['paper', 'verbal', 'guardian'];
 
+/** Checks a new household; every field, like checkResident. */
+export function checkHousehold(
+	store: DataStore,
+	input: Record<string, unknown>
+): Result<HouseholdCreatePayload> {
+	const problems: FieldProblem[] = [];
+	const neighborhoodId = positiveId(input.neighborhoodId);
+	if (!neighborhoodId || !neighborhoods(store.db).some((n) => n.id === neighborhoodId)) {
+		problems.push({
+			field: 'neighborhoodId',
+			reason: 'unknown_neighborhood',
+			message: 'Xin chọn khu phố.'
+		});
+	}
+	const address = cleanLine(input.address, 3, 200);
+	if (!address) {
+		problems.push({
+			field: 'address',
+			reason: 'invalid_address',
+			message: 'Xin ghi địa chỉ (3–200 ký tự).'
+		});
+	}
+	const headName = cleanName(input.headName);
+	if (!headName) {
+		problems.push({
+			field: 'headName',
+			reason: 'invalid_name',
+			message: 'Xin ghi họ tên chủ hộ (chỉ chữ cái).'
+		});
+	}
+	if (problems.length > 0) return failFields(400, problems);
+	return ok({ neighborhoodId: neighborhoodId!, address: address!, headName: headName! });
+}
+
 export async function createHousehold(
 	store: DataStore,
 	actor: Actor,
 	input: Record<string, unknown>
 ): Promise<Result<Household>> {
-	const neighborhoodId = positiveId(input.neighborhoodId);
-	if (!neighborhoodId || !neighborhoods(store.db).some((n) => n.id === neighborhoodId)) {
-		return fail(400, 'unknown_neighborhood', 'Xin chọn khu phố.');
-	}
-	const address = cleanLine(input.address, 3, 200);
-	if (!address) return fail(400, 'invalid_address', 'Xin ghi địa chỉ (3–200 ký tự).');
-	const headName = cleanName(input.headName);
-	if (!headName) return fail(400, 'invalid_name', 'Xin ghi họ tên chủ hộ (chỉ chữ cái).');
-	const payload: HouseholdCreatePayload = { neighborhoodId, address, headName };
-	const { id } = await store.write<{ id: number }>('households.create', payload, actor.id);
+	const checked = checkHousehold(store, input);
+	if (!checked.ok) return checked;
+	const { id } = await store.write<{ id: number }>('households.create', checked.value, actor.id);
 	return ok(repo.getHousehold(store.db, id)!);
 }
 
@@ -61,55 +90,67 @@ export interface NewResident {
 	consent: ResidentCreatePayload['consent'];
 }
 
-/** Checks a new resident, consent included; the same rules for the form, the API and import. */
+/**
+ * Checks a new resident, consent included; the same rules for the form, the API and import.
+ * Every field is checked, so a form can show all that is wrong at once; the API answers with
+ * the first problem (and the list).
+ */
 export function checkResident(
 	input: Record<string, unknown>,
 	now: number
 ): Result<Omit<NewResident, 'householdId'> & { householdId: number | null }> {
-	const fullName = cleanName(input.fullName);
-	if (!fullName) return fail(400, 'invalid_name', 'Họ tên cần 2–100 chữ cái, không có số.');
-	const birthYear = validBirthYear(input.birthYear, now);
-	if (!birthYear)
-		return fail(
-			400,
+	const problems: FieldProblem[] = [];
+	const problem = (field: string, reason: string, message: string) => {
+		problems.push({ field, reason, message });
+		return null;
+	};
+	const fullName =
+		cleanName(input.fullName) ??
+		problem('fullName', 'invalid_name', 'Họ tên cần 2–100 chữ cái, không có số.');
+	const birthYear =
+		validBirthYear(input.birthYear, now) ??
+		problem(
+			'birthYear',
 			'invalid_birth_year',
 			`Năm sinh phải là năm có 4 chữ số, từ 1900 đến ${new Date(now).getUTCFullYear()}.`
 		);
 	const phone = cleanPhone(input.phone);
 	if (phone === undefined) {
-		return fail(400, 'invalid_phone', 'Số điện thoại phải có 10–11 chữ số, bắt đầu bằng 0.');
+		problem('phone', 'invalid_phone', 'Số điện thoại phải có 10–11 chữ số, bắt đầu bằng 0.');
 	}
 	const relationship =
 		input.relationship === undefined || input.relationship === ''
 			? ''
-			: cleanLine(input.relationship, 1, 40);
-	if (relationship === null)
-		return fail(400, 'invalid_relationship', 'Quan hệ với chủ hộ quá dài.');
+			: (cleanLine(input.relationship, 1, 40) ??
+				problem('relationship', 'invalid_relationship', 'Quan hệ với chủ hộ quá dài.'));
 	const consent = input.consent as Record<string, unknown> | undefined;
 	const method = consent?.method as ConsentMethod;
 	const takenBy = cleanLine(consent?.takenBy, 2, 100);
 	const at = consent?.at === undefined ? now : parseInstant(consent.at);
 	if (typeof consent !== 'object' || consent === null) {
-		return fail(400, 'consent_required', 'Cần ghi sự đồng ý của người dân trước khi lưu.');
+		problem('consentMethod', 'consent_required', 'Cần ghi sự đồng ý của người dân trước khi lưu.');
+	} else {
+		if (!CONSENT_METHODS.includes(method)) {
+			problem(
+				'consentMethod',
+				'consent_required',
+				'Xin chọn cách người dân đồng ý (giấy, lời nói, giám hộ).'
+			);
+		}
+		if (!takenBy)
+			problem('consentTakenBy', 'consent_required', 'Xin ghi tên người nhận sự đồng ý.');
+		if (at === null || at > now + 5 * 60_000) {
+			problem('consentAt', 'consent_required', 'Thời điểm đồng ý không hợp lệ.');
+		}
 	}
-	if (!CONSENT_METHODS.includes(method)) {
-		return fail(
-			400,
-			'consent_required',
-			'Xin chọn cách người dân đồng ý (giấy, lời nói, giám hộ).'
-		);
-	}
-	if (!takenBy) return fail(400, 'consent_required', 'Xin ghi tên người nhận sự đồng ý.');
-	if (at === null || at > now + 5 * 60_000) {
-		return fail(400, 'consent_required', 'Thời điểm đồng ý không hợp lệ.');
-	}
+	if (problems.length > 0) return failFields(400, problems);
 	return ok({
 		householdId: positiveId(input.householdId),
-		fullName,
-		birthYear,
-		phone,
-		relationship,
-		consent: { method, takenBy, at }
+		fullName: fullName!,
+		birthYear: birthYear!,
+		phone: phone!,
+		relationship: relationship!,
+		consent: { method, takenBy: takenBy!, at: at! }
 	});
 }
 

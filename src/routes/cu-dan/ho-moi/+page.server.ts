@@ -1,7 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { fieldErrors } from '$lib/server/services/people';
 import {
+	checkHousehold,
 	checkResident,
 	createHousehold,
 	createResident,
@@ -28,9 +30,18 @@ export const actions = {
 			relationship: 'Chủ hộ',
 			consent: { method: form.consentMethod, takenBy: form.consentTakenBy }
 		};
-		// Check the person first, so a bad field never leaves an empty household behind.
+		// Check the household and the person first, so a bad field never leaves an empty
+		// household behind; and all of it at once, so it is corrected in one go.
+		const household = checkHousehold(store, {
+			neighborhoodId: form.neighborhoodId,
+			address: form.address,
+			headName: form.fullName
+		});
 		const checked = checkResident(member, Date.now());
-		if (!checked.ok) return fail(400, { message: checked.message, values: form });
+		if (!checked.ok || !household.ok) {
+			const shown = fieldErrors([checked, household], { headName: 'fullName' });
+			return fail(400, { ...shown, values: form });
+		}
 		// The same person registered twice (a second visit, another volunteer) is asked about,
 		// not saved at once: two households of one person count twice in every report.
 		if (form.allowDuplicate !== '1') {
@@ -45,17 +56,13 @@ export const actions = {
 				});
 			}
 		}
-		const household = await createHousehold(store, actor, {
-			neighborhoodId: form.neighborhoodId,
-			address: form.address,
-			headName: form.fullName
-		});
-		if (!household.ok) return fail(400, { message: household.message, values: form });
+		const created = await createHousehold(store, actor, { ...household.value });
+		if (!created.ok) return fail(400, { ...fieldErrors([created]), values: form });
 		const resident = await createResident(store, actor, {
 			...member,
-			householdId: household.value.id
+			householdId: created.value.id
 		});
-		if (!resident.ok) return fail(400, { message: resident.message, values: form });
-		redirect(303, `/cu-dan/ho/${household.value.id}?moi=1`);
+		if (!resident.ok) return fail(400, { ...fieldErrors([resident]), values: form });
+		redirect(303, `/cu-dan/ho/${created.value.id}?moi=1`);
 	}
 } satisfies Actions;

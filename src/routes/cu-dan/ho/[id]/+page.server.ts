@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { auditRead } from '$lib/server/services/audit';
-import { positiveId } from '$lib/server/services/people';
+import { fieldErrors, positiveId } from '$lib/server/services/people';
 import { createResident, householdPage } from '$lib/server/services/residents';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,8 +29,13 @@ export const actions = {
 			consent: { method: form.consentMethod, takenBy: form.consentTakenBy },
 			allowDuplicate: form.allowDuplicate === '1'
 		});
-		if (!result.ok)
-			return fail(result.status, { message: result.message, reason: result.reason, values: form });
+		if (!result.ok) {
+			return fail(result.status, {
+				...fieldErrors([result]),
+				reason: result.reason,
+				values: form
+			});
+		}
 		return { added: result.value.fullName };
 	}
 } satisfies Actions;

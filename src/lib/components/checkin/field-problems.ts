@@ -1,0 +1,20 @@
+import { tick } from 'svelte';
+import type { AfterSubmit } from '../submit-once';
+
+/** The attributes a field gets when the server refused it (spread onto the input). */
+export function problemOf(errors: Record<string, string>, field: string) {
+	return errors[field]
+		? { 'aria-invalid': 'true' as const, 'aria-describedby': `${field}-problem` }
+		: {};
+}
+
+/**
+ * After a refused form: the first field to correct gets the focus. On a phone the form is
+ * longer than the screen, and the line above it that says what is wrong was out of sight.
+ */
+export const focusFirstProblem: AfterSubmit = async ({ update, result, formElement }) => {
+	await update();
+	if (result.type !== 'failure') return;
+	await tick();
+	formElement.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid] input')?.focus();
+};
