@@ -3,7 +3,7 @@ import { DEMO, openHydrated, signIn } from '../support/pages';
 
 // Wards merge and split khu phố: the officer adds one and renames it, and everyone's lists
 // follow. (A new khu phố only: other tests read the demo ward's eight by name.)
-test('the officer adds a khu phố, a near-duplicate is refused, and a rename shows everywhere', async ({
+test('the officer adds a khu phố, a near-duplicate is refused, a rename shows everywhere, two merge into one', async ({
 	page,
 	request
 }) => {
@@ -53,4 +53,35 @@ test('the officer adds a khu phố, a near-duplicate is refused, and a rename sh
 	await openHydrated(page, '/quan-tri/nhat-ky');
 	const entry = page.getByRole('row').filter({ hasText: 'Khu phố 9 → Khu phố 9 (Đồng Xanh)' });
 	await expect(entry).toContainText('Đổi tên khu phố');
+
+	// Two khu phố made one: asked first, then its household moves and its name is gone.
+	await openHydrated(page, '/quan-tri/khu-pho');
+	await add.fill('Khu phố 10');
+	await page.getByRole('button', { name: 'Thêm khu phố' }).click();
+	await expect(rows).toHaveCount(10);
+	const kp10 = (await (await request.get('/api/neighborhoods')).json()).at(-1) as { id: number };
+	const household = await request.post('/api/households', {
+		data: { neighborhoodId: kp10.id, address: 'Số 1 đường Gộp', headName: 'Hà Văn Gộp' }
+	});
+	expect(household.status()).toBe(201);
+	await page.reload();
+	await page.getByLabel('Gộp khu phố').selectOption({ label: 'Khu phố 10' });
+	await page.getByLabel('vào khu phố').selectOption({ label: 'Khu phố 9 (Đồng Xanh)' });
+	await page.getByRole('button', { name: 'Gộp…' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'Gộp Khu phố 10 (1 hộ, 0 cư dân) vào Khu phố 9 (Đồng Xanh)? Tên Khu phố 10 sẽ không còn; ứng dụng không tách lại được.'
+	);
+	await expect(rows).toHaveCount(10);
+	await page.getByRole('button', { name: 'Gộp', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Đã gộp Khu phố 10 vào Khu phố 9 (Đồng Xanh): 1 hộ đã chuyển sang.'
+	);
+	await expect(rows).toHaveCount(9);
+	await expect(kp9.getByRole('cell', { name: '1', exact: true }).first()).toBeVisible();
+	const after = (await (await request.get('/api/neighborhoods')).json()) as Array<{ name: string }>;
+	expect(after.map((n) => n.name)).not.toContain('Khu phố 10');
+	await openHydrated(page, '/quan-tri/nhat-ky');
+	await expect(
+		page.getByRole('row').filter({ hasText: 'Khu phố 10 → Khu phố 9 (Đồng Xanh) (1 hộ)' })
+	).toContainText('Gộp khu phố');
 });

@@ -17,6 +17,7 @@ export const ACTION_LABELS = {
 	'account.revoke_sessions': 'Đăng xuất mọi thiết bị',
 	'neighborhood.create': 'Thêm khu phố',
 	'neighborhood.rename': 'Đổi tên khu phố',
+	'neighborhood.merge': 'Gộp khu phố',
 	'household.create': 'Đăng ký hộ gia đình',
 	'household.view': 'Xem hộ gia đình',
 	'resident.search': 'Tìm cư dân theo tên',

@@ -12,6 +12,14 @@ export interface NeighborhoodRenamePayload {
 	name: string;
 }
 
+export interface NeighborhoodMergePayload {
+	from: number;
+	into: number;
+}
+
+/** Every table that says which khu phố something is in (resident_coverage follows households). */
+const PLACED_IN_NEIGHBORHOOD = ['households', 'places', 'users', 'class_sessions', 'attendance'];
+
 /**
  * Two names that differ only in case, diacritics or spacing are one khu phố to the people
  * who pick it from a list ("Khu phố 9" and "khu pho 9"): the second is refused.
@@ -24,7 +32,7 @@ function assertNameFree(db: Db, name: string, except: number | null): void {
 	if (clash) throw new Problem(409, 'name_taken', `Đã có “${clash.name}”.`, 'name');
 }
 
-/** The ward officer adds and renames khu phố (wards merge and split; DESIGN.md, who does what). */
+/** The ward officer adds, renames and merges khu phố (wards merge and split; DESIGN.md). */
 export const neighborhoodOps: OpHandlers = {
 	'neighborhoods.create': (db, p: NeighborhoodCreatePayload, ctx) => {
 		assertNameFree(db, p.name, null);
@@ -52,5 +60,36 @@ export const neighborhoodOps: OpHandlers = {
 			detail: `${before} → ${p.name}`
 		});
 		return { changed: true };
+	},
+	/**
+	 * Two khu phố become one (the ward merged them): everything in `from` (households and so
+	 * their residents, heads, places, classes, check-ins) moves to `into`, and `from` is gone.
+	 * Reports then count its past with `into`'s, as the merged khu phố's own.
+	 */
+	'neighborhoods.merge': (db, p: NeighborhoodMergePayload, ctx) => {
+		const name = (id: number) =>
+			db.value<string>('SELECT name FROM neighborhoods WHERE id = ?', [id]);
+		const from = name(p.from);
+		const into = name(p.into);
+		if (from === undefined || into === undefined) {
+			throw new Problem(404, 'not_found', 'Không tìm thấy khu phố này.');
+		}
+		if (p.from === p.into) {
+			throw new Problem(400, 'same_neighborhood', 'Xin chọn hai khu phố khác nhau.', 'into');
+		}
+		const households = db.value<number>(
+			'SELECT count(*) FROM households WHERE neighborhood_id = ?',
+			[p.from]
+		)!;
+		for (const table of PLACED_IN_NEIGHBORHOOD) {
+			db.run(`UPDATE ${table} SET neighborhood_id = ? WHERE neighborhood_id = ?`, [p.into, p.from]);
+		}
+		db.run('DELETE FROM neighborhoods WHERE id = ?', [p.from]);
+		appendAudit(db, ctx, {
+			action: 'neighborhood.merge',
+			subject: `neighborhood:${p.into}`,
+			detail: `${from} → ${into} (${households} hộ)`
+		});
+		return { households };
 	}
 };

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
 import { coverageReport } from './coverage';
-import { createNeighborhood, listNeighborhoodSummaries, renameNeighborhood } from './neighborhoods';
+import {
+	createNeighborhood,
+	listNeighborhoodSummaries,
+	mergeNeighborhoods,
+	renameNeighborhood
+} from './neighborhoods';
 import { actorNamed, clock, demoStore } from './privacy.testing';
 import { dailyReport, dailyReportRows } from './reports';
 import { vnDay } from '../../domain/time';
@@ -118,5 +123,55 @@ describe('khu phố, as the ward officer manages them', () => {
 		// A khu phố with people in it still gets its gap.
 		const kp1 = { neighborhoodId: 1, name: 'Khu phố 1' };
 		expect(coverageReport(store, day, kp1).targets[0].met).toBe(false);
+	});
+
+	it('merges one khu phố into another: its people, heads and past go with it', async () => {
+		const byName = (name: string) => listNeighborhoodSummaries(store).find((n) => n.name === name)!;
+		const [kp7, kp8] = [byName('Khu phố 7'), byName('Khu phố 8')];
+		const day = vnDay(clock.now);
+		const adults = (id: number, name: string) =>
+			coverageReport(store, day, { neighborhoodId: id, name }).targets[0].total!;
+		const checkins = (id: number) =>
+			store.db.value<number>('SELECT count(*) FROM attendance WHERE neighborhood_id = ?', [id])!;
+		const before = {
+			adults: adults(kp7.id, kp7.name) + adults(kp8.id, kp8.name),
+			checkins: checkins(kp7.id) + checkins(kp8.id)
+		};
+		expect(before.checkins).toBeGreaterThan(checkins(kp7.id));
+
+		expect(await mergeNeighborhoods(store, officer(), { from: kp8.id, into: kp7.id })).toEqual({
+			ok: true,
+			value: { households: kp8.households }
+		});
+		const merged = byName('Khu phố 7');
+		expect(merged).toMatchObject({
+			households: kp7.households + kp8.households,
+			residents: kp7.residents + kp8.residents,
+			heads: [...kp7.heads, ...kp8.heads]
+		});
+		expect(listNeighborhoodSummaries(store).some((n) => n.id === kp8.id)).toBe(false);
+		expect(adults(kp7.id, kp7.name)).toBe(before.adults);
+		expect(checkins(kp7.id)).toBe(before.checkins);
+		expect(checkins(kp8.id)).toBe(0);
+		expect(audited('neighborhood.merge').at(-1)).toEqual({
+			subject: `neighborhood:${kp7.id}`,
+			detail: `Khu phố 8 → Khu phố 7 (${kp8.households} hộ)`
+		});
+	});
+
+	it('refuses to merge a khu phố into itself, one that is gone, or none', async () => {
+		const kp1 = listNeighborhoodSummaries(store)[0];
+		for (const [input, status, reason] of [
+			[{ from: kp1.id, into: kp1.id }, 400, 'same_neighborhood'],
+			[{ from: 9999, into: kp1.id }, 404, 'not_found'],
+			[{ from: '', into: kp1.id }, 400, 'invalid_neighborhood']
+		] as const) {
+			expect(await mergeNeighborhoods(store, officer(), input)).toMatchObject({
+				ok: false,
+				status,
+				reason
+			});
+		}
+		expect(listNeighborhoodSummaries(store)[0]).toEqual(kp1);
 	});
 });

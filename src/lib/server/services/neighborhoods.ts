@@ -1,10 +1,15 @@
 import type { Actor } from '../../domain/actor';
 import type { Neighborhood } from '../../domain/checkin-people';
 import { isProblem } from '../http/problem';
-import type { NeighborhoodCreatePayload, NeighborhoodRenamePayload } from '../ops/neighborhoods';
+import type {
+	NeighborhoodCreatePayload,
+	NeighborhoodMergePayload,
+	NeighborhoodRenamePayload
+} from '../ops/neighborhoods';
 import { neighborhoodSummaries, type NeighborhoodSummary } from '../repositories/neighborhoods';
 import type { DataStore } from '../store/data-store';
-import { cleanLine, fail, ok, type Result } from './people';
+import { formatNumber } from '../../domain/format';
+import { cleanLine, fail, ok, positiveId, type Result } from './people';
 
 export function listNeighborhoodSummaries(store: DataStore): NeighborhoodSummary[] {
 	return neighborhoodSummaries(store.db);
@@ -49,4 +54,33 @@ export async function renameNeighborhood(
 	const payload: NeighborhoodRenamePayload = { id, name: name.value };
 	const done = await write<{ changed: boolean }>(store, actor, 'neighborhoods.rename', payload);
 	return done.ok ? ok({ id, name: name.value, changed: done.value.changed }) : done;
+}
+
+/** Merges khu phố `from` into `into`; says how many households moved. */
+export async function mergeNeighborhoods(
+	store: DataStore,
+	actor: Actor,
+	input: Record<string, unknown>
+): Promise<Result<{ households: number }>> {
+	const from = positiveId(input.from);
+	const into = positiveId(input.into);
+	if (!from || !into) return fail(400, 'invalid_neighborhood', 'Xin chọn hai khu phố để gộp.');
+	const payload: NeighborhoodMergePayload = { from, into };
+	return write<{ households: number }>(store, actor, 'neighborhoods.merge', payload);
+}
+
+/**
+ * What the officer is asked before a merge: what moves, and that it stays merged. Undefined
+ * when the two are not two khu phố of the list (the merge itself then says why).
+ */
+export function mergeQuestion(store: DataStore, fromId: unknown, intoId: unknown) {
+	const list = neighborhoodSummaries(store.db);
+	const from = list.find((n) => n.id === positiveId(fromId));
+	const into = list.find((n) => n.id === positiveId(intoId));
+	if (!from || !into || from === into) return undefined;
+	const heads = from.heads.length ? `; trưởng khu phố: ${from.heads.join(', ')}` : '';
+	return (
+		`Gộp ${from.name} (${formatNumber(from.households)} hộ, ${formatNumber(from.residents)} cư dân${heads}) vào ${into.name}? ` +
+		`Tên ${from.name} sẽ không còn; ứng dụng không tách lại được.`
+	);
 }

@@ -1,10 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { formatNumber } from '$lib/domain/format';
 import { positiveId } from '$lib/server/services/people';
 import {
 	createNeighborhood,
 	listNeighborhoodSummaries,
+	mergeNeighborhoods,
+	mergeQuestion,
 	renameNeighborhood
 } from '$lib/server/services/neighborhoods';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,6 +39,23 @@ export const actions = {
 			action: 'rename',
 			id,
 			message: changed ? `Đã đổi tên thành ${now}.` : 'Tên không đổi.'
+		};
+	},
+	/** Asked first (the answer says what will move); done when sent again with `confirmed`. */
+	merge: async ({ locals, request }) => {
+		const actor = requireRole(locals.actor, 'officer');
+		const form = await request.formData();
+		const [from, into] = [positiveId(form.get('from')) ?? 0, positiveId(form.get('into')) ?? 0];
+		const base = { action: 'merge', id: 0, from, into };
+		const question = mergeQuestion(getApp().store, from, into);
+		if (question && form.get('confirmed') !== '1') return { ...base, ask: true, message: question };
+		const names = new Map(listNeighborhoodSummaries(getApp().store).map((n) => [n.id, n.name]));
+		const result = await mergeNeighborhoods(getApp().store, actor, { from, into });
+		if (!result.ok) return fail(result.status, { ...base, message: result.message });
+		return {
+			...base,
+			done: true,
+			message: `Đã gộp ${names.get(from)} vào ${names.get(into)}: ${formatNumber(result.value.households)} hộ đã chuyển sang.`
 		};
 	}
 } satisfies Actions;
