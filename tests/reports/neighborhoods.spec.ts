@@ -78,10 +78,29 @@ test('the officer adds a khu phố, a near-duplicate is refused, a rename shows 
 	);
 	await expect(rows).toHaveCount(9);
 	await expect(kp9.getByRole('cell', { name: '1', exact: true }).first()).toBeVisible();
-	const after = (await (await request.get('/api/neighborhoods')).json()) as Array<{ name: string }>;
+	const after = (await (await request.get('/api/neighborhoods')).json()) as Array<{
+		id: number;
+		name: string;
+	}>;
 	expect(after.map((n) => n.name)).not.toContain('Khu phố 10');
 	await openHydrated(page, '/quan-tri/nhat-ky');
 	await expect(
 		page.getByRole('row').filter({ hasText: 'Khu phố 10 → Khu phố 9 (Đồng Xanh) (1 hộ)' })
 	).toContainText('Gộp khu phố');
+
+	// Programs merge through the API (the officer's own session).
+	await request.post('/api/auth/login', { data: { username: 'quantri', secret: DEMO.password } });
+	const made = await request.post('/api/neighborhoods', { data: { name: 'Khu phố 11' } });
+	const kp11 = (await made.json()) as { id: number };
+	const kp9id = after.find((n) => n.name === 'Khu phố 9 (Đồng Xanh)')!.id;
+	const itself = await request.post(`/api/neighborhoods/${kp9id}/merge`, { data: { into: kp9id } });
+	expect([itself.status(), (await itself.json()).reason]).toEqual([400, 'same_neighborhood']);
+	const merge = await request.post(`/api/neighborhoods/${kp11.id}/merge`, {
+		data: { into: kp9id }
+	});
+	expect([merge.status(), await merge.json()]).toEqual([200, { id: kp9id, households: 0 }]);
+	const again = await request.post(`/api/neighborhoods/${kp11.id}/merge`, {
+		data: { into: kp9id }
+	});
+	expect([again.status(), (await again.json()).reason]).toEqual([404, 'not_found']);
 });

@@ -37,6 +37,7 @@ export const ROLE_RULES: RoleRule[] = [
 	{ route: '/api/residents/[id]', method: 'DELETE', roles: OFFICER },
 	{ route: '/api/residents/[id]/export', roles: HEAD_UP },
 	{ route: '/api/neighborhoods', method: 'POST', roles: OFFICER },
+	{ route: '/api/neighborhoods/[id]/merge', roles: OFFICER },
 	{ route: '/quan-tri/**', roles: OFFICER },
 	{ route: '/api/users/**', roles: OFFICER },
 	{ route: '/api/audit/**', roles: OFFICER },

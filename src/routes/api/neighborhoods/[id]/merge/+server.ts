@@ -1,0 +1,23 @@
+import { json } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/access';
+import { readJsonObject } from '$lib/server/http/json-body';
+import { mergeNeighborhoods } from '$lib/server/services/neighborhoods';
+import { errorResponse, positiveId } from '$lib/server/services/people';
+import type { RequestHandler } from './$types';
+
+/**
+ * `{"into"}` → 200 `{"id","households"}`: the ward officer merges khu phố `:id` into `into`
+ * (everything in it moves, and it is gone; see ops/neighborhoods.ts). Not asked twice here:
+ * a program that calls it has decided.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const actor = requireRole(locals.actor, 'officer');
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	const into = positiveId(body.value.into);
+	const result = await mergeNeighborhoods(getApp().store, actor, { from: params.id, into });
+	return result.ok
+		? json({ id: into, households: result.value.households })
+		: errorResponse(result);
+};
