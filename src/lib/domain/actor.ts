@@ -31,3 +31,29 @@ export interface StaffNav {
 	displayName: string;
 	links: Array<{ href: string; label: string }>;
 }
+
+/**
+ * The one rule of where a person works: a head only with their own khu phố's households and
+ * residents (a head not yet given a khu phố, with none); volunteers and the officer with all.
+ * Every page, API and report that touches residents asks this, so the rule cannot drift.
+ */
+export function worksIn(
+	actor: Pick<Actor, 'role' | 'neighborhoodId'>,
+	neighborhoodId: number
+): boolean {
+	return actor.role !== 'head' || actor.neighborhoodId === neighborhoodId;
+}
+
+/**
+ * The khu phố a list or search covers for this actor: the one asked for (undefined: all),
+ * narrowed to a head's own. `null` when nothing may be listed: a head asking for another
+ * khu phố, or not yet given one. Lists leave others out rather than refuse.
+ */
+export function listedNeighborhood(
+	actor: Pick<Actor, 'role' | 'neighborhoodId'>,
+	requested: number | undefined
+): number | undefined | null {
+	if (actor.role !== 'head') return requested;
+	if (actor.neighborhoodId === null) return null;
+	return requested === undefined || worksIn(actor, requested) ? actor.neighborhoodId : null;
+}

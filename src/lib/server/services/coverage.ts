@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import { worksIn, type Actor } from '../../domain/actor';
 import {
 	daysUntil,
 	formatRuleText,
@@ -63,7 +63,7 @@ export function resolveScope(
 		if (actor.neighborhoodId === null) {
 			return fail(403, 'forbidden', 'Tài khoản trưởng khu phố chưa được gán khu phố.');
 		}
-		if (id !== null && id !== actor.neighborhoodId) {
+		if (id !== null && !worksIn(actor, id)) {
 			return fail(403, 'forbidden', 'Trưởng khu phố chỉ xem được số liệu khu phố của mình.');
 		}
 		id = actor.neighborhoodId;

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import { worksIn, type Actor } from '../../domain/actor';
 import { householdStatus, isReportDay } from '../../domain/coverage';
 import { DAY_MS, vnDay, vnDayStart } from '../../domain/time';
 import { OpRejected, type RecordMilestonePayload } from '../ops/milestones';
@@ -31,7 +31,7 @@ export function skillsCatalogue(store: DataStore): Skill[] {
 	return listSkills(store.db);
 }
 
-/** A head works only with their own khu phố's residents; volunteers and the officer with all. */
+/** The resident, if there and in the actor's khu phố (domain/actor.ts `worksIn`). */
 function residentFor(
 	store: DataStore,
 	actor: Actor,
@@ -41,7 +41,7 @@ function residentFor(
 		? residentSummary(store.db, residentId)
 		: undefined;
 	if (!resident) return fail(404, 'not_found', 'Không tìm thấy cư dân này.');
-	if (actor.role === 'head' && actor.neighborhoodId !== resident.neighborhoodId) {
+	if (!worksIn(actor, resident.neighborhoodId)) {
 		return fail(403, 'forbidden', 'Cư dân này không ở khu phố của bạn.');
 	}
 	return { ok: true, resident };

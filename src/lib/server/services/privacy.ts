@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import { worksIn, type Actor } from '../../domain/actor';
 import { Problem } from '../http/problem';
 import type { ErasureResult } from '../ops/erasure';
 import {
@@ -12,12 +12,12 @@ import {
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 
-/** The officer sees every resident; a head only those of their own khu phố. */
+/**
+ * The officer sees every resident's data; a head only those of their own khu phố (the same
+ * rule as everywhere, `worksIn`); a volunteer none of it (they register, not export).
+ */
 export function canSeeResident(actor: Actor, scope: ResidentScope): boolean {
-	return (
-		actor.role === 'officer' ||
-		(actor.role === 'head' && actor.neighborhoodId === scope.neighborhoodId)
-	);
+	return actor.role !== 'volunteer' && worksIn(actor, scope.neighborhoodId);
 }
 
 function scopeFor(store: DataStore, actor: Actor, residentId: number): ResidentScope {
