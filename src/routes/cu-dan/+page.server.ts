@@ -3,15 +3,18 @@ import { requireRole } from '$lib/server/auth/access';
 import { IMPORT_ROLES } from '$lib/domain/actor';
 import { auditRead } from '$lib/server/services/audit';
 import { positiveId } from '$lib/server/services/people';
-import { listHouseholds, listNeighborhoods, searchResidents } from '$lib/server/services/residents';
+import { listHouseholds, neighborhoodsFor, searchResidents } from '$lib/server/services/residents';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 	const store = getApp().store;
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
-	const khu = positiveId(url.searchParams.get('khu'));
-	const search = q ? searchResidents(store, q) : undefined;
+	// A head is offered only their own khu phố; another one asked for is left out, not refused.
+	const neighborhoods = neighborhoodsFor(store, actor);
+	const asked = positiveId(url.searchParams.get('khu'));
+	const khu = neighborhoods.some((n) => n.id === asked) ? asked : null;
+	const search = q ? searchResidents(store, actor, q) : undefined;
 	if (search?.ok) {
 		await auditRead(store, actor, {
 			action: 'resident.search',
@@ -21,10 +24,10 @@ export const load = (async ({ locals, url }) => {
 	return {
 		q,
 		khu,
-		neighborhoods: listNeighborhoods(store),
+		neighborhoods,
 		results: search?.ok ? search.value : [],
 		message: search && !search.ok ? search.message : '',
-		households: khu ? listHouseholds(store, khu) : [],
+		households: khu ? listHouseholds(store, actor, khu) : [],
 		canImport: IMPORT_ROLES.includes(actor.role)
 	};
 }) satisfies PageServerLoad;

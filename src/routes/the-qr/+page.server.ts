@@ -1,9 +1,10 @@
+import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import type { CardsOf } from '$lib/server/repositories/residents';
 import { cardSheet } from '$lib/server/services/cards';
 import { positiveId } from '$lib/server/services/people';
-import { listNeighborhoods } from '$lib/server/services/residents';
+import { neighborhoodsFor } from '$lib/server/services/residents';
 import type { PageServerLoad } from './$types';
 
 /** `?nguoi=<resident>` (a card just reissued), `?ho=<household>` or `?khu=<khu phố>`. */
@@ -30,9 +31,11 @@ export const load = (async ({ locals, url }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 	const store = getApp().store;
 	const by = sheetAsked(url);
+	const sheet = by && (await cardSheet(store, actor, by));
+	if (sheet && !sheet.ok) error(sheet.status, sheet.message);
 	return {
-		sheet: by && (await cardSheet(store, actor, by)),
+		sheet: sheet?.value,
 		back: by ? BACK[by.kind](by.id) : HOME,
-		neighborhoods: listNeighborhoods(store)
+		neighborhoods: neighborhoodsFor(store, actor)
 	};
 }) satisfies PageServerLoad;

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import { worksIn, type Actor } from '../../domain/actor';
 import { foldVietnamese } from '../../domain/text';
 import type { ImportPayload, ImportRow } from '../ops/import';
 import { findHouseholdByAddress } from '../ops/households';
@@ -168,6 +168,8 @@ export async function importResidents(
 		if (!checked.ok) return problem(checked.message);
 		const hood = findHood(cell(r, 'neighborhood'));
 		if (!hood) return problem(`Không có khu phố “${cell(r, 'neighborhood')}”.`);
+		// A head imports their own khu phố's list; a row of another is an error, so nothing is saved.
+		if (!worksIn(actor, hood.id)) return problem(`${hood.name} không phải khu phố của bạn.`);
 		const address = cleanLine(cell(r, 'address'), 3, 200);
 		if (!address) return problem('Thiếu địa chỉ (3–200 ký tự).');
 		const headCell = cell(r, 'headName');

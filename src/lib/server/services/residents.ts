@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import { listedNeighborhood, worksIn, type Actor } from '../../domain/actor';
 import type { Household, Resident, ResidentMatch } from '../../domain/checkin-people';
 import { foldVietnamese } from '../../domain/text';
 import type { HouseholdCreatePayload } from '../ops/households';
@@ -22,16 +22,30 @@ import {
 	validBirthYear,
 	type Result
 } from './people';
+import { householdOf, residentOf } from './scoped';
 
 const CONSENT_METHODS: ConsentMethod[] = ['paper', 'verbal', 'guardian'];
 
-/** Checks a new household; every field, like checkResident. */
+/**
+ * Checks a new household; every field, like checkResident. A head adds households only to
+ * their own khu phố: another is refused outright (403), since their form never offers it.
+ */
 export function checkHousehold(
 	store: DataStore,
+	actor: Actor,
 	input: Record<string, unknown>
 ): Result<HouseholdCreatePayload> {
 	const problems: FieldProblem[] = [];
 	const neighborhoodId = positiveId(input.neighborhoodId);
+	if (neighborhoodId && !worksIn(actor, neighborhoodId)) {
+		return failFields(403, [
+			{
+				field: 'neighborhoodId',
+				reason: 'forbidden',
+				message: 'Khu phố này không phải khu phố của bạn.'
+			}
+		]);
+	}
 	if (!neighborhoodId || !neighborhoods(store.db).some((n) => n.id === neighborhoodId)) {
 		problems.push({
 			field: 'neighborhoodId',
@@ -64,7 +78,7 @@ export async function createHousehold(
 	actor: Actor,
 	input: Record<string, unknown>
 ): Promise<Result<Household>> {
-	const checked = checkHousehold(store, input);
+	const checked = checkHousehold(store, actor, input);
 	if (!checked.ok) return checked;
 	const { id } = await store.write<{ id: number }>('households.create', checked.value, actor.id);
 	return ok(repo.getHousehold(store.db, id)!);
@@ -162,10 +176,9 @@ export async function createResident(
 ): Promise<Result<Resident>> {
 	const checked = checkResident(input, now);
 	if (!checked.ok) return checked;
-	const { householdId } = checked.value;
-	if (!householdId || !repo.getHousehold(store.db, householdId)) {
-		return fail(404, 'unknown_household', 'Không có hộ gia đình này.');
-	}
+	const household = householdOf(store, actor, checked.value.householdId ?? 0);
+	if (!household.ok) return household;
+	const householdId = household.value.id;
 	const twin = repo.findTwin(
 		store.db,
 		householdId,
@@ -191,10 +204,12 @@ export async function createResident(
 /**
  * A name search (3 letters at least: fewer would list half the ward); at a class
  * (`sessionId`), each person says whether they are checked in to it and the class's khu phố
- * comes first.
+ * comes first. A head finds only their own khu phố's people, at a class too; checking in
+ * itself stays open to anyone's card.
  */
 export function searchResidents(
 	store: DataStore,
+	actor: Actor,
 	q: string,
 	neighborhoodId?: number,
 	sessionId?: number
@@ -203,61 +218,39 @@ export function searchResidents(
 	if (folded.replace(/ /g, '').length < 3) {
 		return fail(400, 'query_too_short', 'Xin gõ ít nhất 3 chữ cái của tên.');
 	}
-	if (sessionId === undefined) return ok(repo.searchResidents(store.db, folded, neighborhoodId));
-	const session = getSession(store.db, sessionId);
-	if (!session) return fail(404, 'no_session', 'Không có buổi học này.');
-	return ok(repo.searchResidents(store.db, folded, neighborhoodId, session));
+	const session = sessionId === undefined ? undefined : getSession(store.db, sessionId);
+	if (sessionId !== undefined && !session) return fail(404, 'no_session', 'Không có buổi học này.');
+	const hood = listedNeighborhood(actor, neighborhoodId);
+	if (hood === null) return ok([]);
+	return ok(repo.searchResidents(store.db, folded, hood, session));
 }
 
-/** One resident's page: a view of personal data, so it is audited. */
+/** One resident's page: a view of personal data, so it is audited (a refusal is not). */
 export async function viewResident(store: DataStore, actor: Actor, id: number, device = '') {
-	const resident = repo.getResident(store.db, id);
-	if (!resident) return undefined;
+	const found = residentOf(store, actor, id);
+	if (!found.ok) return found;
 	await auditRead(store, actor, { action: 'resident.view', subject: `resident:${id}`, device });
-	return {
-		resident,
+	return ok({
+		resident: found.value,
 		cards: repo.residentCards(store.db, id),
 		consents: repo.residentConsents(store.db, id),
 		attendance: repo.residentAttendance(store.db, id)
-	};
+	});
 }
 
-export async function reissueCard(
-	store: DataStore,
-	actor: Actor,
-	residentId: number
-): Promise<Result<{ code: string }>> {
-	if (!repo.getResident(store.db, residentId)) {
-		return fail(404, 'unknown_resident', 'Không tìm thấy người này.');
-	}
-	const result = await store.write<{ code: string }>(
-		'cards.reissue',
-		{ residentId, newCode: newCardCode() },
-		actor.id
-	);
-	return ok(result);
+export function householdPage(store: DataStore, actor: Actor, id: number) {
+	const found = householdOf(store, actor, id);
+	if (!found.ok) return found;
+	return ok({ household: found.value, members: repo.householdMembers(store.db, id) });
 }
-
-export async function revokeCard(
-	store: DataStore,
-	actor: Actor,
-	residentId: number,
-	code: string
-): Promise<Result<{ code: string }>> {
-	const live = repo
-		.residentCards(store.db, residentId)
-		.find((c) => c.code === code && !c.revokedAt);
-	if (!live) return fail(404, 'unknown_card', 'Không có thẻ còn dùng với mã này.');
-	await store.write('cards.revoke', { code }, actor.id);
-	return ok({ code });
-}
-
-export const householdPage = (store: DataStore, id: number) => {
-	const household = repo.getHousehold(store.db, id);
-	return household && { household, members: repo.householdMembers(store.db, id) };
-};
 
 export const listNeighborhoods = (store: DataStore) => neighborhoods(store.db);
+/** The khu phố a person works in, for the pages' lists and selects: a head's own only. */
+export const neighborhoodsFor = (store: DataStore, actor: Actor) =>
+	neighborhoods(store.db).filter((n) => worksIn(actor, n.id));
 export const listPlaces = (store: DataStore) => repo.places(store.db);
-export const listHouseholds = (store: DataStore, neighborhoodId: number) =>
-	repo.householdsOf(store.db, neighborhoodId);
+/** The households of a khu phố; none for a head asking about another (lists leave it out). */
+export function listHouseholds(store: DataStore, actor: Actor, neighborhoodId: number) {
+	const hood = listedNeighborhood(actor, neighborhoodId);
+	return hood ? repo.householdsOf(store.db, hood) : [];
+}

@@ -14,12 +14,12 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	return result.ok ? json(result.value, { status: 201 }) : errorResponse(result);
 };
 
-/** `?neighborhoodId=` — the households of one khu phố. */
+/** `?neighborhoodId=` — the households of one khu phố (a head's own only; else none). */
 export const GET: RequestHandler = ({ locals, url }) => {
-	requireRole(locals.actor, 'volunteer', 'head', 'officer');
+	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 	const id = positiveId(url.searchParams.get('neighborhoodId'));
 	if (!id) {
 		return errorResponse({ status: 400, reason: 'invalid', message: 'Cần "neighborhoodId".' });
 	}
-	return json(listHouseholds(getApp().store, id));
+	return json(listHouseholds(getApp().store, actor, id));
 };

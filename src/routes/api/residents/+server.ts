@@ -18,7 +18,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 /**
  * `?q=nguyen van` (≥ 3 letters, diacritics ignored), optionally `&neighborhoodId=`, and
  * `&sessionId=` at a class: then each result has `checkedInAt` (ms, or null if not checked in
- * to that class yet) and the class's khu phố comes first.
+ * to that class yet) and the class's khu phố comes first. A head finds only their khu phố.
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
@@ -34,7 +34,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 			message: 'Mã buổi học không hợp lệ.'
 		});
 	}
-	const result = searchResidents(store, q.slice(0, 100), hood, sessionId);
+	const result = searchResidents(store, actor, q.slice(0, 100), hood, sessionId);
 	if (!result.ok) return errorResponse(result);
 	await auditRead(store, actor, {
 		action: 'resident.search',

@@ -3,17 +3,17 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
 import { positiveId } from '$lib/server/services/people';
-import { reissueCard, revokeCard, viewResident } from '$lib/server/services/residents';
+import { reissueCard, revokeCard } from '$lib/server/services/cards';
+import { viewResident } from '$lib/server/services/residents';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, request, getClientAddress }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
-	const id = positiveId(params.id);
-	const page = id
-		? await viewResident(getApp().store, actor, id, deviceLabel(request, getClientAddress()))
-		: undefined;
-	if (!page) error(404, 'Không tìm thấy người này');
-	return page;
+	const id = positiveId(params.id) ?? 0;
+	const device = deviceLabel(request, getClientAddress());
+	const page = await viewResident(getApp().store, actor, id, device);
+	if (!page.ok) error(page.status, page.message);
+	return page.value;
 }) satisfies PageServerLoad;
 
 export const actions = {

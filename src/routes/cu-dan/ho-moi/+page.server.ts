@@ -7,14 +7,14 @@ import {
 	checkResident,
 	createHousehold,
 	createResident,
-	listNeighborhoods,
+	neighborhoodsFor,
 	neighborTwins
 } from '$lib/server/services/residents';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
-	return { actor, neighborhoods: listNeighborhoods(getApp().store) };
+	return { actor, neighborhoods: neighborhoodsFor(getApp().store, actor) };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -32,7 +32,7 @@ export const actions = {
 		};
 		// Check the household and the person first, so a bad field never leaves an empty
 		// household behind; and all of it at once, so it is corrected in one go.
-		const household = checkHousehold(store, {
+		const household = checkHousehold(store, actor, {
 			neighborhoodId: form.neighborhoodId,
 			address: form.address,
 			headName: form.fullName
@@ -40,7 +40,9 @@ export const actions = {
 		const checked = checkResident(member, Date.now());
 		if (!checked.ok || !household.ok) {
 			const shown = fieldErrors([checked, household], { headName: 'fullName' });
-			return fail(400, { ...shown, values: form });
+			// Another khu phố than a head's own is refused as such (their select never offers it).
+			const status = !household.ok && household.status === 403 ? 403 : 400;
+			return fail(status, { ...shown, values: form });
 		}
 		// The same person registered twice (a second visit, another volunteer) is asked about,
 		// not saved at once: two households of one person count twice in every report.

@@ -9,11 +9,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, params, url }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 	const store = getApp().store;
-	const id = positiveId(params.id);
-	const page = id ? householdPage(store, id) : undefined;
-	if (!page) error(404, 'Không có hộ gia đình này');
+	const id = positiveId(params.id) ?? 0;
+	const page = householdPage(store, actor, id);
+	if (!page.ok) error(page.status, page.message);
 	await auditRead(store, actor, { action: 'household.view', subject: `household:${id}` });
-	return { actor, ...page, created: url.searchParams.has('moi') };
+	return { actor, ...page.value, created: url.searchParams.has('moi') };
 }) satisfies PageServerLoad;
 
 export const actions = {

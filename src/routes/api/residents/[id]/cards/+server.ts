@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { readJsonObject } from '$lib/server/http/json-body';
 import { errorResponse, positiveId } from '$lib/server/services/people';
-import { reissueCard, revokeCard } from '$lib/server/services/residents';
+import { reissueCard, revokeCard } from '$lib/server/services/cards';
 import type { RequestHandler } from './$types';
 
 /**
