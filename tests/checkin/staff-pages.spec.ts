@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openHydrated, signIn } from '../support/pages';
+import { DEMO, openHydrated, signIn } from '../support/pages';
 import { apiAs, newResident, newSession } from './support';
 
 test('a volunteer sent to a page that is not theirs reads why, in words, and gets back to work', async ({
@@ -100,6 +100,34 @@ test('a name search that fills its list says so, and each address names its khu 
 	await expect(
 		page.getByRole('status').filter({ hasText: 'Đang hiện 30 người đầu tiên' })
 	).toBeVisible();
+});
+
+test('a head opens and finds only their own khu phố’s residents and households', async ({
+	page
+}) => {
+	await signIn(page, 'truongkhu2', DEMO.password);
+	// The demo seeds Khu phố 1 first: its first resident and household are number 1.
+	for (const [path, why] of [
+		['/cu-dan/1', 'Cư dân này không ở khu phố của bạn.'],
+		['/cu-dan/ho/1', 'Hộ này không ở khu phố của bạn.']
+	]) {
+		const refused = await page.goto(path);
+		expect(refused?.status(), path).toBe(403);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Tài khoản này không mở được trang này'
+		);
+		await expect(page.getByText(why)).toBeVisible();
+	}
+
+	// A name found all over the ward: only Khu phố 2's people are listed, and they open.
+	await openHydrated(page, '/cu-dan?q=nguyen');
+	const found = page.locator('main ul').first().getByRole('listitem');
+	await expect(found.first()).toBeVisible();
+	for (const line of await found.allInnerTexts()) expect(line).toMatch(/Khu phố 2$/);
+	await found.first().getByRole('link').click();
+	await expect(page).toHaveURL(/\/cu-dan\/\d+$/);
+	await page.getByRole('link', { name: '‹ Hộ gia đình' }).click();
+	await expect(page.getByRole('link', { name: '‹ Khu phố 2' })).toBeVisible();
 });
 
 test('closing a class asks first, and a tap on “Không” leaves it open', async ({
