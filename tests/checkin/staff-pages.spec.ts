@@ -189,6 +189,11 @@ test('a new card is issued only when asked twice, and that one card can be print
 	await expect(cards).not.toHaveAttribute('data-code', resident.cardCode);
 	// The A4 preview fits the phone; the way back is to this person.
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+	// One sheet prints on one page: a blank one came after every sheet's last page.
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+	expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
+	await page.emulateMedia({ media: 'screen' });
 	await page.getByRole('link', { name: '‹ Hồ sơ cư dân' }).click();
 	await expect(page).toHaveURL(new RegExp(`/cu-dan/${resident.id}$`));
 
@@ -277,6 +282,20 @@ test('a new household: every mistake shown at once, a double tap saves it once, 
 	const found = await (await api.get(`/api/residents?q=${encodeURIComponent('Chạm Đôi')}`)).json();
 	expect(found).toHaveLength(1);
 	const first = page.url();
+	await expect(page.getByRole('status')).toHaveText('Đã lưu hộ mới.');
+	// Members one after another: the consent taker stays filled in (the form's reset emptied
+	// it, and the next member was refused).
+	for (const [fullName, year] of [
+		['Đỗ Thị Mận', '1961'],
+		['Đỗ Văn Đào', '1990']
+	]) {
+		await page.getByLabel('Họ và tên').fill(fullName);
+		await page.getByLabel('Năm sinh').fill(year);
+		await page.getByRole('radio').first().check();
+		await page.getByRole('button', { name: 'Thêm thành viên' }).click();
+		await expect(page.getByRole('status')).toHaveText(`Đã thêm ${fullName}.`);
+		await expect(page.getByLabel('Người nhận sự đồng ý')).toHaveValue('Tình nguyện viên 2');
+	}
 
 	// Days later another volunteer registers him again, at another address: asked, not saved.
 	await openHydrated(page, '/cu-dan/ho-moi');
