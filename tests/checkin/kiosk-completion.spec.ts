@@ -110,10 +110,16 @@ test('volunteer and resident pages at phone size have no axe violations', async 
 	const { signIn } = await import('../support/pages');
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	const resident = await newResident(api, 'Cao Thị Lan');
+	// A name typed without spaces (100 letters are allowed) made these pages 2,000 px wide.
+	const unbroken = (await newResident(api, `Thạch${'a'.repeat(90)}`)) as { id: number } & {
+		householdId: number;
+	};
 	await signIn(page, 'tinhnguyen2', '246810');
 	for (const path of [
 		'/tinh-nguyen',
 		`/cu-dan/${resident.id}`,
+		`/cu-dan/${unbroken.id}`,
+		`/cu-dan/ho/${unbroken.householdId}`,
 		'/cu-dan/ho-moi',
 		'/cu-dan?q=cao+thi+lan',
 		'/cu-dan/1/ky-nang',
