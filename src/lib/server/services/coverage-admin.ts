@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor';
+import { formatTargetPercent } from '../../domain/format';
 import { formatDay } from '../../domain/time';
 import {
 	formatRuleText,
@@ -66,6 +67,15 @@ export async function saveTarget(
 	}
 	if (label.length < 3 || label.length > 200) {
 		return { ok: false, message: 'Tên chỉ tiêu cần từ 3 đến 200 ký tự.' };
+	}
+	// The name usually says the percent too ("80% người trưởng thành…"). Changed in one place
+	// only, the report read "80% … còn thiếu … để đạt 80,5%".
+	const said = /(\d+(?:[.,]\d+)?)\s*%/.exec(label);
+	if (said && Number(said[1].replace(',', '.')) !== percent) {
+		return {
+			ok: false,
+			message: `Tên chỉ tiêu ghi ${said[1]}% nhưng tỷ lệ là ${formatTargetPercent(percent)}. Xin sửa cho khớp.`
+		};
 	}
 	const payload: SetTargetPayload = { id, percent, deadline, label };
 	return write(store, 'coverage.set_target', payload, actor);

@@ -60,6 +60,12 @@ describe('khu phố, as the ward officer manages them', () => {
 			reason: 'name_taken',
 			message: 'Đã có “Khu phố 9”.'
 		});
+		expect(await createNeighborhood(store, officer(), { name: 'Khu phố 9 🌸' })).toMatchObject({
+			ok: false,
+			reason: 'invalid_name',
+			message:
+				'Tên khu phố chỉ gồm chữ, số, dấu cách và các dấu . , ( ) / - (không dùng biểu tượng).'
+		});
 		for (const name of ['', 'x', 'K'.repeat(61), 42]) {
 			expect(await createNeighborhood(store, officer(), { name })).toMatchObject({
 				ok: false,

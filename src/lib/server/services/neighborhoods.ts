@@ -15,10 +15,24 @@ export function listNeighborhoodSummaries(store: DataStore): NeighborhoodSummary
 	return neighborhoodSummaries(store.db);
 }
 
+/**
+ * What a khu phố's name is made of: letters, digits, spaces and the few marks such names use
+ * ("Khu phố 2 (Bến Đò)", "Tổ 5/KP3"). Not emoji or symbols: the name stands in every report.
+ */
+const NEIGHBORHOOD_NAME = /^[\p{L}\p{M}\p{N} .,()/'-]+$/u;
+
 /** A khu phố's name: one line, 2–60 characters, stored in NFC like all text. */
 function cleanNeighborhoodName(value: unknown): Result<string> {
 	const name = cleanLine(value, 2, 60);
-	return name ? ok(name) : fail(400, 'invalid_name', 'Xin ghi tên khu phố (2–60 ký tự).');
+	if (!name) return fail(400, 'invalid_name', 'Xin ghi tên khu phố (2–60 ký tự).');
+	if (!NEIGHBORHOOD_NAME.test(name)) {
+		return fail(
+			400,
+			'invalid_name',
+			'Tên khu phố chỉ gồm chữ, số, dấu cách và các dấu . , ( ) / - (không dùng biểu tượng).'
+		);
+	}
+	return ok(name);
 }
 
 /** Runs the op; a refusal it throws (a name taken, a khu phố gone) becomes a Result. */
