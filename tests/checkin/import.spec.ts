@@ -148,6 +148,14 @@ test('a list with bad rows names each problem and imports nothing', async ({ pag
 	await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
 	await expect(page.getByRole('heading', { name: /^Kết quả/ })).toBeVisible();
 	await expect(page.locator('[data-row="2"]')).toContainText('Chưa nhập');
+	// An empty file is said to be empty (it was "Chưa chọn tệp danh sách").
+	await page
+		.getByLabel('Tệp danh sách')
+		.setInputFiles({ name: 'trong.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+	await page.getByRole('button', { name: 'Xem trước' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'Tệp “trong.csv” trống: không có dòng nào để nhập.'
+	);
 });
 
 test('the officer’s screen says which rows went in once a list is imported', async ({

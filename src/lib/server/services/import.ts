@@ -78,7 +78,9 @@ export async function importResidents(
 	options: ImportOptions
 ): Promise<Result<ImportReport>> {
 	const now = options.now ?? Date.now();
-	if (file.bytes.length === 0) return fail(400, 'empty_file', 'Tệp trống.');
+	if (file.bytes.length === 0) {
+		return fail(400, 'empty_file', `Tệp “${file.name}” trống: không có dòng nào để nhập.`);
+	}
 	if (file.bytes.length > MAX_IMPORT_BYTES) return fail(413, 'too_large', 'Tệp lớn hơn 5 MB.');
 	let table: string[][];
 	let encoding: string;

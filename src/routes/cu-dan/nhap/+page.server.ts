@@ -16,7 +16,8 @@ async function run(locals: App.Locals, request: Request, dryRun: boolean) {
 	const actor = requireRole(locals.actor, ...IMPORT_ROLES);
 	const form = await request.formData();
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) {
+	// No file chosen comes as an empty one without a name; an empty file chosen is told as such.
+	if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
 		return fail(400, { message: 'Chưa chọn tệp danh sách.' });
 	}
 	const encoding = String(form.get('encoding') ?? '');
