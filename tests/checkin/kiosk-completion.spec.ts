@@ -111,9 +111,7 @@ test('volunteer and resident pages at phone size have no axe violations', async 
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	const resident = await newResident(api, 'Cao Thị Lan');
 	// A name typed without spaces (100 letters are allowed) made these pages 2,000 px wide.
-	const unbroken = (await newResident(api, `Thạch${'a'.repeat(90)}`)) as { id: number } & {
-		householdId: number;
-	};
+	const unbroken = await newResident(api, `Thạch${'a'.repeat(90)}`);
 	await signIn(page, 'tinhnguyen2', '246810');
 	for (const path of [
 		'/tinh-nguyen',

@@ -210,7 +210,7 @@ test('a class opened for one of the kiosk’s lessons records that lesson (the r
 	await signIn(page, 'tinhnguyen2', '246810');
 	const form = page.getByRole('region', { name: 'Mở buổi học mới' });
 	await form.getByLabel('Tên buổi học').fill('Kích hoạt VNeID cho các bác');
-	await form.getByLabel('Chủ đề').selectOption({ label: 'Dịch vụ công' });
+	await form.getByLabel('Chủ đề').selectOption({ label: 'Dịch vụ công trực tuyến' });
 	// Not Khu phố 1: the head's report test reads that khu phố's days.
 	await form.getByLabel('Nơi học').selectOption({ label: 'Nhà văn hoá khu phố 3' });
 	await form

@@ -76,7 +76,12 @@ export async function newResident(api: APIRequestContext, fullName: string, hood
 		}
 	});
 	expect(resident.status()).toBe(201);
-	return (await resident.json()) as { id: number; cardCode: string; fullName: string };
+	return (await resident.json()) as {
+		id: number;
+		cardCode: string;
+		fullName: string;
+		householdId: number;
+	};
 }
 
 export async function newSession(api: APIRequestContext, title = 'Buổi thử điểm danh') {

@@ -1,4 +1,5 @@
 /** Domain types for residents, households, cards and class sessions (camelCase, no rows). */
+import topicList from '../walkthroughs/topics.json';
 
 export interface Neighborhood {
 	id: number;
@@ -98,15 +99,14 @@ export interface PrintCard {
 	neighborhoodName: string;
 }
 
-/** Topics the kiosk teaches (ids shared with the walkthroughs). */
-export const TOPICS: Record<string, string> = {
-	'dich-vu-cong': 'Dịch vụ công',
-	'thanh-toan': 'Thanh toán số',
-	'y-te': 'Y tế số',
-	'mua-sam': 'Mua sắm trực tuyến',
-	'lua-dao': 'Phòng tránh lừa đảo',
-	'dien-thoai': 'Dùng điện thoại'
-};
+/**
+ * Topics the kiosk teaches, id → name, read from the kiosk's own list: a class's topic is
+ * named as residents see it on the kiosk (a second list here had drifted: "Mua sắm trực
+ * tuyến" for the kiosk's "Mua sắm an toàn").
+ */
+export const TOPICS: Record<string, string> = Object.fromEntries(
+	topicList.map((t) => [t.id, t.title])
+);
 
 export const SOURCE_LABELS: Record<string, string> = {
 	camera: 'Camera',
