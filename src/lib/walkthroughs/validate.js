@@ -113,7 +113,10 @@ function validateStep(step, at, bad) {
 	if (step.points !== undefined) validatePoints(step.points, `${at}.points`, bad);
 	/** @type {Set<string>} */
 	const ids = new Set();
-	if (step.screen !== undefined) validateScreen(step.screen, `${at}.screen`, bad, ids);
+	if (step.screen !== undefined) {
+		validateScreen(step.screen, `${at}.screen`, bad, ids);
+		validateQuotes(step.text, step.screen, `${at}.text`, bad);
+	}
 	if (step.practice !== undefined) {
 		const p = step.practice;
 		if (!isObject(p)) bad(`${at}.practice`, 'must be an object');
@@ -129,6 +132,46 @@ function validateStep(step, at, bad) {
 		}
 	}
 	if (step.quiz !== undefined) validateQuiz(step.quiz, `${at}.quiz`, bad);
+}
+
+/**
+ * A caption that quotes words (“Gửi yêu cầu”) quotes words its phone shows: its title, a
+ * button, a row, a field… A resident looks for them letter by letter. A quote may be cut short
+ * with "…" (“Tôi xác nhận…”) and may be part of a longer label (“Mức 2”).
+ * @param {unknown} caption
+ * @param {unknown} screen
+ * @param {string} at
+ * @param {(where: string, what: string) => void} bad
+ */
+function validateQuotes(caption, screen, at, bad) {
+	if (typeof caption !== 'string' || !isObject(screen)) return;
+	const words = screenWords(screen);
+	for (const [, quoted] of caption.matchAll(/“([^”]*)”/g)) {
+		const wanted = quoted.replace(/…$/, '');
+		if (!words.some((w) => w.includes(wanted))) {
+			bad(at, `quotes “${quoted}”, which its screen does not show`);
+		}
+	}
+}
+
+/**
+ * Every piece of text a simulated screen shows.
+ * @param {Record<string, any>} screen
+ * @returns {string[]}
+ */
+function screenWords(screen) {
+	/** @type {unknown[]} */
+	const words = [screen.title];
+	for (const el of Array.isArray(screen.elements) ? screen.elements : []) {
+		if (!isObject(el)) continue;
+		for (const key of ['text', 'label', 'value', 'detail', 'caption', 'from', 'number', 'note']) {
+			words.push(el[key]);
+		}
+		if (Array.isArray(el.items)) for (const item of el.items) words.push(item?.text);
+		// The call screen's own buttons (SimElement).
+		if (el.kind === 'call') words.push('Từ chối', 'Nghe');
+	}
+	return words.filter((w) => typeof w === 'string');
 }
 
 /**

@@ -78,6 +78,22 @@ describe('lesson schema', () => {
 		]);
 	});
 
+	it('a caption quotes only words its phone shows (cut short with “…” or part of a label)', () => {
+		const lesson = good();
+		lesson.steps[1].text = 'Bác bấm “Quét QR”, trong “Ngân hàng”.';
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([]);
+		lesson.steps[1].text = 'Bác bấm “Quét…” rồi “Xong”.';
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([]);
+		lesson.steps[1].text = 'Bác tích vào ô “Tôi xác nhận…” rồi bấm “Gửi yêu cầu”.';
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			'steps[1].text: quotes “Tôi xác nhận…”, which its screen does not show',
+			'steps[1].text: quotes “Gửi yêu cầu”, which its screen does not show'
+		]);
+		// A step without a phone may quote what it likes (a badge, a quiz's name).
+		lesson.steps[0].text = 'Trang có dấu “Đã thông báo Bộ Công Thương”.';
+		expect(validateWalkthrough(lesson, 'thu')).toHaveLength(2);
+	});
+
 	it('a target found by swiping up is the last of a screen long enough to hide it', () => {
 		const lesson = good();
 		const practice = lesson.steps[1].practice as Record<string, unknown>;
