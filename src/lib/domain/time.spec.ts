@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	formalDateLine,
 	formatDate,
+	formatDateTime,
 	formatTime,
 	formatWeekdayDay,
 	formatWeekdayDayTime,
@@ -18,6 +19,7 @@ describe('Vietnam days', () => {
 		expect(vnDay(at)).toBe('2026-11-26');
 		expect(formatDate(at)).toBe('26/11/2026');
 		expect(formatTime(at)).toBe('06:30');
+		expect(formatDateTime(at)).toBe('26/11/2026 06:30');
 	});
 	it('starts a day at midnight Vietnam time', () => {
 		expect(new Date(vnDayStart('2026-11-26')).toISOString()).toBe('2026-11-25T17:00:00.000Z');

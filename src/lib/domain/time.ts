@@ -54,6 +54,14 @@ export function formatTime(ms: number): string {
 	return new Date(ms + VN_OFFSET_MS).toISOString().slice(11, 16);
 }
 
+/**
+ * '02/12/2026 08:07': an instant for people, day first, as everywhere in the app. The one
+ * place that puts a date and a time together: no page writes its own order.
+ */
+export function formatDateTime(ms: number): string {
+	return `${formatDate(ms)} ${formatTime(ms)}`;
+}
+
 /** "Hà Tu, ngày 25 tháng 11 năm 2026" — the place-and-date line of a formal report. */
 export function formalDateLine(place: string, day: string): string {
 	const [y, m, d] = day.split('-').map(Number);
