@@ -52,6 +52,51 @@ export function sessionsOfDay(db: Reads, day: string, nb: number | null): Sessio
 	return db.all<SessionRow>(sql, nb === null ? dayRange(day) : [...dayRange(day), nb]);
 }
 
+export interface OtherSessionRow {
+	id: number;
+	title: string;
+	place: string;
+	neighborhood_id: number | null;
+	neighborhood: string | null;
+	starts_at: number;
+	people: number;
+}
+
+/**
+ * Classes the day's attendees (of khu phố `nb`, or of the ward) came to that `sessionsOfDay`
+ * does not list: held in another khu phố, or begun on another day. Without them a head reads
+ * "0 buổi học" next to "3 người dự học".
+ */
+export function otherSessionsOfDay(
+	db: Reads,
+	day: string,
+	nb: number | null
+): { sessions: OtherSessionRow[]; people: number } {
+	const [from, to] = dayRange(day);
+	const where = `a.checked_in_at BETWEEN ? AND ?
+		${nb === null ? '' : 'AND a.neighborhood_id = ?'}
+		AND NOT (s.starts_at BETWEEN ? AND ? ${nb === null ? '' : 'AND s.neighborhood_id IS ?'})`;
+	const params = nb === null ? [from, to, from, to] : [from, to, nb, from, to, nb];
+	const sessions = db.all<OtherSessionRow>(
+		`SELECT s.id, s.title, s.place, s.neighborhood_id, n.name AS neighborhood, s.starts_at,
+			count(DISTINCT coalesce(a.resident_id, -a.id)) AS people
+		FROM attendance a JOIN class_sessions s ON s.id = a.session_id
+		LEFT JOIN neighborhoods n ON n.id = s.neighborhood_id
+		WHERE ${where}
+		GROUP BY s.id ORDER BY s.starts_at, s.id`,
+		params
+	);
+	const people =
+		sessions.length === 0
+			? 0
+			: (db.value<number>(
+					`SELECT count(DISTINCT coalesce(a.resident_id, -a.id))
+					FROM attendance a JOIN class_sessions s ON s.id = a.session_id WHERE ${where}`,
+					params
+				) ?? 0);
+	return { sessions, people };
+}
+
 export interface AttendanceRow {
 	id: number;
 	session_id: number;

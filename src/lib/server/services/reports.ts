@@ -1,10 +1,19 @@
 import { HELP_KINDS, weeksUpTo, type HelpKind } from '../../domain/coverage';
 import { formatPercent } from '../../domain/format';
-import { DAY_MS, formatDay, vnDay, vnDayStart } from '../../domain/time';
+import { foldVietnamese } from '../../domain/text';
+import {
+	DAY_MS,
+	formatDateTime,
+	formatDay,
+	formatTime,
+	vnDay,
+	vnDayStart
+} from '../../domain/time';
 import {
 	dayCounts,
 	helpedCount,
 	milestonesOfDay,
+	otherSessionsOfDay,
 	setting,
 	sessionsOfDay
 } from '../repositories/reports';
@@ -15,6 +24,19 @@ import { coverageReport, type CoverageReport, type Scope } from './coverage';
 
 export type HelpKey = HelpKind['key'];
 
+/** A class the day's attendees came to that "Số buổi học" does not count. */
+export interface OtherSession {
+	id: number;
+	title: string;
+	place: string;
+	/** Its khu phố when that is not the report's (null when it is, or for the ward). */
+	elsewhere: string | null;
+	/** 'YYYY-MM-DD' it began, which may be before (or after) the report's day. */
+	startDay: string;
+	startsAt: number;
+	people: number;
+}
+
 export interface DailyReport {
 	date: string;
 	neighborhood: { id: number; name: string } | null;
@@ -22,7 +44,14 @@ export interface DailyReport {
 	ward: string;
 	province: string;
 	place: string;
+	/** Classes begun that day in the khu phố (or the ward). */
 	sessions: number;
+	/** Other classes its people came to that day: in another khu phố, or begun another day. */
+	otherSessions: OtherSession[];
+	/** Distinct people of the khu phố (or the ward) at those other classes. */
+	otherSessionsPeople: number;
+	/** The sentence that says so, for the page and the printed report; null when none. */
+	otherSessionsNote: string | null;
 	checkins: number;
 	attendees: number;
 	households: number;
@@ -48,6 +77,16 @@ export function dailyReport(store: DataStore, day: string, scope: Scope): DailyR
 		title: s.title,
 		count: byCode.get(s.code) ?? 0
 	}));
+	const other = otherSessionsOfDay(db, day, nb);
+	const otherSessions = other.sessions.map((s) => ({
+		id: s.id,
+		title: s.title,
+		place: s.place,
+		elsewhere: nb !== null && s.neighborhood_id !== nb ? (s.neighborhood ?? '') : null,
+		startDay: vnDay(s.starts_at),
+		startsAt: s.starts_at,
+		people: s.people
+	}));
 	return {
 		date: day,
 		neighborhood: nb === null ? null : { id: nb, name: scope.name },
@@ -56,6 +95,9 @@ export function dailyReport(store: DataStore, day: string, scope: Scope): DailyR
 		province: setting(db, 'province') ?? '',
 		place: setting(db, 'report_place') ?? '',
 		sessions: sessionsOfDay(db, day, nb).length,
+		otherSessions,
+		otherSessionsPeople: other.people,
+		otherSessionsNote: otherSessionsNote(otherSessions, other.people, day, nb !== null),
 		checkins: counts.checkins,
 		attendees: counts.attendees,
 		households: counts.households,
@@ -67,6 +109,42 @@ export function dailyReport(store: DataStore, day: string, scope: Scope): DailyR
 	};
 }
 
+/**
+ * "3 người của khu phố đã học ở buổi của khu phố khác: Chuyển khoản QR (Nhà văn hoá khu phố 1,
+ * Khu phố 1, lúc 08:00, 3 người)." Said next to "Số buổi học", so that 0 classes beside 3
+ * attendees reads as what happened rather than as a mistake.
+ */
+export function otherSessionsNote(
+	others: OtherSession[],
+	people: number,
+	day: string,
+	oneNeighborhood: boolean
+): string | null {
+	if (others.length === 0) return null;
+	const elsewhere = others.some((o) => o.elsewhere !== null);
+	const otherDay = others.some((o) => o.startDay !== day);
+	const where =
+		elsewhere && otherDay
+			? 'ở buổi của khu phố khác hoặc buổi mở vào ngày khác'
+			: elsewhere
+				? 'ở buổi của khu phố khác'
+				: 'ở buổi mở vào ngày khác';
+	const items = others.map((o) => {
+		const bits = [o.place];
+		// "Nhà văn hoá khu phố 1" already says "Khu phố 1".
+		if (o.elsewhere && !foldVietnamese(o.place).includes(foldVietnamese(o.elsewhere))) {
+			bits.push(o.elsewhere);
+		}
+		bits.push(
+			o.startDay === day ? `lúc ${formatTime(o.startsAt)}` : `bắt đầu ${formatDateTime(o.startsAt)}`
+		);
+		bits.push(`${o.people} người`);
+		return `${o.title} (${bits.join(', ')})`;
+	});
+	const who = oneNeighborhood ? `${people} người của khu phố` : `${people} người`;
+	return `${who} đã học ${where}: ${items.join('; ')}.`;
+}
+
 /** The JSON of `GET /api/reports/daily`: flat counts first, as the issue's contract says. */
 export function dailyReportJson(report: DailyReport) {
 	const c = report.coverage;
@@ -74,6 +152,14 @@ export function dailyReportJson(report: DailyReport) {
 		date: report.date,
 		neighborhood: report.neighborhood,
 		sessions: report.sessions,
+		otherSessions: report.otherSessions.map((o) => ({
+			id: o.id,
+			title: o.title,
+			place: o.place,
+			startsAt: o.startsAt,
+			people: o.people
+		})),
+		otherSessionsPeople: report.otherSessionsPeople,
 		checkins: report.checkins,
 		attendees: report.attendees,
 		households: report.households,
@@ -136,6 +222,14 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 		const label = `${t.label} – hạn ${formatDay(t.deadline)}: còn thiếu`;
 		add(D, label, t.met === null ? 'chưa có ai để tính' : t.gap);
 	}
+	// Added last, so that every row above keeps its place for programs that read the file.
+	const E = 'V. Học ở buổi học khác';
+	add(
+		E,
+		'Số buổi học khác có người dự học (ở khu phố khác, hoặc mở vào ngày khác)',
+		r.otherSessions.length
+	);
+	add(E, 'Số người dự học ở các buổi học khác', r.otherSessionsPeople);
 	return rows;
 }
 
