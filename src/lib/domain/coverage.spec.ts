@@ -9,6 +9,7 @@ import {
 	parseRuleText,
 	parseSkillRule,
 	ruleMet,
+	sortHouseholds,
 	weekStart,
 	weeksUpTo
 } from './coverage';
@@ -79,6 +80,64 @@ describe('targets and days', () => {
 			{ start: '2026-11-09', end: '2026-11-15' },
 			{ start: '2026-11-16', end: '2026-11-22' },
 			{ start: '2026-11-23', end: '2026-11-25' }
+		]);
+	});
+});
+
+describe('the order of the door-to-door list', () => {
+	const h = (id: number, address: string, members = 1, nb = 1, head = `Chủ hộ ${id}`) => ({
+		id,
+		address,
+		head_name: head,
+		members,
+		neighborhood_id: nb,
+		neighborhood_sort: nb
+	});
+	const rows = [
+		h(1, 'Số 175, tổ 10, đường Trần Phú', 5),
+		h(2, 'Số 21, tổ 1, đường Lê Lợi', 5),
+		h(3, 'Số 30, tổ 2, đường Trần Phú', 3, 2),
+		h(4, 'Số 106, tổ 8, đường Vũ Văn Hiếu', 3),
+		h(5, '7 Hai Bà Trưng', 2, 2),
+		h(6, 'số 21, tổ 1, đường Lê Lợi', 1)
+	];
+	const addresses = (sort: Parameters<typeof sortHouseholds>[1]) =>
+		sortHouseholds(rows, sort).map((r) => r.address);
+
+	it('reads the numbers of addresses by value, not as text', () => {
+		expect(addresses('address')).toEqual([
+			'7 Hai Bà Trưng',
+			'số 21, tổ 1, đường Lê Lợi',
+			'Số 21, tổ 1, đường Lê Lợi',
+			'Số 30, tổ 2, đường Trần Phú',
+			'Số 106, tổ 8, đường Vũ Văn Hiếu',
+			'Số 175, tổ 10, đường Trần Phú'
+		]);
+		expect(rows[0].address).toBe('Số 175, tổ 10, đường Trần Phú'); // the input is left as it was
+	});
+
+	it('keeps the natural order under the other sorts, and Vietnamese letters in theirs', () => {
+		expect(addresses('members')).toEqual([
+			'Số 21, tổ 1, đường Lê Lợi',
+			'Số 175, tổ 10, đường Trần Phú',
+			'Số 30, tổ 2, đường Trần Phú',
+			'Số 106, tổ 8, đường Vũ Văn Hiếu',
+			'7 Hai Bà Trưng',
+			'số 21, tổ 1, đường Lê Lợi'
+		]);
+		expect(addresses('neighborhood').slice(-2)).toEqual([
+			'7 Hai Bà Trưng',
+			'Số 30, tổ 2, đường Trần Phú'
+		]);
+		const heads = [
+			h(1, 'a', 1, 1, 'Đỗ Văn An'),
+			h(2, 'b', 1, 1, 'Dương Văn Ba'),
+			h(3, 'c', 1, 1, 'Ân')
+		];
+		expect(sortHouseholds(heads, 'head').map((r) => r.head_name)).toEqual([
+			'Ân',
+			'Dương Văn Ba',
+			'Đỗ Văn An'
 		]);
 	});
 });

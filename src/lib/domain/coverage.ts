@@ -3,6 +3,7 @@
  * counts themselves come from SQL over the store (repositories/coverage.ts); these
  * functions say what the counts mean (rules, gaps, weeks) and are tested without a database.
  */
+import { compareVietnamese } from './text';
 import { DAY_MS, isIsoDay, vnDay, vnDayStart } from './time';
 
 /** A skill rule: every group must be met, a group by any one of its milestone codes. */
@@ -206,4 +207,35 @@ export function isReportDay(text: string): boolean {
 		!Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
 		isIsoDay(text)
 	);
+}
+
+export type HouseholdSort = 'address' | 'head' | 'members' | 'neighborhood';
+
+interface SortableHousehold {
+	id: number;
+	address: string;
+	head_name: string;
+	members: number;
+	neighborhood_sort: number;
+	neighborhood_id: number;
+}
+
+/**
+ * The order of the door-to-door list: addresses as a person reads them ("Số 21" before
+ * "Số 175", Vietnamese letters in their order), then the household's id so that the order
+ * never changes between two prints. Sorting here, not in SQL: SQLite compares text byte by
+ * byte, and a collation function called from SQL per comparison cost more than this.
+ */
+export function sortHouseholds<T extends SortableHousehold>(rows: T[], sort: HouseholdSort): T[] {
+	const byAddress = (a: T, b: T) => compareVietnamese(a.address, b.address) || a.id - b.id;
+	const compare: Record<HouseholdSort, (a: T, b: T) => number> = {
+		address: byAddress,
+		head: (a, b) => compareVietnamese(a.head_name, b.head_name) || a.id - b.id,
+		members: (a, b) => b.members - a.members || byAddress(a, b),
+		neighborhood: (a, b) =>
+			a.neighborhood_sort - b.neighborhood_sort ||
+			a.neighborhood_id - b.neighborhood_id ||
+			byAddress(a, b)
+	};
+	return [...rows].sort(compare[sort]);
 }

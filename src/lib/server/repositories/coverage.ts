@@ -147,38 +147,30 @@ export interface HouseholdRow {
 	id: number;
 	neighborhood_id: number;
 	neighborhood: string;
+	neighborhood_sort: number;
 	address: string;
 	head_name: string;
 	members: number;
 }
 
-export type HouseholdSort = 'address' | 'head' | 'members' | 'neighborhood';
-const ORDER: Record<HouseholdSort, string> = {
-	// vi_fold: "Đỗ" sorts with "Do", "Ánh" with "Anh" (NOCASE folds ASCII only).
-	address: 'vi_fold(h.address), h.id',
-	head: 'vi_fold(h.head_name), h.id',
-	members: 'members DESC, vi_fold(h.address), h.id',
-	neighborhood: 'n.sort, n.id, vi_fold(h.address), h.id'
-};
-
 /**
  * Households nobody has reached by the end of `day`: no member checked in to any class
- * and none holds a milestone. The list heads print for door-to-door visits.
+ * and none holds a milestone. The list heads print for door-to-door visits; in no order
+ * (sortHouseholds in domain/coverage puts them in the one people read).
  */
 export function householdsNotReached(
 	db: Reads,
 	day: string,
-	neighborhoodId: number | null,
-	sort: HouseholdSort
+	neighborhoodId: number | null
 ): HouseholdRow[] {
 	const dayEnd = vnDayStart(day) + DAY_MS;
-	const sql = `SELECT h.id, h.neighborhood_id, n.name AS neighborhood, h.address, h.head_name,
+	const sql = `SELECT h.id, h.neighborhood_id, n.name AS neighborhood, n.sort AS neighborhood_sort,
+			h.address, h.head_name,
 			(SELECT count(*) FROM resident_coverage c WHERE c.household_id = h.id) AS members
 		FROM households h JOIN neighborhoods n ON n.id = h.neighborhood_id
 		WHERE h.created_at < ? ${neighborhoodId === null ? '' : 'AND h.neighborhood_id = ?'}
 			AND NOT EXISTS (SELECT 1 FROM resident_coverage c
-				WHERE c.household_id = h.id AND c.first_seen <= ?)
-		ORDER BY ${ORDER[sort]}`;
+				WHERE c.household_id = h.id AND c.first_seen <= ?)`;
 	const params = neighborhoodId === null ? [dayEnd, day] : [dayEnd, neighborhoodId, day];
 	return db.all<HouseholdRow>(sql, params);
 }

@@ -1,8 +1,7 @@
 import type { Actor } from '../../domain/actor';
-import { ratio } from '../../domain/coverage';
+import { ratio, sortHouseholds, type HouseholdSort } from '../../domain/coverage';
 import { formatDay, formatTime } from '../../domain/time';
 import { adultsByDay, householdsNotReached, loadDefinitions } from '../repositories/coverage';
-import type { HouseholdSort } from '../repositories/coverage';
 import {
 	attendanceOfDay,
 	dayAttendeesByNeighborhood,
@@ -20,6 +19,16 @@ export const HOUSEHOLD_SORTS: HouseholdSort[] = ['address', 'head', 'members', '
 
 export function parseSort(value: string | null): HouseholdSort {
 	return HOUSEHOLD_SORTS.includes(value as HouseholdSort) ? (value as HouseholdSort) : 'address';
+}
+
+/** The households not reached by the end of `day`, in the order people read them. */
+export function householdsToVisit(
+	store: DataStore,
+	day: string,
+	scope: Scope,
+	sort: HouseholdSort
+) {
+	return sortHouseholds(householdsNotReached(store.db, day, scope.neighborhoodId), sort);
 }
 
 export interface TrendPoint {
@@ -90,7 +99,7 @@ export interface DashboardData {
 	report: DailyReport;
 	trend: TrendPoint[];
 	kiosk: ReturnType<typeof kioskUse>;
-	notReached: ReturnType<typeof householdsNotReached>;
+	notReached: ReturnType<typeof householdsToVisit>;
 	compare: Array<{ id: number; name: string; attendees: number }> | null;
 	sessions: ReturnType<typeof sessionsAndAttendance>['sessions'];
 	attendance: ReturnType<typeof sessionsAndAttendance>['attendance'];
@@ -112,7 +121,7 @@ export async function dashboard(
 		report,
 		trend: weeklyTrend(store, day, scope),
 		kiosk: kioskUse(store, day),
-		notReached: householdsNotReached(store.db, day, scope.neighborhoodId, sort),
+		notReached: householdsToVisit(store, day, scope, sort),
 		compare:
 			scope.neighborhoodId === null
 				? (() => {
@@ -143,7 +152,7 @@ export async function notReachedList(
 	scope: Scope,
 	sort: HouseholdSort
 ) {
-	const rows = householdsNotReached(store.db, day, scope.neighborhoodId, sort);
+	const rows = householdsToVisit(store, day, scope, sort);
 	await auditRead(store, actor, {
 		action: 'report.not_reached.print',
 		subject: scope.neighborhoodId === null ? 'ward' : `neighborhood:${scope.neighborhoodId}`,
