@@ -49,11 +49,11 @@ describe('the health report', () => {
 	it('says all is well on a healthy terminal, in Vietnamese units and dd/mm/yyyy', () => {
 		const report = buildSystemReport(facts());
 		expect(report.overall).toBe('ok');
-		expect(report.checkedAt).toBe('08:30 ngày 25/11/2026');
+		expect(report.checkedAt).toBe('25/11/2026 08:30');
 		expect(item(facts(), 'uptime').value).toBe('3 ngày 4 giờ');
 		expect(item(facts(), 'journal').value).toBe('1.234 thao tác');
 		expect(item(facts(), 'disk').value).toBe('12,3 GB trên 29,1 GB (42%)');
-		expect(item(facts(), 'backup').value).toBe('02:30 ngày 25/11/2026 (6 giờ trước), 12,4 MB');
+		expect(item(facts(), 'backup').value).toBe('25/11/2026 02:30 (6 giờ trước), 12,4 MB');
 	});
 	it('warns when the last backup is older than a missed night', () => {
 		const old = facts({

@@ -1,4 +1,4 @@
-import { formatDate, formatTime } from '../../domain/time';
+import { formatDateTime } from '../../domain/time';
 import { formatNumber } from '../../domain/format';
 import type { App } from '../app';
 import { diskSpace, listBackups, type BackupListing } from '../repositories/system';
@@ -56,7 +56,7 @@ export function gatherSystemFacts(app: App, env: NodeJS.ProcessEnv = process.env
 	};
 }
 
-const at = (ms: number) => `${formatTime(ms)} ngày ${formatDate(ms)}`;
+const at = formatDateTime;
 
 function backupItem(f: SystemFacts): HealthItem {
 	const base = { key: 'backup' as const, label: 'Sao lưu gần nhất' };
