@@ -7,6 +7,8 @@ import {
 	formatWeekdayDay,
 	formatWeekdayDayTime,
 	isIsoDay,
+	laterStartDay,
+	startDayIfNotToday,
 	vnDay,
 	vnDayStart
 } from './time';
@@ -63,5 +65,17 @@ describe('formatting', () => {
 	it('folds names for diacritics-insensitive search', () => {
 		expect(foldVietnamese('Nguyễn  Văn Đức')).toBe('nguyen van duc');
 		expect(foldVietnamese('Nguyễn Văn'.normalize('NFD'))).toBe('nguyen van');
+	});
+});
+
+describe('a class that does not start today', () => {
+	const now = Date.parse('2026-12-02T08:00:00+07:00');
+	it('knows today by Vietnam time, and a later day from an earlier one', () => {
+		expect(startDayIfNotToday(Date.parse('2026-12-02T23:59:00+07:00'), now)).toBeNull();
+		expect(startDayIfNotToday(Date.parse('2026-12-01T23:59:00+07:00'), now)).toBe('2026-12-01');
+		expect(startDayIfNotToday(Date.parse('2027-06-01T08:00:00+07:00'), now)).toBe('2027-06-01');
+		expect(laterStartDay(Date.parse('2027-06-01T08:00:00+07:00'), now)).toBe('2027-06-01');
+		expect(laterStartDay(Date.parse('2026-12-01T08:00:00+07:00'), now)).toBeNull();
+		expect(laterStartDay(Date.parse('2026-12-02T20:00:00+07:00'), now)).toBeNull();
 	});
 });

@@ -67,3 +67,19 @@ export function formalDateLine(place: string, day: string): string {
 	const [y, m, d] = day.split('-').map(Number);
 	return `${place}, ngày ${d} tháng ${m} năm ${y}`;
 }
+
+/**
+ * The Vietnam day a class starts, when that is not today's ('YYYY-MM-DD'); null when it
+ * starts today. A class dated 01/06/2027 opened on 02/12/2026 is most often a year typed
+ * wrong: the form asks first, and its check-in page says it has not begun.
+ */
+export function startDayIfNotToday(startsAt: number, now: number): string | null {
+	const day = vnDay(startsAt);
+	return day === vnDay(now) ? null : day;
+}
+
+/** The day a class starts when that is after today (Vietnam time), else null. */
+export function laterStartDay(startsAt: number, now: number): string | null {
+	const day = startDayIfNotToday(startsAt, now);
+	return day !== null && day > vnDay(now) ? day : null;
+}

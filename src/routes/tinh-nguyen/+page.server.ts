@@ -33,15 +33,23 @@ export const actions = {
 	open: async ({ locals, request }) => {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 		const form = await request.formData();
-		const input = {
+		const typed = {
 			title: String(form.get('title') ?? ''),
 			topic: String(form.get('topic') ?? ''),
 			walkthroughId: String(form.get('walkthroughId') ?? ''),
 			place: String(form.get('place') ?? ''),
-			startsAt: vnLocal(String(form.get('startsAt') ?? ''))
+			startsAtLocal: String(form.get('startsAt') ?? '')
 		};
-		const result = await openSession(getApp().store, actor, input);
-		if (!result.ok) return fail(400, { message: result.message, ...input });
+		const input = { ...typed, startsAt: vnLocal(typed.startsAtLocal) };
+		// A class that does not start today is asked about first, by the server (so without
+		// JavaScript too); "Mở buổi học này" sends the day it said yes to.
+		const confirmedDay = String(form.get('confirmedDay') ?? '') || null;
+		const result = await openSession(getApp().store, actor, input, Date.now(), { confirmedDay });
+		if (!result.ok) {
+			const ask = result.reason === 'confirm_start_day';
+			const startDay = ask ? typed.startsAtLocal.slice(0, 10) : null;
+			return fail(result.status, { message: result.message, ask, startDay, ...typed });
+		}
 		redirect(303, `/diem-danh/${result.value.id}`);
 	},
 	close: async ({ locals, request }) => {

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor';
 import { TOPICS, type ClassSession } from '../../domain/checkin-people';
-import { DAY_MS, formatDate } from '../../domain/time';
+import { cleanText } from '../../domain/text';
+import { DAY_MS, formatDate, formatDay, startDayIfNotToday } from '../../domain/time';
 import type { SessionOpenPayload } from '../ops/sessions';
 import { places } from '../repositories/residents';
 import * as repo from '../repositories/sessions';
@@ -11,15 +12,34 @@ import { cleanLine, fail, ok, parseInstant, positiveId, type Result } from './pe
 const SLUG = /^[a-z0-9-]{1,60}$/;
 /** A class is opened around now: a year either way covers typing one in late or early. */
 const START_WITHIN_MS = 366 * DAY_MS;
+export const TITLE_MAX = 120;
+
+export interface OpenOptions {
+	/**
+	 * Ask before opening a class that does not start today (Vietnam time): the form passes the
+	 * day the volunteer already said yes to, or null. Left out (the API), nothing is asked.
+	 */
+	confirmedDay?: string | null;
+}
 
 export async function openSession(
 	store: DataStore,
 	actor: Actor,
 	input: Record<string, unknown>,
-	now = Date.now()
+	now = Date.now(),
+	options: OpenOptions = {}
 ): Promise<Result<ClassSession>> {
-	const title = cleanLine(input.title, 3, 120);
-	if (!title) return fail(400, 'invalid_title', 'Xin ghi tên buổi học (3–120 ký tự).');
+	const typed = typeof input.title === 'string' ? cleanText(input.title) : '';
+	if (typed.length > TITLE_MAX) {
+		// Refused, never cut: the form gives the text back to be shortened.
+		return fail(
+			400,
+			'title_too_long',
+			`Tên buổi học dài ${typed.length} ký tự, quá ${TITLE_MAX} ký tự. Xin viết ngắn lại.`
+		);
+	}
+	const title = cleanLine(input.title, 3, TITLE_MAX);
+	if (!title) return fail(400, 'invalid_title', `Xin ghi tên buổi học (3–${TITLE_MAX} ký tự).`);
 	const startsAt = input.startsAt === undefined ? now : parseInstant(input.startsAt);
 	if (startsAt === null) {
 		return fail(400, 'invalid_starts_at', 'Giờ bắt đầu không hợp lệ. Xin chọn ngày và giờ.');
@@ -41,6 +61,18 @@ export async function openSession(
 	const walkthrough = input.walkthroughId || null;
 	if (walkthrough !== null && (typeof walkthrough !== 'string' || !SLUG.test(walkthrough))) {
 		return fail(400, 'invalid_walkthrough', 'Mã bài học không hợp lệ.');
+	}
+	const otherDay = startDayIfNotToday(startsAt, now);
+	if (
+		options.confirmedDay !== undefined &&
+		otherDay !== null &&
+		options.confirmedDay !== otherDay
+	) {
+		return fail(
+			409,
+			'confirm_start_day',
+			`Buổi học này bắt đầu ngày ${formatDay(otherDay)}, không phải hôm nay. Mở buổi học này?`
+		);
 	}
 	const payload: SessionOpenPayload = {
 		title,
