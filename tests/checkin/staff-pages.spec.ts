@@ -75,6 +75,18 @@ test('the start of a new class is also written out as a Vietnamese day and 24-ho
 	await expect(page.getByTestId('when-said-startsAt')).toHaveText('Chủ nhật, 06/12/2026 lúc 20:05');
 	await start.fill('');
 	await expect(page.getByTestId('when-said-startsAt')).toHaveText('Chưa chọn ngày giờ');
+
+	// A start on another day (a year typed wrong) is asked about once, then said on check-in.
+	const later = new Date(Date.now() + 7 * 3600_000 + 200 * 86_400_000).toISOString().slice(0, 10);
+	const [y, m, d] = later.split('-');
+	await page.getByLabel(/Tên buổi học/).fill('Buổi học ngày sau');
+	await start.fill(`${later}T08:00`);
+	await page.getByRole('button', { name: 'Mở buổi và điểm danh' }).click();
+	await expect(page.getByTestId('start-day-question')).toHaveText(
+		`Buổi học này bắt đầu ngày ${d}/${m}/${y}, không phải hôm nay. Mở buổi học này?`
+	);
+	await page.getByRole('button', { name: 'Mở buổi học này' }).click();
+	await expect(page.getByTestId('starts-later')).toContainText(`bắt đầu ngày ${d}/${m}/${y}`);
 });
 
 test('a name search that fills its list says so, and each address names its khu phố once', async ({
