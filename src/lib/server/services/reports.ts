@@ -222,14 +222,16 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 		const label = `${t.label} – hạn ${formatDay(t.deadline)}: còn thiếu`;
 		add(D, label, t.met === null ? 'chưa có ai để tính' : t.gap);
 	}
-	// Added last, so that every row above keeps its place for programs that read the file.
+	// Added last, so that every row above keeps its place for programs that read the file, and
+	// named so that no earlier label is part of them (a reader looking for "Số người dự học"
+	// finds one row).
 	const E = 'V. Học ở buổi học khác';
 	add(
 		E,
-		'Số buổi học khác có người dự học (ở khu phố khác, hoặc mở vào ngày khác)',
+		'Buổi học khác có người dự (ở khu phố khác, hoặc mở vào ngày khác)',
 		r.otherSessions.length
 	);
-	add(E, 'Số người dự học ở các buổi học khác', r.otherSessionsPeople);
+	add(E, 'Người dự học ở các buổi học khác', r.otherSessionsPeople);
 	return rows;
 }
 
