@@ -11,8 +11,11 @@ test('a target of 80,5% is written with a decimal comma in the form, the report 
 	);
 	const form = page.locator('form', { has: page.locator(`input[name=id][value="${target.id}"]`) });
 	const rate = form.getByLabel('Tỷ lệ (%)');
-	const save = async (value: string) => {
+	const name = form.getByLabel('Tên chỉ tiêu');
+	// The name says the percent too, and must agree with it.
+	const save = async (value: string, label = target.label.replace(/^[\d,]+%/, `${value}%`)) => {
 		await rate.fill(value);
+		await name.fill(label);
 		await form.getByRole('button', { name: 'Lưu' }).click();
 		await expect(form.getByRole('status')).toHaveText('Đã lưu.');
 	};
@@ -20,6 +23,12 @@ test('a target of 80,5% is written with a decimal comma in the form, the report 
 	await openHydrated(page, '/quan-tri/muc-tieu');
 	const before = await rate.inputValue();
 	try {
+		// Only the percent changed: refused, since the name still says 80%.
+		await rate.fill('80,5');
+		await form.getByRole('button', { name: 'Lưu' }).click();
+		await expect(form.getByRole('alert')).toHaveText(
+			'Tên chỉ tiêu ghi 80% nhưng tỷ lệ là 80,5%. Xin sửa cho khớp.'
+		);
 		await save('80,5');
 		// The officer typed a comma and sees a comma, after saving and on a fresh page.
 		await expect(rate).toHaveValue('80,5');
@@ -27,7 +36,7 @@ test('a target of 80,5% is written with a decimal comma in the form, the report 
 		await expect(rate).toHaveValue('80,5');
 
 		await openHydrated(page, '/bao-cao');
-		const item = page.getByRole('listitem').filter({ hasText: target.label });
+		const item = page.getByRole('listitem').filter({ hasText: `80,5% người trưởng thành` });
 		await expect(item).toContainText('80,5%');
 		await expect(item).not.toContainText('80.5');
 		await expect(item.getByRole('img')).toHaveAccessibleName(/trên chỉ tiêu 80,5%$/);
@@ -40,6 +49,6 @@ test('a target of 80,5% is written with a decimal comma in the form, the report 
 	} finally {
 		// Other tests read this target as it was.
 		await openHydrated(page, '/quan-tri/muc-tieu');
-		await save(before);
+		await save(before, target.label);
 	}
 });
