@@ -151,3 +151,38 @@ test('with the biggest text the practice phone still has room to show its screen
 	expect(shown).toBeGreaterThanOrEqual(200);
 	await expect(k.sim('decline')).toBeInViewport({ ratio: 1 });
 });
+
+// With A+ twice on a 1366×768 kiosk the step ran under the lesson buttons, and the right tap
+// scrolled the page: "Bước 3/7" and the step's first line went under the lesson's title and the
+// phone's "Màn hình tập" banner out of sight. Now the step and its answer fit, uncovered.
+test('with the biggest text a step, its answer and the phone’s banner all show, none under a bar', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const qr = lesson('chuyen-khoan-vietqr');
+	const at = qr.steps.findIndex((s) => s.practice?.target === 'name');
+	await k.openAtStep(qr, at);
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	// On screen and on top near its top and bottom edges: what is there is this, not a bar over
+	// it (a quarter in from the sides, clear of the phone's rounded corners).
+	const uncovered = (selector: string) =>
+		page.locator(selector).evaluate((el) => {
+			const b = el.getBoundingClientRect();
+			const points = [
+				[b.left + b.width / 4, b.top + 3],
+				[b.right - b.width / 4, b.bottom - 3]
+			];
+			return points.every(([x, y]) => {
+				const hit = document.elementFromPoint(x, y);
+				return hit !== null && (hit === el || el.contains(hit));
+			});
+		});
+	const shown = ['.progress', '[data-testid="instruction"]', '.practice-tag', '.banner'];
+	for (const s of shown) expect(await uncovered(s), `${s} before the tap`).toBe(true);
+	await k.tap(k.sim('name'));
+	await expect(page.getByRole('status')).toContainText('Đúng rồi');
+	for (const s of [...shown, '.feedback']) {
+		await expect.poll(() => uncovered(s), `${s} after the tap`).toBe(true);
+	}
+});
