@@ -37,7 +37,7 @@ test('the officer sees version, snapshot age, journal, disk, last backup and upt
 		const backupRow = row(page, 'backup');
 		// dd/mm/yyyy, a moment ago, and a size in Vietnamese units.
 		await expect(backupRow).toContainText(
-			/\d\d:\d\d ngày \d\d\/\d\d\/\d{4} \(\d+ giây trước\), [\d,]+ (KB|MB)/
+			/\d\d\/\d\d\/\d{4} \d\d:\d\d \(\d+ giây trước\), [\d,]+ (KB|MB)/
 		);
 		await expect(backupRow).toContainText('1 bản đang giữ');
 		await expect(backupRow).toContainText('Tốt');
