@@ -16,6 +16,7 @@ import { listSkills, skillExists, type Skill } from '../repositories/skills';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import type { Failure } from './coverage';
+import { NOT_YOUR_RESIDENT } from './scoped';
 
 /** How far back a milestone may be dated (a class last month, noted late). */
 const MAX_BACKDATE_DAYS = 366;
@@ -42,7 +43,7 @@ function residentFor(
 		: undefined;
 	if (!resident) return fail(404, 'not_found', 'Không tìm thấy cư dân này.');
 	if (!worksIn(actor, resident.neighborhoodId)) {
-		return fail(403, 'forbidden', 'Cư dân này không ở khu phố của bạn.');
+		return fail(403, 'forbidden', NOT_YOUR_RESIDENT);
 	}
 	return { ok: true, resident };
 }

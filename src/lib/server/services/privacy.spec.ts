@@ -63,10 +63,13 @@ describe('export', () => {
 		const before = count('SELECT count(*) FROM audit_log');
 		await expect(
 			exportResident(store, actorNamed(store, 'truongkhu2'), id, 'export', DEVICE)
-		).rejects.toMatchObject({ status: 403 });
+		).rejects.toMatchObject({ status: 403, message: 'Cư dân này không ở khu phố của bạn.' });
 		await expect(
 			exportResident(store, actorNamed(store, 'tinhnguyen1'), id, 'export', DEVICE)
-		).rejects.toMatchObject({ status: 403 });
+		).rejects.toMatchObject({
+			status: 403,
+			message: expect.stringMatching(/^Tình nguyện viên không xem được dữ liệu cá nhân/)
+		});
 		await expect(
 			exportResident(store, actorNamed(store, 'quantri'), 99_999_999, 'export', DEVICE)
 		).rejects.toMatchObject({ status: 404 });

@@ -11,6 +11,10 @@ import {
 } from '../repositories/privacy';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
+import { NOT_YOUR_RESIDENT } from './scoped';
+
+const VOLUNTEERS_DO_NOT_EXPORT =
+	'Tình nguyện viên không xem được dữ liệu cá nhân của cư dân. Xin nhờ trưởng khu phố hoặc cán bộ phường.';
 
 /**
  * The officer sees every resident's data; a head only those of their own khu phố (the same
@@ -23,9 +27,10 @@ export function canSeeResident(actor: Actor, scope: ResidentScope): boolean {
 function scopeFor(store: DataStore, actor: Actor, residentId: number): ResidentScope {
 	const scope = residentScope(store.db, residentId);
 	if (!scope) throw new Problem(404, 'not_found', 'Không tìm thấy cư dân này (có thể đã xoá).');
-	if (!canSeeResident(actor, scope)) {
-		throw new Problem(403, 'forbidden', 'Cư dân này không thuộc khu phố của bạn.');
+	if (actor.role === 'volunteer') {
+		throw new Problem(403, 'forbidden', VOLUNTEERS_DO_NOT_EXPORT);
 	}
+	if (!canSeeResident(actor, scope)) throw new Problem(403, 'forbidden', NOT_YOUR_RESIDENT);
 	return scope;
 }
 

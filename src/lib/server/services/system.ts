@@ -56,8 +56,6 @@ export function gatherSystemFacts(app: App, env: NodeJS.ProcessEnv = process.env
 	};
 }
 
-const at = formatDateTime;
-
 function backupItem(f: SystemFacts): HealthItem {
 	const base = { key: 'backup' as const, label: 'Sao lưu gần nhất' };
 	if (f.backups.state === 'unconfigured') {
@@ -92,7 +90,7 @@ function backupItem(f: SystemFacts): HealthItem {
 	const ageSeconds = (f.now - last.createdAt) / 1000;
 	return {
 		...base,
-		value: `${at(last.createdAt)} (${formatDuration(ageSeconds)} trước), ${formatBytes(last.bytes)}`,
+		value: `${formatDateTime(last.createdAt)} (${formatDuration(ageSeconds)} trước), ${formatBytes(last.bytes)}`,
 		detail: `${f.backups.backups.length} bản đang giữ ở ${f.backups.dir}`,
 		status: ageSeconds > BACKUP_WARN_HOURS * 3600 ? 'warn' : 'ok'
 	};
@@ -124,7 +122,7 @@ export function buildSystemReport(f: SystemFacts): SystemReport {
 			key: 'uptime',
 			label: 'Máy chủ chạy liên tục',
 			value: formatDuration((f.now - f.startedAt) / 1000),
-			detail: `Từ ${at(f.startedAt)}`,
+			detail: `Từ ${formatDateTime(f.startedAt)}`,
 			status: null
 		},
 		{
@@ -150,5 +148,5 @@ export function buildSystemReport(f: SystemFacts): SystemReport {
 		: items.some((i) => i.status === 'warn')
 			? 'warn'
 			: 'ok';
-	return { checkedAt: at(f.now), overall, items };
+	return { checkedAt: formatDateTime(f.now), overall, items };
 }
