@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { apiSignIn } from '../support/sign-in';
 import { Kiosk } from './kiosk-page';
 
-test('"Gọi tình nguyện viên" stores a request and tells the learner someone is coming', async ({
+test('"Gọi tình nguyện viên" stores a request, tells the learner someone is coming, and volunteers see where', async ({
 	page
 }) => {
 	const k = new Kiosk(page);
@@ -20,6 +21,14 @@ test('"Gọi tình nguyện viên" stores a request and tells the learner someon
 	const again = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
 	await k.tap(k.button('Gọi tình nguyện viên'));
 	expect(await (await again).json()).toMatchObject({ id: body.id, repeated: true });
+
+	// A volunteer reads where to go in words: the kiosk's place, not its id "tram-1".
+	// Signed in through the API (the page shares its cookies): the form's page costs seconds.
+	expect((await apiSignIn(page.request, 'tinhnguyen1', '246810')).ok()).toBe(true);
+	await page.goto('/tinh-nguyen');
+	const calls = page.getByRole('region', { name: 'Trạm đang gọi tình nguyện viên' });
+	await expect(calls.getByRole('listitem').first()).toContainText('Nhà văn hoá khu phố 1 lúc');
+	await expect(calls).not.toContainText('tram-1');
 });
 
 test('the lesson API lists every walkthrough with its counts and a working url', async ({

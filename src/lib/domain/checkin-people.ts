@@ -92,6 +92,18 @@ export interface HelpRequest {
 	at: number;
 }
 
+/**
+ * Where a kiosk calling for help stands, as a volunteer reads it: the place it was set up with
+ * (`KIOSK_PLACE`). The kiosk's id (`tram-1`) is a setting, not somewhere to walk to; it is
+ * shown, named as a code, only when the request carries no place.
+ */
+export function helpRequestPlace(request: Pick<HelpRequest, 'kiosk' | 'place'>): string {
+	const place = request.place.trim();
+	if (place) return place;
+	const kiosk = request.kiosk.trim();
+	return kiosk ? `Trạm mã “${kiosk}” (chưa ghi nơi đặt)` : 'Một trạm chưa ghi nơi đặt';
+}
+
 /** Printable card: what the A4 sheet needs. */
 export interface PrintCard {
 	code: string;

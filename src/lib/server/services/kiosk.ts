@@ -9,8 +9,9 @@ export function kioskIdentity(env: NodeJS.ProcessEnv = process.env): {
 	place: string;
 } {
 	return {
-		kiosk: (env.KIOSK_ID || 'tram-1').slice(0, 64),
-		place: (env.KIOSK_PLACE || 'Nhà văn hoá khu phố 1').slice(0, 120)
+		// A blank setting (a stray space in the unit file) is no setting: volunteers need a place.
+		kiosk: (env.KIOSK_ID?.trim() || 'tram-1').slice(0, 64),
+		place: (env.KIOSK_PLACE?.trim() || 'Nhà văn hoá khu phố 1').slice(0, 120)
 	};
 }
 
