@@ -118,9 +118,17 @@ test(
 	async ({ page }) => {
 		const k = new Kiosk(page);
 		await k.open('/bai-hoc/vssid/ghi-nhan');
-		await expect(page.getByText('Chưa bật được camera.')).toBeVisible();
+		// This machine has no camera at all: no browser setting can change that, so nobody is
+		// asked to allow one, and no "Bật camera" button promises it.
+		await expect(page.getByText('Trạm này không có camera.')).toBeVisible();
+		await expect(page.getByText(/cho phép/)).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Bật camera' })).toHaveCount(0);
+		await expect(page.getByText(/trước camera/)).toHaveCount(0);
 		await expect(
-			page.getByText('Bác bấm “Gọi tình nguyện viên” để được ghi nhận giúp.')
+			page.getByText('Nếu trạm có máy quét thẻ, bác đưa thẻ vào máy quét.')
+		).toBeVisible();
+		await expect(
+			page.getByText('Hoặc bác bấm “Gọi tình nguyện viên” để được ghi nhận giúp.')
 		).toBeVisible();
 		// The volunteer's tools are not the resident's.
 		await expect(page.getByText(/máy quét hay tìm tên/)).toHaveCount(0);
