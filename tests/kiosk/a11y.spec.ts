@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { PHRASES } from '../../src/lib/voice/phrases.js';
 import { Kiosk } from './kiosk-page';
 
 /** axe-core with WCAG A/AA (and AAA contrast, 7:1): no serious or critical violation. */
@@ -135,5 +136,8 @@ test(
 		await expect(
 			page.getByText('Chưa có thẻ? Bác nhờ tình nguyện viên làm thẻ cho bác.')
 		).toBeVisible();
+		// And its voice says the same, after the first "giơ thẻ trước camera" it could not keep.
+		await k.expectSaid(PHRASES.noCamera);
+		expect((await k.narrations()).at(-1)).toBe(PHRASES.noCamera);
 	}
 );

@@ -16,6 +16,11 @@ export const PHRASES = {
 	quizDone: 'Bác đã làm xong bài tập. Bác bấm Tiếp tục nhé.',
 	done: 'Bác đã hoàn thành! Bác có thể in bài này mang về, hoặc ghi nhận vào thẻ.',
 	showCard: 'Bác giơ thẻ QR của mình trước camera của trạm nhé.',
+	// Said instead when the kiosk's camera cannot be used (the screen says the same).
+	noCamera:
+		'Trạm này không có camera. Nếu trạm có máy quét thẻ, bác đưa thẻ vào máy quét. Hoặc bác bấm Gọi tình nguyện viên nhé.',
+	cameraOff:
+		'Camera của trạm chưa dùng được. Nếu trạm có máy quét thẻ, bác đưa thẻ vào máy quét. Hoặc bác bấm Gọi tình nguyện viên nhé.',
 	cardRecorded: 'Đã ghi nhận. Chúc mừng bác đã học xong bài này!',
 	cardNotRecorded:
 		'Chưa ghi nhận được. Bác đọc dòng chữ trên màn hình, hoặc bấm Gọi tình nguyện viên nhé.'
