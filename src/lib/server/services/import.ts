@@ -138,6 +138,16 @@ export async function importResidents(
 	};
 	const good: Array<Omit<ImportRow, 'headName' | 'cardCode'> & { headName: string }> = [];
 	const seen = new Set<string>();
+	/** Likely duplicates, told once it is known whether they will be or were skipped. */
+	const twins: Array<{ preview: PreviewRow; above: boolean }> = [];
+	const tellTwins = (skip: string) => {
+		for (const { preview, above } of twins) {
+			preview.message = above
+				? `Trùng với một dòng phía trên (cùng tên, năm sinh, hộ): ${skip}.`
+				: `Đã có người cùng tên, năm sinh trong hộ này: ${skip}.`;
+			report.duplicates.push({ row: preview.row, message: preview.message });
+		}
+	};
 	body.forEach((r, i) => {
 		const row = headerAt + i + 2;
 		if (r.every((c) => c.trim() === '')) return;
@@ -151,11 +161,9 @@ export async function importResidents(
 			message: ''
 		};
 		report.rows.push(preview);
-		const problem = (message: string) => {
-			preview.kind = 'error';
-			preview.message = message;
-			report.errors.push({ row, message });
-		};
+		// Every problem of the row at once: a head fixing the file should not re-upload it once
+		// per mistake.
+		const problems: string[] = [];
 		const year = /(\d{4})\s*$/.exec(cell(r, 'birthYear'))?.[1] ?? cell(r, 'birthYear');
 		const checked = checkResident(
 			{
@@ -167,16 +175,22 @@ export async function importResidents(
 			},
 			now
 		);
-		if (!checked.ok) return problem(checked.message);
+		if (!checked.ok) problems.push(...(checked.problems ?? [checked]).map((p) => p.message));
 		const hood = findHood(cell(r, 'neighborhood'));
-		if (!hood) return problem(`Không có khu phố “${cell(r, 'neighborhood')}”.`);
+		if (!hood) problems.push(`Không có khu phố “${cell(r, 'neighborhood')}”.`);
 		// A head imports their own khu phố's list; a row of another is an error, so nothing is saved.
-		if (!worksIn(actor, hood.id)) return problem(`${hood.name} không phải khu phố của bạn.`);
+		else if (!worksIn(actor, hood.id)) problems.push(`${hood.name} không phải khu phố của bạn.`);
 		const address = cleanLine(cell(r, 'address'), 3, 200);
-		if (!address) return problem('Thiếu địa chỉ (3–200 ký tự).');
+		if (!address) problems.push('Thiếu địa chỉ (3–200 ký tự).');
 		const headCell = cell(r, 'headName');
 		const headName = headCell ? cleanName(headCell) : '';
-		if (headName === null) return problem('Tên chủ hộ không hợp lệ.');
+		if (headName === null) problems.push('Tên chủ hộ không hợp lệ.');
+		if (!checked.ok || !hood || !address || problems.length > 0) {
+			preview.kind = 'error';
+			preview.message = problems.join(' ');
+			report.errors.push({ row, message: preview.message });
+			return;
+		}
 		const v = checked.value;
 		const key = `${hood.id}|${foldVietnamese(address)}|${foldVietnamese(v.fullName)}|${v.birthYear}`;
 		const stored = findHouseholdByAddress(store.db, hood.id, address);
@@ -185,10 +199,7 @@ export async function importResidents(
 			(stored && findTwin(store.db, stored, foldVietnamese(v.fullName), v.birthYear))
 		) {
 			preview.kind = 'duplicate';
-			preview.message = seen.has(key)
-				? 'Trùng với một dòng phía trên (cùng tên, năm sinh, hộ): sẽ bỏ qua.'
-				: 'Đã có người cùng tên, năm sinh trong hộ này: sẽ bỏ qua.';
-			report.duplicates.push({ row, message: preview.message });
+			twins.push({ preview, above: seen.has(key) });
 			return;
 		}
 		seen.add(key);
@@ -205,6 +216,7 @@ export async function importResidents(
 	});
 	if (report.rows.length === 0) return fail(400, 'empty_file', 'Tệp không có dòng dữ liệu nào.');
 	if (options.dryRun || report.errors.length > 0) {
+		tellTwins('sẽ bỏ qua');
 		report.imported = report.errors.length > 0 ? 0 : good.length;
 		return ok(report);
 	}
@@ -227,13 +239,14 @@ export async function importResidents(
 			? consent.value.consent
 			: { method: 'paper', takenBy: actor.displayName, at: now },
 		fileName: file.name,
-		skipped: report.duplicates.length
+		skipped: twins.length
 	};
 	const result = await store.write<{ imported: number; duplicates: number[] }>(
 		'import.residents',
 		payload,
 		actor.id
 	);
+	tellTwins('đã bỏ qua');
 	// Someone added the same person between the preview and now: skipped, and shown so.
 	const late = 'Đã có người cùng tên, năm sinh trong hộ này: đã bỏ qua.';
 	for (const row of result.duplicates) {
