@@ -227,3 +227,45 @@ test('with the biggest text a step, its answer and the phone’s banner all show
 		await expect.poll(() => uncovered(s), `${s} after the tap`).toBe(true);
 	}
 });
+
+// "Bây giờ bật Wi-Fi … bác bấm dòng “Wi-Fi”." with A+ twice at 1366×768 ended a line with
+// "“Wi-" and began the next with "Fi”.": two words to an older learner.
+test('with the biggest text a hyphenated word in a step’s words stays on one line', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const wifi = lesson('co-chu-wifi');
+	await k.openAtStep(
+		wifi,
+		wifi.steps.findIndex((s) => s.practice?.target === 'wifi')
+	);
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	const words = page.getByTestId('instruction');
+	await expect
+		.poll(() => words.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)))
+		.toBeGreaterThan(40);
+	// How many lines each "Wi-Fi" in the words takes.
+	const lines = await words.evaluate((el) => {
+		const text = el.textContent!;
+		const found: number[] = [];
+		for (const m of text.matchAll(/Wi-Fi/g)) {
+			// The text may be split across elements: find the offset's node and place.
+			const at = (offset: number): [Node, number] => {
+				const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+				for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+					const length = (n as Text).length;
+					if (offset <= length) return [n, offset];
+					offset -= length;
+				}
+				throw new Error('past the end');
+			};
+			const range = document.createRange();
+			range.setStart(...at(m.index));
+			range.setEnd(...at(m.index + m[0].length));
+			found.push(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size);
+		}
+		return found;
+	});
+	expect(lines).toEqual([1, 1]);
+});
