@@ -17,6 +17,27 @@ export function foldVietnamese(text: string): string {
 		.trim();
 }
 
+/** One word of a name search: folded, to find names; as typed (lower case), to rank them. */
+export interface SearchWord {
+	folded: string;
+	typed: string;
+}
+
+/**
+ * The words of a typed name search, at most six: each folded to a-z and 0-9 ("thử" → "thu"),
+ * and as typed, lower case, without punctuation ("thử"), so a name with the same diacritics
+ * can come first. A word with no letter or digit left is dropped.
+ */
+export function searchWords(q: string): SearchWord[] {
+	return nfc(q)
+		.toLocaleLowerCase('vi')
+		.split(/\s+/)
+		.map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
+		.map((typed) => ({ typed, folded: foldVietnamese(typed).replace(/[^a-z0-9]/g, '') }))
+		.filter((word) => word.folded)
+		.slice(0, 6);
+}
+
 /** Collapses runs of white space and trims; the cleaning every typed name gets. */
 export function cleanText(text: string): string {
 	return nfc(text).replace(/\s+/g, ' ').trim();

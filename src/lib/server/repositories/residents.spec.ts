@@ -48,11 +48,47 @@ describe('name search', () => {
 			'Nguyễn Văn An',
 			'Trần Văn Nguyên'
 		]);
-		// A LIKE wildcard typed by someone is a letter, not a pattern.
-		expect(searchResidents(db, 'ngu%')).toEqual([]);
+		// A LIKE wildcard typed by someone is dropped with the other punctuation, not a pattern.
+		expect(searchResidents(db, '%guyen')).toEqual([]);
+		expect(searchResidents(db, '_ong')).toEqual([]);
 		expect(searchResidents(db, 'nguyen van', 2).map((r) => r.fullName)).toEqual([
 			'Nguyễn Hồng Vân'
 		]);
+		db.close();
+	});
+});
+
+describe('name search ranking', () => {
+	// Alphabetically every "Thu…" comes before "Thử": more of them than the list holds.
+	const THUS = Array.from({ length: NAME_SEARCH_LIMIT }, (_, i) =>
+		i % 2 ? `Bùi Thị Thuỷ ${String.fromCharCode(65 + (i % 26))}` : `Bùi Thu ${i}`
+	);
+
+	it('lists the names with the diacritics typed first, in a full list too', async () => {
+		const db = await wardOf([...THUS, 'Nguyễn Văn Thử', 'Trần Thứ', 'Đỗ Đức Thử']);
+		const found = searchResidents(db, 'thử').map((r) => r.fullName);
+		expect(found).toHaveLength(NAME_SEARCH_LIMIT);
+		expect(found.slice(0, 2)).toEqual(['Đỗ Đức Thử', 'Nguyễn Văn Thử']);
+		// The same diacritics on the first letter of a name too: "đức" is the name's "Đức".
+		expect(searchResidents(db, 'đức thu')[0].fullName).toBe('Đỗ Đức Thử');
+		// Without diacritics typed it still finds them all, whole words before the rest.
+		const plain = searchResidents(db, 'thu').map((r) => r.fullName);
+		expect(plain).toContain('Nguyễn Văn Thử');
+		expect(plain.findIndex((name) => name.includes('Thuỷ'))).toBe(NAME_SEARCH_LIMIT / 2 + 3);
+		db.close();
+	});
+
+	it('lists whole words before names they only start, then the rest as before', async () => {
+		const db = await wardOf(['Lê Thuận', 'Lê Thuỷ', 'Lê Thu', 'Mai Thu Hà', 'An Thuần']);
+		expect(searchResidents(db, 'thu').map((r) => r.fullName)).toEqual([
+			'Lê Thu',
+			'Mai Thu Hà',
+			'An Thuần',
+			'Lê Thuận',
+			'Lê Thuỷ'
+		]);
+		// Diacritics first, then whole words: "thuận" is Lê Thuận, then An Thuần, a whole word.
+		expect(searchResidents(db, 'thuận').map((r) => r.fullName)).toEqual(['Lê Thuận', 'An Thuần']);
 		db.close();
 	});
 });

@@ -10,6 +10,7 @@ import type {
 	ResidentSummary
 } from '../../domain/checkin-people';
 import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
+import { searchWords } from '../../domain/text';
 import type { Reads } from '../store/database';
 
 interface ResidentRow {
@@ -50,45 +51,61 @@ const toResident = (r: ResidentRow): Resident => ({
 	cardCode: r.card_code
 });
 
+const capitalized = (word: string) => word[0].toLocaleUpperCase('vi') + word.slice(1);
+
 /**
  * Diacritics-insensitive name search: every word of the query must start a word of the
- * name ("nguyen van" finds "Nguyễn Văn An"), so a short query still narrows well. Names
- * holding the words as typed, one after another, come first: "nguyen van" also matches
- * "Nguyễn Hồng Vân", and in alphabetical order alone the list of NAME_SEARCH_LIMIT filled
- * up with such names before the Nguyễn Văn it was typed for.
+ * name ("nguyen van" finds "Nguyễn Văn An"), so a short query still narrows well. The list
+ * holds NAME_SEARCH_LIMIT people, so the order decides who is on it at all:
  *
- * At a class (`session`), each person also says when they were checked in to it (null: not
- * yet), read in the same query; and people of the class's khu phố come first, since most
- * come from the one whose cultural house holds the class: they fill a full list before the
- * rest, each group in the order above.
+ * 1. names with the diacritics typed: "thử" matches every Thu, Thuỷ and Thư, and alphabetical
+ *    order alone filled the list with them before the Nguyễn Văn Thử it was typed for;
+ * 2. at a class (`session`), people of the class's khu phố, since most come from the one
+ *    whose cultural house holds the class;
+ * 3. names where the words typed are whole words ("thu" is Thu before Thuận);
+ * 4. names holding the words as typed, one after another: "nguyen van" also matches
+ *    "Nguyễn Hồng Vân", which comes after the Nguyễn Văn it was typed for;
+ * 5. then alphabetical, by birth year.
+ *
+ * The ranks are worked out in the one query, only for the names that match; at a class each
+ * person also says when they were checked in to it (null: not yet).
  */
 export function searchResidents(
 	db: Reads,
-	folded: string,
+	q: string,
 	neighborhoodId?: number,
 	session?: { id: number; neighborhoodId: number | null }
 ): ResidentMatch[] {
-	const words = folded.split(' ').filter(Boolean).slice(0, 6);
-	const escape = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
-	const where = words.map(() => "(' ' || r.name_folded) LIKE ? ESCAPE '\\'").join(' AND ');
-	const params = words.map((w) => `% ${escape(w)}%`);
+	// Letters and digits only (searchWords): nothing in them is a LIKE wildcard to escape.
+	const words = searchWords(q);
+	if (words.length === 0) return [];
+	const where = words.map(() => "(' ' || r.name_folded) LIKE ?").join(' AND ');
 	const hood = neighborhoodId ? ' AND h.neighborhood_id = ?' : '';
-	const inOrder = "(' ' || r.name_folded) NOT LIKE ? ESCAPE '\\'";
+	// LIKE ignores case in A-Z only: a word typed "đức" is also looked for as "Đức".
+	const marked = words.filter((w) => w.typed !== w.folded);
+	const diacritics = marked.length
+		? `(${marked.map(() => "((' ' || r.full_name) LIKE ? OR (' ' || r.full_name) LIKE ?)").join(' + ')}) DESC, `
+		: '';
+	const home = session?.neighborhoodId ? 'h.neighborhood_id IS NOT ?, ' : '';
+	const whole = `(${words.map(() => "(' ' || r.name_folded || ' ') LIKE ?").join(' + ')}) DESC`;
+	const inOrder = "(' ' || r.name_folded) NOT LIKE ?";
 	// attendance_once (session_id, resident_id) makes the join one index look-up a person.
 	const checkedIn = session ? ', a.checked_in_at AS session_checked_in_at' : '';
 	const join = session
 		? ' LEFT JOIN attendance a ON a.session_id = ? AND a.resident_id = r.id'
 		: '';
-	const home = session?.neighborhoodId ? 'h.neighborhood_id IS NOT ?, ' : '';
 	const rows = db.all<ResidentRow & { session_checked_in_at?: number | null }>(
 		`SELECT ${RESIDENT_COLUMNS}${checkedIn} ${RESIDENT_FROM}${join} WHERE ${where}${hood}
-			ORDER BY ${home}${inOrder}, r.name_folded, r.birth_year LIMIT ${NAME_SEARCH_LIMIT}`,
+			ORDER BY ${diacritics}${home}${whole}, ${inOrder}, r.name_folded, r.birth_year
+			LIMIT ${NAME_SEARCH_LIMIT}`,
 		[
 			...(session ? [session.id] : []),
-			...params,
+			...words.map((w) => `% ${w.folded}%`),
 			...(neighborhoodId ? [neighborhoodId] : []),
+			...marked.flatMap(({ typed }) => [`% ${typed}%`, `% ${capitalized(typed)}%`]),
 			...(session?.neighborhoodId ? [session.neighborhoodId] : []),
-			`% ${escape(words.join(' '))}%`
+			...words.map((w) => `% ${w.folded} %`),
+			`% ${words.map((w) => w.folded).join(' ')}%`
 		]
 	);
 	return rows.map((row) =>

@@ -1,6 +1,6 @@
 import { listedNeighborhood, worksIn, type Actor } from '../../domain/actor';
 import type { Household, Resident, ResidentMatch } from '../../domain/checkin-people';
-import { foldVietnamese } from '../../domain/text';
+import { foldVietnamese, searchWords } from '../../domain/text';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
 import { neighborhoods } from '../repositories/neighborhoods';
@@ -214,15 +214,15 @@ export function searchResidents(
 	neighborhoodId?: number,
 	sessionId?: number
 ): Result<ResidentMatch[]> {
-	const folded = foldVietnamese(q ?? '').replace(/[^a-z0-9 ]/g, '');
-	if (folded.replace(/ /g, '').length < 3) {
+	const letters = searchWords(q ?? '').reduce((sum, w) => sum + w.folded.length, 0);
+	if (letters < 3) {
 		return fail(400, 'query_too_short', 'Xin gõ ít nhất 3 chữ cái của tên.');
 	}
 	const session = sessionId === undefined ? undefined : getSession(store.db, sessionId);
 	if (sessionId !== undefined && !session) return fail(404, 'no_session', 'Không có buổi học này.');
 	const hood = listedNeighborhood(actor, neighborhoodId);
 	if (hood === null) return ok([]);
-	return ok(repo.searchResidents(store.db, folded, hood, session));
+	return ok(repo.searchResidents(store.db, q ?? '', hood, session));
 }
 
 /** One resident's page: a view of personal data, so it is audited (a refusal is not). */
