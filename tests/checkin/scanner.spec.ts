@@ -79,6 +79,12 @@ test('after a check-in by name the search stays, says who came, and the next is 
 	const search = page.getByLabel('Tìm theo tên (không cần dấu)');
 	await search.fill('quach tim');
 	const first = page.getByRole('button', { name: /Quách Tìm Một/ });
+	// On a 360 px phone each person is one compact row, the name on one line across it: it
+	// broke word by word beside a half-width button, over 200 px a person.
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect((await first.boundingBox())!.height).toBeLessThan(140);
+	expect((await first.locator('strong').boundingBox())!.height).toBeLessThan(40);
+	await page.setViewportSize({ width: 412, height: 915 });
 	await first.click();
 	const green = page.locator('[data-result="ok"]');
 	await expect(green).toContainText('Quách Tìm Một');
