@@ -4,6 +4,7 @@ import {
 	formatDate,
 	formatDateTime,
 	formatTime,
+	formatTimeOrDateTime,
 	formatWeekdayDay,
 	formatWeekdayDayTime,
 	isIsoDay,
@@ -22,6 +23,11 @@ describe('Vietnam days', () => {
 		expect(formatDate(at)).toBe('26/11/2026');
 		expect(formatTime(at)).toBe('06:30');
 		expect(formatDateTime(at)).toBe('26/11/2026 06:30');
+	});
+	it("says the time alone only for today's instants, by Vietnam's day", () => {
+		const at = Date.parse('2026-11-25T23:30:00Z'); // 06:30 on 26/11 in Hà Nội
+		expect(formatTimeOrDateTime(at, Date.parse('2026-11-26T16:59:00Z'))).toBe('06:30');
+		expect(formatTimeOrDateTime(at, Date.parse('2026-11-26T17:00:00Z'))).toBe('26/11/2026 06:30');
 	});
 	it('starts a day at midnight Vietnam time', () => {
 		expect(new Date(vnDayStart('2026-11-26')).toISOString()).toBe('2026-11-25T17:00:00.000Z');

@@ -62,6 +62,14 @@ export function formatDateTime(ms: number): string {
 	return `${formatDate(ms)} ${formatTime(ms)}`;
 }
 
+/**
+ * 'HH:mm' for an instant of today (Vietnam's day of `now`), else '02/12/2026 08:07': a time
+ * alone on another day reads as today's.
+ */
+export function formatTimeOrDateTime(ms: number, now: number): string {
+	return vnDay(ms) === vnDay(now) ? formatTime(ms) : formatDateTime(ms);
+}
+
 /** "Hà Tu, ngày 25 tháng 11 năm 2026" — the place-and-date line of a formal report. */
 export function formalDateLine(place: string, day: string): string {
 	const [y, m, d] = day.split('-').map(Number);

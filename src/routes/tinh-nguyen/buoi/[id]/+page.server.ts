@@ -11,5 +11,6 @@ export const load = (async ({ locals, params }) => {
 	const store = getApp().store;
 	const found = id ? await sessionAttendance(store, actor, id) : undefined;
 	if (!found) error(404, 'Không có buổi học này');
-	return { ...found, failed: failedScans(store, found.session.id) };
+	// `now`: the page and its hydration agree on which day is today.
+	return { ...found, failed: failedScans(store, found.session.id), now: Date.now() };
 }) satisfies PageServerLoad;
