@@ -104,8 +104,16 @@ test('a name search that fills its list says so, and each address names its khu 
 		expect(line.match(/Khu phố \d+/g) ?? [], line).toHaveLength(1);
 	}
 
-	// The scanner's name search says the same.
+	// With diacritics typed, the name holding them comes first: before, the demo ward's
+	// 30 Thu and Thuỷ filled the list alphabetically and Nguyễn Văn Thử was not on it.
 	const api = await apiAs(testInfo.project.use.baseURL!);
+	await newResident(api, 'Nguyễn Văn Thử');
+	await openHydrated(page, `/cu-dan?q=${encodeURIComponent('thử')}`);
+	const found = page.locator('main ul').first().getByRole('listitem');
+	await expect(found).toHaveCount(30);
+	await expect(found.first()).toContainText('Nguyễn Văn Thử');
+
+	// The scanner's name search says the same.
 	await openHydrated(page, `/diem-danh/${await newSession(api)}`);
 	await page.getByLabel('Tìm theo tên (không cần dấu)').fill('nguyen');
 	// (Calls for help from kiosks are statuses on this page too.)
@@ -164,6 +172,9 @@ test('closing a class asks first, and a tap on “Không” leaves it open', asy
 	await expect(page.getByRole('status').filter({ hasText: 'Đã đóng buổi' })).toContainText(title);
 	await expect(session).toHaveCount(0);
 	expect((await attendance()).session.closedAt).not.toBeNull();
+	// Its list says when it was closed, not only that it was (today's: the time alone).
+	await openHydrated(page, `/tinh-nguyen/buoi/${sessionId}`);
+	await expect(page.getByText(/ · đã đóng lúc \d\d:\d\d$/)).toBeVisible();
 });
 
 test('a new card is issued only when asked twice, and that one card can be printed', async ({
@@ -308,6 +319,20 @@ test('a new household: every mistake shown at once, a double tap saves it once, 
 		await expect(page.getByRole('status')).toHaveText(`Đã thêm ${fullName}.`);
 		await expect(page.getByLabel('Người nhận sự đồng ý')).toHaveValue('Tình nguyện viên 2');
 	}
+	// On a phone a birth year and "Chủ hộ" stay on one line ("195 / 8" read as two numbers):
+	// the names beside them wrap instead.
+	const lines = await page
+		.getByRole('region', { name: 'Thành viên của hộ' })
+		.locator('td:not(:first-child)')
+		.evaluateAll((cells) =>
+			cells.map((cell) => {
+				const range = document.createRange();
+				range.selectNodeContents(cell);
+				const tops = [...range.getClientRects()].map((r) => Math.round(r.top));
+				return `${cell.textContent}: ${new Set(tops).size}`;
+			})
+		);
+	expect(lines).toEqual(['1958: 1', 'Chủ hộ: 1', '1961: 1', ': 0', '1990: 1', ': 0']);
 
 	// Days later another volunteer registers him again, at another address: asked, not saved.
 	await openHydrated(page, '/cu-dan/ho-moi');
