@@ -10,6 +10,9 @@ const config = {
 		// A page's CSS (each file under 10 KB) goes inside its HTML: the kiosk can paint as soon
 		// as the HTML arrives instead of after four more round trips (bench:kiosk, home LCP).
 		inlineStyleThreshold: 10_000,
+		// src/service-worker.ts is registered by the scanner page alone, scoped to /diem-danh/:
+		// kiosk pages must never depend on a worker (checkin/scanner-worker.ts).
+		serviceWorker: { register: false },
 		// Nothing loads from the internet: every source is this server. Kit adds a nonce (or a
 		// hash on prerendered pages) for its own inline start-up script. Inline styles are
 		// allowed because Svelte transitions write them; scripts never are.

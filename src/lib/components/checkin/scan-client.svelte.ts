@@ -3,6 +3,7 @@ import { REASON_TEXT, type CheckinReason } from '$lib/domain/checkin';
 import { feedback } from './feedback';
 import { newNonce } from './nonce';
 import { dequeue, enqueue, queued, type QueuedScan } from './offline-queue';
+import { timedFetch } from './timed-fetch';
 
 export type ScanResult =
 	| { kind: 'ok'; title: string; detail: string }
@@ -10,8 +11,6 @@ export type ScanResult =
 	| { kind: 'error'; title: string; detail: string }
 	| { kind: 'queued'; title: string; detail: string };
 
-/** The server must answer within this, or the scan is kept on the device (issue 4). */
-export const ANSWER_TIMEOUT_MS = 3000;
 const RETRY_MS = 4000;
 
 type Sent =
@@ -19,22 +18,17 @@ type Sent =
 	| { delivered: false; auth?: boolean };
 
 async function send(scan: QueuedScan): Promise<Sent> {
-	const controller = new AbortController();
-	const timer = setTimeout(() => controller.abort(), ANSWER_TIMEOUT_MS);
 	try {
-		const response = await fetch('/api/checkins', {
+		const response = await timedFetch('/api/checkins', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(scan),
-			signal: controller.signal
+			body: JSON.stringify(scan)
 		});
 		if (response.status === 401 || response.status === 403) return { delivered: false, auth: true };
 		if (response.status >= 500) return { delivered: false };
 		return { delivered: true, status: response.status, body: await response.json() };
 	} catch {
 		return { delivered: false };
-	} finally {
-		clearTimeout(timer);
 	}
 }
 
