@@ -34,7 +34,7 @@ interface CheckedIn {
 export type CheckinResult =
 	| ({ outcome: 'ok'; at: number; replay: boolean } & CheckedIn)
 	| ({ outcome: 'already'; firstAt: number } & CheckedIn)
-	| { outcome: 'error'; reason: CheckinReason };
+	| { outcome: 'error'; reason: CheckinReason; resident?: ResidentBrief };
 
 function logFailure(
 	db: Db,
@@ -97,7 +97,8 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 		const replay = replayed(db, p.nonce);
 		if (replay) return replay;
 		logFailure(db, ctx, p, decision.reason);
-		return decision;
+		// Whose card it was (revoked, class closed): a queued scan refused later can say so.
+		return resident ? { ...decision, resident: toBrief(residentId!, resident) } : decision;
 	}
 	const { changes } = db.run(
 		'INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, volunteer_id, nonce) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',

@@ -77,13 +77,22 @@ export function sessionAttendance(db: Reads, sessionId: number): AttendanceEntry
 		}));
 }
 
+/**
+ * The session's refused scans, with whose card it was when that is known: `code_excerpt` holds
+ * the first 64 characters, so a card's full code (29) or a name search's `resident:<id>`.
+ * A revoked card or a class closed in the meantime then names its owner for the volunteer.
+ */
 export function failedScans(db: Reads, sessionId: number, limit = 20) {
 	return db
-		.all<{ reason: string; code_excerpt: string; at: number }>(
-			'SELECT reason, code_excerpt, at FROM failed_scans WHERE session_id = ? ORDER BY id DESC LIMIT ?',
+		.all<{ reason: string; code_excerpt: string; at: number; full_name: string | null }>(
+			`SELECT f.reason, f.code_excerpt, f.at, r.full_name FROM failed_scans f
+			 LEFT JOIN cards c ON c.code = f.code_excerpt
+			 LEFT JOIN residents r ON r.id = coalesce(c.resident_id,
+				CASE WHEN f.code_excerpt LIKE 'resident:%' THEN CAST(substr(f.code_excerpt, 10) AS INTEGER) END)
+			 WHERE f.session_id = ? ORDER BY f.id DESC LIMIT ?`,
 			[sessionId, limit]
 		)
-		.map((f) => ({ reason: f.reason, excerpt: f.code_excerpt, at: f.at }));
+		.map((f) => ({ reason: f.reason, excerpt: f.code_excerpt, at: f.at, fullName: f.full_name }));
 }
 
 export function openHelpRequests(db: Reads): HelpRequest[] {

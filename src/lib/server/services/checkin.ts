@@ -36,10 +36,11 @@ export async function checkIn(
 	const request = parsed.value;
 	const result = await store.write<CheckinResult>('checkin.scan', request, actor.id);
 	if (result.outcome === 'error') {
-		return {
-			status: REASON_STATUS[result.reason],
-			body: { status: 'error', reason: result.reason, message: REASON_TEXT[result.reason] }
-		};
+		const body = { status: 'error', reason: result.reason, message: REASON_TEXT[result.reason] };
+		// A known card's owner is named (as on a check-in): a volunteer sending a queue later
+		// reads who did not get in, not only why.
+		const { resident } = result;
+		return { status: REASON_STATUS[result.reason], body: resident ? { ...body, resident } : body };
 	}
 	const who = result.resident ?? residentBrief(store.db, result.residentId);
 	const count = result.count ?? attendanceCount(store.db, request.sessionId);
