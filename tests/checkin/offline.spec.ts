@@ -18,6 +18,15 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 			await newResident(api, 'Ngô Văn Hai'),
 			await newResident(api, 'Ngô Văn Ba')
 		];
+		// Refused when the queue is finally sent: a card revoked before the scan, and a card
+		// nobody holds (well formed, so it is queued like any other).
+		const revoked = await newResident(api, 'Ngô Văn Thu Hồi');
+		const revoke = await api.post(`/api/residents/${revoked.id}/cards`, {
+			data: { action: 'revoke', code: revoked.cardCode }
+		});
+		expect(revoke.ok()).toBe(true);
+		const nobodys = `THS${'2345678923456789234567892'}3`;
+		const late = await newResident(api, 'Ngô Văn Chậm');
 		const sessionId = await newSession(api);
 		// Typed only once the form is hydrated: before that, hydration may clear what was typed.
 		await openHydrated(page, `${server.url}/dang-nhap`);
@@ -40,36 +49,75 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		await expect(page.getByTestId('offline')).toContainText('các lượt quét vẫn được lưu');
 		await expect(page).toHaveURL(`${server.url}/diem-danh/${sessionId}`);
 		const scannedBefore = await page.evaluate(() => Date.now());
-		for (const person of people) {
-			await page.keyboard.type(person.cardCode);
+		for (const code of [...people.map((p) => p.cardCode), revoked.cardCode, nobodys]) {
+			await page.keyboard.type(code);
 			await page.keyboard.press('Enter');
 			const saved = page.locator('[data-result="queued"]');
 			await expect(saved).toContainText('Đã lưu, sẽ gửi khi có mạng');
+			// Drawn, not the ⏳ emoji: a kiosk's Linux has no emoji font (an empty box).
+			await expect(saved.locator('svg')).toBeVisible();
 			await saved.click();
 		}
 		// The same card twice while offline: two scans queued, still one check-in.
 		await page.keyboard.type(people[0].cardCode);
 		await page.keyboard.press('Enter');
-		await expect(page.getByTestId('waiting')).toContainText('Chờ gửi: 4');
+		await expect(page.getByTestId('waiting')).toContainText('Chờ gửi: 6');
 		await page.screenshot({ path: testInfo.outputPath('offline-queued.png') });
 		// Reloaded with the server gone: the last copy of the page, its queue still there.
 		await page.reload();
 		await expect(page.getByTestId('offline')).toBeVisible();
-		await expect(page.getByTestId('waiting')).toContainText('Chờ gửi: 4');
+		await expect(page.getByTestId('waiting')).toContainText('Chờ gửi: 6');
 		await page.waitForTimeout(1500);
 
 		await server.start();
 		await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 30_000 });
 		await expect(page.getByTestId('count')).toContainText('3');
+		await expect(page.getByTestId('offline')).toHaveCount(0);
+		// What did not get in is said in words, by name where the card is known, until read.
+		const refused = page.getByTestId('refused');
+		await expect(refused).toContainText(
+			'1 lượt chưa ghi được: Ngô Văn Thu Hồi — Thẻ này đã bị thu hồi — xin dùng thẻ mới.'
+		);
+		await expect(refused).toContainText(
+			'1 lượt chưa ghi được: một thẻ không rõ — Không có thẻ nào mang mã này.'
+		);
+		await page.screenshot({ path: testInfo.outputPath('offline-refused.png') });
+		await page.clock.fastForward('01:00');
+		await refused.getByRole('button', { name: 'Đã hiểu' }).click();
+		await expect(refused).toHaveCount(0);
+
+		// A slow answer: "Đang gửi…" at once; no answer in 3 s, the scan is queued. The server
+		// had recorded it all the same: the queued copy (same nonce) is not counted again.
+		await page.route(
+			'**/api/checkins',
+			async (route) => {
+				const response = await route.fetch();
+				await new Promise((r) => setTimeout(r, 3500));
+				await route.fulfill({ response }).catch(() => undefined); // the page gave up
+			},
+			{ times: 1 }
+		);
+		await page.keyboard.type(late.cardCode);
+		await page.keyboard.press('Enter');
+		await expect(page.locator('[data-result="sending"]')).toContainText('Đang gửi…');
+		await expect(page.locator('[data-result="queued"]')).toBeVisible({ timeout: 6000 });
+		await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 15_000 });
+		await expect(page.getByTestId('count')).toContainText('4');
 
 		const api2 = await apiAs(server.url);
 		const list = await (await api2.get(`/api/sessions/${sessionId}/attendance`)).json();
-		expect(list.count).toBe(3);
-		for (const entry of list.attendance) {
+		expect(list.count).toBe(4);
+		const ids = people.map((p) => p.id);
+		for (const entry of list.attendance.filter((e: { residentId: number }) =>
+			ids.includes(e.residentId)
+		)) {
 			// Recorded at the moment of the scan, not when the network came back.
 			expect(entry.checkedInAt).toBeGreaterThanOrEqual(scannedBefore);
 			expect(entry.checkedInAt).toBeLessThan(scannedBefore + 15_000);
 		}
+		// The class's list of refused scans names the revoked card's owner too.
+		await page.goto(`${server.url}/tinh-nguyen/buoi/${sessionId}`);
+		await expect(page.getByText(/Ngô Văn Thu Hồi: Thẻ này đã bị thu hồi/)).toBeVisible();
 	} finally {
 		await server.stop();
 	}

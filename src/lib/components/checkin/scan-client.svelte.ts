@@ -3,13 +3,18 @@ import { REASON_TEXT, type CheckinReason } from '$lib/domain/checkin';
 import { feedback } from './feedback';
 import { newNonce } from './nonce';
 import { dequeue, enqueue, queued, type QueuedScan } from './offline-queue';
+import type { RefusedScan } from './refused-summary';
 import { timedFetch } from './timed-fetch';
 
 export type ScanResult =
 	| { kind: 'ok'; title: string; detail: string }
 	| { kind: 'already'; title: string; detail: string }
 	| { kind: 'error'; title: string; detail: string }
-	| { kind: 'queued'; title: string; detail: string };
+	| { kind: 'queued'; title: string; detail: string }
+	| { kind: 'sending'; title: string; detail: string };
+
+/** On screen at once after a scan, so a hurried volunteer does not scan the card again. */
+const SENDING: ScanResult = { kind: 'sending', title: 'Đang gửi…', detail: '' };
 
 const RETRY_MS = 4000;
 
@@ -17,7 +22,7 @@ type Sent =
 	| { delivered: true; status: number; body: Record<string, unknown> }
 	| { delivered: false; auth?: boolean };
 
-async function send(scan: QueuedScan): Promise<Sent> {
+async function post(scan: QueuedScan): Promise<Sent> {
 	try {
 		const response = await timedFetch('/api/checkins', {
 			method: 'POST',
@@ -41,12 +46,18 @@ export class ScanClient {
 	count = $state(0);
 	waiting = $state(0);
 	needsSignIn = $state(false);
+	/** Queued scans the server refused when they finally reached it: kept until dismissed. */
+	refused = $state<RefusedScan[]>([]);
 	private flushing = false;
+	/** Each scan's turn: an answer for an older scan never covers a newer one's screen. */
+	private turn = 0;
 	private timer: ReturnType<typeof setInterval> | undefined;
 
 	constructor(
 		private sessionId: number,
-		count: number
+		count: number,
+		/** Hears whether the server answered each send (the page's "Mất kết nối" line). */
+		private onanswer: (answered: boolean) => void = () => {}
 	) {
 		this.count = count;
 	}
@@ -62,6 +73,12 @@ export class ScanClient {
 		};
 	}
 
+	private async send(scan: QueuedScan): Promise<Sent> {
+		const sent = await post(scan);
+		this.onanswer(sent.delivered || sent.auth === true);
+		return sent;
+	}
+
 	async scan(input: { code: string } | { residentId: number }, source: QueuedScan['source']) {
 		const scan: QueuedScan = {
 			...input,
@@ -70,19 +87,28 @@ export class ScanClient {
 			source,
 			scannedAt: Date.now()
 		};
-		const sent = await send(scan);
+		const turn = ++this.turn;
+		this.result = SENDING;
+		const sent = await this.send(scan);
 		if (!sent.delivered) {
+			// Not answered within 3 s: kept with its nonce. Had the server recorded it all the
+			// same, the queued copy is answered as that same check-in, never a second one.
 			await enqueue(scan);
 			this.waiting = (await queued()).length;
 			this.needsSignIn = sent.auth === true;
-			this.show({
+			this.showFor(turn, {
 				kind: 'queued',
 				title: 'Đã lưu, sẽ gửi khi có mạng',
 				detail: `Chờ gửi: ${this.waiting} lượt`
 			});
 			return;
 		}
-		this.show(this.describe(sent.status, sent.body));
+		this.showFor(turn, this.describe(sent.status, sent.body));
+	}
+
+	/** Shows a scan's answer unless a newer scan is on screen by now. */
+	private showFor(turn: number, result: ScanResult): void {
+		if (turn === this.turn) this.show(result);
 	}
 
 	private describe(status: number, body: Record<string, unknown>): ScanResult {
@@ -107,11 +133,16 @@ export class ScanClient {
 
 	show(result: ScanResult): void {
 		this.result = result;
-		feedback(result.kind);
+		// "Đang gửi…" is silent: the sound and buzz belong to the answer.
+		if (result.kind !== 'sending') feedback(result.kind);
 	}
 
 	dismiss(): void {
 		this.result = null;
+	}
+
+	dismissRefused(): void {
+		this.refused = [];
 	}
 
 	/** Sends queued scans, oldest first; stops at the first that still cannot get through. */
@@ -120,7 +151,7 @@ export class ScanClient {
 		this.flushing = true;
 		try {
 			for (const scan of await queued()) {
-				const sent = await send(scan);
+				const sent = await this.send(scan);
 				if (!sent.delivered) {
 					this.needsSignIn = sent.auth === true;
 					break;
@@ -129,6 +160,7 @@ export class ScanClient {
 				if (typeof sent.body.count === 'number' && scan.sessionId === this.sessionId) {
 					this.count = sent.body.count;
 				}
+				if (sent.status >= 400) this.refused = [...this.refused, refusal(sent.body)];
 			}
 			this.waiting = (await queued()).length;
 			if (this.waiting === 0) this.needsSignIn = false;
@@ -138,4 +170,13 @@ export class ScanClient {
 			this.flushing = false;
 		}
 	}
+}
+
+function refusal(body: Record<string, unknown>): RefusedScan {
+	const resident = body.resident as { fullName?: string } | undefined;
+	return {
+		reason: String(body.reason ?? ''),
+		message: String(body.message ?? ''),
+		name: resident?.fullName ?? null
+	};
 }

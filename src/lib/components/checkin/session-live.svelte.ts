@@ -35,6 +35,11 @@ export class SessionLive {
 		};
 	}
 
+	/** A scan's send tells as much as a refresh: the line goes as soon as the server answers. */
+	heard(answered: boolean): void {
+		this.offline = !answered;
+	}
+
 	async refresh(): Promise<ClassSession | undefined> {
 		try {
 			const response = await timedFetch(`/api/sessions/${this.session.id}`);
