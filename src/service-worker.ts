@@ -16,12 +16,12 @@
  * API calls and POSTs are never touched: a check-in must reach the server or the queue.
  */
 import { build, version } from '$service-worker';
+import { SCANNER_CACHE_PREFIX, SCANNER_PAGE } from '$lib/components/checkin/scanner-pages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
-const CACHE = `diem-danh-${version}`;
+const CACHE = `${SCANNER_CACHE_PREFIX}${version}`;
 // The .woff fallbacks are for browsers that lack woff2: none we serve (hooks.server.ts).
 const ASSETS = new Set(build.filter((path) => !path.endsWith('.woff')));
-const SCANNER = /^\/diem-danh\/[^/]+$/;
 /** A navigation waits this long for the server, then the last copy is shown. */
 const NAVIGATION_TIMEOUT_MS = 4000;
 
@@ -47,7 +47,7 @@ sw.addEventListener('activate', (event) => {
 // The page that registered us was loaded before we existed: it asks us to keep its copy.
 sw.addEventListener('message', (event) => {
 	const path = (event.data as { keep?: unknown } | null)?.keep;
-	if (typeof path === 'string' && SCANNER.test(path)) {
+	if (typeof path === 'string' && SCANNER_PAGE.test(path)) {
 		event.waitUntil(fetchPage(new Request(path)).catch(() => undefined));
 	}
 });
@@ -59,7 +59,7 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== sw.location.origin) return;
 	if (ASSETS.has(url.pathname)) {
 		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
-	} else if (request.mode === 'navigate' && SCANNER.test(url.pathname)) {
+	} else if (request.mode === 'navigate' && SCANNER_PAGE.test(url.pathname)) {
 		event.respondWith(fetchPage(request).catch(() => lastCopy(request)));
 	}
 });

@@ -118,6 +118,21 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		// The class's list of refused scans names the revoked card's owner too.
 		await page.goto(`${server.url}/tinh-nguyen/buoi/${sessionId}`);
 		await expect(page.getByText(/Ngô Văn Thu Hồi: Thẻ này đã bị thu hồi/)).toBeVisible();
+
+		// Signing out takes the kept scanner pages off the phone (someone else may pick it up).
+		const keptPages = () =>
+			page.evaluate(async () => {
+				const kept: string[] = [];
+				for (const name of await caches.keys()) {
+					for (const r of await (await caches.open(name)).keys()) kept.push(r.url);
+				}
+				return kept.filter((url) => new URL(url).pathname.startsWith('/diem-danh/'));
+			});
+		expect(await keptPages()).not.toEqual([]);
+		await page.goto(`${server.url}/dang-xuat`);
+		await page.getByRole('button', { name: 'Đăng xuất khỏi máy này' }).click();
+		await expect(page.getByText('Đã đăng xuất.', { exact: false })).toBeVisible();
+		await expect.poll(keptPages).toEqual([]);
 	} finally {
 		await server.stop();
 	}
