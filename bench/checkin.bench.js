@@ -60,7 +60,8 @@ async function cameraLatency(cookie, sessionId, codes) {
 		await context.addCookies([{ name, value, url: `http://127.0.0.1:${PORT}` }]);
 		const page = await context.newPage();
 		await page.goto(`http://127.0.0.1:${PORT}/diem-danh/${sessionId}`);
-		await page.locator('[data-result]').waitFor({ timeout: 20_000 });
+		// The answer, not the "Đang gửi…" shown while it is on its way.
+		await page.locator('[data-result]:not([data-result="sending"])').waitFor({ timeout: 20_000 });
 		const t = await page.evaluate(
 			() =>
 				Number(document.documentElement.dataset.resultShownAt) -

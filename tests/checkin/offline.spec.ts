@@ -38,7 +38,9 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		// Set back by as much, so the scans' times stay the server's (it takes none from later).
 		await page.clock.install({ time: Date.now() - 20_000 });
 		await openHydrated(page, `${server.url}/diem-danh/${sessionId}`);
-		// The service worker keeps a copy of this page (for the reload below, server gone).
+		// The service worker keeps a copy of this page (for the reload below, server gone), once
+		// the page has settled (installing it at once slowed the camera's first scan).
+		await page.clock.runFor(5000);
 		await expect
 			.poll(() => page.evaluate(async () => (await caches.match(location.pathname))?.status))
 			.toBe(200);
