@@ -383,4 +383,13 @@ test('the links a volunteer taps on a phone are at least 44 px tall', async ({
 		const link = page.getByRole('link', { name, exact: true });
 		expect((await link.boundingBox())!.height, name).toBeGreaterThanOrEqual(76);
 	}
+	// And what else a volunteer taps there: the bar's way out, the search and its Xoá.
+	await page.getByLabel(/Tìm theo tên/).fill('nguyen van');
+	for (const target of [
+		page.getByRole('button', { name: 'Đăng xuất' }),
+		page.getByRole('button', { name: 'Xoá' }),
+		page.getByLabel(/Tìm theo tên/)
+	]) {
+		expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(76);
+	}
 });

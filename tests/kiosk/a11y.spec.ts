@@ -132,7 +132,7 @@ test(
 			page.getByText('Hoặc bác bấm “Gọi tình nguyện viên” để được ghi nhận giúp.')
 		).toBeVisible();
 		// The volunteer's tools are not the resident's.
-		await expect(page.getByText(/máy quét hay tìm tên/)).toHaveCount(0);
+		await expect(page.getByText(/máy quét USB hay tìm tên/)).toHaveCount(0);
 		await expect(
 			page.getByText('Chưa có thẻ? Bác nhờ tình nguyện viên làm thẻ cho bác.')
 		).toBeVisible();
