@@ -112,6 +112,16 @@ export async function sessionAttendance(store: DataStore, actor: Actor, id: numb
 
 export const openHelpRequests = (store: DataStore) => repo.openHelpRequests(store.db);
 
+/**
+ * What a class's scanner shows of it: the session (its count, whether it was closed) and the
+ * kiosks calling for help. Read by the page and by its 15-s refresh (GET /api/sessions/:id);
+ * undefined for no such session.
+ */
+export function scannerView(store: DataStore, id: number | null) {
+	const session = id ? repo.getSession(store.db, id) : undefined;
+	return session && { session, help: repo.openHelpRequests(store.db) };
+}
+
 export async function answerHelp(store: DataStore, actor: Actor, id: number) {
 	return store.write<{ answered: boolean }>('help.answer', { id }, actor.id);
 }

@@ -3,19 +3,17 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { laterStartDay } from '$lib/domain/time';
 import { positiveId } from '$lib/server/services/people';
-import { getSession, openHelpRequests } from '$lib/server/services/sessions';
+import { scannerView } from '$lib/server/services/sessions';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals, params }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
-	const id = positiveId(params.id);
-	const session = id ? getSession(getApp().store, id) : undefined;
-	if (!session) error(404, 'Không có buổi học này');
+	const view = scannerView(getApp().store, positiveId(params.id));
+	if (!view) error(404, 'Không có buổi học này');
 	return {
 		actor,
-		session,
+		...view,
 		// A class dated on a later day still takes check-ins (today's): the page says so.
-		startsLaterOn: laterStartDay(session.startsAt, Date.now()),
-		help: openHelpRequests(getApp().store)
+		startsLaterOn: laterStartDay(view.session.startsAt, Date.now())
 	};
 }) satisfies PageServerLoad;

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { errorResponse, positiveId } from '$lib/server/services/people';
-import { getSession, openHelpRequests } from '$lib/server/services/sessions';
+import { scannerView } from '$lib/server/services/sessions';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,10 +12,9 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	requireRole(locals.actor, 'volunteer', 'head', 'officer');
-	const id = positiveId(params.id);
-	const session = id ? getSession(getApp().store, id) : undefined;
-	if (!session) {
+	const view = scannerView(getApp().store, positiveId(params.id));
+	if (!view) {
 		return errorResponse({ status: 404, reason: 'no_session', message: 'Không có buổi học này.' });
 	}
-	return json({ session, help: openHelpRequests(getApp().store) });
+	return json(view);
 };
