@@ -21,19 +21,52 @@ export function foldVietnamese(text: string): string {
 export interface SearchWord {
 	folded: string;
 	typed: string;
+	/** `typed` and, for oa/oe/uy, its other accepted spelling ("thuỷ" and "thủy"). */
+	spellings: string[];
+}
+
+// The five tone marks (grave, acute, tilde, hook above, dot below), in NFD. Other marks (ă's
+// breve, â's circumflex, ơ's horn) belong to the letter and never move.
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/**
+ * The other spelling of a word ending in oa, oe or uy: Vietnamese writes the tone on either
+ * vowel there ("hoà" and "hòa", "khoẻ" and "khỏe", "thuỷ" and "thủy"), and both are in use, on
+ * identity cards too. A name stored one way must rank first when typed the other way. "qu" is
+ * a consonant, so "quý" has one spelling; with a final consonant ("hoàng") there is one too.
+ */
+export function otherToneSpelling(word: string): string | undefined {
+	const letters = word.normalize('NFD');
+	const tone = TONE.exec(letters);
+	if (!tone) return undefined;
+	const bare = letters.replace(TONE, '');
+	const pair = /(?:^|[^q])(o[ae]|uy)$/i.exec(bare);
+	if (!pair) return undefined;
+	const first = bare.length - 2;
+	// The mark sits right after the vowel it is on: after the first of the two, or at the end.
+	const onFirst = tone.index === first + 1;
+	if (!onFirst && tone.index !== letters.length - 1) return undefined;
+	const moved = onFirst
+		? bare + tone[0]
+		: bare.slice(0, first + 1) + tone[0] + bare.slice(first + 1);
+	return moved.normalize('NFC');
 }
 
 /**
  * The words of a typed name search, at most six: each folded to a-z and 0-9 ("thử" → "thu"),
  * and as typed, lower case, without punctuation ("thử"), so a name with the same diacritics
- * can come first. A word with no letter or digit left is dropped.
+ * can come first (in either spelling of oa/oe/uy). A word with no letter or digit left is dropped.
  */
 export function searchWords(q: string): SearchWord[] {
 	return nfc(q)
 		.toLocaleLowerCase('vi')
 		.split(/\s+/)
 		.map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
-		.map((typed) => ({ typed, folded: foldVietnamese(typed).replace(/[^a-z0-9]/g, '') }))
+		.map((typed) => ({
+			typed,
+			folded: foldVietnamese(typed).replace(/[^a-z0-9]/g, ''),
+			spellings: [typed, otherToneSpelling(typed) ?? []].flat()
+		}))
 		.filter((word) => word.folded)
 		.slice(0, 6);
 }

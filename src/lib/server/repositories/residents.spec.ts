@@ -91,6 +91,19 @@ describe('name search ranking', () => {
 		expect(searchResidents(db, 'thuận').map((r) => r.fullName)).toEqual(['Lê Thuận', 'An Thuần']);
 		db.close();
 	});
+
+	it('ranks a name written with the tone on the other vowel (Thuỷ, Thủy) as typed', async () => {
+		// Alphabetically every Bùi Thị Thùy and Bùi Hoa comes before these: a full list of them.
+		const fillers = Array.from({ length: NAME_SEARCH_LIMIT }, (_, i) => `Bùi Thị Thùy ${i}`);
+		const hoes = Array.from({ length: NAME_SEARCH_LIMIT }, (_, i) => `Bùi Hoa ${i}`);
+		const db = await wardOf([...fillers, ...hoes, 'Trần Thị Thuỷ', 'Lê Thị Thủy', 'Phạm Hoà']);
+		for (const typed of ['thủy', 'thuỷ']) {
+			const found = searchResidents(db, typed).map((r) => r.fullName);
+			expect(found.slice(0, 2).sort(), typed).toEqual(['Lê Thị Thủy', 'Trần Thị Thuỷ']);
+		}
+		expect(searchResidents(db, 'hòa')[0].fullName).toBe('Phạm Hoà');
+		db.close();
+	});
 });
 
 describe('name search at a class', () => {

@@ -10,7 +10,7 @@ import type {
 	ResidentSummary
 } from '../../domain/checkin-people';
 import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
-import { searchWords } from '../../domain/text';
+import { searchWords, type SearchWord } from '../../domain/text';
 import type { Reads } from '../store/database';
 
 interface ResidentRow {
@@ -59,7 +59,8 @@ const capitalized = (word: string) => word[0].toLocaleUpperCase('vi') + word.sli
  * holds NAME_SEARCH_LIMIT people, so the order decides who is on it at all:
  *
  * 1. names with the diacritics typed: "thử" matches every Thu, Thuỷ and Thư, and alphabetical
- *    order alone filled the list with them before the Nguyễn Văn Thử it was typed for;
+ *    order alone filled the list with them before the Nguyễn Văn Thử it was typed for ("thủy"
+ *    and "thuỷ" are the same name written two ways: either ranks both);
  * 2. at a class (`session`), people of the class's khu phố, since most come from the one
  *    whose cultural house holds the class;
  * 3. names where the words typed are whole words ("thu" is Thu before Thuận);
@@ -83,9 +84,10 @@ export function searchResidents(
 	const hood = neighborhoodId ? ' AND h.neighborhood_id = ?' : '';
 	// LIKE ignores case in A-Z only: a word typed "đức" is also looked for as "Đức".
 	const marked = words.filter((w) => w.typed !== w.folded);
-	const diacritics = marked.length
-		? `(${marked.map(() => "((' ' || r.full_name) LIKE ? OR (' ' || r.full_name) LIKE ?)").join(' + ')}) DESC, `
-		: '';
+	// Either spelling of oa/oe/uy counts as typed: "thủy" ranks a stored "Thuỷ" first too.
+	const spelled = (w: SearchWord) =>
+		`(${w.spellings.map(() => "(' ' || r.full_name) LIKE ? OR (' ' || r.full_name) LIKE ?").join(' OR ')})`;
+	const diacritics = marked.length ? `(${marked.map(spelled).join(' + ')}) DESC, ` : '';
 	const home = session?.neighborhoodId ? 'h.neighborhood_id IS NOT ?, ' : '';
 	const whole = `(${words.map(() => "(' ' || r.name_folded || ' ') LIKE ?").join(' + ')}) DESC`;
 	const inOrder = "(' ' || r.name_folded) NOT LIKE ?";
@@ -102,7 +104,9 @@ export function searchResidents(
 			...(session ? [session.id] : []),
 			...words.map((w) => `% ${w.folded}%`),
 			...(neighborhoodId ? [neighborhoodId] : []),
-			...marked.flatMap(({ typed }) => [`% ${typed}%`, `% ${capitalized(typed)}%`]),
+			...marked.flatMap(({ spellings }) =>
+				spellings.flatMap((typed) => [`% ${typed}%`, `% ${capitalized(typed)}%`])
+			),
 			...(session?.neighborhoodId ? [session.neighborhoodId] : []),
 			...words.map((w) => `% ${w.folded} %`),
 			`% ${words.map((w) => w.folded).join(' ')}%`
