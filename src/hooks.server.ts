@@ -3,6 +3,8 @@ import { getApp, startApp, stopApp } from '$lib/server/app';
 import { accessFor } from '$lib/server/auth/access';
 import { actorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { exposeFastPath } from '$lib/server/http/checkin-fast-path';
+import { asApiError } from '$lib/server/http/api-errors';
+import { crossSiteForm } from '$lib/server/http/cross-site';
 import { forbiddenPage } from '$lib/server/http/forbidden-page';
 import { apiRefusal, bodyTooLarge, rateLimit, secure, tooMany } from '$lib/server/http/guards';
 
@@ -17,7 +19,8 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await guarded({ event, resolve });
+	const answer = await guarded({ event, resolve });
+	const response = event.url.pathname.startsWith('/api/') ? await asApiError(answer) : answer;
 	return secure(response, event.locals.actor !== null);
 };
 
@@ -34,6 +37,8 @@ const guarded: Handle = async ({ event, resolve }) => {
 		Number(event.request.headers.get('content-length') ?? 0)
 	);
 	if (tooLarge) return tooLarge;
+	const crossSite = crossSiteForm(event.request, event.url);
+	if (crossSite) return crossSite;
 	const limited = rateLimit(method, path, event.getClientAddress(), token);
 	if (!limited.ok) return tooMany(limited.retryAfterSeconds);
 	event.locals.actor = actorForToken(store, token);

@@ -5,6 +5,7 @@ import { BASE_URL } from '../../playwright.config';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 import { discoverRoutes, samplePath } from './discover';
 import { isPublic } from './expectations';
+import { apiSignIn } from '../support/sign-in';
 import { contexts } from './identities';
 import { residentIn } from './residents';
 
@@ -62,7 +63,7 @@ test('the session cookie cannot be read by scripts or sent from other sites', as
 	expect(JSON.stringify(await r.json())).not.toContain(cookie.split(';')[0].split('=')[1]);
 });
 
-test('a form post from another origin is refused (SvelteKit origin check stays on)', async () => {
+test('a form post from another origin is refused; a program naming no origin may import', async () => {
 	const evil = await request.newContext({ baseURL: BASE_URL });
 	const r = await evil.post('/dang-nhap', {
 		form: { username: 'quantri', secret: DEMO.password },
@@ -70,6 +71,28 @@ test('a form post from another origin is refused (SvelteKit origin check stays o
 	});
 	expect(r.status()).toBe(403);
 	expect(r.headers()['set-cookie'] ?? '').not.toContain('ths_session');
+	// The officer's own script (curl -F, no Origin) previews a list; a page elsewhere may not.
+	const officer = await request.newContext({ baseURL: BASE_URL });
+	expect((await apiSignIn(officer, 'quantri', DEMO.password)).status()).toBe(200);
+	const file = {
+		name: 'ds.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Khu phố,Địa chỉ,Chủ hộ,Họ tên,Năm sinh\n')
+	};
+	const preview = await officer.post('/api/import/residents?dryRun=1', { multipart: { file } });
+	expect(preview.status(), await preview.text()).toBeLessThan(500);
+	expect((await preview.json()).reason).not.toBe('cross_site');
+	const forged = await officer.post('/api/import/residents?dryRun=1', {
+		multipart: { file },
+		headers: { origin: 'http://evil.example' }
+	});
+	expect([forged.status(), (await forged.json()).reason]).toEqual([403, 'cross_site']);
+	// An address no API route has answers in the API's shape, not with a web page.
+	const missing = await officer.get('/api/khong-co');
+	expect([missing.status(), await missing.json()]).toEqual([
+		404,
+		{ status: 'error', reason: 'not_found', message: 'Không có địa chỉ API này.' }
+	]);
 });
 
 test('oversized bodies get 413 with a reason before any route reads them', async () => {

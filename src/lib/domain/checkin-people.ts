@@ -78,9 +78,13 @@ export interface ClassSession {
 }
 
 export interface AttendanceEntry {
+	/** Null when the resident was erased, or lives outside a head's khu phố (`elsewhere`). */
 	residentId: number | null;
 	fullName: string | null;
+	neighborhoodId: number | null;
 	neighborhoodName: string | null;
+	/** A head's list names only their own khu phố's people; others are counted, not named. */
+	elsewhere?: true;
 	checkedInAt: number;
 	source: string;
 }

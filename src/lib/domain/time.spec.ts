@@ -8,6 +8,7 @@ import {
 	formatWeekdayDay,
 	formatWeekdayDayTime,
 	isIsoDay,
+	parseIsoInstant,
 	laterStartDay,
 	startDayIfNotToday,
 	vnDay,
@@ -83,5 +84,36 @@ describe('a class that does not start today', () => {
 		expect(laterStartDay(Date.parse('2027-06-01T08:00:00+07:00'), now)).toBe('2027-06-01');
 		expect(laterStartDay(Date.parse('2026-12-01T08:00:00+07:00'), now)).toBeNull();
 		expect(laterStartDay(Date.parse('2026-12-02T20:00:00+07:00'), now)).toBeNull();
+	});
+});
+
+describe('an ISO time sent to the API', () => {
+	it('is read in Vietnam time when it has no offset, and as written when it has one', () => {
+		expect(parseIsoInstant('2026-12-02T08:00')).toBe(Date.parse('2026-12-02T01:00:00Z'));
+		expect(parseIsoInstant('2026-12-02 08:00:30')).toBe(Date.parse('2026-12-02T01:00:30Z'));
+		expect(parseIsoInstant('2026-12-02')).toBe(Date.parse('2026-12-01T17:00:00Z'));
+		expect(parseIsoInstant('2026-12-02T08:00:00.250Z')).toBe(
+			Date.parse('2026-12-02T08:00:00.250Z')
+		);
+		expect(parseIsoInstant('2026-12-02T08:00+0100')).toBe(Date.parse('2026-12-02T07:00:00Z'));
+	});
+
+	it('names a real day and time, or nothing', () => {
+		// Date.parse reads the first two as 2 March and 1 December.
+		for (const text of [
+			'2026-02-30',
+			'2026-02-30T08:00',
+			'2026-11-31T08:00',
+			'2026-13-01',
+			'2026-12-02T24:00',
+			'2026-12-02T08:60',
+			'2026-12-02T08',
+			'02/12/2026',
+			'2026-12-02T08:00 tomorrow',
+			''
+		]) {
+			expect(parseIsoInstant(text), text).toBeNull();
+		}
+		expect(parseIsoInstant('2028-02-29')).not.toBeNull();
 	});
 });

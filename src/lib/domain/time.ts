@@ -22,6 +22,24 @@ export function isIsoDay(text: string): boolean {
 	return Number.isFinite(start) && vnDay(start) === text;
 }
 
+// 'YYYY-MM-DD', then optionally a time ('T' or a space, HH:mm, :ss, .sss) and an offset.
+const ISO_INSTANT =
+	/^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?)(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+/**
+ * An ISO 8601 date or date and time, as an instant; null when it names no real moment.
+ * Stricter than `Date.parse`, which reads "2026-02-30" as 2 March and a time without an offset
+ * in the server's own zone: here the day must exist, and a time without an offset is the
+ * ward's (Vietnam's), as a day alone is Vietnam's midnight.
+ */
+export function parseIsoInstant(text: string): number | null {
+	const match = ISO_INSTANT.exec(text.trim());
+	if (!match || !isIsoDay(match[1])) return null;
+	const [, day, time = '00:00', offset = '+07:00'] = match;
+	const ms = Date.parse(`${day}T${time}${offset}`);
+	return Number.isNaN(ms) ? null : ms;
+}
+
 /** 'dd/mm/yyyy' for people. */
 export function formatDay(day: string): string {
 	const [y, m, d] = day.split('-');

@@ -58,11 +58,13 @@ export function sessionAttendance(db: Reads, sessionId: number): AttendanceEntry
 		.all<{
 			resident_id: number | null;
 			full_name: string | null;
+			neighborhood_id: number | null;
 			neighborhood_name: string | null;
 			checked_in_at: number;
 			source: string;
 		}>(
-			`SELECT a.resident_id, r.full_name, n.name AS neighborhood_name, a.checked_in_at, a.source
+			`SELECT a.resident_id, r.full_name, a.neighborhood_id, n.name AS neighborhood_name,
+				a.checked_in_at, a.source
 			 FROM attendance a LEFT JOIN residents r ON r.id = a.resident_id
 			 LEFT JOIN neighborhoods n ON n.id = a.neighborhood_id
 			 WHERE a.session_id = ? ORDER BY a.checked_in_at DESC, a.id DESC`,
@@ -71,6 +73,7 @@ export function sessionAttendance(db: Reads, sessionId: number): AttendanceEntry
 		.map((a) => ({
 			residentId: a.resident_id,
 			fullName: a.full_name,
+			neighborhoodId: a.neighborhood_id,
 			neighborhoodName: a.neighborhood_name,
 			checkedInAt: a.checked_in_at,
 			source: a.source
@@ -84,15 +87,28 @@ export function sessionAttendance(db: Reads, sessionId: number): AttendanceEntry
  */
 export function failedScans(db: Reads, sessionId: number, limit = 20) {
 	return db
-		.all<{ reason: string; code_excerpt: string; at: number; full_name: string | null }>(
-			`SELECT f.reason, f.code_excerpt, f.at, r.full_name FROM failed_scans f
+		.all<{
+			reason: string;
+			code_excerpt: string;
+			at: number;
+			full_name: string | null;
+			neighborhood_id: number | null;
+		}>(
+			`SELECT f.reason, f.code_excerpt, f.at, r.full_name, h.neighborhood_id FROM failed_scans f
 			 LEFT JOIN cards c ON c.code = f.code_excerpt
 			 LEFT JOIN residents r ON r.id = coalesce(c.resident_id,
 				CASE WHEN f.code_excerpt LIKE 'resident:%' THEN CAST(substr(f.code_excerpt, 10) AS INTEGER) END)
+			 LEFT JOIN households h ON h.id = r.household_id
 			 WHERE f.session_id = ? ORDER BY f.id DESC LIMIT ?`,
 			[sessionId, limit]
 		)
-		.map((f) => ({ reason: f.reason, excerpt: f.code_excerpt, at: f.at, fullName: f.full_name }));
+		.map((f) => ({
+			reason: f.reason,
+			excerpt: f.code_excerpt,
+			at: f.at,
+			fullName: f.full_name,
+			neighborhoodId: f.neighborhood_id
+		}));
 }
 
 export function openHelpRequests(db: Reads): HelpRequest[] {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { json } from '@sveltejs/kit';
 import { cardCodeFromBytes } from '../../domain/card-code';
 import { cleanText } from '../../domain/text';
+import { parseIsoInstant } from '../../domain/time';
 
 /** What is wrong with one field of a form: which field, the reason, and what to tell the user. */
 export interface FieldProblem {
@@ -99,14 +100,21 @@ export function validBirthYear(value: unknown, now: number): number | null {
 		: null;
 }
 
-/** A time given as Unix ms or an ISO 8601 string. */
+/**
+ * Nothing we record (a consent, a class) is older than this. A time sent in seconds instead of
+ * milliseconds (1.7e9, January 1970) lands before it and is refused rather than stored.
+ */
+const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+
+/** A time given as Unix ms or an ISO 8601 string (a real day; no offset means Vietnam's). */
 export function parseInstant(value: unknown): number | null {
-	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
-	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) {
-		const ms = Date.parse(value);
-		return Number.isNaN(ms) ? null : ms;
-	}
-	return null;
+	const ms =
+		typeof value === 'number' && Number.isSafeInteger(value)
+			? value
+			: typeof value === 'string'
+				? parseIsoInstant(value)
+				: null;
+	return ms !== null && ms >= EARLIEST_INSTANT ? ms : null;
 }
 
 export function positiveId(value: unknown): number | null {

@@ -38,6 +38,42 @@ describe('checking a new resident', () => {
 	});
 });
 
+describe('the relationship to the head of the household', () => {
+	it('says what is wrong with it: too long, or not words at all', () => {
+		const problem = (relationship: unknown) => {
+			const checked = checkResident(
+				{ fullName: 'Lê Thị Hoa', birthYear: 1956, relationship, consent },
+				NOW
+			);
+			return !checked.ok && checked.problems?.[0].message;
+		};
+		expect(problem('x'.repeat(41))).toBe('Quan hệ với chủ hộ quá dài (tối đa 40 ký tự).');
+		expect(problem({})).toBe('Quan hệ với chủ hộ phải là chữ, ví dụ "Vợ".');
+	});
+});
+
+describe('when the consent was taken', () => {
+	const at = (value: unknown) =>
+		checkResident(
+			{ fullName: 'Lê Thị Hoa', birthYear: 1956, consent: { ...consent, at: value } },
+			NOW
+		);
+
+	it('is a real moment: not a day that does not exist, not seconds read as 1970', () => {
+		for (const value of ['2026-02-30', '2026-11-31T08:00', 1, 1_764_640_000, 'hôm qua']) {
+			const checked = at(value);
+			expect(checked.ok, String(value)).toBe(false);
+			expect(!checked.ok && checked.problems?.map((p) => p.field)).toEqual(['consentAt']);
+		}
+	});
+
+	it('may be given as a day or a time in Vietnam, or in milliseconds', () => {
+		expect(at('2026-11-30')).toMatchObject({ ok: true });
+		expect(at('2026-12-02T09:00')).toMatchObject({ ok: true });
+		expect(at(NOW - 3_600_000)).toMatchObject({ ok: true });
+	});
+});
+
 describe('what a refused form shows', () => {
 	it('puts each problem under its field and says how many there are', () => {
 		const checked = checkResident({ fullName: 'X', birthYear: '18', consent }, NOW);

@@ -136,7 +136,13 @@ export function checkResident(
 		input.relationship === undefined || input.relationship === ''
 			? ''
 			: (cleanLine(input.relationship, 1, 40) ??
-				problem('relationship', 'invalid_relationship', 'Quan hệ với chủ hộ quá dài.'));
+				problem(
+					'relationship',
+					'invalid_relationship',
+					typeof input.relationship === 'string'
+						? 'Quan hệ với chủ hộ quá dài (tối đa 40 ký tự).'
+						: 'Quan hệ với chủ hộ phải là chữ, ví dụ "Vợ".'
+				));
 	const consent = input.consent as Record<string, unknown> | undefined;
 	const method = consent?.method as ConsentMethod;
 	const takenBy = cleanLine(consent?.takenBy, 2, 100);

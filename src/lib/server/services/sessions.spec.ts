@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
 import { actorNamed, demoStore } from './privacy.testing';
-import { openSession } from './sessions';
+import { failedScans, openSession, sessionAttendance } from './sessions';
 
 let store: Store;
 beforeAll(async () => {
@@ -32,6 +32,39 @@ describe('opening a class', () => {
 			message: 'Giờ bắt đầu không hợp lệ. Xin chọn ngày và giờ.'
 		});
 		expect(await open(now + 3_600_000)).toMatchObject({ ok: true });
+	});
+
+	it('refuses a day that does not exist, and reads a time without an offset as Vietnam time', async () => {
+		// Date.parse would have opened it on 1 December.
+		expect(await open('2026-11-31T08:00')).toMatchObject({
+			ok: false,
+			reason: 'invalid_starts_at'
+		});
+		const opened = await open('2026-12-01T09:30');
+		expect(opened.ok && opened.value.startsAt).toBe(Date.parse('2026-12-01T09:30:00+07:00'));
+	});
+
+	it('finds the cultural house by a name typed loosely, and names them all for a wrong one', async () => {
+		const at = (place: string) =>
+			openSession(store, actorNamed(store, 'tinhnguyen1'), { title: 'Buổi học thử', place }, now);
+		const loose = await at('nha van HÒA khu pho 2');
+		expect(loose.ok && loose.value.place).toBe('Nhà văn hoá khu phố 2');
+		const wrong = await at('Nhà văn hoá khu phố 99');
+		expect(wrong).toMatchObject({ ok: false, reason: 'unknown_place' });
+		expect(!wrong.ok && wrong.message).toMatch(
+			/^Không có nhà văn hoá tên "Nhà văn hoá khu phố 99"\. Các nơi học: Nhà văn hoá khu phố 1; .*Nhà văn hoá khu phố 2;/
+		);
+		expect(await at('')).toMatchObject({ message: 'Xin chọn nhà văn hoá nơi học.' });
+	});
+
+	it('takes only a topic of the list, never a name every object has', async () => {
+		for (const topic of ['constructor', 'toString', '__proto__', 'khong-co']) {
+			const input = { title: 'Buổi học thử', place: 'Nhà văn hoá khu phố 1', topic };
+			expect(
+				await openSession(store, actorNamed(store, 'tinhnguyen1'), input, now),
+				topic
+			).toMatchObject({ ok: false, reason: 'unknown_topic' });
+		}
 	});
 
 	const volunteer = () => actorNamed(store, 'tinhnguyen1');
@@ -73,5 +106,45 @@ describe('opening a class', () => {
 		expect(await openSession(store, volunteer(), tonight, now, noOptions)).toMatchObject({
 			ok: true
 		});
+	});
+});
+
+describe("a class's list for a head", () => {
+	it("names the head's own khu phố's people and counts the others without their names", async () => {
+		const residentOf = (hood: number) =>
+			store.db.value<number>(
+				'SELECT r.id FROM residents r JOIN households h ON h.id = r.household_id WHERE h.neighborhood_id = ? LIMIT 1',
+				[hood]
+			)!;
+		const [ours, theirs] = [residentOf(1), residentOf(2)];
+		store.db.run(
+			"INSERT INTO class_sessions (title, place, neighborhood_id, starts_at) VALUES ('Lớp chung', 'Nhà văn hoá khu phố 1', 1, 0)"
+		);
+		const id = store.db.value<number>('SELECT max(id) FROM class_sessions')!;
+		store.db.exec(`
+			INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, nonce)
+				VALUES (${id}, ${ours}, 1, 1000, 'search', 'head-list-1'), (${id}, ${theirs}, 2, 2000, 'search', 'head-list-2');
+			INSERT INTO failed_scans (session_id, code_excerpt, reason, source, at)
+				VALUES (${id}, 'resident:${theirs}', 'session_closed', 'search', 3000);
+		`);
+		const head = actorNamed(store, 'truongkhu1');
+		expect(head.neighborhoodId).toBe(1);
+		const listed = await sessionAttendance(store, head, id);
+		expect(listed!.attendance).toHaveLength(2);
+		const [other, own] = listed!.attendance;
+		expect(own).toMatchObject({ residentId: ours, neighborhoodName: 'Khu phố 1' });
+		expect(own.fullName).toBeTruthy();
+		expect(other).toMatchObject({
+			residentId: null,
+			fullName: null,
+			neighborhoodName: 'Khu phố 2',
+			elsewhere: true
+		});
+		expect(failedScans(store, head, id)[0].fullName).toBeNull();
+		// A volunteer runs classes for the whole ward: every name.
+		const volunteer = actorNamed(store, 'tinhnguyen1');
+		const all = await sessionAttendance(store, volunteer, id);
+		expect(all!.attendance.map((a) => a.fullName).every(Boolean)).toBe(true);
+		expect(failedScans(store, volunteer, id)[0].fullName).toBeTruthy();
 	});
 });

@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/actor';
+import { worksIn, type Actor } from '../../domain/actor';
 import { TOPICS, type ClassSession } from '../../domain/checkin-people';
-import { cleanText } from '../../domain/text';
+import { cleanText, foldVietnamese } from '../../domain/text';
 import { DAY_MS, formatDate, formatDay, startDayIfNotToday } from '../../domain/time';
 import type { SessionOpenPayload } from '../ops/sessions';
 import { places } from '../repositories/residents';
@@ -49,13 +49,19 @@ export async function openSession(
 		const [from, to] = [now - START_WITHIN_MS, now + START_WITHIN_MS].map(formatDate);
 		return fail(400, 'invalid_starts_at', `Giờ bắt đầu phải trong khoảng từ ${from} đến ${to}.`);
 	}
-	const placeId = positiveId(input.place);
-	const placeName = typeof input.place === 'string' ? input.place.normalize('NFC').trim() : '';
-	const place = places(store.db).find((p) => p.id === placeId || p.name === placeName);
-	if (!place) return fail(400, 'unknown_place', 'Xin chọn nhà văn hoá nơi học.');
+	const known = places(store.db);
+	const place = findPlace(known, input.place);
+	if (!place) {
+		// A name no house has (an integration's typo) is told the names there are.
+		const given = typeof input.place === 'string' ? cleanText(input.place) : '';
+		const message = given
+			? `Không có nhà văn hoá tên "${given.slice(0, 80)}". Các nơi học: ${known.map((p) => p.name).join('; ')}.`
+			: 'Xin chọn nhà văn hoá nơi học.';
+		return fail(400, 'unknown_place', message);
+	}
 	const topic =
 		input.topic === undefined || input.topic === null || input.topic === '' ? null : input.topic;
-	if (topic !== null && (typeof topic !== 'string' || !(topic in TOPICS))) {
+	if (topic !== null && (typeof topic !== 'string' || !Object.hasOwn(TOPICS, topic))) {
 		return fail(400, 'unknown_topic', 'Chủ đề không có trong danh sách.');
 	}
 	const walkthrough = input.walkthroughId || null;
@@ -86,6 +92,24 @@ export async function openSession(
 	return ok(repo.getSession(store.db, id)!);
 }
 
+/**
+ * The cultural house a class is held in: by id, by its name, or by its name typed without
+ * care for case and tone marks ("nha van hoa khu pho 2", "Nhà văn hòa…") when only one fits.
+ */
+function findPlace<P extends { id: number; name: string }>(
+	known: P[],
+	given: unknown
+): P | undefined {
+	const id = positiveId(given);
+	if (id !== null) return known.find((p) => p.id === id);
+	if (typeof given !== 'string') return undefined;
+	const name = cleanText(given);
+	const exact = known.find((p) => p.name === name);
+	if (exact) return exact;
+	const loose = known.filter((p) => foldVietnamese(p.name) === foldVietnamese(name));
+	return loose.length === 1 ? loose[0] : undefined;
+}
+
 export async function closeSession(
 	store: DataStore,
 	actor: Actor,
@@ -100,14 +124,28 @@ export const getSession = (store: DataStore, id: number) => repo.getSession(stor
 export const recentSessions = (store: DataStore, now = Date.now()) =>
 	repo.recentSessions(store.db, now - 2 * DAY_MS);
 export const attendanceCount = (store: DataStore, id: number) => repo.attendanceCount(store.db, id);
-export const failedScans = (store: DataStore, id: number) => repo.failedScans(store.db, id);
+/** A class's refused scans; a head reads the names of their own khu phố's people only. */
+export const failedScans = (store: DataStore, actor: Actor, id: number) =>
+	repo
+		.failedScans(store.db, id)
+		.map(({ neighborhoodId, ...f }) =>
+			neighborhoodId === null || worksIn(actor, neighborhoodId) ? f : { ...f, fullName: null }
+		);
 
 /** Who came to a session: names, so the read is audited. */
 export async function sessionAttendance(store: DataStore, actor: Actor, id: number) {
 	const session = repo.getSession(store.db, id);
 	if (!session) return undefined;
 	await auditRead(store, actor, { action: 'attendance.view', subject: `session:${id}` });
-	return { session, attendance: repo.sessionAttendance(store.db, id) };
+	// Check-ins are open to anyone, but a head reads names of their own khu phố only.
+	const attendance = repo
+		.sessionAttendance(store.db, id)
+		.map((a) =>
+			a.neighborhoodId === null || worksIn(actor, a.neighborhoodId)
+				? a
+				: { ...a, residentId: null, fullName: null, elsewhere: true as const }
+		);
+	return { session, attendance };
 }
 
 export const openHelpRequests = (store: DataStore) => repo.openHelpRequests(store.db);

@@ -12,5 +12,5 @@ export const load = (async ({ locals, params }) => {
 	const found = id ? await sessionAttendance(store, actor, id) : undefined;
 	if (!found) error(404, 'Không có buổi học này');
 	// `now`: the page and its hydration agree on which day is today.
-	return { ...found, failed: failedScans(store, found.session.id), now: Date.now() };
+	return { ...found, failed: failedScans(store, actor, found.session.id), now: Date.now() };
 }) satisfies PageServerLoad;
