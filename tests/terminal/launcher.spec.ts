@@ -185,7 +185,7 @@ test('with HTTPS the launcher trusts exactly the server certificate, and the pag
 	const server = spawn(process.execPath, [join(KIOSK, 'server.js')], {
 		env: {
 			...process.env,
-			PORT: '4348',
+			PORT: '4351',
 			HOST: '127.0.0.1',
 			DATA_DIR: tempDir('data'),
 			TLS_CERT: cert,
@@ -193,7 +193,7 @@ test('with HTTPS the launcher trusts exactly the server certificate, and the pag
 		},
 		stdio: 'ignore'
 	});
-	const url = 'https://127.0.0.1:4348/';
+	const url = 'https://127.0.0.1:4351/';
 	const open = async (env: Record<string, string>) => {
 		const launcher = spawn('bash', [LAUNCHER, '--headless'], {
 			env: {
