@@ -11,7 +11,8 @@ export const CHECKIN_REASONS = [
 	'revoked',
 	'unknown_resident',
 	'no_session',
-	'session_closed'
+	'session_closed',
+	'nonce_reused'
 ] as const;
 export type CheckinReason = (typeof CHECKIN_REASONS)[number];
 
@@ -22,7 +23,8 @@ export const REASON_TEXT: Record<CheckinReason, string> = {
 	revoked: 'Thẻ này đã bị thu hồi — xin dùng thẻ mới',
 	unknown_resident: 'Không tìm thấy người này',
 	no_session: 'Không có buổi học này',
-	session_closed: 'Buổi học đã đóng'
+	session_closed: 'Buổi học đã đóng',
+	nonce_reused: 'Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại'
 };
 
 /** HTTP status for each reason: the client's fault (4xx), never the server's. */
@@ -32,7 +34,9 @@ export const REASON_STATUS: Record<CheckinReason, number> = {
 	revoked: 410,
 	unknown_resident: 404,
 	no_session: 404,
-	session_closed: 409
+	session_closed: 409,
+	// The nonce is taken by another check-in: the store's state, not the request alone, refuses it.
+	nonce_reused: 409
 };
 
 /** The facts the store holds about one scan, gathered by the op handler. */

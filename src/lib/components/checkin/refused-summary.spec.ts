@@ -41,4 +41,12 @@ describe('refusedSummary', () => {
 			refusedSummary([{ reason: 'invalid', message: 'Lượt quét quá cũ.', name: null }], null)
 		).toEqual(['1 lượt chưa ghi được: một thẻ không rõ — Lượt quét quá cũ.']);
 	});
+
+	it('says a reused scan id in words, not as its code', () => {
+		expect(
+			refusedSummary([{ reason: 'nonce_reused', message: '', name: 'Trần Thị Lan' }], null)
+		).toEqual([
+			'1 lượt chưa ghi được: Trần Thị Lan — Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại.'
+		]);
+	});
 });

@@ -5,7 +5,12 @@ import {
 	type CheckinSource
 } from '../../domain/checkin';
 import { isWellFormedCardCode } from '../../domain/card-code';
-import { residentBriefRow, toBrief, type ResidentBrief } from '../repositories/residents';
+import {
+	residentBriefRow,
+	toBrief,
+	type BriefRow,
+	type ResidentBrief
+} from '../repositories/residents';
 import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 
@@ -48,14 +53,46 @@ function logFailure(
 	);
 }
 
-/** The same scan sent again (a retry after a lost answer): the first answer stands. */
-function replayed(db: Db, nonce: string): CheckinResult | undefined {
-	const prior = db.get<{ resident_id: number | null; checked_in_at: number }>(
-		'SELECT resident_id, checked_in_at FROM attendance WHERE nonce = ?',
-		[nonce]
+/**
+ * What this nonce already stands for, if anything. The same scan sent again (a retry after a
+ * lost answer: same session, same person, by card or by name) gets its first answer. The
+ * nonce on any other check-in is an incident, not a duplicate (DESIGN.md: an op id repeated
+ * with a different payload): 'reused', so the scan is refused rather than answered "ok" for a
+ * person who was never recorded. A row whose person was erased matches nobody.
+ */
+function priorUse(
+	db: Db,
+	p: CheckinPayload,
+	residentId: number | null
+): CheckinResult | 'reused' | undefined {
+	const prior = db.get<{ session_id: number; resident_id: number | null; checked_in_at: number }>(
+		'SELECT session_id, resident_id, checked_in_at FROM attendance WHERE nonce = ?',
+		[p.nonce]
 	);
-	if (!prior || prior.resident_id === null) return undefined;
+	if (!prior) return undefined;
+	if (
+		prior.session_id !== p.sessionId ||
+		prior.resident_id === null ||
+		prior.resident_id !== residentId
+	) {
+		return 'reused';
+	}
 	return { outcome: 'ok', residentId: prior.resident_id, at: prior.checked_in_at, replay: true };
+}
+
+/** A refusal, logged, naming whose card it was: a queued scan refused later can say so. */
+function refuse(
+	db: Db,
+	ctx: OpContext,
+	p: CheckinPayload,
+	reason: CheckinReason,
+	residentId: number | null,
+	resident: BriefRow | undefined
+): CheckinResult {
+	logFailure(db, ctx, p, reason);
+	return resident
+		? { outcome: 'error', reason, resident: toBrief(residentId!, resident) }
+		: { outcome: 'error', reason };
 }
 
 /**
@@ -94,11 +131,9 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 	const decision = decideCheckin(facts);
 	if (decision.outcome === 'error') {
 		// A retry of a scan that got in (say before the session was closed) still gets its answer.
-		const replay = replayed(db, p.nonce);
-		if (replay) return replay;
-		logFailure(db, ctx, p, decision.reason);
-		// Whose card it was (revoked, class closed): a queued scan refused later can say so.
-		return resident ? { ...decision, resident: toBrief(residentId!, resident) } : decision;
+		const prior = priorUse(db, p, residentId);
+		if (prior && prior !== 'reused') return prior;
+		return refuse(db, ctx, p, prior ? 'nonce_reused' : decision.reason, residentId, resident);
 	}
 	const { changes } = db.run(
 		'INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, volunteer_id, nonce) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -115,8 +150,9 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 			count: session!.checked_in + 1
 		};
 	}
-	const replay = replayed(db, p.nonce);
-	if (replay) return replay;
+	const prior = priorUse(db, p, residentId);
+	if (prior === 'reused') return refuse(db, ctx, p, 'nonce_reused', residentId, resident);
+	if (prior) return prior;
 	const earlier = db.get<{ checked_in_at: number }>(
 		'SELECT checked_in_at FROM attendance WHERE session_id = ? AND resident_id = ?',
 		[p.sessionId, residentId]

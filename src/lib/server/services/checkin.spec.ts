@@ -82,6 +82,141 @@ describe('the running count in each check-in answer', () => {
 	});
 });
 
+describe('a nonce sent again', () => {
+	const CARD_1 = 'THS' + '3'.repeat(26);
+	const CARD_2 = 'THS' + '4'.repeat(26);
+
+	async function wardWithCards() {
+		const ward = await wardWithOpenSession();
+		ward.store.db.run(
+			'INSERT INTO cards (code, resident_id, issued_at) VALUES (?, 1, 0), (?, 2, 0)',
+			[CARD_1, CARD_2]
+		);
+		ward.store.db.run(
+			"INSERT INTO class_sessions (title, place, starts_at) VALUES ('Lớp khác', 'Nhà văn hoá khu phố 2', ?)",
+			[Date.now() - 60_000]
+		);
+		return { ...ward, otherSession: ward.sessionId + 1 };
+	}
+	// The fixture's own check-ins are in sessions 1–4; these tests' sessions come after.
+	const attendance = (store: Store) =>
+		store.db.all('SELECT session_id, resident_id, nonce FROM attendance WHERE session_id > 4');
+	const failed = (store: Store) =>
+		store.db.all('SELECT session_id, reason FROM failed_scans ORDER BY id');
+
+	it('by the same scan (same class, same person, by card or by name) gets the first answer', async () => {
+		const { store, sessionId } = await wardWithCards();
+		const first = await checkIn(store, volunteer, {
+			residentId: 1,
+			sessionId,
+			nonce: 'nonce-retry-01',
+			source: 'search'
+		});
+		expect(first.status).toBe(201);
+		const byName = await checkIn(store, volunteer, {
+			residentId: 1,
+			sessionId,
+			nonce: 'nonce-retry-01',
+			source: 'search'
+		});
+		const byCard = await checkIn(store, volunteer, {
+			code: CARD_1,
+			sessionId,
+			nonce: 'nonce-retry-01',
+			source: 'camera'
+		});
+		for (const retry of [byName, byCard]) {
+			expect(retry.status).toBe(200);
+			expect(retry.body).toMatchObject({
+				status: 'ok',
+				replay: true,
+				checkedInAt: first.body.checkedInAt,
+				resident: { id: 1, fullName: 'Trần Văn Một' }
+			});
+		}
+		expect(attendance(store)).toHaveLength(1);
+		expect(failed(store)).toEqual([]);
+	});
+
+	it('for another person or another class is refused and logged, never answered "ok"', async () => {
+		const { store, sessionId, otherSession } = await wardWithCards();
+		const nonce = 'dupnonce0001';
+		expect(
+			(await checkIn(store, volunteer, { residentId: 1, sessionId, nonce, source: 'search' }))
+				.status
+		).toBe(201);
+		const reuses = [
+			{ residentId: 2, sessionId, nonce, source: 'search' },
+			{ code: CARD_2, sessionId, nonce, source: 'camera' },
+			{ residentId: 1, sessionId: otherSession, nonce, source: 'search' },
+			{ code: CARD_1, sessionId: otherSession, nonce, source: 'camera' }
+		];
+		for (const body of reuses) {
+			const answer = await checkIn(store, volunteer, body);
+			expect(answer.status, JSON.stringify(body)).toBe(409);
+			expect(answer.body).toMatchObject({
+				status: 'error',
+				reason: 'nonce_reused',
+				message: 'Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại'
+			});
+		}
+		// Only the first check-in was stored; each reuse is in the failed-scan log.
+		expect(attendance(store)).toEqual([{ session_id: sessionId, resident_id: 1, nonce }]);
+		expect(failed(store)).toEqual([
+			{ session_id: sessionId, reason: 'nonce_reused' },
+			{ session_id: sessionId, reason: 'nonce_reused' },
+			{ session_id: otherSession, reason: 'nonce_reused' },
+			{ session_id: otherSession, reason: 'nonce_reused' }
+		]);
+		// The other person, scanned again (a new nonce), gets in.
+		const again = await checkIn(store, volunteer, {
+			code: CARD_2,
+			sessionId,
+			nonce: 'dupnonce0002',
+			source: 'camera'
+		});
+		expect(again.status).toBe(201);
+	});
+
+	it('on the check-in of a person since erased is refused, not a server error', async () => {
+		const { store, sessionId } = await wardWithCards();
+		const nonce = 'nonce-erased-1';
+		await checkIn(store, volunteer, { residentId: 1, sessionId, nonce, source: 'search' });
+		// Erasure keeps the row for the counts, without whom (ON DELETE SET NULL).
+		store.db.run('UPDATE attendance SET resident_id = NULL WHERE nonce = ?', [nonce]);
+		const answer = await checkIn(store, volunteer, {
+			residentId: 2,
+			sessionId,
+			nonce,
+			source: 'search'
+		});
+		expect(answer.status).toBe(409);
+		expect(answer.body.reason).toBe('nonce_reused');
+	});
+
+	it('for another class that is closed is refused as reused, not replayed', async () => {
+		const { store, sessionId, otherSession } = await wardWithCards();
+		await checkIn(store, volunteer, {
+			residentId: 1,
+			sessionId,
+			nonce: 'nonce-closed-1',
+			source: 'search'
+		});
+		store.db.run('UPDATE class_sessions SET closed_at = ? WHERE id = ?', [
+			Date.now() - 1000,
+			otherSession
+		]);
+		const answer = await checkIn(store, volunteer, {
+			residentId: 1,
+			sessionId: otherSession,
+			nonce: 'nonce-closed-1',
+			source: 'search'
+		});
+		expect(answer.status).toBe(409);
+		expect(answer.body.reason).toBe('nonce_reused');
+	});
+});
+
 describe('a lesson completion at the kiosk', () => {
 	it('is recorded for the kiosk that sent it, or this server’s own kiosk when none is named', async () => {
 		const { store } = await wardWithOpenSession();
