@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { codeExcerpt, decideCheckin, parseCheckinRequest, type CheckinFacts } from './checkin';
+import {
+	CLOCK_SKEW_MS,
+	codeExcerpt,
+	decideCheckin,
+	parseCheckinRequest,
+	type CheckinFacts
+} from './checkin';
 
 const CODE = 'THS' + 'A'.repeat(26);
 const base: CheckinFacts = {
 	code: CODE,
-	session: { closedAt: null },
+	session: { openedAt: null, closedAt: null },
 	card: { residentId: 7, revokedAt: null },
 	residentExists: true,
 	earlier: undefined,
@@ -30,17 +36,58 @@ describe('decideCheckin', () => {
 		};
 		expect(reason({ code: 'hello' })).toBe('malformed');
 		expect(reason({ session: undefined })).toBe('no_session');
-		expect(reason({ session: { closedAt: 900 } })).toBe('session_closed');
+		expect(reason({ session: { openedAt: null, closedAt: 900 } })).toBe('session_closed');
+		expect(reason({ session: { openedAt: 1_000 + CLOCK_SKEW_MS + 1, closedAt: null } })).toBe(
+			'before_session'
+		);
 		expect(reason({ card: undefined })).toBe('unknown_card');
 		expect(reason({ card: { residentId: 7, revokedAt: 800 } })).toBe('revoked');
 		expect(reason({ code: null, residentExists: false, card: undefined })).toBe('unknown_resident');
 	});
 
 	it('counts an offline scan made before the session closed or the card was revoked', () => {
-		expect(decideCheckin({ ...base, session: { closedAt: 2_000 } })).toEqual({ outcome: 'ok' });
+		expect(decideCheckin({ ...base, session: { openedAt: 500, closedAt: 2_000 } })).toEqual({
+			outcome: 'ok'
+		});
 		expect(decideCheckin({ ...base, card: { residentId: 7, revokedAt: 2_000 } })).toEqual({
 			outcome: 'ok'
 		});
+	});
+});
+
+describe('a scan made before its session was opened', () => {
+	const opened = 100 * 24 * 3600_000;
+	const scan = (scannedAt: number, f: Partial<CheckinFacts> = {}) =>
+		decideCheckin({ ...base, session: { openedAt: opened, closedAt: null }, ...f, scannedAt });
+
+	it('is refused: its time is back-dated, or the device clock is days off', () => {
+		expect(scan(opened - 10 * 24 * 3600_000)).toEqual({
+			outcome: 'error',
+			reason: 'before_session'
+		});
+		// Closed since: the back-dated scan is still refused, not counted as "before closing".
+		const closed = { openedAt: opened, closedAt: opened + 2 * 3600_000 };
+		expect(scan(opened - 3600_000, { session: closed })).toEqual({
+			outcome: 'error',
+			reason: 'before_session'
+		});
+		// A revoked card dated before its revocation, but before the class too.
+		const revoked = { residentId: 7, revokedAt: opened + 60_000 };
+		expect(scan(opened - 3600_000, { card: revoked })).toEqual({
+			outcome: 'error',
+			reason: 'before_session'
+		});
+	});
+
+	it('counts within the allowed clock lag, and is not bounded for a session of unknown opening', () => {
+		expect(scan(opened - CLOCK_SKEW_MS)).toEqual({ outcome: 'ok' });
+		expect(scan(opened - CLOCK_SKEW_MS - 1)).toEqual({
+			outcome: 'error',
+			reason: 'before_session'
+		});
+		expect(
+			scan(opened - 10 * 24 * 3600_000, { session: { openedAt: null, closedAt: null } })
+		).toEqual({ outcome: 'ok' });
 	});
 });
 

@@ -12,6 +12,7 @@ export const CHECKIN_REASONS = [
 	'unknown_resident',
 	'no_session',
 	'session_closed',
+	'before_session',
 	'nonce_reused'
 ] as const;
 export type CheckinReason = (typeof CHECKIN_REASONS)[number];
@@ -24,6 +25,7 @@ export const REASON_TEXT: Record<CheckinReason, string> = {
 	unknown_resident: 'Không tìm thấy người này',
 	no_session: 'Không có buổi học này',
 	session_closed: 'Buổi học đã đóng',
+	before_session: 'Giờ quét sớm hơn lúc mở buổi học — xin xem lại ngày giờ trên máy đã quét',
 	nonce_reused: 'Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại'
 };
 
@@ -35,6 +37,9 @@ export const REASON_STATUS: Record<CheckinReason, number> = {
 	unknown_resident: 404,
 	no_session: 404,
 	session_closed: 409,
+	// Like session_closed: a well-formed scan outside the time the session was open (its state,
+	// not the request alone, refuses it; the same scannedAt is fine for an older session).
+	before_session: 409,
 	// The nonce is taken by another check-in: the store's state, not the request alone, refuses it.
 	nonce_reused: 409
 };
@@ -43,7 +48,11 @@ export const REASON_STATUS: Record<CheckinReason, number> = {
 export interface CheckinFacts {
 	/** The code as scanned, after trimming; null when the scan named a resident instead. */
 	code: string | null;
-	session: { closedAt: number | null } | undefined;
+	/**
+	 * The session's opening and closing times; openedAt is null for a session opened before
+	 * the store kept it (migration 0011), which leaves scans to it unbounded below.
+	 */
+	session: { openedAt: number | null; closedAt: number | null } | undefined;
 	/** The card the code names (code scans) — undefined when there is none. */
 	card: { residentId: number; revokedAt: number | null } | undefined;
 	/** The resident the scan names (name-search scans, or the card's owner). */
@@ -62,10 +71,16 @@ export type CheckinDecision =
 /**
  * The check-in rule, without I/O. A scan taken before the session was closed still counts
  * (it was queued offline); a second scan of the same person is "already", not an error.
+ * Its time cannot be earlier than the session's opening (the scanner needs the session's id),
+ * less the device clock's allowed lag: otherwise a back-dated scannedAt would get around a
+ * closed session or a revoked card.
  */
 export function decideCheckin(f: CheckinFacts): CheckinDecision {
 	if (f.code !== null && !isWellFormedCardCode(f.code)) return err('malformed');
 	if (!f.session) return err('no_session');
+	if (f.session.openedAt !== null && f.scannedAt < f.session.openedAt - CLOCK_SKEW_MS) {
+		return err('before_session');
+	}
 	if (f.session.closedAt !== null && f.scannedAt >= f.session.closedAt) {
 		return err('session_closed');
 	}
@@ -96,7 +111,7 @@ export interface CheckinRequest {
 export type ParsedCheckin =
 	{ ok: true; value: CheckinRequest } | { ok: false; reason: 'invalid'; message: string };
 
-/** How far in the future a device clock may be before we distrust it. */
+/** How far a device clock may be off (ahead of ours, or behind a session's opening). */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 /** Offline scans older than this are refused: no device holds a queue that long. */
 export const OFFLINE_MAX_AGE_MS = 14 * 24 * 3600_000;

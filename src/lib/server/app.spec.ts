@@ -44,6 +44,11 @@ describe('first start', () => {
 				)!,
 				days: store.db.value(
 					"SELECT count(DISTINCT date((starts_at + 25200000) / 1000, 'unixepoch')) FROM class_sessions"
+				),
+				// Every class was opened by its start, before anyone in it was checked in.
+				openedLate: store.db.value(
+					`SELECT count(*) FROM class_sessions s WHERE s.opened_at IS NULL OR s.opened_at > s.starts_at
+					 OR EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id AND a.checked_in_at < s.opened_at)`
 				)
 			};
 			const volunteer = await login(store, 'tinhnguyen1', '135790', 'test');
@@ -60,6 +65,7 @@ describe('first start', () => {
 		expect(first.counts.neighborhoods).toBe(8);
 		expect(first.counts.households).toBe(400);
 		expect(first.counts.days).toBeGreaterThanOrEqual(50);
+		expect(first.counts.openedLate).toBe(0);
 		expect(first.counts.attendance).toBeGreaterThan(1000);
 		// Mid-campaign: a good share of adults, but not all, have shown the basic skills.
 		const share = first.counts.skilled / first.counts.adults;

@@ -107,10 +107,11 @@ function refuse(
  */
 function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 	const scannedAt = p.scannedAt ?? ctx.at;
-	const session = db.get<{ closed_at: number | null; checked_in: number }>(
-		'SELECT closed_at, checked_in FROM class_sessions WHERE id = ?',
-		[p.sessionId]
-	);
+	const session = db.get<{
+		opened_at: number | null;
+		closed_at: number | null;
+		checked_in: number;
+	}>('SELECT opened_at, closed_at, checked_in FROM class_sessions WHERE id = ?', [p.sessionId]);
 	const card =
 		p.code !== null && isWellFormedCardCode(p.code)
 			? db.get<{ resident_id: number; revoked_at: number | null }>(
@@ -122,7 +123,7 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 	const resident = residentId === null ? undefined : residentBriefRow(db, residentId);
 	const facts: CheckinFacts = {
 		code: p.code,
-		session: session && { closedAt: session.closed_at },
+		session: session && { openedAt: session.opened_at, closedAt: session.closed_at },
 		card: card && { residentId: card.resident_id, revokedAt: card.revoked_at },
 		residentExists: resident !== undefined,
 		earlier: undefined,

@@ -12,9 +12,11 @@ export interface SessionOpenPayload {
 
 export const sessionOps: OpHandlers = {
 	'sessions.open': (db, p: SessionOpenPayload, ctx) => {
+		// opened_at is the op's own time (the journal's, so a replay sets the same): no scan to
+		// this session can be older, whatever starts_at says (migration 0011).
 		const id = db.run(
-			'INSERT INTO class_sessions (title, topic, walkthrough_id, place, neighborhood_id, starts_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-			[p.title, p.topic, p.walkthroughId, p.place, p.neighborhoodId, p.startsAt, ctx.actor]
+			'INSERT INTO class_sessions (title, topic, walkthrough_id, place, neighborhood_id, starts_at, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+			[p.title, p.topic, p.walkthroughId, p.place, p.neighborhoodId, p.startsAt, ctx.actor, ctx.at]
 		).lastId;
 		appendAudit(db, ctx, { action: 'session.open', subject: `session:${id}` });
 		return { id };

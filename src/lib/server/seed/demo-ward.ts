@@ -214,6 +214,8 @@ function householdsReachedSoFar(random: Random, byHood: Residents): Residents {
 	return reached;
 }
 
+const OPENED_BEFORE_START_MS = 30 * 60_000;
+
 /**
  * 60 days of classes: most days one or two, in turn across the khu phố. Learners are the
  * khu phố's adults, keener ones coming back; a class often ends with someone's milestone.
@@ -242,7 +244,7 @@ function seedClasses(
 			if (startsAt > payload.now) continue;
 			const volunteer = pick(random, volunteers);
 			const sessionId = db.run(
-				'INSERT INTO class_sessions (title, topic, walkthrough_id, place, neighborhood_id, starts_at, opened_by, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+				'INSERT INTO class_sessions (title, topic, walkthrough_id, place, neighborhood_id, starts_at, opened_by, opened_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
 				[
 					title,
 					topic,
@@ -251,6 +253,8 @@ function seedClasses(
 					hood,
 					startsAt,
 					volunteer,
+					// Opened half an hour before the start: the earliest arrivals come 10 minutes early.
+					startsAt - OPENED_BEFORE_START_MS,
 					d === 0 ? null : startsAt + 2 * 3600_000
 				]
 			).lastId;

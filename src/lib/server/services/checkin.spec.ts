@@ -217,6 +217,98 @@ describe('a nonce sent again', () => {
 	});
 });
 
+describe('a scan dated before its session was opened', () => {
+	const HOUR = 3600_000;
+	const T0 = Date.now();
+	const cards = ['5', '6', '7'].map((c) => 'THS' + c.repeat(26));
+
+	/** A class opened at T0 − 3 h and closed at T0 − 1 h through the real ops, now T0. */
+	async function closedClass() {
+		let clock = T0 - 3 * HOUR;
+		store = await Store.open({
+			dir: mkdtempSync(join(tmpdir(), 'ths-checkin-')),
+			handlers: opHandlers,
+			watch: storeWatch,
+			log: () => {},
+			now: () => clock
+		});
+		loadFixture(store.db);
+		cards.forEach((code, i) =>
+			store!.db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, ?, 0)', [
+				code,
+				i + 1
+			])
+		);
+		const { id } = await store.write<{ id: number }>('sessions.open', {
+			title: 'Lớp VNeID',
+			topic: null,
+			walkthroughId: null,
+			place: 'Nhà văn hoá khu phố 1',
+			neighborhoodId: 1,
+			// The planned start: later than the opening, as when early arrivals are scanned.
+			startsAt: T0 - 2 * HOUR
+		});
+		clock = T0 - HOUR;
+		await store.write('sessions.close', { sessionId: id });
+		clock = T0;
+		return { store, sessionId: id };
+	}
+	const scan = (sessionId: number, code: string, scannedAt: number, nonce: string) =>
+		checkIn(store!, volunteer, { code, sessionId, nonce, scannedAt, source: 'camera' }, T0);
+
+	it('keeps the time it was opened', async () => {
+		const { store, sessionId } = await closedClass();
+		expect(
+			store.db.get('SELECT starts_at, opened_at, closed_at FROM class_sessions WHERE id = ?', [
+				sessionId
+			])
+		).toEqual({ starts_at: T0 - 2 * HOUR, opened_at: T0 - 3 * HOUR, closed_at: T0 - HOUR });
+	});
+
+	it('is refused once the class is closed, while a queued scan made during it still counts', async () => {
+		const { store, sessionId } = await closedClass();
+		// Scanned offline while the class was open (before its planned start), sent after it closed.
+		const queued = await scan(sessionId, cards[0], T0 - 2.5 * HOUR, 'nonce-open-1');
+		expect(queued.status).toBe(201);
+		expect(queued.body.checkedInAt).toBe(T0 - 2.5 * HOUR);
+		// The device clock a few minutes behind ours when the class was just opened: still counts.
+		expect((await scan(sessionId, cards[1], T0 - 3 * HOUR - 60_000, 'nonce-open-2')).status).toBe(
+			201
+		);
+		// Ten days back: the class did not exist yet.
+		const backdated = await scan(sessionId, cards[2], T0 - 240 * HOUR, 'nonce-back-1');
+		expect(backdated.status).toBe(409);
+		expect(backdated.body).toMatchObject({
+			status: 'error',
+			reason: 'before_session',
+			message: 'Giờ quét sớm hơn lúc mở buổi học — xin xem lại ngày giờ trên máy đã quét'
+		});
+		expect(
+			store.db.all('SELECT reason FROM failed_scans WHERE session_id = ?', [sessionId])
+		).toEqual([{ reason: 'before_session' }]);
+	});
+
+	it('cannot get a revoked card in by dating the scan before its revocation', async () => {
+		const { store, sessionId } = await closedClass();
+		store.db.run('UPDATE class_sessions SET closed_at = NULL WHERE id = ?', [sessionId]);
+		store.db.run('UPDATE cards SET revoked_at = ? WHERE code = ?', [T0 - 30 * 60_000, cards[2]]);
+		const answer = await scan(sessionId, cards[2], T0 - 4 * HOUR, 'nonce-revoked-1');
+		expect(answer.status).toBe(409);
+		expect(answer.body.reason).toBe('before_session');
+		// Dated after the opening and before the revocation, it is the offline rule's to count.
+		expect((await scan(sessionId, cards[2], T0 - 2 * HOUR, 'nonce-revoked-2')).status).toBe(201);
+		expect(
+			store.db.value('SELECT count(*) FROM attendance WHERE session_id = ?', [sessionId])
+		).toBe(1);
+	});
+
+	it('is not bounded for a session opened before the store kept its opening time', async () => {
+		const { store, sessionId } = await closedClass();
+		store.db.run('UPDATE class_sessions SET opened_at = NULL WHERE id = ?', [sessionId]);
+		expect((await scan(sessionId, cards[2], T0 - 240 * HOUR, 'nonce-legacy-1')).status).toBe(201);
+	});
+});
+
 describe('a lesson completion at the kiosk', () => {
 	it('is recorded for the kiosk that sent it, or this server’s own kiosk when none is named', async () => {
 		const { store } = await wardWithOpenSession();

@@ -105,6 +105,22 @@ describe('migrations', () => {
 		expect(m9(edited)).toBe('Nhận biết lừa đảo qua điện thoại');
 	});
 
+	it('leave a class opened before 0011 with no opening time, so its scans stay unbounded', async () => {
+		const db = await Db.create();
+		migrate(
+			db,
+			shippedMigrations.filter((m) => m.version <= 10)
+		);
+		db.run(
+			"INSERT INTO class_sessions (title, place, starts_at) VALUES ('Lớp cũ', 'Nhà văn hoá', 5)"
+		);
+		migrate(db);
+		expect(db.get('SELECT starts_at, opened_at FROM class_sessions')).toEqual({
+			starts_at: 5,
+			opened_at: null
+		});
+	});
+
 	it('refuse a database whose applied list is not a prefix of the shipped list', async () => {
 		const db = await Db.create();
 		migrate(db);
