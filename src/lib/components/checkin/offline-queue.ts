@@ -8,9 +8,19 @@ export interface QueuedScan {
 	sessionId: number;
 	code?: string;
 	residentId?: number;
+	/**
+	 * Whom the volunteer picked in the name search (residentId scans): kept on this device only,
+	 * never sent, so a scan the server refuses later can still be said by name (the server
+	 * names nobody for a bare id). Gone from the device once the scan is sent.
+	 */
+	name?: string;
 	source: 'camera' | 'scanner' | 'search';
 	scannedAt: number;
 }
+
+/** The request body of a scan: everything but the name, which stays on this device. */
+export const scanBody = (scan: QueuedScan): string =>
+	JSON.stringify(scan, (key, value) => (key === 'name' ? undefined : value));
 
 const DB_NAME = 'ths-diem-danh';
 const STORE = 'queue';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { refusedSummary } from './refused-summary';
+import { refusedScan, refusedSummary } from './refused-summary';
 
 // 11:40 in Vietnam (UTC+7).
 const CLOSED = Date.UTC(2026, 11, 2, 4, 40);
 
 describe('refusedSummary', () => {
 	it('names whom, says why and when the class closed', () => {
-		const closed = { reason: 'session_closed', message: 'Buổi học đã đóng' };
+		const closed = { reason: 'session_closed', message: 'Buổi học đã đóng', byName: false };
 		expect(
 			refusedSummary(
 				[
@@ -24,9 +24,9 @@ describe('refusedSummary', () => {
 		expect(
 			refusedSummary(
 				[
-					{ reason: 'unknown_card', message: 'x', name: null },
-					{ reason: 'revoked', message: 'x', name: 'Trần Thị Lan' },
-					{ reason: 'unknown_card', message: 'x', name: null }
+					{ reason: 'unknown_card', message: 'x', name: null, byName: false },
+					{ reason: 'revoked', message: 'x', name: 'Trần Thị Lan', byName: false },
+					{ reason: 'unknown_card', message: 'x', name: null, byName: false }
 				],
 				null
 			)
@@ -38,15 +38,63 @@ describe('refusedSummary', () => {
 
 	it("uses the server's words for a reason it does not know", () => {
 		expect(
-			refusedSummary([{ reason: 'invalid', message: 'Lượt quét quá cũ.', name: null }], null)
+			refusedSummary(
+				[{ reason: 'invalid', message: 'Lượt quét quá cũ.', name: null, byName: false }],
+				null
+			)
 		).toEqual(['1 lượt chưa ghi được: một thẻ không rõ — Lượt quét quá cũ.']);
 	});
 
 	it('says a reused scan id in words, not as its code', () => {
 		expect(
-			refusedSummary([{ reason: 'nonce_reused', message: '', name: 'Trần Thị Lan' }], null)
+			refusedSummary(
+				[{ reason: 'nonce_reused', message: '', name: 'Trần Thị Lan', byName: false }],
+				null
+			)
 		).toEqual([
 			'1 lượt chưa ghi được: Trần Thị Lan — Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại.'
 		]);
+	});
+
+	it('says a reason added since in words too', () => {
+		expect(
+			refusedSummary([{ reason: 'before_session', message: '', name: null, byName: false }], null)
+		).toEqual([
+			'1 lượt chưa ghi được: một thẻ không rõ — Giờ quét sớm hơn lúc mở buổi học — xin xem lại ngày giờ trên máy đã quét.'
+		]);
+	});
+});
+
+describe('a refused scan picked in the name search', () => {
+	const closedClass = { status: 'error', reason: 'session_closed', message: 'Buổi học đã đóng' };
+	const scan = { nonce: 'n-1', sessionId: 3, source: 'search' as const, scannedAt: 0 };
+
+	it('is said by the name this device picked (the server names nobody for an id)', () => {
+		const refused = refusedScan(closedClass, { ...scan, residentId: 5, name: 'Hoàng Văn Năm' });
+		expect(refused).toEqual({
+			reason: 'session_closed',
+			message: 'Buổi học đã đóng',
+			name: 'Hoàng Văn Năm',
+			byName: true
+		});
+		expect(refusedSummary([refused], CLOSED)).toEqual([
+			'1 lượt chưa ghi được: Hoàng Văn Năm — Buổi học đã đóng lúc 11:40.'
+		]);
+	});
+
+	it('is a person, not "a card", when no name was kept (queued by an older page)', () => {
+		const card = refusedScan(closedClass, { ...scan, source: 'camera', code: 'THS…' });
+		const searches = [1, 2].map((residentId) => refusedScan(closedClass, { ...scan, residentId }));
+		expect(refusedSummary([card, ...searches], CLOSED)).toEqual([
+			'3 lượt chưa ghi được: một thẻ không rõ, 2 người chọn theo tên — Buổi học đã đóng lúc 11:40.'
+		]);
+		expect(refusedSummary(searches.slice(1), null)).toEqual([
+			'1 lượt chưa ghi được: một người chọn theo tên — Buổi học đã đóng.'
+		]);
+	});
+
+	it('of a card is still said by the owner the server named', () => {
+		const named = { ...closedClass, resident: { id: 7, fullName: 'Đỗ Văn Bảy' } };
+		expect(refusedScan(named, { ...scan, source: 'camera', code: 'THS…' }).name).toBe('Đỗ Văn Bảy');
 	});
 });

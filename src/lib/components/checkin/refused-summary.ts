@@ -1,13 +1,33 @@
 import { REASON_TEXT, type CheckinReason } from '$lib/domain/checkin';
 import { formatTime } from '$lib/domain/time';
+import type { QueuedScan } from './offline-queue';
 
 /** A queued scan the server refused when it finally got it (class closed, card revoked…). */
 export interface RefusedScan {
 	reason: string;
 	/** The server's words, for a reason this device does not know. */
 	message: string;
-	/** The card's owner when the server named them; null for an unknown card. */
+	/**
+	 * The card's owner when the server named them, or whom the name search picked; null when
+	 * neither is known (an unknown card, a search queued before the device kept names).
+	 */
 	name: string | null;
+	/** Picked in the name search (sent by resident id), not scanned from a card. */
+	byName: boolean;
+}
+
+/**
+ * A queued scan the server refused, as the summary says it: a card's owner as the server named
+ * them, a name search's person as this device picked them (the server names nobody for an id).
+ */
+export function refusedScan(body: Record<string, unknown>, scan: QueuedScan): RefusedScan {
+	const resident = body.resident as { fullName?: string } | undefined;
+	return {
+		reason: String(body.reason ?? ''),
+		message: String(body.message ?? ''),
+		name: resident?.fullName ?? scan.name ?? null,
+		byName: scan.code === undefined
+	};
 }
 
 /**
@@ -20,8 +40,13 @@ export function refusedSummary(refused: RefusedScan[], closedAt: number | null):
 	for (const r of refused) byReason.set(r.reason, [...(byReason.get(r.reason) ?? []), r]);
 	return [...byReason].map(([reason, scans]) => {
 		const names = scans.flatMap((s) => (s.name ? [s.name] : []));
-		const unknown = scans.length - names.length;
-		if (unknown > 0) names.push(unknown === 1 ? 'một thẻ không rõ' : `${unknown} thẻ không rõ`);
+		// Nobody named: a card says "thẻ", a name search (no card at all) "người chọn theo tên".
+		const cards = scans.filter((s) => !s.name && !s.byName).length;
+		const searched = scans.filter((s) => !s.name && s.byName).length;
+		if (cards > 0) names.push(cards === 1 ? 'một thẻ không rõ' : `${cards} thẻ không rõ`);
+		if (searched > 0) {
+			names.push(searched === 1 ? 'một người chọn theo tên' : `${searched} người chọn theo tên`);
+		}
 		return `${scans.length} lượt chưa ghi được: ${names.join(', ')} — ${why(reason, scans[0].message, closedAt)}.`;
 	});
 }

@@ -2,8 +2,8 @@ import { formatTime } from '$lib/domain/time';
 import { REASON_TEXT, type CheckinReason } from '$lib/domain/checkin';
 import { feedback } from './feedback';
 import { newNonce } from './nonce';
-import { dequeue, enqueue, queued, type QueuedScan } from './offline-queue';
-import type { RefusedScan } from './refused-summary';
+import { dequeue, enqueue, queued, scanBody, type QueuedScan } from './offline-queue';
+import { refusedScan, type RefusedScan } from './refused-summary';
 import { timedFetch } from './timed-fetch';
 
 export type ScanResult =
@@ -27,7 +27,7 @@ async function post(scan: QueuedScan): Promise<Sent> {
 		const response = await timedFetch('/api/checkins', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(scan)
+			body: scanBody(scan)
 		});
 		if (response.status === 401 || response.status === 403) return { delivered: false, auth: true };
 		if (response.status >= 500) return { delivered: false };
@@ -79,7 +79,10 @@ export class ScanClient {
 		return sent;
 	}
 
-	async scan(input: { code: string } | { residentId: number }, source: QueuedScan['source']) {
+	async scan(
+		input: { code: string } | { residentId: number; name?: string },
+		source: QueuedScan['source']
+	) {
 		const scan: QueuedScan = {
 			...input,
 			nonce: newNonce(),
@@ -160,7 +163,7 @@ export class ScanClient {
 				if (typeof sent.body.count === 'number' && scan.sessionId === this.sessionId) {
 					this.count = sent.body.count;
 				}
-				if (sent.status >= 400) this.refused = [...this.refused, refusal(sent.body)];
+				if (sent.status >= 400) this.refused = [...this.refused, refusedScan(sent.body, scan)];
 			}
 			this.waiting = (await queued()).length;
 			if (this.waiting === 0) this.needsSignIn = false;
@@ -170,13 +173,4 @@ export class ScanClient {
 			this.flushing = false;
 		}
 	}
-}
-
-function refusal(body: Record<string, unknown>): RefusedScan {
-	const resident = body.resident as { fullName?: string } | undefined;
-	return {
-		reason: String(body.reason ?? ''),
-		message: String(body.message ?? ''),
-		name: resident?.fullName ?? null
-	};
 }

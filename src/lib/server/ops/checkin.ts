@@ -80,7 +80,12 @@ function priorUse(
 	return { outcome: 'ok', residentId: prior.resident_id, at: prior.checked_in_at, replay: true };
 }
 
-/** A refusal, logged, naming whose card it was: a queued scan refused later can say so. */
+/**
+ * A refusal, logged. Only a card scan names whose card it was, so that a queued card scan
+ * refused later can say so. A scan by resident id names nobody: its device picked that person
+ * from a name search and knows the name, and naming whoever an id belongs to would turn any
+ * id into a name without a card in hand.
+ */
 function refuse(
 	db: Db,
 	ctx: OpContext,
@@ -90,7 +95,7 @@ function refuse(
 	resident: BriefRow | undefined
 ): CheckinResult {
 	logFailure(db, ctx, p, reason);
-	return resident
+	return p.code !== null && resident
 		? { outcome: 'error', reason, resident: toBrief(residentId!, resident) }
 		: { outcome: 'error', reason };
 }

@@ -82,6 +82,45 @@ describe('the running count in each check-in answer', () => {
 	});
 });
 
+describe('a refused scan', () => {
+	it('names the owner of the card scanned, but nobody for a bare resident id', async () => {
+		const { store, sessionId } = await wardWithOpenSession();
+		const code = 'THS' + '8'.repeat(26);
+		store.db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, 5, 0)', [code]);
+		store.db.run('UPDATE class_sessions SET closed_at = ? WHERE id = ?', [
+			Date.now() - 1000,
+			sessionId
+		]);
+		const byCard = await checkIn(store, volunteer, {
+			code,
+			sessionId,
+			nonce: 'nonce-named-1',
+			source: 'camera'
+		});
+		expect(byCard.status).toBe(409);
+		expect(byCard.body).toMatchObject({
+			reason: 'session_closed',
+			resident: { id: 5, fullName: 'Hoàng Văn Năm', birthYear: 1985 }
+		});
+		const byId = await checkIn(store, volunteer, {
+			residentId: 5,
+			sessionId,
+			nonce: 'nonce-named-2',
+			source: 'search'
+		});
+		expect(byId.status).toBe(409);
+		expect(byId.body).toEqual({
+			status: 'error',
+			reason: 'session_closed',
+			message: 'Buổi học đã đóng'
+		});
+		// Nothing was written for either but the failed-scan log.
+		expect(
+			store.db.value('SELECT count(*) FROM attendance WHERE session_id = ?', [sessionId])
+		).toBe(0);
+	});
+});
+
 describe('a nonce sent again', () => {
 	const CARD_1 = 'THS' + '3'.repeat(26);
 	const CARD_2 = 'THS' + '4'.repeat(26);

@@ -38,7 +38,7 @@ export async function checkIn(
 	if (result.outcome === 'error') {
 		const body = { status: 'error', reason: result.reason, message: REASON_TEXT[result.reason] };
 		// A known card's owner is named (as on a check-in): a volunteer sending a queue later
-		// reads who did not get in, not only why.
+		// reads who did not get in, not only why. Never for a scan by resident id (see the op).
 		const { resident } = result;
 		return { status: REASON_STATUS[result.reason], body: resident ? { ...body, resident } : body };
 	}
