@@ -56,10 +56,11 @@ test('the fast path and the route answer every kind of check-in alike', async ()
 	// The first door checks in the first person, the second door the second: both 201.
 	const people = [first, second];
 	const fresh = { fast: 0, route: 0 };
+	const firstNonce = nonce();
 	const ok = await both(api, (door) => ({
 		code: people[door === FAST ? fresh.fast++ : 1 + fresh.route++].cardCode,
 		sessionId,
-		nonce: nonce(),
+		nonce: door === FAST ? firstNonce : nonce(),
 		source: 'scanner'
 	}));
 	expect(ok.fast.status).toBe(201);
@@ -79,13 +80,33 @@ test('the fast path and the route answer every kind of check-in alike', async ()
 		['wrong shape', () => ({ code: 5 })],
 		['not JSON', () => 'không phải JSON'],
 		['an array', () => '[1,2]'],
-		['too large', () => ({ code: 'A'.repeat(70_000), sessionId, nonce: nonce(), source: 'camera' })]
+		[
+			'too large',
+			() => ({ code: 'A'.repeat(70_000), sessionId, nonce: nonce(), source: 'camera' })
+		],
+		// The first person's scan id on the second person's card: refused, not "ok".
+		[
+			'nonce_reused',
+			() => ({ code: second.cardCode, sessionId, nonce: firstNonce, source: 'camera' })
+		],
+		// A day before the class was opened.
+		[
+			'before_session',
+			() => ({
+				code: first.cardCode,
+				sessionId,
+				nonce: nonce(),
+				scannedAt: Date.now() - 86_400_000,
+				source: 'camera'
+			})
+		]
 	];
 	for (const [name, body] of cases) {
 		const { fast, route } = await both(api, body);
 		expect(fast.status, name).toBeGreaterThanOrEqual(200);
 		expect(fast.status, name).toBeLessThan(500);
 		expect(fast, name).toEqual(route);
+		if (name.includes('_')) expect(fast.json.reason, name).toBe(name);
 	}
 
 	const anonymous = await request.newContext({ baseURL });
