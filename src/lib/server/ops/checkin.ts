@@ -189,8 +189,18 @@ export type CompletionResult = { outcome: 'ok' } | { outcome: 'error'; reason: C
 
 /** A resident showed their card at the kiosk after a lesson: a completion, not a milestone. */
 function completion(db: Db, p: CompletionPayload, ctx: OpContext): CompletionResult {
-	if (db.value('SELECT count(*) FROM lesson_completions WHERE nonce = ?', [p.nonce])) {
-		return { outcome: 'ok' };
+	const prior = db.get<{ resident_id: number | null; walkthrough_id: string; code: string | null }>(
+		`SELECT l.resident_id, l.walkthrough_id,
+			(SELECT code FROM cards WHERE code = ? AND resident_id = l.resident_id) AS code
+		 FROM lesson_completions l WHERE l.nonce = ?`,
+		[p.code, p.nonce]
+	);
+	if (prior) {
+		// The same card and lesson sent again is a retry; the nonce on anything else is an
+		// incident, refused like a check-in's (nonce_reused), not answered "ok" for nobody.
+		if (prior.code !== null && prior.walkthrough_id === p.walkthroughId) return { outcome: 'ok' };
+		logFailure(db, ctx, { sessionId: null, excerpt: p.excerpt, source: 'kiosk' }, 'nonce_reused');
+		return { outcome: 'error', reason: 'nonce_reused' };
 	}
 	const card = isWellFormedCardCode(p.code)
 		? db.get<{ resident_id: number; revoked_at: number | null }>(

@@ -365,4 +365,28 @@ describe('a lesson completion at the kiosk', () => {
 			{ kiosk: own }
 		]);
 	});
+
+	it('answers a retry once, and refuses a nonce reused for another card or lesson', async () => {
+		const { store } = await wardWithOpenSession();
+		const [mine, theirs] = ['3', '4'].map((d) => 'THS' + d.repeat(26));
+		store.db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, 1, 0), (?, 2, 0)', [
+			mine,
+			theirs
+		]);
+		const send = (code: string, walkthroughId: string) =>
+			recordCompletion(store, { code, walkthroughId, nonce: 'nonce-lesson-1' });
+		expect((await send(mine, 'tien-dien')).status).toBe(201);
+		expect((await send(mine, 'tien-dien')).status).toBe(201);
+		for (const [code, lesson] of [
+			[theirs, 'tien-dien'],
+			[mine, 'vietqr']
+		]) {
+			const reused = await send(code, lesson);
+			expect([reused.status, reused.body.reason]).toEqual([409, 'nonce_reused']);
+		}
+		expect(store.db.value('SELECT count(*) FROM lesson_completions')).toBe(1);
+		expect(store.db.value("SELECT count(*) FROM failed_scans WHERE reason = 'nonce_reused'")).toBe(
+			2
+		);
+	});
 });
