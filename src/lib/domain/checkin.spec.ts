@@ -112,6 +112,30 @@ describe('parseCheckinRequest', () => {
 		expect(parseCheckinRequest({ ...ok, scannedAt: now + 3_600_000 }, now).ok).toBe(false);
 	});
 
+	it("puts a scan at the right time on the server's clock, however wrong the phone's is", () => {
+		const at = (body: Record<string, unknown>) => {
+			const parsed = parseCheckinRequest({ ...ok, ...body }, now);
+			return parsed.ok ? parsed.value.scannedAt : parsed.message;
+		};
+		const HOUR = 3_600_000;
+		// Scanned now on a phone an hour fast: alone, that time is refused; with the phone's
+		// clock at sending it is now. Queued 2 minutes on a phone an hour slow: 2 minutes ago.
+		expect(at({ scannedAt: now + HOUR })).toBe('"scannedAt" lệch quá xa so với giờ máy chủ.');
+		expect(at({ scannedAt: now + HOUR, sentAt: now + HOUR })).toBe(now);
+		expect(at({ scannedAt: now - HOUR, sentAt: now - HOUR + 120_000 })).toBe(now - 120_000);
+		// The phone's clock set back while the scan waited: kept, at the time it arrived.
+		expect(at({ scannedAt: now, sentAt: now - HOUR })).toBe(now);
+		// Never a queue older than 14 days.
+		expect(at({ scannedAt: 0, sentAt: 15 * 24 * HOUR })).toBe(
+			'Lượt quét này đã quá cũ (hơn 14 ngày).'
+		);
+		expect(at({ scannedAt: now, sentAt: 'sau' })).toBe(
+			'"sentAt" phải là thời điểm tính bằng mili giây.'
+		);
+		// Without either: now, decided by the store.
+		expect(at({})).toBeNull();
+	});
+
 	it('keeps the journal small whatever was scanned', () => {
 		const parsed = parseCheckinRequest({ ...ok, code: 'x'.repeat(10_000) }, now);
 		expect(parsed.ok && parsed.value.code!.length).toBe(64);

@@ -124,9 +124,38 @@ export function codeExcerpt(raw: string): string {
 	return raw.length > 64 ? `${clean}…` : clean;
 }
 
+const isMillis = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isSafeInteger(value);
+
+/**
+ * When the scan happened, on the server's clock: null for "now", or a Vietnamese reason.
+ *
+ * A phone's clock may be minutes off. Read alone, its `scannedAt` would put a queued scan at
+ * the wrong time, and a clock more than 5 minutes fast had every scan refused. So the scanner
+ * also sends `sentAt`, its own clock as it sends: the two differ by how long the scan waited,
+ * whatever the clock's error, and the scan happened that long before now. Without `sentAt`
+ * (another program), `scannedAt` is trusted within the allowed lag, as before.
+ */
+function scanTime(scannedAt: unknown, sentAt: unknown, now: number): number | null | string {
+	if (scannedAt === undefined || scannedAt === null) return null;
+	if (!isMillis(scannedAt)) return '"scannedAt" phải là thời điểm tính bằng mili giây.';
+	if (sentAt !== undefined && sentAt !== null) {
+		if (!isMillis(sentAt)) return '"sentAt" phải là thời điểm tính bằng mili giây.';
+		// A phone that set its clock back between the two (the network's time came in) makes
+		// the wait look negative: the scan is kept, at the moment it arrived, not refused.
+		const waited = Math.max(0, sentAt - scannedAt);
+		if (waited > OFFLINE_MAX_AGE_MS) return 'Lượt quét này đã quá cũ (hơn 14 ngày).';
+		return now - waited;
+	}
+	if (scannedAt > now + CLOCK_SKEW_MS || scannedAt < now - OFFLINE_MAX_AGE_MS) {
+		return '"scannedAt" lệch quá xa so với giờ máy chủ.';
+	}
+	return Math.min(scannedAt, now);
+}
+
 export function parseCheckinRequest(body: Record<string, unknown>, now: number): ParsedCheckin {
 	const bad = (message: string): ParsedCheckin => ({ ok: false, reason: 'invalid', message });
-	const { code, residentId, sessionId, nonce, scannedAt, source } = body;
+	const { code, residentId, sessionId, nonce, scannedAt, sentAt, source } = body;
 	if (!Number.isSafeInteger(sessionId) || (sessionId as number) <= 0) {
 		return bad('Thiếu "sessionId" (số buổi học).');
 	}
@@ -136,16 +165,8 @@ export function parseCheckinRequest(body: Record<string, unknown>, now: number):
 	if (typeof source !== 'string' || !(CHECKIN_SOURCES as readonly string[]).includes(source)) {
 		return bad(`"source" phải là một trong: ${CHECKIN_SOURCES.join(', ')}.`);
 	}
-	let at: number | null = null;
-	if (scannedAt !== undefined && scannedAt !== null) {
-		if (typeof scannedAt !== 'number' || !Number.isSafeInteger(scannedAt)) {
-			return bad('"scannedAt" phải là thời điểm tính bằng mili giây.');
-		}
-		if (scannedAt > now + CLOCK_SKEW_MS || scannedAt < now - OFFLINE_MAX_AGE_MS) {
-			return bad('"scannedAt" lệch quá xa so với giờ máy chủ.');
-		}
-		at = Math.min(scannedAt, now);
-	}
+	const at = scanTime(scannedAt, sentAt, now);
+	if (typeof at === 'string') return bad(at);
 	const byName =
 		code === undefined && Number.isSafeInteger(residentId) && (residentId as number) > 0;
 	if (!byName && typeof code !== 'string') {

@@ -18,9 +18,13 @@ export interface QueuedScan {
 	scannedAt: number;
 }
 
-/** The request body of a scan: everything but the name, which stays on this device. */
-export const scanBody = (scan: QueuedScan): string =>
-	JSON.stringify(scan, (key, value) => (key === 'name' ? undefined : value));
+/**
+ * The request body of a scan: everything but the name, which stays on this device, and this
+ * device's clock as it sends (`sentAt`): the server takes how long the scan waited from the
+ * two, so a phone whose clock is wrong still records the right time.
+ */
+export const scanBody = (scan: QueuedScan, sentAt = Date.now()): string =>
+	JSON.stringify({ ...scan, sentAt }, (key, value) => (key === 'name' ? undefined : value));
 
 const DB_NAME = 'ths-diem-danh';
 const STORE = 'queue';
