@@ -6,6 +6,9 @@
 //    is set);
 //  - a graceful stop on SIGTERM/SIGINT that lets the store take its final snapshot;
 //  - under systemd (NOTIFY_SOCKET set): READY=1 and a fed watchdog (kiosk/systemd.js);
+//  - BODY_SIZE_LIMIT for adapter-node: its default (512 KB) refused resident lists far below
+//    the 5 MB the import promises. It is set here, before build/handler.js reads it, so `npm
+//    start`, the systemd unit and the tests all get it; kiosk.env may still set another value.
 //  - the release's version (the RELEASE file kiosk/make-release.sh writes) in /api/health,
 //    so kiosk/update.sh can tell the new release from the old one after a restart.
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +18,10 @@ import { startSystemdNotify } from './systemd.js';
 
 const PROTO_HEADER = 'x-ths-proto';
 process.env.PROTOCOL_HEADER ||= PROTO_HEADER;
+// = MAX_IMPORT_BODY_BYTES (src/lib/server/http/guards.ts): a 5 MB list and multipart's overhead.
+// Every other route stays smaller: the hooks refuse a body declared over 1 MB, JSON readers
+// anything over 64 KB (src/lib/server/http/json-body.ts).
+process.env.BODY_SIZE_LIMIT ||= '8M';
 const releaseFile = new URL('../RELEASE', import.meta.url);
 if (!process.env.APP_VERSION && existsSync(releaseFile)) {
 	process.env.APP_VERSION = readFileSync(releaseFile, 'utf8').trim();
@@ -37,6 +44,15 @@ function app(req, res) {
 	// Overwrite whatever a client sent: only the socket knows the protocol.
 	req.headers[PROTO_HEADER] = secure ? 'https' : 'http';
 	if (fastPath?.(req, res)) return;
+	// A body answered without being read (a 413, a refusal before the route reads it) is read
+	// off the wire and dropped once the answer is out, as node:http does for a body nobody
+	// listened to. adapter-node listens from the start, so node:http leaves it, and the next
+	// request on that keep-alive connection met the leftover bytes: ECONNRESET, not an answer.
+	res.once('finish', () => {
+		if (req.complete) return;
+		req.removeAllListeners('data');
+		req.resume();
+	});
 	handler(req, res);
 }
 

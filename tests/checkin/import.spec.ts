@@ -73,6 +73,32 @@ test('each encoding a ward list comes in reads back as the same Vietnamese names
 	}
 });
 
+test('a list of about 1 MB previews in full; one over 5 MB is refused as too big', async () => {
+	const api = await apiAs(apiBase, 'quantri', 'hatu2026');
+	const given = word();
+	// 4000 households of one person, each row about 265 bytes: a ward's list from a spreadsheet.
+	const street = `đường Nguyễn Văn Linh, tổ dân phố số bảy, phường Hải Tân ${'x'.repeat(100)}`;
+	const text = list(
+		Array.from({ length: 4000 }, (_, i) => [
+			`Nguyễn Thị ${given}`,
+			'1950',
+			'',
+			'Chủ hộ',
+			`"Số ${i} ngõ ${given}, ${street}"`,
+			'Khu phố 4'
+		])
+	);
+	expect(Buffer.byteLength(text)).toBeGreaterThan(1_000_000);
+	const preview = await upload(api, 'dai.csv', Buffer.from(text), true);
+	expect(preview.status).toBe(200);
+	expect(preview.body).toMatchObject({ imported: 4000, duplicates: [], errors: [] });
+	expect(preview.body.rows).toHaveLength(4000);
+
+	const huge = await upload(api, 'qua-lon.csv', Buffer.alloc(6 * 1024 * 1024, 'a'), true);
+	expect(huge.status).toBe(413);
+	expect(huge.body).toMatchObject({ reason: 'too_large', message: /^Tệp lớn hơn 5 MB\./ });
+});
+
 test('an XLSX list imports; the same list again is flagged as duplicates, not doubled', async () => {
 	const testInfo = test.info();
 	const api = await apiAs(testInfo.project.use.baseURL!, 'quantri', 'hatu2026');

@@ -37,7 +37,7 @@ const paramNames = (id: string) =>
 const fill = (id: string, value: string) => id.replace(/\[[^\]]+\]/g, encodeURIComponent(value));
 
 const readsBody = (source: string) =>
-	/readJsonObject\(|request\.(json|text|formData|arrayBuffer)\(/.test(source);
+	/readJsonObject\(|readImportForm\(|request\.(json|text|formData|arrayBuffer)\(/.test(source);
 
 let store: DataStore;
 let officer: Actor;

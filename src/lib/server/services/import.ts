@@ -1,5 +1,6 @@
 import { worksIn, type Actor } from '../../domain/actor';
 import { foldVietnamese } from '../../domain/text';
+import { FILE_TOO_LARGE } from '../http/json-body';
 import type { ImportPayload, ImportRow } from '../ops/import';
 import { findHouseholdByAddress } from '../ops/households';
 import { neighborhoods } from '../repositories/neighborhoods';
@@ -81,7 +82,9 @@ export async function importResidents(
 	if (file.bytes.length === 0) {
 		return fail(400, 'empty_file', `Tệp “${file.name}” trống: không có dòng nào để nhập.`);
 	}
-	if (file.bytes.length > MAX_IMPORT_BYTES) return fail(413, 'too_large', 'Tệp lớn hơn 5 MB.');
+	if (file.bytes.length > MAX_IMPORT_BYTES) {
+		return fail(FILE_TOO_LARGE.status, FILE_TOO_LARGE.reason, FILE_TOO_LARGE.message);
+	}
 	let table: string[][];
 	let encoding: string;
 	try {

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { readImportForm } from '$lib/server/http/import-form';
 import { IMPORT_ROLES } from '$lib/domain/actor';
 import { importResidents } from '$lib/server/services/import';
 import type { Encoding } from '$lib/server/services/import-decode';
@@ -14,7 +15,9 @@ export const load = (({ locals }) => ({
 
 async function run(locals: App.Locals, request: Request, dryRun: boolean) {
 	const actor = requireRole(locals.actor, ...IMPORT_ROLES);
-	const form = await request.formData();
+	const read = await readImportForm(request);
+	if (!read.ok) return fail(read.status, { message: read.message });
+	const form = read.value;
 	const file = form.get('file');
 	// No file chosen comes as an empty one without a name; an empty file chosen is told as such.
 	if (!(file instanceof File) || (file.size === 0 && file.name === '')) {

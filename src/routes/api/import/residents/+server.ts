@@ -2,7 +2,8 @@ import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { IMPORT_ROLES } from '$lib/domain/actor';
-import { importResidents, MAX_IMPORT_BYTES } from '$lib/server/services/import';
+import { readImportForm } from '$lib/server/http/import-form';
+import { importResidents } from '$lib/server/services/import';
 import type { Encoding } from '$lib/server/services/import-decode';
 import { errorResponse } from '$lib/server/services/people';
 import type { RequestHandler } from './$types';
@@ -16,20 +17,9 @@ const ENCODINGS: Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 
  */
 export const POST: RequestHandler = async ({ locals, request, url }) => {
 	const actor = requireRole(locals.actor, ...IMPORT_ROLES);
-	const declared = Number(request.headers.get('content-length') ?? 0);
-	if (declared > MAX_IMPORT_BYTES + 64 * 1024) {
-		return errorResponse({ status: 413, reason: 'too_large', message: 'Tệp lớn hơn 5 MB.' });
-	}
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		return errorResponse({
-			status: 400,
-			reason: 'malformed',
-			message: 'Cần gửi tệp dạng multipart, trường "file".'
-		});
-	}
+	const read = await readImportForm(request);
+	if (!read.ok) return errorResponse(read);
+	const form = read.value;
 	const file = form.get('file');
 	if (!(file instanceof File)) {
 		return errorResponse({
