@@ -43,3 +43,14 @@ export async function readImportForm(request: Request): Promise<Result<FormData>
 		return fail(400, 'malformed', 'Cần gửi tệp dạng multipart, trường "file".');
 	}
 }
+
+/**
+ * `?dryRun`: a preview unless it is absent, `0` or `false` (any case). Any other value, `TRUE`,
+ * `yes`, `on` (what a checkbox sends), even a typo, previews: a client that asked for a dry run
+ * in words we did not foresee must never have its list stored, and the answer says what it
+ * got (200 and `"dryRun": true`, not 201). Refusing unknown values would be safe too, but
+ * would fail clients whose meaning is plain. Repeated, any preview value wins.
+ */
+export function isDryRun(params: URLSearchParams): boolean {
+	return params.getAll('dryRun').some((v) => !['0', 'false'].includes(v.trim().toLowerCase()));
+}

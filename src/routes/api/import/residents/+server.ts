@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { IMPORT_ROLES } from '$lib/domain/actor';
-import { readImportForm } from '$lib/server/http/import-form';
+import { isDryRun, readImportForm } from '$lib/server/http/import-form';
 import { importResidents } from '$lib/server/services/import';
 import type { Encoding } from '$lib/server/services/import-decode';
 import { errorResponse } from '$lib/server/services/people';
@@ -11,7 +11,8 @@ import type { RequestHandler } from './$types';
 const ENCODINGS: Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3'];
 
 /**
- * Multipart `file` (CSV or XLSX); `?dryRun=1` previews without storing. Optional fields
+ * Multipart `file` (CSV or XLSX); `?dryRun=1` previews without storing (any value but `0` or
+ * `false` does: see isDryRun). Optional fields
  * `consentMethod`, `consentTakenBy`, `encoding`. → `{imported, duplicates, errors, rows}`;
  * a list with any bad row imports nothing (422).
  */
@@ -29,7 +30,7 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		});
 	}
 	const encoding = String(form.get('encoding') ?? url.searchParams.get('encoding') ?? '');
-	const dryRun = ['1', 'true'].includes(url.searchParams.get('dryRun') ?? '');
+	const dryRun = isDryRun(url.searchParams);
 	const result = await importResidents(
 		getApp().store,
 		actor,
