@@ -20,9 +20,12 @@ function list(rows: string[][]): string {
 
 let apiBase = '';
 
+/** Consent as the officer's form records it: how, and who took it. */
+const CONSENT = { consentMethod: 'paper', consentTakenBy: 'Cán bộ phường' };
+
 async function upload(api: APIRequestContext, name: string, bytes: Buffer, dryRun: boolean) {
 	const response = await api.post(`/api/import/residents${dryRun ? '?dryRun=1' : ''}`, {
-		multipart: { file: { name, mimeType: 'text/csv', buffer: bytes } },
+		multipart: { file: { name, mimeType: 'text/csv', buffer: bytes }, ...CONSENT },
 		// SvelteKit refuses cross-site form posts: a multipart client names the server's origin.
 		headers: { origin: new URL(apiBase).origin }
 	});

@@ -9,8 +9,8 @@ import type { DataStore } from '../store/data-store';
 import { decodeText, ENCODING_LABELS, type Encoding } from './import-decode';
 import { parseCsv } from './import-csv';
 import { readXlsx } from './import-xlsx';
-import { cleanLine, cleanName, fail, newCardCode, ok, type Result } from './people';
-import { checkResident } from './residents';
+import { cleanLine, cleanName, fail, failFields, newCardCode, ok, type Result } from './people';
+import { checkConsent, checkPerson } from './residents';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -46,13 +46,49 @@ export interface ImportReport {
 	rows: PreviewRow[];
 	encoding: string;
 	dryRun: boolean;
+	/**
+	 * A preview without (valid) consent still shows the rows, and says here what the import
+	 * itself would be refused for; absent when consent is in order.
+	 */
+	consentProblem?: { message: string; fields: string[] };
 }
 
 export interface ImportOptions {
 	dryRun: boolean;
 	encoding?: Encoding;
+	/**
+	 * The consent every person in the list gave: `method`, `takenBy`, optionally `at`. Never
+	 * made up: without it nothing is imported (a preview says it is missing).
+	 */
 	consent: Record<string, unknown>;
 	now?: number;
+}
+
+/** Each consent field as a user reads it, and as an API client sends it. */
+const CONSENT_FIELDS: Record<string, string> = {
+	consentMethod: 'cách người dân đồng ý (consentMethod: paper, verbal hoặc guardian)',
+	consentTakenBy: 'người nhận sự đồng ý (consentTakenBy)',
+	consentAt: 'thời điểm đồng ý (consentAt)'
+};
+const CONSENT_KEYS: Record<string, string> = {
+	consentMethod: 'method',
+	consentTakenBy: 'takenBy',
+	consentAt: 'at'
+};
+
+/** What is missing or wrong in an import's consent, in one sentence naming the fields. */
+function consentProblem(consent: Record<string, unknown>, fields: string[]) {
+	const given = (f: string) => ![undefined, null, ''].includes(consent[CONSENT_KEYS[f]] as never);
+	const missing = fields.filter((f) => !given(f)).map((f) => CONSENT_FIELDS[f]);
+	const wrong = fields.filter(given).map((f) => CONSENT_FIELDS[f]);
+	const parts = [
+		missing.length ? `thiếu ${missing.join(' và ')}` : '',
+		wrong.length ? `chưa đúng ${wrong.join(' và ')}` : ''
+	].filter(Boolean);
+	return {
+		fields,
+		message: `Cần ghi sự đồng ý của người dân trước khi nhập: ${parts.join('; ')}.`
+	};
 }
 
 function readTable(name: string, bytes: Uint8Array, forced?: Encoding) {
@@ -84,6 +120,20 @@ export async function importResidents(
 	}
 	if (file.bytes.length > MAX_IMPORT_BYTES) {
 		return fail(FILE_TOO_LARGE.status, FILE_TOO_LARGE.reason, FILE_TOO_LARGE.message);
+	}
+	// Consent is the people's, given before anyone is stored (Law 91/2025/QH15): checked once
+	// for the whole list, and an import without it is refused before the file is read. A
+	// preview goes on, and says what is missing.
+	const consent = checkConsent(options.consent, now);
+	const consentIssue = consent.ok
+		? undefined
+		: consentProblem(options.consent, [...new Set((consent.problems ?? []).map((p) => p.field))]);
+	if (consentIssue && !options.dryRun) {
+		const { message, fields } = consentIssue;
+		return failFields(
+			400,
+			fields.map((field) => ({ field, reason: 'consent_required', message }))
+		);
 	}
 	let table: string[][];
 	let encoding: string;
@@ -137,7 +187,8 @@ export async function importResidents(
 		errors: [],
 		rows: [],
 		encoding,
-		dryRun: options.dryRun
+		dryRun: options.dryRun,
+		...(consentIssue ? { consentProblem: consentIssue } : {})
 	};
 	const good: Array<Omit<ImportRow, 'headName' | 'cardCode'> & { headName: string }> = [];
 	const seen = new Set<string>();
@@ -168,13 +219,12 @@ export async function importResidents(
 		// per mistake.
 		const problems: string[] = [];
 		const year = /(\d{4})\s*$/.exec(cell(r, 'birthYear'))?.[1] ?? cell(r, 'birthYear');
-		const checked = checkResident(
+		const checked = checkPerson(
 			{
 				fullName: cell(r, 'fullName'),
 				birthYear: year,
 				phone: cell(r, 'phone'),
-				relationship: cell(r, 'relationship'),
-				consent: options.consent
+				relationship: cell(r, 'relationship')
 			},
 			now
 		);
@@ -218,7 +268,7 @@ export async function importResidents(
 		});
 	});
 	if (report.rows.length === 0) return fail(400, 'empty_file', 'Tệp không có dòng dữ liệu nào.');
-	if (options.dryRun || report.errors.length > 0) {
+	if (options.dryRun || report.errors.length > 0 || !consent.ok) {
 		tellTwins('sẽ bỏ qua');
 		report.imported = report.errors.length > 0 ? 0 : good.length;
 		return ok(report);
@@ -231,16 +281,13 @@ export async function importResidents(
 		else if (foldVietnamese(g.relationship) === 'chu ho' && !heads.has(key))
 			heads.set(key, g.fullName);
 	}
-	const consent = checkResident({ fullName: 'Xx', birthYear: 2000, consent: options.consent }, now);
 	const payload: ImportPayload = {
 		rows: good.map((g) => ({
 			...g,
 			headName: heads.get(`${g.neighborhoodId}|${foldVietnamese(g.address)}`) ?? g.fullName,
 			cardCode: newCardCode()
 		})),
-		consent: consent.ok
-			? consent.value.consent
-			: { method: 'paper', takenBy: actor.displayName, at: now },
+		consent: consent.value,
 		fileName: file.name,
 		skipped: twins.length
 	};

@@ -104,6 +104,42 @@ export interface NewResident {
 	consent: ResidentCreatePayload['consent'];
 }
 
+/** Who gave consent, how, and when: stored before the resident is (ops/residents.ts). */
+export type ConsentRecord = ResidentCreatePayload['consent'];
+
+/**
+ * Checks a consent record: how it was given (paper, verbal, guardian), who took it, and when
+ * (`at`, now if not given; never in the future). Each missing or wrong part is a problem of
+ * its own field: consentMethod, consentTakenBy, consentAt.
+ */
+export function checkConsent(input: unknown, now: number): Result<ConsentRecord> {
+	const problems: FieldProblem[] = [];
+	const problem = (field: string, message: string) =>
+		problems.push({ field, reason: 'consent_required', message });
+	if (typeof input !== 'object' || input === null) {
+		return failFields(400, [
+			{
+				field: 'consentMethod',
+				reason: 'consent_required',
+				message: 'Cần ghi sự đồng ý của người dân trước khi lưu.'
+			}
+		]);
+	}
+	const consent = input as Record<string, unknown>;
+	const method = consent.method as ConsentMethod;
+	const takenBy = cleanLine(consent.takenBy, 2, 100);
+	const at = consent.at === undefined ? now : parseInstant(consent.at);
+	if (!CONSENT_METHODS.includes(method)) {
+		problem('consentMethod', 'Xin chọn cách người dân đồng ý (giấy, lời nói, giám hộ).');
+	}
+	if (!takenBy) problem('consentTakenBy', 'Xin ghi tên người nhận sự đồng ý.');
+	if (at === null || at > now + 5 * 60_000) {
+		problem('consentAt', 'Thời điểm đồng ý không hợp lệ.');
+	}
+	if (problems.length > 0) return failFields(400, problems);
+	return ok({ method, takenBy: takenBy!, at: at! });
+}
+
 /**
  * Checks a new resident, consent included; the same rules for the form, the API and import.
  * Every field is checked, so a form can show all that is wrong at once; the API answers with
@@ -113,6 +149,21 @@ export function checkResident(
 	input: Record<string, unknown>,
 	now: number
 ): Result<Omit<NewResident, 'householdId'> & { householdId: number | null }> {
+	const person = checkPerson(input, now);
+	const consent = checkConsent(input.consent, now);
+	const problems = [person, consent].flatMap((r) => (r.ok ? [] : (r.problems ?? [])));
+	if (!person.ok || !consent.ok) return failFields(400, problems);
+	return ok({ ...person.value, consent: consent.value });
+}
+
+/**
+ * Checks a person's own fields (name, birth year, phone, relationship), without consent: an
+ * import checks its one consent once, for every row (services/import.ts).
+ */
+export function checkPerson(
+	input: Record<string, unknown>,
+	now: number
+): Result<Omit<NewResident, 'householdId' | 'consent'> & { householdId: number | null }> {
 	const problems: FieldProblem[] = [];
 	const problem = (field: string, reason: string, message: string) => {
 		problems.push({ field, reason, message });
@@ -143,34 +194,13 @@ export function checkResident(
 						? 'Quan hệ với chủ hộ quá dài (tối đa 40 ký tự).'
 						: 'Quan hệ với chủ hộ phải là chữ, ví dụ "Vợ".'
 				));
-	const consent = input.consent as Record<string, unknown> | undefined;
-	const method = consent?.method as ConsentMethod;
-	const takenBy = cleanLine(consent?.takenBy, 2, 100);
-	const at = consent?.at === undefined ? now : parseInstant(consent.at);
-	if (typeof consent !== 'object' || consent === null) {
-		problem('consentMethod', 'consent_required', 'Cần ghi sự đồng ý của người dân trước khi lưu.');
-	} else {
-		if (!CONSENT_METHODS.includes(method)) {
-			problem(
-				'consentMethod',
-				'consent_required',
-				'Xin chọn cách người dân đồng ý (giấy, lời nói, giám hộ).'
-			);
-		}
-		if (!takenBy)
-			problem('consentTakenBy', 'consent_required', 'Xin ghi tên người nhận sự đồng ý.');
-		if (at === null || at > now + 5 * 60_000) {
-			problem('consentAt', 'consent_required', 'Thời điểm đồng ý không hợp lệ.');
-		}
-	}
 	if (problems.length > 0) return failFields(400, problems);
 	return ok({
 		householdId: positiveId(input.householdId),
 		fullName: fullName!,
 		birthYear: birthYear!,
 		phone: phone!,
-		relationship: relationship!,
-		consent: { method, takenBy: takenBy!, at: at! }
+		relationship: relationship!
 	});
 }
 

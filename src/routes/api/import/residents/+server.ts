@@ -10,11 +10,19 @@ import type { RequestHandler } from './$types';
 
 const ENCODINGS: Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3'];
 
+/** A text field of the form; undefined when it was not sent or left empty. */
+const field = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+
 /**
  * Multipart `file` (CSV or XLSX); `?dryRun=1` previews without storing (any value but `0` or
- * `false` does: see isDryRun). Optional fields
- * `consentMethod`, `consentTakenBy`, `encoding`. → `{imported, duplicates, errors, rows}`;
- * a list with any bad row imports nothing (422).
+ * `false` does: see isDryRun). Required: `consentMethod` (paper, verbal, guardian) and
+ * `consentTakenBy`; optional `consentAt` (ISO 8601, default now), `encoding`.
+ * → `{imported, duplicates, errors, rows}`; a list with any bad row imports nothing (422);
+ * without consent nothing is imported (400 consent_required) and a preview says so
+ * (`consentProblem`).
  */
 export const POST: RequestHandler = async ({ locals, request, url }) => {
 	const actor = requireRole(locals.actor, ...IMPORT_ROLES);
@@ -38,13 +46,24 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		{
 			dryRun,
 			encoding: ENCODINGS.includes(encoding as Encoding) ? (encoding as Encoding) : undefined,
+			// As sent, never filled in: consent is recorded by the person who took it, not
+			// assumed (it once defaulted to "paper" and the signed-in officer's name).
 			consent: {
-				method: String(form.get('consentMethod') || 'paper'),
-				takenBy: String(form.get('consentTakenBy') || actor.displayName)
+				method: field(form, 'consentMethod'),
+				takenBy: field(form, 'consentTakenBy'),
+				at: field(form, 'consentAt')
 			}
 		}
 	);
-	if (!result.ok) return errorResponse(result);
+	if (!result.ok) {
+		// Which fields were missing or wrong, for a client to point at (consent_required).
+		if (!result.problems) return errorResponse(result);
+		const { status, reason, message, problems } = result;
+		return json(
+			{ status: 'error', reason, message, fields: problems.map((p) => p.field) },
+			{ status }
+		);
+	}
 	const status = result.value.errors.length > 0 ? 422 : dryRun ? 200 : 201;
 	return json(result.value, { status });
 };

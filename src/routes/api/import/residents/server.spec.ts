@@ -86,3 +86,70 @@ describe('?dryRun', () => {
 		}
 	});
 });
+
+describe('consent', () => {
+	const consentOf = (name: string) =>
+		store.db.get<{ method: string; taken_by: string; taken_at: number }>(
+			`SELECT c.method, c.taken_by, c.taken_at FROM consents c
+			 JOIN residents r ON r.id = c.resident_id WHERE r.full_name = ? ORDER BY r.id DESC LIMIT 1`,
+			[name]
+		);
+
+	it('is required to import: a list without it stores nothing and names what is missing', async () => {
+		const before = footprint(store);
+		const none = await upload('', {});
+		expect(none).toEqual({
+			status: 400,
+			body: {
+				status: 'error',
+				reason: 'consent_required',
+				message:
+					'Cần ghi sự đồng ý của người dân trước khi nhập: thiếu cách người dân đồng ý ' +
+					'(consentMethod: paper, verbal hoặc guardian) và người nhận sự đồng ý (consentTakenBy).',
+				fields: ['consentMethod', 'consentTakenBy']
+			}
+		});
+		const noTaker = await upload('', { consentMethod: 'verbal', consentTakenBy: ' ' });
+		expect([noTaker.status, noTaker.body.fields]).toEqual([400, ['consentTakenBy']]);
+		const wrong = await upload('', { consentMethod: 'email', consentTakenBy: 'Cán bộ phường' });
+		expect(wrong.body.message).toBe(
+			'Cần ghi sự đồng ý của người dân trước khi nhập: chưa đúng cách người dân đồng ý ' +
+				'(consentMethod: paper, verbal hoặc guardian).'
+		);
+		const future = await upload('', { ...CONSENT, consentAt: '2999-01-01T00:00:00Z' });
+		expect([future.status, future.body.fields]).toEqual([400, ['consentAt']]);
+		expect(footprint(store)).toEqual(before);
+	});
+
+	it('a preview without it still shows the rows, and says consent is missing', async () => {
+		const before = footprint(store);
+		const r = await upload('?dryRun=1', { consentMethod: 'paper' });
+		expect(r.status).toBe(200);
+		expect(r.body).toMatchObject({ imported: 1, errors: [], dryRun: true });
+		expect(r.body.rows).toHaveLength(1);
+		expect(r.body.consentProblem).toEqual({
+			fields: ['consentTakenBy'],
+			message:
+				'Cần ghi sự đồng ý của người dân trước khi nhập: thiếu người nhận sự đồng ý (consentTakenBy).'
+		});
+		expect((await upload('?dryRun=1')).body).not.toHaveProperty('consentProblem');
+		expect(footprint(store)).toEqual(before);
+	});
+
+	it('is stored as sent: how, who took it, and when', async () => {
+		const at = '2026-11-20T08:30:00+07:00';
+		const text =
+			'Họ và tên,Năm sinh,Địa chỉ,Khu phố\nLưu Thị Quyên,1951,Số 2 ngõ Quyên,Khu phố 3\n';
+		const r = await upload(
+			'',
+			{ consentMethod: 'guardian', consentTakenBy: 'Trưởng khu phố 3', consentAt: at },
+			text
+		);
+		expect(r.status).toBe(201);
+		expect(consentOf('Lưu Thị Quyên')).toEqual({
+			method: 'guardian',
+			taken_by: 'Trưởng khu phố 3',
+			taken_at: Date.parse(at)
+		});
+	});
+});
