@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../../domain/text';
+import { findTwin } from '../repositories/residents';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 import { findHouseholdByAddress, insertHousehold } from './households';
@@ -23,12 +24,17 @@ export interface ImportPayload {
 	fileName: string;
 	/** Rows the service already found to be likely duplicates, left out of `rows`. */
 	skipped?: number;
+	/**
+	 * `tones`: likely duplicates by domain/duplicates.ts (Hương and Hường are two people).
+	 * Absent in ops journaled before that rule, which replay as they ran: same folded name.
+	 */
+	nameRule?: 'tones';
 }
 
 /**
  * Imports a checked list in one transaction: all rows or none. Households are matched by
- * khu phố and address; a person already in that household (same name and birth year) is a
- * likely duplicate and is skipped, never silently doubled. The service checked the same
+ * khu phố and address; a likely duplicate of a person already in that household (same birth
+ * year and name: domain/duplicates.ts) is skipped, never silently doubled. The service checked the same
  * rule for the preview; it is checked again here because the store may have changed since.
  */
 export const importOps: OpHandlers = {
@@ -48,10 +54,15 @@ export const importOps: OpHandlers = {
 				});
 			}
 			households.set(key, householdId);
-			const twin = db.value(
-				'SELECT count(*) FROM residents WHERE household_id = ? AND name_folded = ? AND birth_year = ?',
-				[householdId, foldVietnamese(row.fullName), row.birthYear]
-			);
+			// Replay must rebuild what was acknowledged, so an op keeps the rule it was written
+			// under (OpHandler: deterministic); new ops say they use the current one.
+			const twin =
+				p.nameRule === 'tones'
+					? findTwin(db, householdId, row.fullName, row.birthYear)
+					: db.value(
+							'SELECT count(*) FROM residents WHERE household_id = ? AND name_folded = ? AND birth_year = ?',
+							[householdId, foldVietnamese(row.fullName), row.birthYear]
+						);
 			if (twin) {
 				duplicates.push(row.row);
 				continue;

@@ -10,7 +10,8 @@ import type {
 	ResidentSummary
 } from '../../domain/checkin-people';
 import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
-import { searchWords, type SearchWord } from '../../domain/text';
+import { likelyDuplicate } from '../../domain/duplicates';
+import { foldVietnamese, searchWords, type SearchWord } from '../../domain/text';
 import type { Reads } from '../store/database';
 
 interface ResidentRow {
@@ -169,12 +170,32 @@ export function residentAttendance(db: Reads, residentId: number) {
 		.map((a) => ({ sessionId: a.session_id, title: a.title, place: a.place, at: a.checked_in_at }));
 }
 
-/** Likely duplicates: the same folded name and birth year in the same household. */
-export function findTwin(db: Reads, householdId: number, folded: string, birthYear: number) {
-	return db.value<number>(
-		'SELECT id FROM residents WHERE household_id = ? AND name_folded = ? AND birth_year = ? LIMIT 1',
-		[householdId, folded, birthYear]
-	);
+/**
+ * A likely duplicate of this person already in the household (domain/duplicates.ts: same
+ * birth year, and the same name, or the same letters with one of them written without
+ * diacritics): its id, or undefined.
+ */
+export function findTwin(
+	db: Reads,
+	householdId: number,
+	fullName: string,
+	birthYear: number
+): number | undefined {
+	const person = { household: householdId, birthYear, fullName };
+	// SQL narrows by what the rule needs equal (indexed folded name); the rule decides.
+	return db
+		.all<{ id: number; household_id: number; birth_year: number; full_name: string }>(
+			`SELECT id, household_id, birth_year, full_name FROM residents
+			 WHERE household_id = ? AND name_folded = ? AND birth_year = ? ORDER BY id`,
+			[householdId, foldVietnamese(fullName), birthYear]
+		)
+		.find((r) =>
+			likelyDuplicate(person, {
+				household: r.household_id,
+				birthYear: r.birth_year,
+				fullName: r.full_name
+			})
+		)?.id;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { worksIn, type Actor } from '../../domain/actor';
+import { likelyDuplicate, type PersonKey } from '../../domain/duplicates';
 import { foldVietnamese } from '../../domain/text';
 import { FILE_TOO_LARGE } from '../http/json-body';
 import type { ImportPayload, ImportRow } from '../ops/import';
@@ -105,8 +106,9 @@ function readTable(name: string, bytes: Uint8Array, forced?: Encoding) {
 
 /**
  * Checks a resident list and, unless it is a dry run, imports it in one op: every row or
- * none. Each row's problem is named; likely duplicates (same name, birth year and
- * household, in the file or already stored) are flagged and skipped, never doubled.
+ * none. Each row's problem is named; likely duplicates (same household, birth year and name,
+ * by domain/duplicates.ts; in the file or already stored) are flagged and skipped, never
+ * doubled.
  */
 export async function importResidents(
 	store: DataStore,
@@ -191,7 +193,8 @@ export async function importResidents(
 		...(consentIssue ? { consentProblem: consentIssue } : {})
 	};
 	const good: Array<Omit<ImportRow, 'headName' | 'cardCode'> & { headName: string }> = [];
-	const seen = new Set<string>();
+	/** Rows kept so far, by household, folded name and year: what a later row may repeat. */
+	const seen = new Map<string, PersonKey[]>();
 	/** Likely duplicates, told once it is known whether they will be or were skipped. */
 	const twins: Array<{ preview: PreviewRow; above: boolean }> = [];
 	const tellTwins = (skip: string) => {
@@ -245,17 +248,21 @@ export async function importResidents(
 			return;
 		}
 		const v = checked.value;
-		const key = `${hood.id}|${foldVietnamese(address)}|${foldVietnamese(v.fullName)}|${v.birthYear}`;
+		// The household as the op will match it: khu phố and folded address.
+		const person = {
+			household: `${hood.id}|${foldVietnamese(address)}`,
+			birthYear: v.birthYear,
+			fullName: v.fullName
+		};
+		const key = `${person.household}|${foldVietnamese(v.fullName)}|${v.birthYear}`;
+		const above = (seen.get(key) ?? []).some((kept) => likelyDuplicate(kept, person));
 		const stored = findHouseholdByAddress(store.db, hood.id, address);
-		if (
-			seen.has(key) ||
-			(stored && findTwin(store.db, stored, foldVietnamese(v.fullName), v.birthYear))
-		) {
+		if (above || (stored && findTwin(store.db, stored, v.fullName, v.birthYear))) {
 			preview.kind = 'duplicate';
-			twins.push({ preview, above: seen.has(key) });
+			twins.push({ preview, above });
 			return;
 		}
-		seen.add(key);
+		seen.set(key, [...(seen.get(key) ?? []), person]);
 		good.push({
 			row,
 			neighborhoodId: hood.id,
@@ -289,7 +296,8 @@ export async function importResidents(
 		})),
 		consent: consent.value,
 		fileName: file.name,
-		skipped: twins.length
+		skipped: twins.length,
+		nameRule: 'tones'
 	};
 	const result = await store.write<{ imported: number; duplicates: number[] }>(
 		'import.residents',

@@ -218,7 +218,7 @@ export async function createResident(
 	const twin = repo.findTwin(
 		store.db,
 		householdId,
-		foldVietnamese(checked.value.fullName),
+		checked.value.fullName,
 		checked.value.birthYear
 	);
 	if (twin && input.allowDuplicate !== true) {

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../domain/actor';
+import type { ImportPayload } from '../ops/import';
+import type { Store } from '../store/store';
+import { importResidents } from './import';
+import { actorNamed, demoStore } from './privacy.testing';
+import { createHousehold, createResident } from './residents';
+
+/** The duplicate rule (domain/duplicates.ts) where people are added: the API and import. */
+let store: Store;
+let officer: Actor;
+beforeAll(async () => {
+	store = await demoStore();
+	officer = actorNamed(store, 'quantri');
+});
+afterAll(() => store.close());
+
+const consent = { method: 'paper', takenBy: 'Cán bộ phường' };
+let serial = 0;
+
+/** A new household in Khu phố 5 whose head is Đỗ Thị Hường, born 1950. */
+async function hoaHousehold() {
+	const address = `Số ${++serial} ngõ Hoa Sữa`;
+	const created = await createHousehold(store, officer, {
+		neighborhoodId: 5,
+		address,
+		headName: 'Đỗ Thị Hường'
+	});
+	if (!created.ok) throw new Error(created.message);
+	const id = created.value.id;
+	const head = await createResident(store, officer, {
+		householdId: id,
+		fullName: 'Đỗ Thị Hường',
+		birthYear: 1950,
+		consent
+	});
+	expect(head.ok).toBe(true);
+	return { id, address };
+}
+
+const members = (householdId: number) =>
+	store.db
+		.all<{ full_name: string }>(
+			'SELECT full_name FROM residents WHERE household_id = ? ORDER BY id',
+			[householdId]
+		)
+		.map((r) => r.full_name);
+
+describe('POST /api/residents (createResident)', () => {
+	it('adds Hương beside Hường: another name, not a duplicate', async () => {
+		const { id } = await hoaHousehold();
+		const added = await createResident(store, officer, {
+			householdId: id,
+			fullName: 'Đỗ Thị Hương',
+			birthYear: 1950,
+			consent
+		});
+		expect(added.ok).toBe(true);
+		expect(members(id)).toEqual(['Đỗ Thị Hường', 'Đỗ Thị Hương']);
+	});
+
+	it('refuses "Do Thi Huong" (no diacritics) as a likely duplicate, unless allowDuplicate', async () => {
+		const { id } = await hoaHousehold();
+		const person = { householdId: id, fullName: 'Do Thi Huong', birthYear: 1950, consent };
+		expect(await createResident(store, officer, person)).toMatchObject({
+			ok: false,
+			status: 409,
+			reason: 'duplicate'
+		});
+		expect(
+			await createResident(store, officer, { ...person, allowDuplicate: 'true' })
+		).toMatchObject({ status: 409 });
+		expect((await createResident(store, officer, { ...person, allowDuplicate: true })).ok).toBe(
+			true
+		);
+		expect(members(id)).toEqual(['Đỗ Thị Hường', 'Do Thi Huong']);
+	});
+});
+
+describe('importing a list', () => {
+	const csv = (address: string, rows: string[]) =>
+		Buffer.from(
+			['Họ và tên,Năm sinh,Địa chỉ,Khu phố', ...rows.map((r) => `${r},${address},Khu phố 5`)].join(
+				'\n'
+			)
+		);
+	const run = (bytes: Buffer, dryRun: boolean) =>
+		importResidents(store, officer, { name: 'ds.csv', bytes }, { dryRun, consent });
+
+	it('imports Hương beside a stored Hường, and flags "Do Thi Huong" as likely the same', async () => {
+		const { id, address } = await hoaHousehold();
+		const bytes = csv(address, ['Đỗ Thị Hương,1950', 'Do Thi Huong,1950', 'Đỗ Thị Hường,1950']);
+		const preview = await run(bytes, true);
+		expect(preview.ok && preview.value.rows.map((r) => r.kind)).toEqual([
+			'ok',
+			'duplicate',
+			'duplicate'
+		]);
+		const done = await run(bytes, false);
+		expect(done.ok && done.value.imported).toBe(1);
+		expect(done.ok && done.value.duplicates.map((d) => d.row)).toEqual([3, 4]);
+		expect(members(id)).toEqual(['Đỗ Thị Hường', 'Đỗ Thị Hương']);
+	});
+
+	it('within one file: two tones are two people, a name without diacritics repeats one', async () => {
+		const address = `Số ${++serial} ngõ Hoa Sữa`;
+		const bytes = csv(address, [
+			'Lý Thị Hương,1950',
+			'Lý Thị Hường,1950',
+			'Ly Thi Huong,1950',
+			'Lý Thị Thuỷ,1960',
+			'Lý Thị Thủy,1960'
+		]);
+		const done = await run(bytes, false);
+		expect(done.ok && done.value.rows.map((r) => r.kind)).toEqual([
+			'ok',
+			'ok',
+			'duplicate',
+			'ok',
+			'duplicate'
+		]);
+		expect(done.ok && done.value.duplicates[0].message).toBe(
+			'Trùng với một dòng phía trên (cùng tên, năm sinh, hộ): đã bỏ qua.'
+		);
+		expect(done.ok && done.value.imported).toBe(3);
+	});
+
+	it('replays an import journaled before this rule as it ran (same folded name)', async () => {
+		const { id, address } = await hoaHousehold();
+		const payload = (nameRule?: 'tones'): ImportPayload => ({
+			rows: [
+				{
+					row: 2,
+					neighborhoodId: 5,
+					address,
+					headName: 'Đỗ Thị Hường',
+					fullName: 'Đỗ Thị Hương',
+					birthYear: 1950,
+					phone: null,
+					relationship: '',
+					cardCode: `THSTEST${serial}${nameRule ?? 'OLD'}`
+				}
+			],
+			consent: { method: 'paper', takenBy: 'Cán bộ phường', at: Date.UTC(2026, 10, 25) },
+			fileName: 'cu.csv',
+			...(nameRule ? { nameRule } : {})
+		});
+		const old = await store.write<{ imported: number; duplicates: number[] }>(
+			'import.residents',
+			payload(),
+			officer.id
+		);
+		expect(old).toEqual({ imported: 0, duplicates: [2] });
+		const now = await store.write<{ imported: number }>(
+			'import.residents',
+			payload('tones'),
+			officer.id
+		);
+		expect(now.imported).toBe(1);
+		expect(members(id)).toEqual(['Đỗ Thị Hường', 'Đỗ Thị Hương']);
+	});
+});
