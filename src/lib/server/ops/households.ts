@@ -26,16 +26,44 @@ export function insertHousehold(db: Db, ctx: OpContext, p: HouseholdCreatePayloa
 	return id;
 }
 
-/** The same address in the same khu phố, ignoring case, diacritics and spacing. */
-export function findHouseholdByAddress(
-	db: Reads,
-	neighborhoodId: number,
-	address: string
-): number | undefined {
-	return db.value<number>(
-		'SELECT id FROM households WHERE neighborhood_id = ? AND vi_fold(address) = ? ORDER BY id LIMIT 1',
-		[neighborhoodId, foldVietnamese(address)]
-	);
+/**
+ * A list's households by khu phố and address, ignoring case, diacritics and spacing (the oldest
+ * household when two addresses fold alike). A list of 2,000 rows used to fold every address of
+ * the khu phố once per row inside SQLite (17 s for 2,000 rows against 2,000 households, every
+ * check-in waiting meanwhile); here each khu phố is read and folded once.
+ */
+export class AddressBook {
+	private byHood = new Map<number, Map<string, number>>();
+
+	constructor(private db: Reads) {}
+
+	find(neighborhoodId: number, address: string): number | undefined {
+		return this.hood(neighborhoodId).get(foldVietnamese(address));
+	}
+
+	/** A household added while the list is imported: later rows find it, as they would in SQL. */
+	add(neighborhoodId: number, address: string, id: number): void {
+		const hood = this.hood(neighborhoodId);
+		const key = foldVietnamese(address);
+		if (!hood.has(key)) hood.set(key, id);
+	}
+
+	private hood(neighborhoodId: number): Map<string, number> {
+		let hood = this.byHood.get(neighborhoodId);
+		if (!hood) {
+			hood = new Map();
+			const rows = this.db.all<{ id: number; address: string }>(
+				'SELECT id, address FROM households WHERE neighborhood_id = ? ORDER BY id',
+				[neighborhoodId]
+			);
+			for (const { id, address } of rows) {
+				const key = foldVietnamese(address);
+				if (!hood.has(key)) hood.set(key, id);
+			}
+			this.byHood.set(neighborhoodId, hood);
+		}
+		return hood;
+	}
 }
 
 export const householdOps: OpHandlers = {

@@ -2,7 +2,7 @@ import { foldVietnamese } from '../../domain/text';
 import { findTwin } from '../repositories/residents';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
-import { findHouseholdByAddress, insertHousehold } from './households';
+import { AddressBook, insertHousehold } from './households';
 import { insertResident, type ConsentMethod } from './residents';
 
 export interface ImportRow {
@@ -39,21 +39,19 @@ export interface ImportPayload {
  */
 export const importOps: OpHandlers = {
 	'import.residents': (db, p: ImportPayload, ctx) => {
-		const households = new Map<string, number>();
+		const households = new AddressBook(db);
 		const duplicates: number[] = [];
 		let imported = 0;
 		for (const row of p.rows) {
-			const key = `${row.neighborhoodId}|${foldVietnamese(row.address)}`;
-			let householdId =
-				households.get(key) ?? findHouseholdByAddress(db, row.neighborhoodId, row.address);
+			let householdId = households.find(row.neighborhoodId, row.address);
 			if (householdId === undefined) {
 				householdId = insertHousehold(db, ctx, {
 					neighborhoodId: row.neighborhoodId,
 					address: row.address,
 					headName: row.headName
 				});
+				households.add(row.neighborhoodId, row.address, householdId);
 			}
-			households.set(key, householdId);
 			// Replay must rebuild what was acknowledged, so an op keeps the rule it was written
 			// under (OpHandler: deterministic); new ops say they use the current one.
 			const twin =

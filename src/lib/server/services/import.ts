@@ -3,7 +3,7 @@ import { likelyDuplicate, type PersonKey } from '../../domain/duplicates';
 import { foldVietnamese } from '../../domain/text';
 import { FILE_TOO_LARGE } from '../http/json-body';
 import type { ImportPayload, ImportRow } from '../ops/import';
-import { findHouseholdByAddress } from '../ops/households';
+import { AddressBook } from '../ops/households';
 import { neighborhoods } from '../repositories/neighborhoods';
 import { findTwin } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
@@ -197,6 +197,8 @@ export async function importResidents(
 	const seen = new Map<string, PersonKey[]>();
 	/** Likely duplicates, told once it is known whether they will be or were skipped. */
 	const twins: Array<{ preview: PreviewRow; above: boolean }> = [];
+	// Each khu phố's households read once for the whole list, not once per row.
+	const households = new AddressBook(store.db);
 	const tellTwins = (skip: string) => {
 		for (const { preview, above } of twins) {
 			preview.message = above
@@ -256,7 +258,7 @@ export async function importResidents(
 		};
 		const key = `${person.household}|${foldVietnamese(v.fullName)}|${v.birthYear}`;
 		const above = (seen.get(key) ?? []).some((kept) => likelyDuplicate(kept, person));
-		const stored = findHouseholdByAddress(store.db, hood.id, address);
+		const stored = households.find(hood.id, address);
 		if (above || (stored && findTwin(store.db, stored, v.fullName, v.birthYear))) {
 			preview.kind = 'duplicate';
 			twins.push({ preview, above });
