@@ -13,7 +13,8 @@ export const CHECKIN_REASONS = [
 	'no_session',
 	'session_closed',
 	'before_session',
-	'nonce_reused'
+	'nonce_reused',
+	'consent_withdrawn'
 ] as const;
 export type CheckinReason = (typeof CHECKIN_REASONS)[number];
 
@@ -26,7 +27,8 @@ export const REASON_TEXT: Record<CheckinReason, string> = {
 	no_session: 'Không có buổi học này',
 	session_closed: 'Buổi học đã đóng',
 	before_session: 'Giờ quét sớm hơn lúc mở buổi học — xin xem lại ngày giờ trên máy đã quét',
-	nonce_reused: 'Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại'
+	nonce_reused: 'Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại',
+	consent_withdrawn: 'Người này đã rút lại sự đồng ý — không ghi thêm gì về người này'
 };
 
 /** HTTP status for each reason: the client's fault (4xx), never the server's. */
@@ -41,7 +43,9 @@ export const REASON_STATUS: Record<CheckinReason, number> = {
 	// not the request alone, refuses it; the same scannedAt is fine for an older session).
 	before_session: 409,
 	// The nonce is taken by another check-in: the store's state, not the request alone, refuses it.
-	nonce_reused: 409
+	nonce_reused: 409,
+	// The person's own choice (Law 91/2025/QH15): nothing new is recorded once consent is withdrawn.
+	consent_withdrawn: 409
 };
 
 /** The facts the store holds about one scan, gathered by the op handler. */
@@ -57,6 +61,8 @@ export interface CheckinFacts {
 	card: { residentId: number; revokedAt: number | null } | undefined;
 	/** The resident the scan names (name-search scans, or the card's owner). */
 	residentExists: boolean;
+	/** Every consent the person gave is withdrawn: their data waits for erasure. */
+	consentWithdrawn?: boolean;
 	/** This resident's earlier check-in to this session, if any. */
 	earlier: { at: number } | undefined;
 	/** When the scan happened (offline scans arrive later and keep their own time). */
@@ -89,6 +95,7 @@ export function decideCheckin(f: CheckinFacts): CheckinDecision {
 		if (f.card.revokedAt !== null && f.card.revokedAt <= f.scannedAt) return err('revoked');
 	}
 	if (!f.residentExists) return err(f.code === null ? 'unknown_resident' : 'unknown_card');
+	if (f.consentWithdrawn) return err('consent_withdrawn');
 	if (f.earlier) return { outcome: 'already', firstAt: f.earlier.at };
 	return { outcome: 'ok' };
 }
@@ -124,8 +131,11 @@ export function codeExcerpt(raw: string): string {
 	return raw.length > 64 ? `${clean}…` : clean;
 }
 
+/** 2000-01-01: a time below it was sent in seconds (1.7e9), not milliseconds (1.7e12). */
+const EARLIEST_MS = Date.UTC(2000, 0, 1);
 const isMillis = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isSafeInteger(value);
+	typeof value === 'number' && Number.isSafeInteger(value) && value >= EARLIEST_MS;
+const MILLIS = 'phải là thời điểm tính bằng mili giây kể từ 1970 (ví dụ Date.now()).';
 
 /**
  * When the scan happened, on the server's clock: null for "now", or a Vietnamese reason.
@@ -137,13 +147,14 @@ const isMillis = (value: unknown): value is number =>
  * (another program), `scannedAt` is trusted within the allowed lag, as before.
  */
 function scanTime(scannedAt: unknown, sentAt: unknown, now: number): number | null | string {
-	if (scannedAt === undefined || scannedAt === null) return null;
-	if (!isMillis(scannedAt)) return '"scannedAt" phải là thời điểm tính bằng mili giây.';
-	if (sentAt !== undefined && sentAt !== null) {
-		if (!isMillis(sentAt)) return '"sentAt" phải là thời điểm tính bằng mili giây.';
+	const given = (value: unknown) => value !== undefined && value !== null;
+	if (given(scannedAt) && !isMillis(scannedAt)) return `"scannedAt" ${MILLIS}`;
+	if (given(sentAt) && !isMillis(sentAt)) return `"sentAt" ${MILLIS}`;
+	if (!isMillis(scannedAt)) return null;
+	if (given(sentAt)) {
 		// A phone that set its clock back between the two (the network's time came in) makes
 		// the wait look negative: the scan is kept, at the moment it arrived, not refused.
-		const waited = Math.max(0, sentAt - scannedAt);
+		const waited = Math.max(0, (sentAt as number) - scannedAt);
 		if (waited > OFFLINE_MAX_AGE_MS) return 'Lượt quét này đã quá cũ (hơn 14 ngày).';
 		return now - waited;
 	}

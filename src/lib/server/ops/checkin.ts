@@ -131,6 +131,7 @@ function checkin(db: Db, p: CheckinPayload, ctx: OpContext): CheckinResult {
 		session: session && { openedAt: session.opened_at, closedAt: session.closed_at },
 		card: card && { residentId: card.resident_id, revokedAt: card.revoked_at },
 		residentExists: resident !== undefined,
+		consentWithdrawn: resident?.consent_withdrawn === 1,
 		earlier: undefined,
 		scannedAt
 	};
@@ -203,8 +204,11 @@ function completion(db: Db, p: CompletionPayload, ctx: OpContext): CompletionRes
 		return { outcome: 'error', reason: 'nonce_reused' };
 	}
 	const card = isWellFormedCardCode(p.code)
-		? db.get<{ resident_id: number; revoked_at: number | null }>(
-				'SELECT resident_id, revoked_at FROM cards WHERE code = ?',
+		? db.get<{ resident_id: number; revoked_at: number | null; withdrawn: number | null }>(
+				`SELECT c.resident_id, c.revoked_at,
+					(SELECT min(withdrawn_at IS NOT NULL) FROM consents WHERE resident_id = c.resident_id)
+						AS withdrawn
+				 FROM cards c WHERE c.code = ?`,
 				[p.code]
 			)
 		: undefined;
@@ -214,7 +218,9 @@ function completion(db: Db, p: CompletionPayload, ctx: OpContext): CompletionRes
 			? 'unknown_card'
 			: card.revoked_at !== null
 				? 'revoked'
-				: null;
+				: card.withdrawn === 1
+					? 'consent_withdrawn'
+					: null;
 	if (reason) {
 		logFailure(db, ctx, { sessionId: null, excerpt: p.excerpt, source: 'kiosk' }, reason);
 		return { outcome: 'error', reason };

@@ -306,6 +306,8 @@ export interface BriefRow {
 	birth_year: number;
 	neighborhood_id: number;
 	neighborhood_name: string;
+	/** 1 when every consent the person gave is withdrawn: nothing new is recorded of them. */
+	consent_withdrawn: number | null;
 }
 
 export const toBrief = (id: number, row: BriefRow) => ({
@@ -328,7 +330,9 @@ export function residentBriefRow(db: Reads, id: number): BriefRow | undefined {
 	return db.get<BriefRow>(
 		`SELECT b.*, (SELECT name FROM neighborhoods WHERE id = b.neighborhood_id) AS neighborhood_name
 		 FROM (SELECT r.full_name, r.birth_year,
-		         (SELECT neighborhood_id FROM households WHERE id = r.household_id) AS neighborhood_id
+		         (SELECT neighborhood_id FROM households WHERE id = r.household_id) AS neighborhood_id,
+		         (SELECT min(withdrawn_at IS NOT NULL) FROM consents WHERE resident_id = r.id)
+		           AS consent_withdrawn
 		       FROM residents r WHERE r.id = ?) b`,
 		[id]
 	);

@@ -6,6 +6,8 @@ import { residentBrief } from '../repositories/residents';
 import { attendanceCount } from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
 import { kioskIdentity } from './kiosk';
+import { residentOf } from './scoped';
+import { walkthrough } from '$lib/walkthroughs/catalog';
 
 /** What an endpoint sends back: an HTTP status and the JSON body. */
 export interface Answer {
@@ -34,6 +36,15 @@ export async function checkIn(
 		};
 	}
 	const request = parsed.value;
+	if (actor.role === 'head' && request.residentId !== null) {
+		// A head's name search finds their own khu phố's people only, so an id of another's
+		// can only be a guess: answered, it would name whoever the id belongs to. Cards scanned
+		// in hand stay open to anyone.
+		const mine = residentOf(store, actor, request.residentId);
+		if (!mine.ok && mine.status === 403) {
+			return { status: 403, body: { status: 'error', reason: mine.reason, message: mine.message } };
+		}
+	}
 	const result = await store.write<CheckinResult>('checkin.scan', request, actor.id);
 	if (result.outcome === 'error') {
 		const body = { status: 'error', reason: result.reason, message: REASON_TEXT[result.reason] };
@@ -72,6 +83,13 @@ export async function recordCompletion(
 	});
 	if (typeof walkthroughId !== 'string' || !SLUG.test(walkthroughId)) {
 		return invalid('Thiếu "walkthroughId".');
+	}
+	// A completion counts towards the lesson's skill in reports: only a lesson the kiosk has.
+	if (!walkthrough(walkthroughId)) {
+		return {
+			status: 400,
+			body: { status: 'error', reason: 'unknown_walkthrough', message: 'Không có bài học này.' }
+		};
 	}
 	if (typeof nonce !== 'string' || !NONCE.test(nonce)) return invalid('Thiếu "nonce".');
 	if (kiosk !== undefined && (typeof kiosk !== 'string' || !KIOSK.test(kiosk))) {

@@ -3,7 +3,9 @@ import { erasureOps } from '../ops/erasure';
 import type { Store } from '../store/store';
 import { auditRead } from './audit';
 import { eraseResident, exportResident, withdrawConsent } from './privacy';
-import { actorNamed, demoStore, footprint } from './privacy.testing';
+import { checkIn, recordCompletion } from './checkin';
+import { recordMilestone } from './milestones';
+import { actorNamed, clock, demoStore, footprint } from './privacy.testing';
 
 let store: Store;
 beforeAll(async () => {
@@ -192,6 +194,48 @@ describe('consent', () => {
 			withdrawConsent(store, actorNamed(store, 'tinhnguyen1'), busyResident(6), '', DEVICE)
 		).rejects.toMatchObject({ status: 403 });
 	});
+
+	it('once withdrawn, no new check-in, lesson or milestone is recorded of the person', async () => {
+		const id = busyResident(7);
+		const code = store.db.value<string>(
+			'SELECT code FROM cards WHERE resident_id = ? AND revoked_at IS NULL',
+			[id]
+		)!;
+		store.db.run(
+			"INSERT INTO class_sessions (title, place, starts_at) VALUES ('Lớp sau khi rút', 'Nhà văn hoá khu phố 7', 0)"
+		);
+		const sessionId = store.db.value<number>('SELECT max(id) FROM class_sessions')!;
+		const volunteer = actorNamed(store, 'tinhnguyen1');
+		const scan = (body: Record<string, unknown>, nonce: string) =>
+			checkIn(store, volunteer, { sessionId, nonce, source: 'search', ...body }, clock.now);
+		await withdrawConsent(store, actorNamed(store, 'quantri'), id, 'Xin rút', DEVICE);
+		const before = footprint(store);
+		for (const [body, nonce] of [
+			[{ code, source: 'scanner' }, 'withdrawn-card'],
+			[{ residentId: id }, 'withdrawn-name']
+		] as const) {
+			const answer = await scan(body, nonce);
+			expect([answer.status, answer.body.reason], nonce).toEqual([409, 'consent_withdrawn']);
+			expect(answer.body.message).toBe(
+				'Người này đã rút lại sự đồng ý — không ghi thêm gì về người này'
+			);
+		}
+		const lesson = await recordCompletion(store, {
+			code,
+			walkthroughId: 'tien-dien',
+			nonce: 'withdrawn-lesson'
+		});
+		expect([lesson.status, lesson.body.reason]).toEqual([409, 'consent_withdrawn']);
+		const milestone = await recordMilestone(
+			store,
+			volunteer,
+			id,
+			{ skill: 'M1', evidence: 'witnessed', date: '2026-11-25' },
+			clock.now
+		);
+		expect(milestone).toMatchObject({ ok: false, reason: 'consent_withdrawn' });
+		expect(footprint(store)).toEqual(before);
+	});
 });
 
 describe('what is stored', () => {
@@ -216,5 +260,37 @@ describe('the audit log', () => {
 		});
 		expect(() => store.db.run("UPDATE audit_log SET action = 'x'")).toThrow(/append-only/);
 		expect(() => store.db.run('DELETE FROM audit_log')).toThrow(/append-only/);
+	});
+});
+
+describe('a check-in by a head', () => {
+	it("names nobody of another khu phố by id, yet records a card of anyone's", async () => {
+		const head = actorNamed(store, 'truongkhu1');
+		const other = busyResident(2);
+		store.db.run(
+			"INSERT INTO class_sessions (title, place, starts_at) VALUES ('Lớp của khu phố 1', 'Nhà văn hoá khu phố 1', 0)"
+		);
+		const sessionId = store.db.value<number>('SELECT max(id) FROM class_sessions')!;
+		const byId = await checkIn(
+			store,
+			head,
+			{ residentId: other, sessionId, nonce: 'head-guess-1', source: 'search' },
+			clock.now
+		);
+		expect([byId.status, byId.body]).toEqual([
+			403,
+			{ status: 'error', reason: 'forbidden', message: 'Cư dân này không ở khu phố của bạn.' }
+		]);
+		const code = store.db.value<string>(
+			'SELECT code FROM cards WHERE resident_id = ? AND revoked_at IS NULL',
+			[other]
+		)!;
+		const card = await checkIn(
+			store,
+			head,
+			{ code, sessionId, nonce: 'head-card-1', source: 'scanner' },
+			clock.now
+		);
+		expect(card.status).toBe(201);
 	});
 });
