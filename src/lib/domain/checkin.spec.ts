@@ -92,7 +92,7 @@ describe('a scan made before its session was opened', () => {
 });
 
 describe('parseCheckinRequest', () => {
-	const now = 10_000_000_000;
+	const now = Date.UTC(2026, 11, 2, 1);
 	const ok = {
 		code: ` ${CODE.toLowerCase()} `,
 		sessionId: 3,
@@ -126,12 +126,16 @@ describe('parseCheckinRequest', () => {
 		// The phone's clock set back while the scan waited: kept, at the time it arrived.
 		expect(at({ scannedAt: now, sentAt: now - HOUR })).toBe(now);
 		// Never a queue older than 14 days.
-		expect(at({ scannedAt: 0, sentAt: 15 * 24 * HOUR })).toBe(
+		expect(at({ scannedAt: now - 15 * 24 * HOUR, sentAt: now })).toBe(
 			'Lượt quét này đã quá cũ (hơn 14 ngày).'
 		);
-		expect(at({ scannedAt: now, sentAt: 'sau' })).toBe(
-			'"sentAt" phải là thời điểm tính bằng mili giây.'
-		);
+		const millis = 'phải là thời điểm tính bằng mili giây kể từ 1970 (ví dụ Date.now()).';
+		expect(at({ scannedAt: now, sentAt: 'sau' })).toBe(`"sentAt" ${millis}`);
+		expect(at({ sentAt: 'hôm qua' })).toBe(`"sentAt" ${millis}`);
+		// Seconds, not milliseconds: read as January 1970, so refused rather than misplaced.
+		const seconds = Math.floor(now / 1000);
+		expect(at({ scannedAt: seconds - 7200, sentAt: seconds })).toBe(`"scannedAt" ${millis}`);
+		expect(at({ scannedAt: 1.5 })).toBe(`"scannedAt" ${millis}`);
 		// Without either: now, decided by the store.
 		expect(at({})).toBeNull();
 	});

@@ -96,6 +96,10 @@ describe('an ISO time sent to the API', () => {
 			Date.parse('2026-12-02T08:00:00.250Z')
 		);
 		expect(parseIsoInstant('2026-12-02T08:00+0100')).toBe(Date.parse('2026-12-02T07:00:00Z'));
+		// Python's isoformat() writes microseconds.
+		expect(parseIsoInstant('2026-12-02T08:00:00.123456')).toBe(
+			Date.parse('2026-12-02T01:00:00.123Z')
+		);
 	});
 
 	it('names a real day and time, or nothing', () => {

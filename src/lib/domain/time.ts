@@ -24,7 +24,7 @@ export function isIsoDay(text: string): boolean {
 
 // 'YYYY-MM-DD', then optionally a time ('T' or a space, HH:mm, :ss, .sss) and an offset.
 const ISO_INSTANT =
-	/^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?)(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+	/^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
 
 /**
  * An ISO 8601 date or date and time, as an instant; null when it names no real moment.

@@ -45,12 +45,17 @@ export async function readImportForm(request: Request): Promise<Result<FormData>
 }
 
 /**
- * `?dryRun`: a preview unless it is absent, `0` or `false` (any case). Any other value, `TRUE`,
+ * `?dryRun` (or a form field of that name): a preview unless it is absent, `0` or `false` (any case). Any other value, `TRUE`,
  * `yes`, `on` (what a checkbox sends), even a typo, previews: a client that asked for a dry run
  * in words we did not foresee must never have its list stored, and the answer says what it
  * got (200 and `"dryRun": true`, not 201). Refusing unknown values would be safe too, but
  * would fail clients whose meaning is plain. Repeated, any preview value wins.
  */
-export function isDryRun(params: URLSearchParams): boolean {
-	return params.getAll('dryRun').some((v) => !['0', 'false'].includes(v.trim().toLowerCase()));
+export function isDryRun(params: URLSearchParams, form?: FormData): boolean {
+	// Spelt as a script might (dryrun, dry_run, DRY-RUN), in the address or as a form field:
+	// a preview asked for under a name we did not foresee was once a real import.
+	const values = [...params, ...(form ? [...form] : [])]
+		.filter(([name]) => name.toLowerCase().replace(/[-_]/g, '') === 'dryrun')
+		.map(([, value]) => (typeof value === 'string' ? value : ''));
+	return values.some((v) => !['0', 'false'].includes(v.trim().toLowerCase()));
 }

@@ -379,12 +379,19 @@ describe('a lesson completion at the kiosk', () => {
 		expect((await send(mine, 'tien-dien')).status).toBe(201);
 		for (const [code, lesson] of [
 			[theirs, 'tien-dien'],
-			[mine, 'vietqr']
+			[mine, 'chuyen-khoan-vietqr']
 		]) {
 			const reused = await send(code, lesson);
 			expect([reused.status, reused.body.reason]).toEqual([409, 'nonce_reused']);
 		}
 		expect(store.db.value('SELECT count(*) FROM lesson_completions')).toBe(1);
+		// A lesson the kiosk does not have is not counted towards anyone's skills.
+		const made = await recordCompletion(store, {
+			code: mine,
+			walkthroughId: 'vneid-gia',
+			nonce: 'nonce-lesson-2'
+		});
+		expect([made.status, made.body.reason]).toEqual([400, 'unknown_walkthrough']);
 		expect(store.db.value("SELECT count(*) FROM failed_scans WHERE reason = 'nonce_reused'")).toBe(
 			2
 		);

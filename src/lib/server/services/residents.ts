@@ -134,7 +134,10 @@ export function checkConsent(input: unknown, now: number): Result<ConsentRecord>
 	}
 	if (!takenBy) problem('consentTakenBy', 'Xin ghi tên người nhận sự đồng ý.');
 	if (at === null || at > now + 5 * 60_000) {
-		problem('consentAt', 'Thời điểm đồng ý không hợp lệ.');
+		problem(
+			'consentAt',
+			'Thời điểm đồng ý không hợp lệ: ghi ngày (2026-12-02) hoặc ngày giờ (2026-12-02T08:00), không sau lúc này.'
+		);
 	}
 	if (problems.length > 0) return failFields(400, problems);
 	return ok({ method, takenBy: takenBy!, at: at! });

@@ -57,6 +57,23 @@ describe('opening a class', () => {
 		expect(await at('')).toMatchObject({ message: 'Xin chọn nhà văn hoá nơi học.' });
 	});
 
+	it("takes only a lesson the kiosk has, under the class's own topic", async () => {
+		const at = (extra: Record<string, unknown>) =>
+			openSession(
+				store,
+				actorNamed(store, 'tinhnguyen1'),
+				{ title: 'Buổi học thử', place: 'Nhà văn hoá khu phố 1', ...extra },
+				now
+			);
+		expect(await at({ walkthroughId: 'vneid-gia' })).toMatchObject({
+			ok: false,
+			reason: 'unknown_walkthrough'
+		});
+		const health = await at({ topic: 'y-te', walkthroughId: 'tien-dien' });
+		expect(health).toMatchObject({ ok: false, reason: 'topic_mismatch' });
+		expect(await at({ walkthroughId: 'tien-dien' })).toMatchObject({ ok: true });
+	});
+
 	it('takes only a topic of the list, never a name every object has', async () => {
 		for (const topic of ['constructor', 'toString', '__proto__', 'khong-co']) {
 			const input = { title: 'Buổi học thử', place: 'Nhà văn hoá khu phố 1', topic };

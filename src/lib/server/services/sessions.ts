@@ -3,6 +3,7 @@ import { TOPICS, type ClassSession } from '../../domain/checkin-people';
 import { cleanText, foldVietnamese } from '../../domain/text';
 import { DAY_MS, formatDate, formatDay, startDayIfNotToday } from '../../domain/time';
 import type { SessionOpenPayload } from '../ops/sessions';
+import { walkthrough as lessonById } from '$lib/walkthroughs/catalog';
 import { places } from '../repositories/residents';
 import * as repo from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
@@ -64,9 +65,25 @@ export async function openSession(
 	if (topic !== null && (typeof topic !== 'string' || !Object.hasOwn(TOPICS, topic))) {
 		return fail(400, 'unknown_topic', 'Chủ đề không có trong danh sách.');
 	}
-	const walkthrough = input.walkthroughId || null;
+	const walkthrough =
+		input.walkthroughId === undefined || input.walkthroughId === null || input.walkthroughId === ''
+			? null
+			: input.walkthroughId;
 	if (walkthrough !== null && (typeof walkthrough !== 'string' || !SLUG.test(walkthrough))) {
 		return fail(400, 'invalid_walkthrough', 'Mã bài học không hợp lệ.');
+	}
+	// Reports count a class's lesson towards its skill: only a lesson the kiosk has, under its
+	// own topic ("tien-dien" is not a health class).
+	const lesson = walkthrough === null ? undefined : lessonById(walkthrough);
+	if (walkthrough !== null && !lesson) {
+		return fail(400, 'unknown_walkthrough', 'Không có bài học này trên trạm.');
+	}
+	if (lesson && topic !== null && lesson.topic !== topic) {
+		return fail(
+			400,
+			'topic_mismatch',
+			`Bài "${lesson.title}" thuộc chủ đề "${TOPICS[lesson.topic]}", không phải "${TOPICS[topic as string]}".`
+		);
 	}
 	const otherDay = startDayIfNotToday(startsAt, now);
 	if (

@@ -38,7 +38,7 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		});
 	}
 	const encoding = String(form.get('encoding') ?? url.searchParams.get('encoding') ?? '');
-	const dryRun = isDryRun(url.searchParams);
+	const dryRun = isDryRun(url.searchParams, form);
 	const result = await importResidents(
 		getApp().store,
 		actor,

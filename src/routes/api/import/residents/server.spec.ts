@@ -68,6 +68,13 @@ describe('?dryRun', () => {
 		for (const q of ['', 'dryRun=0', 'dryRun=false', 'dryRun=FALSE', 'dryRun=%20False%20']) {
 			expect(preview(q), q).toBe(false);
 		}
+		// Spelt another way, or sent as a form field beside the file.
+		for (const q of ['dryrun=1', 'dry_run=1', 'DRY-RUN=yes']) expect(preview(q), q).toBe(true);
+		const form = new FormData();
+		form.set('dryRun', '1');
+		expect(isDryRun(new URLSearchParams(''), form)).toBe(true);
+		form.set('dryRun', '0');
+		expect(isDryRun(new URLSearchParams(''), form)).toBe(false);
 	});
 
 	it('never stores anything on a preview, whatever the spelling', async () => {
