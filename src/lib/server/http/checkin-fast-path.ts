@@ -141,12 +141,20 @@ async function sendResponse(res: ServerResponse, response: Response, signedIn: b
 
 /** As the route would: a refusal thrown by a rule, or a fault logged and told in Vietnamese. */
 function sendError(res: ServerResponse, error: unknown, signedIn: boolean): void {
-	if (isHttpError(error)) return sendJson(res, error.status, error.body, signedIn);
+	// The API's one refusal shape, as the hooks give the SvelteKit route (http/api-errors.ts).
+	if (isHttpError(error)) {
+		const { reason = 'forbidden', message } = error.body;
+		return sendJson(res, error.status, { status: 'error', reason, message }, signedIn);
+	}
 	console.error('POST /api/checkins:', error);
 	sendJson(
 		res,
 		500,
-		{ message: 'Có lỗi ở máy chủ. Xin bác thử lại sau ít phút.', reason: 'internal' },
+		{
+			status: 'error',
+			reason: 'internal',
+			message: 'Có lỗi ở máy chủ. Xin bác thử lại sau ít phút.'
+		},
 		signedIn
 	);
 }
