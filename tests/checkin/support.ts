@@ -58,11 +58,16 @@ export async function apiAs(baseURL: string, username = 'tinhnguyen2', secret = 
 let serial = 0;
 
 /** A fresh household with one resident (so tests never share a person): its id and card. */
-export async function newResident(api: APIRequestContext, fullName: string, hood = 3) {
+export async function newResident(
+	api: APIRequestContext,
+	fullName: string,
+	hood = 3,
+	address = `Số ${++serial}, ngõ thử ${Date.now()}`
+) {
 	const household = await api.post('/api/households', {
 		data: {
 			neighborhoodId: hood,
-			address: `Số ${++serial}, ngõ thử ${Date.now()}`,
+			address,
 			headName: fullName
 		}
 	});
