@@ -3,7 +3,7 @@ import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
 import { foldVietnamese } from '../../domain/text';
 import { Db, type Reads } from '../store/database';
 import { migrate, shippedMigrations } from '../store/migrations';
-import { searchResidents } from './residents';
+import { findNeighborTwins, searchResidents } from './residents';
 
 async function wardOf(names: string[]) {
 	const db = await Db.create();
@@ -183,6 +183,20 @@ describe('name search at a class', () => {
 			'Nguyễn Hồng Vân'
 		]);
 		expect(plain.every((r) => !('checkedInAt' in r))).toBe(true);
+		db.close();
+	});
+});
+
+describe("a new household's head asked about", () => {
+	it('is someone of the khu phố with likely the same name and birth year, tones counted', async () => {
+		// wardOf puts every other name in Khu phố 1: the three Đỗ/Do are all there.
+		const db = await wardOf(['Đỗ Thị Hường', 'x', 'Đỗ Thị Hương', 'y', 'Do Thi Huong']);
+		db.run('UPDATE residents SET birth_year = 1950');
+		const asked = (name: string) => findNeighborTwins(db, 1, name, 1950).map((t) => t.fullName);
+		expect(asked('Đỗ Thị Hương')).toEqual(['Đỗ Thị Hương', 'Do Thi Huong']);
+		expect(asked('Đỗ Thị Hường')).toEqual(['Đỗ Thị Hường', 'Do Thi Huong']);
+		expect(asked('Do Thi Huong')).toHaveLength(3);
+		expect(findNeighborTwins(db, 1, 'Đỗ Thị Hương', 1951)).toEqual([]);
 		db.close();
 	});
 });

@@ -10,7 +10,7 @@ import type {
 	ResidentSummary
 } from '../../domain/checkin-people';
 import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
-import { likelyDuplicate } from '../../domain/duplicates';
+import { likelyDuplicate, likelySameName } from '../../domain/duplicates';
 import { foldVietnamese, searchWords, type SearchWord } from '../../domain/text';
 import type { Reads } from '../store/database';
 
@@ -199,13 +199,14 @@ export function findTwin(
 }
 
 /**
- * Likely the same person registered again as a new household's head: the same folded name and
- * birth year anywhere in the khu phố (a second visit, another volunteer). At most three.
+ * Likely the same person registered again as a new household's head: the same birth year and a
+ * likely same name (likelySameName: Hương is not Hường, "Huong" may be either) anywhere in the
+ * khu phố (a second visit, another volunteer). At most three.
  */
 export function findNeighborTwins(
 	db: Reads,
 	neighborhoodId: number,
-	folded: string,
+	fullName: string,
 	birthYear: number
 ): NeighborTwin[] {
 	return db
@@ -213,9 +214,11 @@ export function findNeighborTwins(
 			`SELECT r.household_id, r.full_name, r.birth_year, h.address FROM residents r
 			 JOIN households h ON h.id = r.household_id
 			 WHERE h.neighborhood_id = ? AND r.name_folded = ? AND r.birth_year = ?
-			 ORDER BY r.id LIMIT 3`,
-			[neighborhoodId, folded, birthYear]
+			 ORDER BY r.id`,
+			[neighborhoodId, foldVietnamese(fullName), birthYear]
 		)
+		.filter((r) => likelySameName(r.full_name, fullName))
+		.slice(0, 3)
 		.map((r) => ({
 			householdId: r.household_id,
 			fullName: r.full_name,

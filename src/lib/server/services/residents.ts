@@ -1,6 +1,6 @@
 import { listedNeighborhood, worksIn, type Actor } from '../../domain/actor';
 import type { Household, Resident, ResidentMatch } from '../../domain/checkin-people';
-import { foldVietnamese, searchWords } from '../../domain/text';
+import { searchWords } from '../../domain/text';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
 import { neighborhoods } from '../repositories/neighborhoods';
@@ -84,7 +84,7 @@ export async function createHousehold(
 	return ok(repo.getHousehold(store.db, id)!);
 }
 
-/** Residents of the khu phố with this name and birth year (likely the same person again). */
+/** Residents of the khu phố with likely this name and this birth year (the same person again?). */
 export function neighborTwins(
 	store: DataStore,
 	neighborhoodId: unknown,
@@ -92,7 +92,7 @@ export function neighborTwins(
 	birthYear: number
 ) {
 	const id = positiveId(neighborhoodId);
-	return id ? repo.findNeighborTwins(store.db, id, foldVietnamese(fullName), birthYear) : [];
+	return id ? repo.findNeighborTwins(store.db, id, fullName, birthYear) : [];
 }
 
 export interface NewResident {
