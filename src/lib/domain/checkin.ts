@@ -1,4 +1,5 @@
 import { isWellFormedCardCode, normaliseCardCode } from './card-code';
+import { EARLIEST_INSTANT } from './time';
 
 /** How a scan reached us. Mirrors attendance.source (minus 'import'). */
 export const CHECKIN_SOURCES = ['camera', 'scanner', 'search', 'kiosk'] as const;
@@ -131,10 +132,8 @@ export function codeExcerpt(raw: string): string {
 	return raw.length > 64 ? `${clean}…` : clean;
 }
 
-/** 2000-01-01: a time below it was sent in seconds (1.7e9), not milliseconds (1.7e12). */
-const EARLIEST_MS = Date.UTC(2000, 0, 1);
 const isMillis = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isSafeInteger(value) && value >= EARLIEST_MS;
+	typeof value === 'number' && Number.isSafeInteger(value) && value >= EARLIEST_INSTANT;
 const MILLIS = 'phải là thời điểm tính bằng mili giây kể từ 1970 (ví dụ Date.now()).';
 
 /**

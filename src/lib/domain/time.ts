@@ -5,6 +5,13 @@
 export const VN_OFFSET_MS = 7 * 3600 * 1000;
 export const DAY_MS = 24 * 3600 * 1000;
 
+/**
+ * Nothing we record (a consent, a class, a scan) is older than 2000-01-01. A time sent in
+ * seconds instead of milliseconds (1.7e9: January 1970) lands before it and is refused rather
+ * than stored.
+ */
+export const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+
 /** 'YYYY-MM-DD' of the Vietnamese calendar day holding instant `ms`. */
 export function vnDay(ms: number): string {
 	return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);

@@ -12,6 +12,7 @@ import {
 	type ResidentBrief
 } from '../repositories/residents';
 import type { Db } from '../store/database';
+import { consentWithdrawnSql } from '../repositories/privacy';
 import type { OpContext, OpHandlers } from '../store/store';
 
 export interface CheckinPayload {
@@ -205,9 +206,7 @@ function completion(db: Db, p: CompletionPayload, ctx: OpContext): CompletionRes
 	}
 	const card = isWellFormedCardCode(p.code)
 		? db.get<{ resident_id: number; revoked_at: number | null; withdrawn: number | null }>(
-				`SELECT c.resident_id, c.revoked_at,
-					(SELECT min(withdrawn_at IS NOT NULL) FROM consents WHERE resident_id = c.resident_id)
-						AS withdrawn
+				`SELECT c.resident_id, c.revoked_at, ${consentWithdrawnSql('c.resident_id')} AS withdrawn
 				 FROM cards c WHERE c.code = ?`,
 				[p.code]
 			)

@@ -1,4 +1,6 @@
 import { formatDay, vnDay } from '../../domain/time';
+import { REASON_TEXT } from '../../domain/checkin';
+import { consentWithdrawnSql } from '../repositories/privacy';
 import { EVIDENCE_LABELS } from '../repositories/milestones';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
@@ -34,16 +36,9 @@ export const milestoneOps: OpHandlers = {
 		if (!db.value('SELECT count(*) FROM residents WHERE id = ?', [p.residentId])) {
 			throw new OpRejected('not_found', 'Không tìm thấy cư dân này.');
 		}
-		if (
-			db.value('SELECT min(withdrawn_at IS NOT NULL) FROM consents WHERE resident_id = ?', [
-				p.residentId
-			])
-		) {
+		if (db.value(`SELECT ${consentWithdrawnSql('?')}`, [p.residentId])) {
 			// Their data waits for erasure: nothing new is recorded of them (Law 91/2025/QH15).
-			throw new OpRejected(
-				'consent_withdrawn',
-				'Người này đã rút lại sự đồng ý — không ghi thêm gì về người này.'
-			);
+			throw new OpRejected('consent_withdrawn', `${REASON_TEXT.consent_withdrawn}.`);
 		}
 		if (!db.value('SELECT count(*) FROM skills WHERE code = ?', [p.skill])) {
 			throw new OpRejected('unknown_skill', 'Không có mốc kỹ năng này.');

@@ -1,6 +1,14 @@
 import type { Reads } from '../store/database';
 
 /** Where a resident belongs: enough to decide who may see them, without their data. */
+/**
+ * 1 when every consent the resident (`residentId`, a column or `?`) gave is withdrawn, 0 while
+ * one stands, NULL with none: a scalar subquery, so a lookup on the check-in's path asks it in
+ * the statement it already runs. Nothing new is recorded of a withdrawn person.
+ */
+export const consentWithdrawnSql = (residentId: string) =>
+	`(SELECT min(withdrawn_at IS NOT NULL) FROM consents WHERE resident_id = ${residentId})`;
+
 export interface ResidentScope {
 	id: number;
 	householdId: number;

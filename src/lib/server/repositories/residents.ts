@@ -13,6 +13,7 @@ import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
 import { likelyDuplicate, likelySameName } from '../../domain/duplicates';
 import { foldVietnamese, searchWords, type SearchWord } from '../../domain/text';
 import type { Reads } from '../store/database';
+import { consentWithdrawnSql } from './privacy';
 
 interface ResidentRow {
 	id: number;
@@ -334,8 +335,7 @@ export function residentBriefRow(db: Reads, id: number): BriefRow | undefined {
 		`SELECT b.*, (SELECT name FROM neighborhoods WHERE id = b.neighborhood_id) AS neighborhood_name
 		 FROM (SELECT r.full_name, r.birth_year,
 		         (SELECT neighborhood_id FROM households WHERE id = r.household_id) AS neighborhood_id,
-		         (SELECT min(withdrawn_at IS NOT NULL) FROM consents WHERE resident_id = r.id)
-		           AS consent_withdrawn
+		         ${consentWithdrawnSql('r.id')} AS consent_withdrawn
 		       FROM residents r WHERE r.id = ?) b`,
 		[id]
 	);

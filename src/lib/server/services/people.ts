@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { json } from '@sveltejs/kit';
 import { cardCodeFromBytes } from '../../domain/card-code';
 import { cleanText } from '../../domain/text';
-import { parseIsoInstant } from '../../domain/time';
+import { EARLIEST_INSTANT, parseIsoInstant } from '../../domain/time';
 
 /** What is wrong with one field of a form: which field, the reason, and what to tell the user. */
 export interface FieldProblem {
@@ -99,12 +99,6 @@ export function validBirthYear(value: unknown, now: number): number | null {
 		? (year as number)
 		: null;
 }
-
-/**
- * Nothing we record (a consent, a class) is older than this. A time sent in seconds instead of
- * milliseconds (1.7e9, January 1970) lands before it and is refused rather than stored.
- */
-const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
 
 /** A time given as Unix ms or an ISO 8601 string (a real day; no offset means Vietnam's). */
 export function parseInstant(value: unknown): number | null {
