@@ -28,7 +28,7 @@ export const REASON_TEXT: Record<CheckinReason, string> = {
 	no_session: 'Không có buổi học này',
 	session_closed: 'Buổi học đã đóng',
 	before_session: 'Giờ quét sớm hơn lúc mở buổi học — xin xem lại ngày giờ trên máy đã quét',
-	nonce_reused: 'Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại',
+	nonce_reused: 'Mã của lượt quét này đã được dùng cho một lượt quét khác — xin quét lại',
 	consent_withdrawn: 'Người này đã rút lại sự đồng ý — không ghi thêm gì về người này'
 };
 

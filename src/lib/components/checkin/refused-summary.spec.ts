@@ -52,7 +52,7 @@ describe('refusedSummary', () => {
 				null
 			)
 		).toEqual([
-			'1 lượt chưa ghi được: Trần Thị Lan — Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại.'
+			'1 lượt chưa ghi được: Trần Thị Lan — Mã của lượt quét này đã được dùng cho một lượt quét khác — xin quét lại.'
 		]);
 	});
 

@@ -196,7 +196,7 @@ describe('a nonce sent again', () => {
 			expect(answer.body).toMatchObject({
 				status: 'error',
 				reason: 'nonce_reused',
-				message: 'Mã của lượt quét này đã dùng cho một lượt điểm danh khác — xin quét lại'
+				message: 'Mã của lượt quét này đã được dùng cho một lượt quét khác — xin quét lại'
 			});
 		}
 		// Only the first check-in was stored; each reuse is in the failed-scan log.
