@@ -87,8 +87,15 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 			'1 lượt chưa ghi được: một thẻ không rõ — Không có thẻ nào mang mã này.'
 		);
 		await page.screenshot({ path: testInfo.outputPath('offline-refused.png') });
+		// Kept on the phone until read: a reload does not hide who did not get in.
+		await page.reload();
+		await expect(refused).toContainText('1 lượt chưa ghi được: Ngô Văn Thu Hồi');
+		await expect(refused).toContainText('1 lượt chưa ghi được: một thẻ không rõ');
 		await page.clock.fastForward('01:00');
 		await refused.getByRole('button', { name: 'Đã hiểu' }).click();
+		await expect(refused).toHaveCount(0);
+		await page.reload();
+		await expect(page.getByTestId('count')).toContainText('3');
 		await expect(refused).toHaveCount(0);
 
 		// A slow answer: "Đang gửi…" at once; no answer in 3 s, the scan is queued. The server

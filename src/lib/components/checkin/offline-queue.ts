@@ -1,3 +1,5 @@
+import type { RefusedScan } from './refused-summary';
+
 /**
  * Scans that could not reach the server, kept in IndexedDB on the volunteer's device so
  * they survive a reload or a flat battery. Each keeps its nonce and the time it was
@@ -27,12 +29,21 @@ export const scanBody = (scan: QueuedScan, sentAt = Date.now()): string =>
 	JSON.stringify({ ...scan, sentAt }, (key, value) => (key === 'name' ? undefined : value));
 
 const DB_NAME = 'ths-diem-danh';
-const STORE = 'queue';
+const QUEUE = 'queue';
+/** Queued scans the server refused when they reached it, kept until the volunteer has read them. */
+const REFUSED = 'refused';
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(DB_NAME, 1);
-		request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'nonce' });
+		// Version 2 added REFUSED; a phone with version 1 keeps its queue.
+		const request = indexedDB.open(DB_NAME, 2);
+		request.onupgradeneeded = () => {
+			for (const name of [QUEUE, REFUSED]) {
+				if (!request.result.objectStoreNames.contains(name)) {
+					request.result.createObjectStore(name, { keyPath: 'nonce' });
+				}
+			}
+		};
 		request.onsuccess = () => resolve(request.result);
 		request.onerror = () => reject(request.error);
 	});
@@ -40,13 +51,14 @@ function open(): Promise<IDBDatabase> {
 
 async function run<T>(
 	mode: IDBTransactionMode,
-	fn: (s: IDBObjectStore) => IDBRequest<T>
+	stores: string[],
+	fn: (tx: IDBTransaction) => IDBRequest<T>
 ): Promise<T> {
 	const db = await open();
 	try {
 		return await new Promise<T>((resolve, reject) => {
-			const tx = db.transaction(STORE, mode);
-			const request = fn(tx.objectStore(STORE));
+			const tx = db.transaction(stores, mode);
+			const request = fn(tx);
 			tx.oncomplete = () => resolve(request.result);
 			tx.onerror = () => reject(tx.error);
 			tx.onabort = () => reject(tx.error);
@@ -56,9 +68,38 @@ async function run<T>(
 	}
 }
 
-export const enqueue = (scan: QueuedScan) => run('readwrite', (s) => s.put(scan));
-export const dequeue = (nonce: string) => run('readwrite', (s) => s.delete(nonce));
+const oldestFirst = <T extends { scannedAt: number }>(all: T[]) =>
+	all.sort((a, b) => a.scannedAt - b.scannedAt);
+
+export const enqueue = (scan: QueuedScan) =>
+	run('readwrite', [QUEUE], (tx) => tx.objectStore(QUEUE).put(scan));
 export const queued = () =>
-	run<QueuedScan[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedScan[]>).then((all) =>
-		all.sort((a, b) => a.scannedAt - b.scannedAt)
+	run<QueuedScan[]>('readonly', [QUEUE], (tx) => tx.objectStore(QUEUE).getAll()).then(oldestFirst);
+
+/**
+ * A queued scan the server has answered leaves the queue; a refused one is kept to be read,
+ * in the same transaction, so that a reload or a flat battery between the two loses neither.
+ */
+export const settle = (nonce: string, refused?: RefusedScan) =>
+	run('readwrite', [QUEUE, REFUSED], (tx) => {
+		if (refused) tx.objectStore(REFUSED).put(refused);
+		return tx.objectStore(QUEUE).delete(nonce);
+	});
+
+export const refusedScans = () =>
+	run<RefusedScan[]>('readonly', [REFUSED], (tx) => tx.objectStore(REFUSED).getAll()).then(
+		oldestFirst
 	);
+
+/**
+ * Read by the volunteer ("Đã hiểu": those on screen, not one refused since), or the phone
+ * signed out (all): the names leave the phone.
+ */
+export async function forgetRefused(nonces?: string[]): Promise<void> {
+	if (nonces?.length === 0) return;
+	await run('readwrite', [REFUSED], (tx) => {
+		const store = tx.objectStore(REFUSED);
+		if (!nonces) return store.clear();
+		return nonces.map((nonce) => store.delete(nonce))[nonces.length - 1];
+	});
+}

@@ -4,6 +4,10 @@ import type { QueuedScan } from './offline-queue';
 
 /** A queued scan the server refused when it finally got it (class closed, card revoked…). */
 export interface RefusedScan {
+	/** The scan's nonce: the key it is kept under on the phone. */
+	nonce: string;
+	sessionId: number;
+	scannedAt: number;
 	reason: string;
 	/** The server's words, for a reason this device does not know. */
 	message: string;
@@ -23,6 +27,9 @@ export interface RefusedScan {
 export function refusedScan(body: Record<string, unknown>, scan: QueuedScan): RefusedScan {
 	const resident = body.resident as { fullName?: string } | undefined;
 	return {
+		nonce: scan.nonce,
+		sessionId: scan.sessionId,
+		scannedAt: scan.scannedAt,
 		reason: String(body.reason ?? ''),
 		message: String(body.message ?? ''),
 		name: resident?.fullName ?? scan.name ?? null,
@@ -33,9 +40,14 @@ export function refusedScan(body: Record<string, unknown>, scan: QueuedScan): Re
 /**
  * What the volunteer reads after the queue went out: one sentence per reason, naming whom,
  * e.g. "2 lượt chưa ghi được: Nguyễn Văn Hiếu, Nguyễn Văn Thử — Buổi học đã đóng lúc 11:40."
- * `closedAt` is the class's closing time as the page last saw it (null: not known).
+ * `here` is the page's class: its closing time as the page last saw it (null: open, or not
+ * known) is said only of scans made for that class. A scan queued on another class's page
+ * is said with the reason's words.
  */
-export function refusedSummary(refused: RefusedScan[], closedAt: number | null): string[] {
+export function refusedSummary(
+	refused: RefusedScan[],
+	here: { id: number; closedAt: number | null }
+): string[] {
 	const byReason = new Map<string, RefusedScan[]>();
 	for (const r of refused) byReason.set(r.reason, [...(byReason.get(r.reason) ?? []), r]);
 	return [...byReason].map(([reason, scans]) => {
@@ -47,6 +59,7 @@ export function refusedSummary(refused: RefusedScan[], closedAt: number | null):
 		if (searched > 0) {
 			names.push(searched === 1 ? 'một người chọn theo tên' : `${searched} người chọn theo tên`);
 		}
+		const closedAt = scans.every((s) => s.sessionId === here.id) ? here.closedAt : null;
 		return `${scans.length} lượt chưa ghi được: ${names.join(', ')} — ${why(reason, scans[0].message, closedAt)}.`;
 	});
 }

@@ -2,7 +2,15 @@ import { formatTime } from '$lib/domain/time';
 import { REASON_TEXT, type CheckinReason } from '$lib/domain/checkin';
 import { feedback } from './feedback';
 import { newNonce } from './nonce';
-import { dequeue, enqueue, queued, scanBody, type QueuedScan } from './offline-queue';
+import {
+	enqueue,
+	forgetRefused,
+	queued,
+	refusedScans,
+	scanBody,
+	settle,
+	type QueuedScan
+} from './offline-queue';
 import { refusedScan, type RefusedScan } from './refused-summary';
 import { timedFetch } from './timed-fetch';
 
@@ -46,7 +54,10 @@ export class ScanClient {
 	count = $state(0);
 	waiting = $state(0);
 	needsSignIn = $state(false);
-	/** Queued scans the server refused when they finally reached it: kept until dismissed. */
+	/**
+	 * Queued scans the server refused when they finally reached it: kept on the phone until
+	 * dismissed, so a reload does not hide who did not get in.
+	 */
 	refused = $state<RefusedScan[]>([]);
 	private flushing = false;
 	/** Each scan's turn: an answer for an older scan never covers a newer one's screen. */
@@ -63,7 +74,7 @@ export class ScanClient {
 	}
 
 	start(): () => void {
-		void this.flush();
+		void this.loadRefused().then(() => this.flush());
 		this.timer = setInterval(() => void this.flush(), RETRY_MS);
 		const online = () => void this.flush();
 		window.addEventListener('online', online);
@@ -145,7 +156,20 @@ export class ScanClient {
 	}
 
 	dismissRefused(): void {
+		const read = this.refused.map((r) => r.nonce);
 		this.refused = [];
+		forgetRefused(read).catch(() => undefined); // IndexedDB unavailable: nothing was kept
+	}
+
+	private async loadRefused(): Promise<void> {
+		try {
+			const kept = await refusedScans();
+			// Any refused by a send that finished first are in both: shown once.
+			const shown = this.refused.map((r) => r.nonce);
+			this.refused = [...kept.filter((r) => !shown.includes(r.nonce)), ...this.refused];
+		} catch {
+			// IndexedDB unavailable (private mode): nothing was kept
+		}
 	}
 
 	/** Sends queued scans, oldest first; stops at the first that still cannot get through. */
@@ -159,11 +183,12 @@ export class ScanClient {
 					this.needsSignIn = sent.auth === true;
 					break;
 				}
-				await dequeue(scan.nonce);
+				const refused = sent.status >= 400 ? refusedScan(sent.body, scan) : undefined;
+				await settle(scan.nonce, refused);
 				if (typeof sent.body.count === 'number' && scan.sessionId === this.sessionId) {
 					this.count = sent.body.count;
 				}
-				if (sent.status >= 400) this.refused = [...this.refused, refusedScan(sent.body, scan)];
+				if (refused) this.refused = [...this.refused, refused];
 			}
 			this.waiting = (await queued()).length;
 			if (this.waiting === 0) this.needsSignIn = false;
