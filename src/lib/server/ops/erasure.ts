@@ -1,3 +1,4 @@
+import { likelySameName } from '../../domain/duplicates';
 import { Problem } from '../http/problem';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
@@ -52,11 +53,14 @@ export const erasureOps: OpHandlers = {
 		if (householdRemoved) {
 			db.run('DELETE FROM households WHERE id = ?', [r.household_id]);
 		} else {
-			db.run('UPDATE households SET head_name = ? WHERE id = ? AND head_name = ?', [
-				ERASED_HEAD,
-				r.household_id,
-				r.full_name
+			// The head's name is typed on its own, maybe in capitals or without diacritics: the
+			// duplicate rule's "the same person" decides, not an exact match.
+			const head = db.value<string>('SELECT head_name FROM households WHERE id = ?', [
+				r.household_id
 			]);
+			if (head !== undefined && likelySameName(head, r.full_name)) {
+				db.run('UPDATE households SET head_name = ? WHERE id = ?', [ERASED_HEAD, r.household_id]);
+			}
 		}
 		const result: ErasureResult = {
 			attendanceAnonymised,

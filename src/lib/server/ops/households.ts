@@ -2,6 +2,7 @@ import { foldVietnamese } from '../../domain/text';
 import type { Db, Reads } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
+import { nextIdSql } from '../repositories/ids';
 
 export interface HouseholdCreatePayload {
 	neighborhoodId: number;
@@ -15,7 +16,7 @@ export function insertHousehold(db: Db, ctx: OpContext, p: HouseholdCreatePayloa
 		throw new Error(`no neighborhood ${p.neighborhoodId}`);
 	}
 	const id = db.run(
-		'INSERT INTO households (neighborhood_id, address, head_name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+		`INSERT INTO households (id, neighborhood_id, address, head_name, created_at, created_by) VALUES (${nextIdSql('households')}, ?, ?, ?, ?, ?)`,
 		[p.neighborhoodId, p.address, p.headName, ctx.at, ctx.actor]
 	).lastId;
 	appendAudit(db, ctx, {

@@ -2,6 +2,7 @@ import { Problem } from '../http/problem';
 import type { Db } from '../store/database';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
+import { nextIdSql } from '../repositories/ids';
 
 export interface NeighborhoodCreatePayload {
 	name: string;
@@ -37,7 +38,7 @@ export const neighborhoodOps: OpHandlers = {
 	'neighborhoods.create': (db, p: NeighborhoodCreatePayload, ctx) => {
 		assertNameFree(db, p.name, null);
 		const { lastId } = db.run(
-			'INSERT INTO neighborhoods (name, sort) VALUES (?, (SELECT coalesce(max(sort), 0) + 1 FROM neighborhoods))',
+			`INSERT INTO neighborhoods (id, name, sort) VALUES (${nextIdSql('neighborhoods')}, ?, (SELECT coalesce(max(sort), 0) + 1 FROM neighborhoods))`,
 			[p.name]
 		);
 		appendAudit(db, ctx, {

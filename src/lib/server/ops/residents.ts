@@ -3,6 +3,7 @@ import { foldVietnamese } from '../../domain/text';
 import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
+import { nextIdSql } from '../repositories/ids';
 
 export type ConsentMethod = 'paper' | 'verbal' | 'guardian';
 
@@ -26,7 +27,7 @@ export function insertResident(db: Db, ctx: OpContext, p: ResidentCreatePayload)
 		throw new Error(`no household ${p.householdId}`);
 	}
 	const id = db.run(
-		'INSERT INTO residents (household_id, full_name, name_folded, birth_year, phone, relationship, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+		`INSERT INTO residents (id, household_id, full_name, name_folded, birth_year, phone, relationship, created_at, created_by) VALUES (${nextIdSql('residents')}, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		[
 			p.householdId,
 			p.fullName,

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { erasureOps } from '../ops/erasure';
+import { ERASED_HEAD, erasureOps } from '../ops/erasure';
 import type { Store } from '../store/store';
 import { auditRead } from './audit';
 import { eraseResident, exportResident, withdrawConsent } from './privacy';
 import { checkIn, recordCompletion } from './checkin';
 import { recordMilestone } from './milestones';
+import { createNeighborhood, mergeNeighborhoods } from './neighborhoods';
+import { createHousehold, createResident } from './residents';
 import { actorNamed, clock, demoStore, footprint } from './privacy.testing';
 
 let store: Store;
@@ -128,6 +130,74 @@ describe('erasure', () => {
 		);
 		expect(row).toMatchObject({ actor_id: officer.id, device: DEVICE });
 		expect(JSON.parse(row!.detail)).toEqual(result);
+	});
+
+	it("never gives an erased person's id, or their history, to someone registered later", async () => {
+		const officer = actorNamed(store, 'quantri');
+		const register = async (headName: string) => {
+			const household = await createHousehold(store, officer, {
+				neighborhoodId: 4,
+				address: `Số ${headName.length} đường Thử`,
+				headName
+			});
+			if (!household.ok) throw new Error(household.message);
+			const resident = await createResident(store, officer, {
+				householdId: household.value.id,
+				fullName: headName,
+				birthYear: 1950,
+				consent: { method: 'paper', takenBy: 'Cán bộ phường' }
+			});
+			if (!resident.ok) throw new Error(resident.message);
+			return { household: household.value.id, resident: resident.value.id };
+		};
+		// The newest person of the ward, alone in the newest household: erasing them deletes both
+		// rows with the highest ids.
+		const erased = await register('Phan Văn Xoá');
+		await exportResident(store, officer, erased.resident, 'view_data', DEVICE);
+		const result = await eraseResident(store, officer, erased.resident, DEVICE);
+		expect(result.householdRemoved).toBe(true);
+
+		const next = await register('Phan Thị Mới');
+		expect(next.resident).toBeGreaterThan(erased.resident);
+		expect(next.household).toBeGreaterThan(erased.household);
+		// The new person's data export holds only what was done with their own record.
+		const data = await exportResident(store, officer, next.resident, 'export', DEVICE);
+		expect(data.accessLog.map((a) => a.action)).toEqual(['resident.create', 'resident.export']);
+
+		// A khu phố merged away does not lend its id to the next one made either.
+		const made = await createNeighborhood(store, officer, { name: 'Khu phố Thử Gộp' });
+		if (!made.ok) throw new Error(made.message);
+		expect((await mergeNeighborhoods(store, officer, { from: made.value.id, into: 4 })).ok).toBe(
+			true
+		);
+		const after = await createNeighborhood(store, officer, { name: 'Khu phố Thử Sau' });
+		expect(after.ok && after.value.id).toBeGreaterThan(made.value.id);
+	});
+
+	it("takes the erased head's name off the household however it was written", async () => {
+		const officer = actorNamed(store, 'quantri');
+		const household = await createHousehold(store, officer, {
+			neighborhoodId: 5,
+			address: 'Số 12 ngõ Hoa',
+			headName: 'Lê Văn Hoa'
+		});
+		if (!household.ok) throw new Error(household.message);
+		const add = async (fullName: string, birthYear: number) => {
+			const made = await createResident(store, officer, {
+				householdId: household.value.id,
+				fullName,
+				birthYear,
+				consent: { method: 'paper', takenBy: 'Cán bộ phường' }
+			});
+			if (!made.ok) throw new Error(made.message);
+			return made.value.id;
+		};
+		const head = await add('LÊ VĂN HOA', 1950);
+		await add('Lê Thị Con', 1980);
+		await eraseResident(store, officer, head, DEVICE);
+		expect(
+			store.db.value('SELECT head_name FROM households WHERE id = ?', [household.value.id])
+		).toBe(ERASED_HEAD);
 	});
 
 	it('is refused to a head, and to the officer a second time', async () => {
