@@ -3,6 +3,7 @@ import type { Db, Reads } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 import { nextIdSql } from '../repositories/ids';
+import { Problem } from '../http/problem';
 
 export interface HouseholdCreatePayload {
 	neighborhoodId: number;
@@ -13,7 +14,7 @@ export interface HouseholdCreatePayload {
 /** Inserts a household; shared by the single form and the import. Throws on a bad khu phố. */
 export function insertHousehold(db: Db, ctx: OpContext, p: HouseholdCreatePayload): number {
 	if (!db.value('SELECT count(*) FROM neighborhoods WHERE id = ?', [p.neighborhoodId])) {
-		throw new Error(`no neighborhood ${p.neighborhoodId}`);
+		throw new Problem(404, 'unknown_neighborhood', 'Không có khu phố này.');
 	}
 	const id = db.run(
 		`INSERT INTO households (id, neighborhood_id, address, head_name, created_at, created_by) VALUES (${nextIdSql('households')}, ?, ?, ?, ?, ?)`,

@@ -4,6 +4,9 @@ import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 import { nextIdSql } from '../repositories/ids';
+import { consentWithdrawnSql } from '../repositories/privacy';
+import { REASON_TEXT } from '../../domain/checkin';
+import { Problem } from '../http/problem';
 
 export type ConsentMethod = 'paper' | 'verbal' | 'guardian';
 
@@ -24,7 +27,7 @@ export interface ResidentCreatePayload {
  */
 export function insertResident(db: Db, ctx: OpContext, p: ResidentCreatePayload): number {
 	if (!db.value('SELECT count(*) FROM households WHERE id = ?', [p.householdId])) {
-		throw new Error(`no household ${p.householdId}`);
+		throw new Problem(404, 'unknown_household', 'Không có hộ gia đình này.');
 	}
 	const id = db.run(
 		`INSERT INTO residents (id, household_id, full_name, name_folded, birth_year, phone, relationship, created_at, created_by) VALUES (${nextIdSql('residents')}, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -68,8 +71,14 @@ export const residentOps: OpHandlers = {
 
 	/** Revokes every live card of the resident and issues a new one; old cards stay as history. */
 	'cards.reissue': (db, p: CardReissuePayload, ctx) => {
-		if (!db.value('SELECT count(*) FROM residents WHERE id = ?', [p.residentId])) {
-			throw new Error(`no resident ${p.residentId}`);
+		const resident = db.get<{ withdrawn: number | null }>(
+			`SELECT ${consentWithdrawnSql('r.id')} AS withdrawn FROM residents r WHERE r.id = ?`,
+			[p.residentId]
+		);
+		if (!resident) throw new Problem(404, 'unknown_resident', 'Không tìm thấy người này.');
+		// A card is something new recorded of the person: not after they withdrew consent.
+		if (resident.withdrawn === 1) {
+			throw new Problem(409, 'consent_withdrawn', `${REASON_TEXT.consent_withdrawn}.`);
 		}
 		db.run('UPDATE cards SET revoked_at = ? WHERE resident_id = ? AND revoked_at IS NULL', [
 			ctx.at,
@@ -90,7 +99,7 @@ export const residentOps: OpHandlers = {
 			'SELECT resident_id FROM cards WHERE code = ? AND revoked_at IS NULL',
 			[p.code]
 		);
-		if (!row) throw new Error('no live card with that code');
+		if (!row) throw new Problem(404, 'unknown_card', 'Không có thẻ còn dùng với mã này.');
 		db.run('UPDATE cards SET revoked_at = ? WHERE code = ?', [ctx.at, p.code]);
 		appendAudit(db, ctx, { action: 'card.revoke', subject: `resident:${row.resident_id}` });
 		return { residentId: row.resident_id };

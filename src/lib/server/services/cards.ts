@@ -11,7 +11,7 @@ import {
 } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
-import { fail, newCardCode, ok, type Result } from './people';
+import { fail, newCardCode, ok, writeOp, type Result } from './people';
 import { NOT_YOUR_HOUSEHOLD, NOT_YOUR_RESIDENT, residentOf } from './scoped';
 
 export interface CardSheet {
@@ -76,12 +76,10 @@ export async function reissueCard(
 ): Promise<Result<{ code: string }>> {
 	const found = residentOf(store, actor, residentId);
 	if (!found.ok) return found;
-	const result = await store.write<{ code: string }>(
-		'cards.reissue',
-		{ residentId, newCode: newCardCode() },
-		actor.id
-	);
-	return ok(result);
+	return writeOp<{ code: string }>(store, actor, 'cards.reissue', {
+		residentId,
+		newCode: newCardCode()
+	});
 }
 
 /** One card revoked (lost); the history stays. */
@@ -95,6 +93,6 @@ export async function revokeCard(
 	if (!found.ok) return found;
 	const live = residentCards(store.db, residentId).find((c) => c.code === code && !c.revokedAt);
 	if (!live) return fail(404, 'unknown_card', 'Không có thẻ còn dùng với mã này.');
-	await store.write('cards.revoke', { code }, actor.id);
-	return ok({ code });
+	const revoked = await writeOp(store, actor, 'cards.revoke', { code });
+	return revoked.ok ? ok({ code }) : revoked;
 }

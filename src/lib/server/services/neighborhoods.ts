@@ -1,6 +1,5 @@
 import type { Actor } from '../../domain/actor';
 import type { Neighborhood } from '../../domain/checkin-people';
-import { isProblem } from '../http/problem';
 import type {
 	NeighborhoodCreatePayload,
 	NeighborhoodMergePayload,
@@ -9,7 +8,7 @@ import type {
 import { neighborhoodSummaries, type NeighborhoodSummary } from '../repositories/neighborhoods';
 import type { DataStore } from '../store/data-store';
 import { formatNumber } from '../../domain/format';
-import { cleanLine, fail, ok, positiveId, type Result } from './people';
+import { cleanLine, fail, ok, positiveId, writeOp, type Result } from './people';
 
 export function listNeighborhoodSummaries(store: DataStore): NeighborhoodSummary[] {
 	return neighborhoodSummaries(store.db);
@@ -35,16 +34,6 @@ function cleanNeighborhoodName(value: unknown): Result<string> {
 	return ok(name);
 }
 
-/** Runs the op; a refusal it throws (a name taken, a khu phố gone) becomes a Result. */
-async function write<T>(store: DataStore, actor: Actor, type: string, payload: unknown) {
-	try {
-		return ok(await store.write<T>(type, payload, actor.id));
-	} catch (error) {
-		if (!isProblem(error)) throw error;
-		return fail<T>(error.status, error.reason, error.message);
-	}
-}
-
 export async function createNeighborhood(
 	store: DataStore,
 	actor: Actor,
@@ -53,7 +42,7 @@ export async function createNeighborhood(
 	const name = cleanNeighborhoodName(input.name);
 	if (!name.ok) return name;
 	const payload: NeighborhoodCreatePayload = { name: name.value };
-	const made = await write<{ id: number }>(store, actor, 'neighborhoods.create', payload);
+	const made = await writeOp<{ id: number }>(store, actor, 'neighborhoods.create', payload);
 	return made.ok ? ok({ id: made.value.id, name: name.value }) : made;
 }
 
@@ -66,7 +55,7 @@ export async function renameNeighborhood(
 	const name = cleanNeighborhoodName(input.name);
 	if (!name.ok) return name;
 	const payload: NeighborhoodRenamePayload = { id, name: name.value };
-	const done = await write<{ changed: boolean }>(store, actor, 'neighborhoods.rename', payload);
+	const done = await writeOp<{ changed: boolean }>(store, actor, 'neighborhoods.rename', payload);
 	return done.ok ? ok({ id, name: name.value, changed: done.value.changed }) : done;
 }
 
@@ -80,7 +69,7 @@ export async function mergeNeighborhoods(
 	const into = positiveId(input.into);
 	if (!from || !into) return fail(400, 'invalid_neighborhood', 'Xin chọn hai khu phố để gộp.');
 	const payload: NeighborhoodMergePayload = { from, into };
-	return write<{ households: number }>(store, actor, 'neighborhoods.merge', payload);
+	return writeOp<{ households: number }>(store, actor, 'neighborhoods.merge', payload);
 }
 
 /**

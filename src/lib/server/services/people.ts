@@ -3,6 +3,9 @@ import { json } from '@sveltejs/kit';
 import { cardCodeFromBytes } from '../../domain/card-code';
 import { cleanText } from '../../domain/text';
 import { EARLIEST_INSTANT, parseIsoInstant } from '../../domain/time';
+import type { Actor } from '../../domain/actor';
+import { isProblem } from '../http/problem';
+import type { DataStore } from '../store/data-store';
 
 /** What is wrong with one field of a form: which field, the reason, and what to tell the user. */
 export interface FieldProblem {
@@ -27,6 +30,25 @@ export const fail = <T = never>(status: number, reason: string, message: string)
 	reason,
 	message
 });
+
+/**
+ * Runs an op; a refusal it throws becomes a Result. A service checks before it writes, but
+ * another device may be quicker in between (the card revoked, the household removed): the
+ * op's own check then answers, with the same words, instead of a 500.
+ */
+export async function writeOp<T>(
+	store: DataStore,
+	actor: Actor,
+	type: string,
+	payload: unknown
+): Promise<Result<T>> {
+	try {
+		return ok(await store.write<T>(type, payload, actor.id));
+	} catch (error) {
+		if (!isProblem(error)) throw error;
+		return fail<T>(error.status, error.reason, error.message);
+	}
+}
 
 /** A refusal listing every problem found (there is at least one). */
 export function failFields<T = never>(status: number, problems: FieldProblem[]): Result<T> {

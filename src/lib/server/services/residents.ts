@@ -20,6 +20,7 @@ import {
 	parseInstant,
 	positiveId,
 	validBirthYear,
+	writeOp,
 	type Result
 } from './people';
 import { householdOf, residentOf } from './scoped';
@@ -80,8 +81,8 @@ export async function createHousehold(
 ): Promise<Result<Household>> {
 	const checked = checkHousehold(store, actor, input);
 	if (!checked.ok) return checked;
-	const { id } = await store.write<{ id: number }>('households.create', checked.value, actor.id);
-	return ok(repo.getHousehold(store.db, id)!);
+	const made = await writeOp<{ id: number }>(store, actor, 'households.create', checked.value);
+	return made.ok ? ok(repo.getHousehold(store.db, made.value.id)!) : made;
 }
 
 /** Residents of the khu phố with likely this name and this birth year (the same person again?). */
@@ -236,8 +237,8 @@ export async function createResident(
 		householdId,
 		cardCode: newCardCode()
 	};
-	const { id } = await store.write<{ id: number }>('residents.create', payload, actor.id);
-	return ok(repo.getResident(store.db, id)!);
+	const made = await writeOp<{ id: number }>(store, actor, 'residents.create', payload);
+	return made.ok ? ok(repo.getResident(store.db, made.value.id)!) : made;
 }
 
 /**
