@@ -89,6 +89,34 @@ test('the start of a new class is also written out as a Vietnamese day and 24-ho
 	await expect(page.getByTestId('starts-later')).toContainText(`bắt đầu ngày ${d}/${m}/${y}`);
 });
 
+test('what a volunteer is typing into a new class survives the page looking for calls', async ({
+	page
+}) => {
+	await signIn(page, 'tinhnguyen2', '246810');
+	// The page looks again every 15 s (kiosks' calls for help); its clock is the test's.
+	await page.clock.install();
+	// A fresh load: the refresh used to write the title field again, empty.
+	await openHydrated(page, '/tinh-nguyen');
+	const title = page.getByLabel(/Tên buổi học/);
+	await title.fill('Lớp buổi tối: Zalo an toàn');
+	await page.getByLabel('Chủ đề').selectOption({ label: 'Thanh toán số' });
+	await page.getByLabel('Nơi học').selectOption({ index: 1 });
+	const place = await page.getByLabel('Nơi học').inputValue();
+	await title.focus();
+	for (let refresh = 0; refresh < 2; refresh++) {
+		const looked = page.waitForResponse((r) => r.url().includes('/tinh-nguyen/__data.json'));
+		await page.clock.runFor(15_500);
+		await looked;
+	}
+	await expect(title).toHaveValue('Lớp buổi tối: Zalo an toàn');
+	await expect(page.getByLabel('Chủ đề')).toHaveValue('thanh-toan');
+	await expect(page.getByLabel('Nơi học')).toHaveValue(place);
+	await page.getByRole('button', { name: 'Mở buổi và điểm danh' }).click();
+	await expect(page).toHaveURL(/\/diem-danh\/\d+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lớp buổi tối: Zalo an toàn');
+	await expect(page.getByText(place, { exact: false }).first()).toBeVisible();
+});
+
 test('a name search that fills its list says so, and each address names its khu phố once', async ({
 	page
 }, testInfo) => {
