@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpRequestPlace } from './checkin-people';
+import { addressKey, helpRequestPlace } from './checkin-people';
 
 describe('helpRequestPlace', () => {
 	it("names the kiosk's place, not its id", () => {
@@ -13,5 +13,30 @@ describe('helpRequestPlace', () => {
 			'Trạm mã “tram-7” (chưa ghi nơi đặt)'
 		);
 		expect(helpRequestPlace({ kiosk: '', place: '' })).toBe('Một trạm chưa ghi nơi đặt');
+	});
+});
+
+describe('addressKey', () => {
+	it('reads an address the same with or without its khu phố, however it is spelt and spaced', () => {
+		const stored = addressKey('Số 116, tổ 7, đường Lê Lợi, Khu phố 1', 'Khu phố 1');
+		for (const typed of [
+			'Số 116, tổ 7, đường Lê Lợi',
+			'so 116 , to 7,duong le loi',
+			'Số 116, tổ 7, đường Lê Lợi - KHU PHỐ 1.',
+			'Số 116, tổ 7, đường Lê Lợi khu pho 1'
+		]) {
+			expect(addressKey(typed, 'Khu phố 1'), typed).toBe(stored);
+		}
+	});
+
+	it('keeps what tells two addresses apart', () => {
+		const key = (a: string) => addressKey(a, 'Khu phố 1');
+		expect(key('Số 116, tổ 7, đường Lê Lợi, Khu phố 11')).not.toBe(
+			key('Số 116, tổ 7, đường Lê Lợi')
+		);
+		expect(key('Số 16, tổ 7, đường Lê Lợi')).not.toBe(key('Số 116, tổ 7, đường Lê Lợi'));
+		expect(key('Khu phố 1')).toBe('khu pho 1');
+		// Only the household's own khu phố is dropped.
+		expect(addressKey('Số 2, Khu phố 3', 'Khu phố 1')).toBe('so 2, khu pho 3');
 	});
 });

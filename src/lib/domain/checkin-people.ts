@@ -1,5 +1,6 @@
 /** Domain types for residents, households, cards and class sessions (camelCase, no rows). */
 import topicList from '../walkthroughs/topics.json';
+import { foldVietnamese } from './text';
 
 export interface Neighborhood {
 	id: number;
@@ -135,6 +136,24 @@ export const SOURCE_LABELS: Record<string, string> = {
 /** "Số 5, tổ 3, Khu phố 2" — without repeating the khu phố when the address already says it. */
 export function addressLine(address: string, neighborhoodName: string): string {
 	return address.includes(neighborhoodName) ? address : `${address}, ${neighborhoodName}`;
+}
+
+/**
+ * An address as two lists are compared: folded (case, diacritics, spacing), its punctuation
+ * spaced alike, and the khu phố's own name dropped from its end. Lists write "Số 116, tổ 7,
+ * đường Lê Lợi" with or without ", Khu phố 1", and pages show both the same (addressLine):
+ * the two used to be two households, and the same person was imported twice.
+ */
+export function addressKey(address: string, neighborhoodName: string): string {
+	const key = foldVietnamese(address)
+		.replace(/\s*([,;.-])\s*/g, '$1 ')
+		.replace(/[\s,;.-]+$/, '');
+	const hood = foldVietnamese(neighborhoodName);
+	if (!key.endsWith(hood)) return key;
+	const before = key.slice(0, -hood.length);
+	// "Số 2, Khu phố 1" and "Số 2 Khu phố 1" are Số 2; "Khu phố 1" alone stays.
+	const rest = before.replace(/[\s,;.-]+$/, '');
+	return rest && rest !== before ? rest : key;
 }
 
 /** A name search lists at most this many people, the likeliest first. */

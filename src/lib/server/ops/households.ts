@@ -1,3 +1,4 @@
+import { addressKey } from '../../domain/checkin-people';
 import { foldVietnamese } from '../../domain/text';
 import type { Db, Reads } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
@@ -29,24 +30,48 @@ export function insertHousehold(db: Db, ctx: OpContext, p: HouseholdCreatePayloa
 }
 
 /**
- * A list's households by khu phố and address, ignoring case, diacritics and spacing (the oldest
- * household when two addresses fold alike). A list of 2,000 rows used to fold every address of
- * the khu phố once per row inside SQLite (17 s for 2,000 rows against 2,000 households, every
- * check-in waiting meanwhile); here each khu phố is read and folded once.
+ * How two addresses of a khu phố are found to be one household: `folded` ignores case,
+ * diacritics and spacing (import ops journaled before 'khu-pho' replay by it); 'khu-pho' is
+ * domain addressKey, which also spaces punctuation alike and drops the khu phố's own name.
+ */
+export type AddressRule = 'folded' | 'khu-pho';
+
+/**
+ * A list's households by khu phố and address (the oldest household when two addresses read
+ * alike). A list of 2,000 rows used to fold every address of the khu phố once per row inside
+ * SQLite (17 s for 2,000 rows against 2,000 households, every check-in waiting meanwhile);
+ * here each khu phố is read and folded once.
  */
 export class AddressBook {
 	private byHood = new Map<number, Map<string, number>>();
+	private names = new Map<number, string>();
 
-	constructor(private db: Reads) {}
+	constructor(
+		private db: Reads,
+		private rule: AddressRule = 'khu-pho'
+	) {}
+
+	/** The address as this book compares it. */
+	key(neighborhoodId: number, address: string): string {
+		if (this.rule === 'folded') return foldVietnamese(address);
+		let name = this.names.get(neighborhoodId);
+		if (name === undefined) {
+			name =
+				this.db.value<string>('SELECT name FROM neighborhoods WHERE id = ?', [neighborhoodId]) ??
+				'';
+			this.names.set(neighborhoodId, name);
+		}
+		return addressKey(address, name);
+	}
 
 	find(neighborhoodId: number, address: string): number | undefined {
-		return this.hood(neighborhoodId).get(foldVietnamese(address));
+		return this.hood(neighborhoodId).get(this.key(neighborhoodId, address));
 	}
 
 	/** A household added while the list is imported: later rows find it, as they would in SQL. */
 	add(neighborhoodId: number, address: string, id: number): void {
 		const hood = this.hood(neighborhoodId);
-		const key = foldVietnamese(address);
+		const key = this.key(neighborhoodId, address);
 		if (!hood.has(key)) hood.set(key, id);
 	}
 
@@ -59,7 +84,7 @@ export class AddressBook {
 				[neighborhoodId]
 			);
 			for (const { id, address } of rows) {
-				const key = foldVietnamese(address);
+				const key = this.key(neighborhoodId, address);
 				if (!hood.has(key)) hood.set(key, id);
 			}
 			this.byHood.set(neighborhoodId, hood);

@@ -2,7 +2,7 @@ import { foldVietnamese } from '../../domain/text';
 import { findTwin } from '../repositories/residents';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
-import { AddressBook, insertHousehold } from './households';
+import { AddressBook, insertHousehold, type AddressRule } from './households';
 import { insertResident, type ConsentMethod } from './residents';
 
 export interface ImportRow {
@@ -29,6 +29,8 @@ export interface ImportPayload {
 	 * Absent in ops journaled before that rule, which replay as they ran: same folded name.
 	 */
 	nameRule?: 'tones';
+	/** How a row finds its household (ops/households.ts); absent in ops journaled before it. */
+	addressRule?: AddressRule;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface ImportPayload {
  */
 export const importOps: OpHandlers = {
 	'import.residents': (db, p: ImportPayload, ctx) => {
-		const households = new AddressBook(db);
+		const households = new AddressBook(db, p.addressRule ?? 'folded');
 		const duplicates: number[] = [];
 		let imported = 0;
 		for (const row of p.rows) {

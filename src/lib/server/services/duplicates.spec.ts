@@ -18,11 +18,11 @@ afterAll(() => store.close());
 const consent = { method: 'paper', takenBy: 'Cán bộ phường' };
 let serial = 0;
 
-/** A new household in Khu phố 5 whose head is Đỗ Thị Hường, born 1950. */
-async function hoaHousehold() {
+/** A new household in Khu phố `khu` (5) whose head is Đỗ Thị Hường, born 1950. */
+async function hoaHousehold(khu = 5) {
 	const address = `Số ${++serial} ngõ Hoa Sữa`;
 	const created = await createHousehold(store, officer, {
-		neighborhoodId: 5,
+		neighborhoodId: khu,
 		address,
 		headName: 'Đỗ Thị Hường'
 	});
@@ -78,18 +78,20 @@ describe('POST /api/residents (createResident)', () => {
 });
 
 describe('importing a list', () => {
-	const csv = (address: string, rows: string[]) =>
+	const csv = (address: string, rows: string[], khu = 5) =>
 		Buffer.from(
-			['Họ và tên,Năm sinh,Địa chỉ,Khu phố', ...rows.map((r) => `${r},${address},Khu phố 5`)].join(
-				'\n'
-			)
+			[
+				'Họ và tên,Năm sinh,Địa chỉ,Khu phố',
+				...rows.map((r) => `${r},"${address}",Khu phố ${khu}`)
+			].join('\n')
 		);
 	const run = (bytes: Buffer, dryRun: boolean) =>
 		importResidents(store, officer, { name: 'ds.csv', bytes }, { dryRun, consent });
 
 	it('imports Hương beside a stored Hường, and flags "Do Thi Huong" as likely the same', async () => {
-		const { id, address } = await hoaHousehold();
-		const bytes = csv(address, ['Đỗ Thị Hương,1950', 'Do Thi Huong,1950', 'Đỗ Thị Hường,1950']);
+		// Khu phố 6: the tests above left a Hương born 1950 in Khu phố 5.
+		const { id, address } = await hoaHousehold(6);
+		const bytes = csv(address, ['Đỗ Thị Hương,1950', 'Do Thi Huong,1950', 'Đỗ Thị Hường,1950'], 6);
 		const preview = await run(bytes, true);
 		expect(preview.ok && preview.value.rows.map((r) => r.kind)).toEqual([
 			'ok',
@@ -100,6 +102,85 @@ describe('importing a list', () => {
 		expect(done.ok && done.value.imported).toBe(1);
 		expect(done.ok && done.value.duplicates.map((d) => d.row)).toEqual([3, 4]);
 		expect(members(id)).toEqual(['Đỗ Thị Hường', 'Đỗ Thị Hương']);
+	});
+
+	it("finds the household whose stored address ends with its khu phố's name", async () => {
+		const address = `Số ${++serial}, tổ 7, đường Lê Lợi`;
+		const made = await createHousehold(store, officer, {
+			neighborhoodId: 7,
+			address: `${address}, Khu phố 7`,
+			headName: 'Phan Văn Tám'
+		});
+		if (!made.ok) throw new Error(made.message);
+		expect(
+			(
+				await createResident(store, officer, {
+					householdId: made.value.id,
+					fullName: 'Phan Văn Tám',
+					birthYear: 1955,
+					consent
+				})
+			).ok
+		).toBe(true);
+		const bytes = csv(address, ['Phan Văn Tám,1955', 'Phan Thị Chín,1960'], 7);
+		const done = await run(bytes, false);
+		expect(done.ok && done.value.rows.map((r) => [r.kind, r.message])).toEqual([
+			['duplicate', 'Đã có người cùng tên, năm sinh trong hộ này: đã bỏ qua.'],
+			['ok', '']
+		]);
+		// The new member joined the stored household: no second one with the same address.
+		expect(members(made.value.id)).toEqual(['Phan Văn Tám', 'Phan Thị Chín']);
+	});
+
+	it('skips the same name and year living in another household of the khu phố, saying where', async () => {
+		const { address } = await hoaHousehold(8);
+		const bytes = csv(`Số ${++serial} đường Khác`, ['Đỗ Thị Hường,1950', 'Đỗ Thị Hường,1951'], 8);
+		const preview = await run(bytes, true);
+		expect(preview.ok && preview.value.rows.map((r) => [r.kind, r.message])).toEqual([
+			[
+				'duplicate',
+				`Đã có người cùng tên, năm sinh ở ${address}, Khu phố 8: sẽ bỏ qua. Nếu là người khác, xin thêm người này ở trang của hộ.`
+			],
+			['ok', '']
+		]);
+	});
+
+	it('replays an import journaled before the khu phố rule by the address as it was folded then', async () => {
+		const address = `Số ${++serial} đường Cũ`;
+		const made = await createHousehold(store, officer, {
+			neighborhoodId: 7,
+			address: `${address}, Khu phố 7`,
+			headName: 'Lò Văn Cũ'
+		});
+		if (!made.ok) throw new Error(made.message);
+		const payload = (addressRule?: 'khu-pho'): ImportPayload => ({
+			rows: [
+				{
+					row: 2,
+					neighborhoodId: 7,
+					address,
+					headName: 'Lò Văn Cũ',
+					fullName: `Lò Văn ${addressRule ? 'Mới' : 'Cũ'}`,
+					birthYear: 1970,
+					phone: null,
+					relationship: '',
+					cardCode: `THSTEST${serial}${addressRule ?? 'OLD'}`
+				}
+			],
+			consent: { method: 'paper', takenBy: 'Cán bộ phường', at: Date.UTC(2026, 10, 25) },
+			fileName: 'cu.csv',
+			nameRule: 'tones',
+			...(addressRule ? { addressRule } : {})
+		});
+		await store.write('import.residents', payload(), officer.id);
+		await store.write('import.residents', payload('khu-pho'), officer.id);
+		// Before the rule the list's address was another household; now it is the stored one.
+		expect(members(made.value.id)).toEqual(['Lò Văn Mới']);
+		expect(
+			store.db.value('SELECT count(*) FROM households WHERE neighborhood_id = 7 AND address = ?', [
+				address
+			])
+		).toBe(1);
 	});
 
 	it('within one file: two tones are two people, a name without diacritics repeats one', async () => {

@@ -3,9 +3,10 @@ import { likelyDuplicate, type PersonKey } from '../../domain/duplicates';
 import { foldVietnamese } from '../../domain/text';
 import { FILE_TOO_LARGE } from '../http/json-body';
 import type { ImportPayload, ImportRow } from '../ops/import';
+import { addressLine } from '../../domain/checkin-people';
 import { AddressBook } from '../ops/households';
 import { neighborhoods } from '../repositories/neighborhoods';
-import { findTwin } from '../repositories/residents';
+import { findNeighborTwins, findTwin } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
 import { decodeText, ENCODING_LABELS, type Encoding } from './import-decode';
 import { parseCsv } from './import-csv';
@@ -196,14 +197,16 @@ export async function importResidents(
 	/** Rows kept so far, by household, folded name and year: what a later row may repeat. */
 	const seen = new Map<string, PersonKey[]>();
 	/** Likely duplicates, told once it is known whether they will be or were skipped. */
-	const twins: Array<{ preview: PreviewRow; above: boolean }> = [];
+	const twins: Array<{ preview: PreviewRow; above: boolean; elsewhere?: string }> = [];
 	// Each khu phố's households read once for the whole list, not once per row.
 	const households = new AddressBook(store.db);
 	const tellTwins = (skip: string) => {
-		for (const { preview, above } of twins) {
+		for (const { preview, above, elsewhere } of twins) {
 			preview.message = above
 				? `Trùng với một dòng phía trên (cùng tên, năm sinh, hộ): ${skip}.`
-				: `Đã có người cùng tên, năm sinh trong hộ này: ${skip}.`;
+				: elsewhere
+					? `Đã có người cùng tên, năm sinh ở ${elsewhere}: ${skip}. Nếu là người khác, xin thêm người này ở trang của hộ.`
+					: `Đã có người cùng tên, năm sinh trong hộ này: ${skip}.`;
 			report.duplicates.push({ row: preview.row, message: preview.message });
 		}
 	};
@@ -252,7 +255,7 @@ export async function importResidents(
 		const v = checked.value;
 		// The household as the op will match it: khu phố and folded address.
 		const person = {
-			household: `${hood.id}|${foldVietnamese(address)}`,
+			household: `${hood.id}|${households.key(hood.id, address)}`,
 			birthYear: v.birthYear,
 			fullName: v.fullName
 		};
@@ -262,6 +265,15 @@ export async function importResidents(
 		if (above || (stored && findTwin(store.db, stored, v.fullName, v.birthYear))) {
 			preview.kind = 'duplicate';
 			twins.push({ preview, above });
+			return;
+		}
+		// The same name and year in another household of the khu phố: most likely the same
+		// person under an address written another way, or moved. Skipped, and said where, as
+		// the new-household form asks about it; a real namesake is added by hand.
+		const [neighbor] = findNeighborTwins(store.db, hood.id, v.fullName, v.birthYear);
+		if (neighbor) {
+			preview.kind = 'duplicate';
+			twins.push({ preview, above: false, elsewhere: addressLine(neighbor.address, hood.name) });
 			return;
 		}
 		seen.set(key, [...(seen.get(key) ?? []), person]);
@@ -285,7 +297,7 @@ export async function importResidents(
 	// The household head: the column if given, else the member marked "chủ hộ", else the first.
 	const heads = new Map<string, string>();
 	for (const g of good) {
-		const key = `${g.neighborhoodId}|${foldVietnamese(g.address)}`;
+		const key = `${g.neighborhoodId}|${households.key(g.neighborhoodId, g.address)}`;
 		if (g.headName) heads.set(key, g.headName);
 		else if (foldVietnamese(g.relationship) === 'chu ho' && !heads.has(key))
 			heads.set(key, g.fullName);
@@ -293,13 +305,16 @@ export async function importResidents(
 	const payload: ImportPayload = {
 		rows: good.map((g) => ({
 			...g,
-			headName: heads.get(`${g.neighborhoodId}|${foldVietnamese(g.address)}`) ?? g.fullName,
+			headName:
+				heads.get(`${g.neighborhoodId}|${households.key(g.neighborhoodId, g.address)}`) ??
+				g.fullName,
 			cardCode: newCardCode()
 		})),
 		consent: consent.value,
 		fileName: file.name,
 		skipped: twins.length,
-		nameRule: 'tones'
+		nameRule: 'tones',
+		addressRule: 'khu-pho'
 	};
 	const result = await store.write<{ imported: number; duplicates: number[] }>(
 		'import.residents',

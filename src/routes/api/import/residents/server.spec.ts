@@ -36,11 +36,14 @@ afterAll(async () => {
 });
 
 let serial = 0;
-/** A one-person list at an address no other test uses. */
+/**
+ * A one-person list at an address no other test uses, of someone born in a year no other test
+ * uses (the same name and year elsewhere in the khu phố is a likely duplicate).
+ */
 function list() {
 	serial++;
 	const street = `ngõ ${'bcdghklmnpqrstvx'[serial % 16]}${'aeiou'[serial % 5]}${serial}`;
-	return `Họ và tên,Năm sinh,Địa chỉ,Khu phố\nTrần Văn Khải,1950,Số ${serial} ${street},Khu phố 3\n`;
+	return `Họ và tên,Năm sinh,Địa chỉ,Khu phố\nTrần Văn Khải,${1900 + serial},Số ${serial} ${street},Khu phố 3\n`;
 }
 
 const CONSENT = { consentMethod: 'paper', consentTakenBy: 'Cán bộ phường' };
