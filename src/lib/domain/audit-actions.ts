@@ -31,7 +31,8 @@ export const ACTION_LABELS = {
 	'consent.withdraw': 'Rút lại đồng ý',
 	'card.reissue': 'Cấp thẻ mới',
 	'card.revoke': 'Thu hồi thẻ',
-	'cards.print': 'In thẻ QR',
+	// Recorded when the sheet is opened: whether it was then printed, the server cannot know.
+	'cards.print': 'Mở trang in thẻ QR',
 	'session.open': 'Mở buổi học',
 	'session.close': 'Đóng buổi học',
 	'attendance.view': 'Xem danh sách điểm danh',
@@ -39,7 +40,7 @@ export const ACTION_LABELS = {
 	'milestone.undo': 'Huỷ mốc kỹ năng',
 	'milestone.view': 'Xem kỹ năng số đã đạt',
 	'report.dashboard.view': 'Xem báo cáo',
-	'report.not_reached.print': 'In danh sách hộ chưa tiếp cận',
+	'report.not_reached.print': 'Mở danh sách hộ chưa tiếp cận (để in)',
 	'coverage.set_target': 'Đặt chỉ tiêu',
 	'coverage.set_definitions': 'Sửa cách tính độ phủ'
 } as const satisfies Record<string, string>;
