@@ -29,6 +29,14 @@ test('"Gọi tình nguyện viên" stores a request, tells the learner someone i
 	const calls = page.getByRole('region', { name: 'Trạm đang gọi tình nguyện viên' });
 	await expect(calls.getByRole('listitem').first()).toContainText('Nhà văn hoá khu phố 1 lúc');
 	await expect(calls).not.toContainText('tram-1');
+
+	// Taking the call says whose it was. (Whether the list is empty then depends on the other
+	// kiosk tests running beside this one: they call from the same kiosk.)
+	await page.locator('html[data-hydrated]').waitFor();
+	await calls.getByRole('button', { name: 'Tôi đến ngay' }).first().click();
+	await expect(page.getByTestId('help-answered')).toHaveText(
+		'Bạn đã nhận lời gọi của Nhà văn hoá khu phố 1. Xin đến trạm ngay; các tình nguyện viên khác không còn thấy lời gọi này.'
+	);
 });
 
 test('the lesson API lists every walkthrough with its counts and a working url', async ({

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { listWalkthroughs } from '$lib/server/services/kiosk-lessons';
+import { helpRequestPlace } from '$lib/domain/checkin-people';
 import { positiveId } from '$lib/server/services/people';
 import { listPlaces } from '$lib/server/services/residents';
 import {
@@ -63,7 +64,10 @@ export const actions = {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 		const id = positiveId(String((await request.formData()).get('id')));
 		if (!id) return fail(400, { message: 'Không có yêu cầu này.' });
-		await answerHelp(getApp().store, actor, id);
-		return { answered: id };
+		const store = getApp().store;
+		const call = openHelpRequests(store).find((h) => h.id === id);
+		const { answered } = await answerHelp(store, actor, id);
+		// The volunteer reads whose call they took, or that someone else was quicker.
+		return { answered: id, place: call ? helpRequestPlace(call) : null, first: answered };
 	}
 } satisfies Actions;
