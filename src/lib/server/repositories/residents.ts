@@ -9,7 +9,7 @@ import type {
 	ResidentMatch,
 	ResidentSummary
 } from '../../domain/checkin-people';
-import { NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
+import { addressKey, NAME_SEARCH_LIMIT } from '../../domain/checkin-people';
 import { likelyDuplicate, likelySameName } from '../../domain/duplicates';
 import { foldVietnamese, searchWords, type SearchWord } from '../../domain/text';
 import type { Reads } from '../store/database';
@@ -273,6 +273,26 @@ export function householdsOf(db: Reads, neighborhoodId: number): Household[] {
 			neighborhoodId
 		])
 		.map(toHousehold);
+}
+
+/**
+ * A household of the khu phố at this address (read as a list's address is: domain addressKey)
+ * whose head likely has this name: the same household registered again.
+ */
+export function sameHousehold(
+	db: Reads,
+	p: { neighborhoodId: number; address: string; headName: string }
+): Household | undefined {
+	const rows = db.all<{ id: number; address: string; head_name: string; name: string }>(
+		`SELECT h.id, h.address, h.head_name, n.name FROM households h
+		 JOIN neighborhoods n ON n.id = h.neighborhood_id WHERE h.neighborhood_id = ? ORDER BY h.id`,
+		[p.neighborhoodId]
+	);
+	const key = addressKey(p.address, rows[0]?.name ?? '');
+	const same = rows.find(
+		(h) => addressKey(h.address, h.name) === key && likelySameName(h.head_name, p.headName)
+	);
+	return same && getHousehold(db, same.id);
 }
 
 /** Whose cards a sheet holds: one person's, one household's, or a whole khu phố's. */

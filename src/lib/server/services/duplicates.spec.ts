@@ -77,6 +77,43 @@ describe('POST /api/residents (createResident)', () => {
 	});
 });
 
+describe('POST /api/households (createHousehold)', () => {
+	it('refuses the same household again (same address and head), naming the one there', async () => {
+		const address = `Số ${++serial}, ngõ Bàng`;
+		const first = await createHousehold(store, officer, {
+			neighborhoodId: 4,
+			address: `${address}, Khu phố 4`,
+			headName: 'Hà Văn Bàng'
+		});
+		if (!first.ok) throw new Error(first.message);
+		const again = await createHousehold(store, officer, {
+			neighborhoodId: 4,
+			address: address.toUpperCase(),
+			headName: 'Ha Van Bang'
+		});
+		expect(again).toEqual({
+			ok: false,
+			status: 409,
+			reason: 'duplicate_household',
+			message: `Khu phố này đã có hộ của Hà Văn Bàng ở địa chỉ này (hộ số ${first.value.id}). Xin thêm người vào hộ đó.`
+		});
+		// Another family at the same address is another household; so is one said to be.
+		const beside = await createHousehold(store, officer, {
+			neighborhoodId: 4,
+			address,
+			headName: 'Hà Thị Bàng'
+		});
+		expect(beside.ok).toBe(true);
+		const allowed = await createHousehold(store, officer, {
+			neighborhoodId: 4,
+			address,
+			headName: 'Hà Văn Bàng',
+			allowDuplicate: true
+		});
+		expect(allowed.ok).toBe(true);
+	});
+});
+
 describe('importing a list', () => {
 	const csv = (address: string, rows: string[], khu = 5) =>
 		Buffer.from(

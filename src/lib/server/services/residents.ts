@@ -81,6 +81,18 @@ export async function createHousehold(
 ): Promise<Result<Household>> {
 	const checked = checkHousehold(store, actor, input);
 	if (!checked.ok) return checked;
+	// The same household posted again (a retried request, a second volunteer's form): the
+	// same address in the khu phố and the same head. Several households may share an address
+	// (a house of two hộ), so only with the same head, and `allowDuplicate: true` still adds it.
+	const same =
+		input.allowDuplicate === true ? undefined : repo.sameHousehold(store.db, checked.value);
+	if (same) {
+		return fail(
+			409,
+			'duplicate_household',
+			`Khu phố này đã có hộ của ${same.headName} ở địa chỉ này (hộ số ${same.id}). Xin thêm người vào hộ đó.`
+		);
+	}
 	const made = await writeOp<{ id: number }>(store, actor, 'households.create', checked.value);
 	return made.ok ? ok(repo.getHousehold(store.db, made.value.id)!) : made;
 }

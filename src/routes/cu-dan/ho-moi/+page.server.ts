@@ -58,7 +58,11 @@ export const actions = {
 				});
 			}
 		}
-		const created = await createHousehold(store, actor, { ...household.value });
+		// Confirmed as another person: their household is another household too.
+		const created = await createHousehold(store, actor, {
+			...household.value,
+			allowDuplicate: form.allowDuplicate === '1'
+		});
 		if (!created.ok) return fail(400, { ...fieldErrors([created]), values: form });
 		const resident = await createResident(store, actor, {
 			...member,
