@@ -33,6 +33,33 @@ function revokeAll(db: Db, userId: number, ctx: OpContext): number {
 	).changes;
 }
 
+function setDisabled(db: Db, p: UserTarget & { disabled: boolean }, ctx: OpContext): void {
+	mustExist(db, p.userId);
+	db.run('UPDATE users SET disabled = ? WHERE id = ?', [p.disabled ? 1 : 0, p.userId]);
+	const ended = p.disabled ? revokeAll(db, p.userId, ctx) : 0;
+	appendAudit(db, ctx, {
+		action: p.disabled ? 'account.disable' : 'account.enable',
+		subject: `user:${p.userId}`,
+		detail: p.disabled ? `${ended} phiên bị đóng` : '',
+		device: p.device
+	});
+}
+
+function resetSecret(db: Db, p: UserTarget & { secretHash: string }, ctx: OpContext): void {
+	mustExist(db, p.userId);
+	db.run(
+		'UPDATE users SET secret_hash = ?, failed_logins = 0, last_failed_at = NULL, locked = 0 WHERE id = ?',
+		[p.secretHash, p.userId]
+	);
+	const ended = revokeAll(db, p.userId, ctx);
+	appendAudit(db, ctx, {
+		action: 'account.reset_secret',
+		subject: `user:${p.userId}`,
+		detail: `${ended} phiên bị đóng`,
+		device: p.device
+	});
+}
+
 export const accountOps: OpHandlers = {
 	'accounts.create': (db, p: CreateAccountPayload, ctx) => {
 		if (db.value<number>('SELECT count(*) FROM users WHERE username = ?', [p.username])) {
@@ -51,30 +78,13 @@ export const accountOps: OpHandlers = {
 		});
 		return { id: lastId };
 	},
-	'accounts.setDisabled': (db, p: UserTarget & { disabled: boolean }, ctx) => {
-		mustExist(db, p.userId);
-		db.run('UPDATE users SET disabled = ? WHERE id = ?', [p.disabled ? 1 : 0, p.userId]);
-		const ended = p.disabled ? revokeAll(db, p.userId, ctx) : 0;
-		appendAudit(db, ctx, {
-			action: p.disabled ? 'account.disable' : 'account.enable',
-			subject: `user:${p.userId}`,
-			detail: p.disabled ? `${ended} phiên bị đóng` : '',
-			device: p.device
-		});
-	},
-	'accounts.resetSecret': (db, p: UserTarget & { secretHash: string }, ctx) => {
-		mustExist(db, p.userId);
-		db.run(
-			'UPDATE users SET secret_hash = ?, failed_logins = 0, last_failed_at = NULL, locked = 0 WHERE id = ?',
-			[p.secretHash, p.userId]
-		);
-		const ended = revokeAll(db, p.userId, ctx);
-		appendAudit(db, ctx, {
-			action: 'account.reset_secret',
-			subject: `user:${p.userId}`,
-			detail: `${ended} phiên bị đóng`,
-			device: p.device
-		});
+	'accounts.setDisabled': setDisabled,
+	'accounts.resetSecret': resetSecret,
+	/** Several changes to one account (the API's PATCH): all of them, or on a refusal none. */
+	'accounts.update': (db, p: UserTarget & { secretHash?: string; disabled?: boolean }, ctx) => {
+		const target = { userId: p.userId, device: p.device };
+		if (p.secretHash !== undefined) resetSecret(db, { ...target, secretHash: p.secretHash }, ctx);
+		if (p.disabled !== undefined) setDisabled(db, { ...target, disabled: p.disabled }, ctx);
 	},
 	'accounts.unlock': (db, p: UserTarget, ctx) => {
 		mustExist(db, p.userId);

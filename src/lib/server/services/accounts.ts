@@ -107,6 +107,13 @@ export async function createAccount(
 	return account(store, id);
 }
 
+/** The officer cannot shut themselves out (there may be no other officer to let them in). */
+function refuseSelfDisable(actor: Actor, userId: number, disabled: boolean): void {
+	if (disabled && userId === actor.id) {
+		throw new Problem(409, 'self', 'Không thể tự ngừng tài khoản của chính mình.');
+	}
+}
+
 export async function setDisabled(
 	store: DataStore,
 	actor: Actor,
@@ -114,10 +121,7 @@ export async function setDisabled(
 	disabled: boolean,
 	device: string
 ): Promise<Account> {
-	// The officer cannot shut themselves out (there may be no other officer to let them in).
-	if (disabled && userId === actor.id) {
-		throw new Problem(409, 'self', 'Không thể tự ngừng tài khoản của chính mình.');
-	}
+	refuseSelfDisable(actor, userId, disabled);
 	account(store, userId);
 	await store.write('accounts.setDisabled', { userId, disabled, device }, actor.id);
 	return account(store, userId);
@@ -134,6 +138,36 @@ export async function resetSecret(
 	const checked = checkSecret(target.role, secret);
 	const secretHash = await hashSecret(checked);
 	await store.write('accounts.resetSecret', { userId, secretHash, device }, actor.id);
+	return account(store, userId);
+}
+
+/** What the API's PATCH may change on an account, as it arrived (checked here). */
+export interface AccountChange {
+	disabled?: boolean;
+	secret?: unknown;
+}
+
+/**
+ * Several changes to one account at once. Every refusal is found before anything is written,
+ * and the changes go in one op: a refused request (the officer stopping their own account
+ * along with a new password) must change nothing, not sign them out with a password they
+ * were told was not set.
+ */
+export async function updateAccount(
+	store: DataStore,
+	actor: Actor,
+	userId: number,
+	change: AccountChange,
+	device: string
+): Promise<Account> {
+	const target = account(store, userId);
+	if (change.disabled !== undefined) refuseSelfDisable(actor, userId, change.disabled);
+	const secretHash =
+		change.secret === undefined
+			? undefined
+			: await hashSecret(checkSecret(target.role, change.secret));
+	const payload = { userId, disabled: change.disabled, secretHash, device };
+	await store.write('accounts.update', payload, actor.id);
 	return account(store, userId);
 }
 

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
 import { answer, idParam, Problem } from '$lib/server/http/problem';
 import { readJsonObject } from '$lib/server/http/json-body';
-import { account, resetSecret, setDisabled } from '$lib/server/services/accounts';
+import { account, updateAccount } from '$lib/server/services/accounts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) =>
@@ -13,7 +13,10 @@ export const GET: RequestHandler = ({ locals, params }) =>
 		return json({ user: account(getApp().store, idParam(params.id, 'tài khoản này')) });
 	});
 
-/** `{"disabled": true|false}` and/or `{"secret": "…"}` (a reset also ends every session). */
+/**
+ * `{"disabled": true|false}` and/or `{"secret": "…"}` (a reset also ends every session).
+ * Both or, when either is refused, neither.
+ */
 export const PATCH: RequestHandler = ({ locals, params, request, getClientAddress }) =>
 	answer(async () => {
 		const actor = requireRole(locals.actor, 'officer');
@@ -27,10 +30,7 @@ export const PATCH: RequestHandler = ({ locals, params, request, getClientAddres
 		if (disabled !== undefined && typeof disabled !== 'boolean') {
 			throw new Problem(400, 'invalid', '"disabled" phải là true hoặc false.', 'disabled');
 		}
-		const store = getApp().store;
 		const device = deviceLabel(request, getClientAddress());
-		account(store, id);
-		let user = secret !== undefined ? await resetSecret(store, actor, id, secret, device) : null;
-		if (typeof disabled === 'boolean') user = await setDisabled(store, actor, id, disabled, device);
+		const user = await updateAccount(getApp().store, actor, id, { disabled, secret }, device);
 		return json({ status: 'ok', user });
 	});
