@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { at, D, loadFixture } from '../services/reports.fixture';
 import { Db } from '../store/database';
 import { migrate, shippedMigrations } from '../store/migrations';
-import { coverageByNeighborhood, loadDefinitions, reachByNeighborhood } from './coverage';
+import {
+	adultsByDay,
+	coverageByNeighborhood,
+	householdsNotReached,
+	loadDefinitions,
+	reachByNeighborhood
+} from './coverage';
 
 describe('migration 0005 on a ward that already has data', () => {
 	it('backfills resident_coverage so the counts match the triggers', async () => {
@@ -61,6 +67,71 @@ describe('first_seen kept by the check-in trigger', () => {
 		expect(reachByNeighborhood(db, '2026-11-15', 1)[0].residents).toBeGreaterThan(
 			reachByNeighborhood(db, '2026-11-09', 1)[0].residents
 		);
+		db.close();
+	});
+});
+
+describe('people and households registered after the report day', () => {
+	/**
+	 * On 27/11, after D: household H6 in Khu phố 2 with R11, and R12 joins H5; both bring
+	 * paper records of milestones from 20/11, before D. On D neither was on the register.
+	 */
+	async function wardWithLateRegistrations() {
+		const db = await Db.create();
+		migrate(db);
+		loadFixture(db);
+		const late = at('2026-11-27', '09:00');
+		db.run(
+			"INSERT INTO households (id, neighborhood_id, address, head_name, created_at) VALUES (6, 2, 'Số 6', 'Ngô Văn Mười Một', ?)",
+			[late]
+		);
+		for (const [id, household] of [
+			[11, 6],
+			[12, 5]
+		]) {
+			db.run(
+				"INSERT INTO residents (id, household_id, full_name, name_folded, birth_year, created_at) VALUES (?, ?, 'Ngô Văn Mới', 'ngo van moi', 1980, ?)",
+				[id, household, late]
+			);
+			for (const skill of ['M0', 'M2', 'M9', 'M4', 'M5', 'M7', 'M8']) {
+				db.run(
+					"INSERT INTO milestones (resident_id, skill_code, evidence, achieved_on, witness_id, recorded_at) VALUES (?, ?, 'real', '2026-11-20', 4, ?)",
+					[id, skill, late]
+				);
+			}
+		}
+		return db;
+	}
+
+	it('counts them nowhere on a day before their registration, and from that day on', async () => {
+		const db = await wardWithLateRegistrations();
+		const defs = loadDefinitions(db);
+		const figures = (day: string) => {
+			const [row] = coverageByNeighborhood(db, defs, day, 2);
+			return [row.adults, row.adults_skilled, row.households, row.households_covered];
+		};
+		// As the fixture alone: R7, R9, R10 adults, R7 skilled; H4, H5, H4 covered.
+		expect(figures(D)).toEqual([3, 1, 2, 1]);
+		expect(reachByNeighborhood(db, D, 2)).toEqual([
+			{ neighborhood_id: 2, residents: 2, households: 1 }
+		]);
+		const toVisit = householdsNotReached(db, D, 2);
+		expect(toVisit.map((h) => [h.id, h.members])).toEqual([[5, 1]]);
+		expect(figures('2026-11-27')).toEqual([5, 3, 3, 3]);
+		expect(reachByNeighborhood(db, '2026-11-27', 2)).toEqual([
+			{ neighborhood_id: 2, residents: 4, households: 3 }
+		]);
+		expect(householdsNotReached(db, '2026-11-27', 2)).toEqual([]);
+		db.close();
+	});
+
+	it('counts them skilled in the trend from the day they were registered', async () => {
+		const db = await wardWithLateRegistrations();
+		const { skilled } = adultsByDay(db, loadDefinitions(db), '2026-11-27', 2);
+		expect(skilled).toEqual([
+			{ day: '2026-11-01', count: 1 },
+			{ day: '2026-11-27', count: 2 }
+		]);
 		db.close();
 	});
 });

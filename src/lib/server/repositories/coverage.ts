@@ -13,7 +13,18 @@ import type { Reads } from '../store/database';
  * (`resident_coverage`, kept by triggers: migration 0005). A resident meets the rule "as of
  * day D" exactly when that day ≤ D, so one row per resident serves any date, the weekly
  * trend and the khu phố comparison alike.
+ *
+ * Nobody counts on a day before they were registered (`created_at`), whatever their
+ * milestones' dates (a paper record may be older than the register): on that day they were
+ * not on the ward's list, so not in a total, not covered, not reached. The same for a household.
  */
+
+/** `AND <alias>neighborhood_id = ?` for one khu phố, nothing for the ward; and its parameters. */
+function scopeTo(neighborhoodId: number | null, alias = ''): { sql: string; params: number[] } {
+	return neighborhoodId === null
+		? { sql: '', params: [] }
+		: { sql: `AND ${alias}neighborhood_id = ?`, params: [neighborhoodId] };
+}
 
 interface DefinitionRow {
 	key: string;
@@ -52,6 +63,9 @@ export function loadTargets(db: Reads): CoverageTarget[] {
 	);
 }
 
+/** The Vietnam day (UTC+7, `YYYY-MM-DD`) a resident_coverage row's person was registered. */
+const REGISTERED_DAY = "date((created_at + 25200000) / 1000, 'unixepoch')";
+
 export interface CoverageCountRow {
 	neighborhood_id: number;
 	adults: number;
@@ -73,21 +87,24 @@ export function coverageByNeighborhood(
 ): CoverageCountRow[] {
 	const dayEnd = vnDayStart(day) + DAY_MS;
 	const year = Number(day.slice(0, 4));
-	const scope = neighborhoodId === null ? '' : 'AND neighborhood_id = ?';
-	const scoped = neighborhoodId === null ? [] : [neighborhoodId];
+	const scope = scopeTo(neighborhoodId);
+	const scopeC = scopeTo(neighborhoodId, 'c.');
+	// A household is covered through a member registered by then, in a household that was.
 	const sql = `WITH
 		adults AS (
 			SELECT neighborhood_id AS nb, count(*) AS total,
 				coalesce(sum(adult_since <= ?), 0) AS skilled
 			FROM resident_coverage
-			WHERE created_at < ? AND birth_year <= ? ${scope}
+			WHERE created_at < ? AND birth_year <= ? ${scope.sql}
 			GROUP BY neighborhood_id),
 		homes AS (
 			SELECT neighborhood_id AS nb, count(*) AS total FROM households
-			WHERE created_at < ? ${scope} GROUP BY neighborhood_id),
+			WHERE created_at < ? ${scope.sql} GROUP BY neighborhood_id),
 		covered AS (
-			SELECT neighborhood_id AS nb, count(DISTINCT household_id) AS covered
-			FROM resident_coverage WHERE household_since <= ? ${scope} GROUP BY neighborhood_id)
+			SELECT c.neighborhood_id AS nb, count(DISTINCT c.household_id) AS covered
+			FROM resident_coverage c JOIN households h ON h.id = c.household_id
+			WHERE c.household_since <= ? AND c.created_at < ? AND h.created_at < ? ${scopeC.sql}
+			GROUP BY c.neighborhood_id)
 		SELECT n.id AS neighborhood_id, coalesce(adults.total, 0) AS adults,
 			coalesce(adults.skilled, 0) AS adults_skilled, coalesce(homes.total, 0) AS households,
 			coalesce(covered.covered, 0) AS households_covered
@@ -99,12 +116,14 @@ export function coverageByNeighborhood(
 		day,
 		dayEnd,
 		year - defs.adultMinAge,
-		...scoped,
+		...scope.params,
 		dayEnd,
-		...scoped,
+		...scope.params,
 		day,
-		...scoped,
-		...scoped
+		dayEnd,
+		dayEnd,
+		...scope.params,
+		...scope.params
 	];
 	return db.all<CoverageCountRow>(sql, params);
 }
@@ -126,19 +145,20 @@ export function adultsByDay(
 } {
 	const year = Number(lastDay.slice(0, 4)) - defs.adultMinAge;
 	const dayEnd = vnDayStart(lastDay) + DAY_MS;
-	const scope = neighborhoodId === null ? '' : 'AND neighborhood_id = ?';
-	const scoped = neighborhoodId === null ? [] : [neighborhoodId];
+	const scope = scopeTo(neighborhoodId);
+	// Skilled from the later of the day the rule was met and the day they were registered.
 	const skilled = db.all<{ day: string; count: number }>(
-		`SELECT adult_since AS day, count(*) AS count FROM resident_coverage
-		WHERE adult_since <= ? AND birth_year <= ? AND created_at < ? ${scope}
-		GROUP BY adult_since ORDER BY adult_since`,
-		[lastDay, year, dayEnd, ...scoped]
+		`SELECT max(adult_since, ${REGISTERED_DAY}) AS day, count(*) AS count
+		FROM resident_coverage
+		WHERE adult_since <= ? AND birth_year <= ? AND created_at < ? ${scope.sql}
+		GROUP BY day ORDER BY day`,
+		[lastDay, year, dayEnd, ...scope.params]
 	);
 	const created = db.all<{ day: string; count: number }>(
-		`SELECT date((created_at + 25200000) / 1000, 'unixepoch') AS day, count(*) AS count
-		FROM resident_coverage WHERE birth_year <= ? AND created_at < ? ${scope}
+		`SELECT ${REGISTERED_DAY} AS day, count(*) AS count
+		FROM resident_coverage WHERE birth_year <= ? AND created_at < ? ${scope.sql}
 		GROUP BY day ORDER BY day`,
-		[year, dayEnd, ...scoped]
+		[year, dayEnd, ...scope.params]
 	);
 	return { skilled, created };
 }
@@ -164,14 +184,17 @@ export function householdsNotReached(
 	neighborhoodId: number | null
 ): HouseholdRow[] {
 	const dayEnd = vnDayStart(day) + DAY_MS;
+	const scope = scopeTo(neighborhoodId, 'h.');
+	// Members, and members reached, among those registered by then.
 	const sql = `SELECT h.id, h.neighborhood_id, n.name AS neighborhood, n.sort AS neighborhood_sort,
 			h.address, h.head_name,
-			(SELECT count(*) FROM resident_coverage c WHERE c.household_id = h.id) AS members
+			(SELECT count(*) FROM resident_coverage c
+				WHERE c.household_id = h.id AND c.created_at < ?) AS members
 		FROM households h JOIN neighborhoods n ON n.id = h.neighborhood_id
-		WHERE h.created_at < ? ${neighborhoodId === null ? '' : 'AND h.neighborhood_id = ?'}
+		WHERE h.created_at < ? ${scope.sql}
 			AND NOT EXISTS (SELECT 1 FROM resident_coverage c
-				WHERE c.household_id = h.id AND c.first_seen <= ?)`;
-	const params = neighborhoodId === null ? [dayEnd, day] : [dayEnd, neighborhoodId, day];
+				WHERE c.household_id = h.id AND c.first_seen <= ? AND c.created_at < ?)`;
+	const params = [dayEnd, dayEnd, ...scope.params, day, dayEnd];
 	return db.all<HouseholdRow>(sql, params);
 }
 
@@ -187,10 +210,14 @@ export function reachByNeighborhood(
 	day: string,
 	neighborhoodId: number | null
 ): ReachRow[] {
-	const sql = `SELECT neighborhood_id, count(*) AS residents,
-			count(DISTINCT household_id) AS households
-		FROM resident_coverage
-		WHERE first_seen <= ? ${neighborhoodId === null ? '' : 'AND neighborhood_id = ?'}
-		GROUP BY neighborhood_id`;
-	return db.all<ReachRow>(sql, neighborhoodId === null ? [day] : [day, neighborhoodId]);
+	const dayEnd = vnDayStart(day) + DAY_MS;
+	const scope = scopeTo(neighborhoodId, 'c.');
+	// A person registered by then, in a household registered by then (they may have moved
+	// into a newer one since: then they count, and no household for them).
+	const sql = `SELECT c.neighborhood_id, count(*) AS residents,
+			count(DISTINCT CASE WHEN h.created_at < ? THEN c.household_id END) AS households
+		FROM resident_coverage c JOIN households h ON h.id = c.household_id
+		WHERE c.first_seen <= ? AND c.created_at < ? ${scope.sql}
+		GROUP BY c.neighborhood_id`;
+	return db.all<ReachRow>(sql, [dayEnd, day, dayEnd, ...scope.params]);
 }
