@@ -20,10 +20,12 @@ export interface DayCountsRow {
 }
 
 export function dayCounts(db: Reads, day: string, nb: number | null): DayCountsRow {
-	// An erased resident's check-in (resident_id NULL) still counts as one person.
+	// An erased resident's check-in (resident_id NULL) still counts as one person, and as one
+	// household: the anonymous row keeps no link to a home (that would point back at them), so
+	// the count stays what it was before the erasure unless a housemate came the same day.
 	const sql = `SELECT count(*) AS checkins,
 			count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees,
-			count(DISTINCT r.household_id) AS households
+			count(DISTINCT coalesce(r.household_id, -a.id)) AS households
 		FROM attendance a LEFT JOIN residents r ON r.id = a.resident_id
 		WHERE a.checked_in_at BETWEEN ? AND ? ${nb === null ? '' : 'AND a.neighborhood_id = ?'}`;
 	return db.get<DayCountsRow>(sql, nb === null ? dayRange(day) : [...dayRange(day), nb])!;
