@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherToneSpelling, searchWords } from './text';
+import { cleanText, otherToneSpelling, searchWords } from './text';
 
 describe('the two spellings of oa, oe and uy', () => {
 	it('moves the tone between the two vowels, both ways', () => {
@@ -27,5 +27,22 @@ describe('the two spellings of oa, oe and uy', () => {
 		expect(word.spellings).toEqual(['thủy', 'thuỷ']);
 		expect(word.spellings.every((s) => s === s.normalize('NFC'))).toBe(true);
 		expect(searchWords('thu')[0].spellings).toEqual(['thu']);
+	});
+});
+
+describe('cleaning typed text', () => {
+	it('takes out characters that show nothing: zero-width, bidi overrides, BOM, soft hyphen', () => {
+		expect(cleanText('\u200b\u200b\u200b')).toBe('');
+		expect(cleanText('\ufeffSố 5\u00ad ngõ\u200b 3')).toBe('Số 5 ngõ 3');
+		expect(cleanText('Lê\u202e Văn\u202c Khác')).toBe('Lê Văn Khác');
+		expect(cleanText('Trần\u200d\u200c Văn \u2066A\u2069 \u0007')).toBe('Trần Văn A');
+		expect(cleanText('a \u200b b')).toBe('a b');
+		expect(cleanText('\ud800Hoa')).toBe('Hoa');
+	});
+
+	it('keeps Vietnamese as written, in NFC, even with a zero-width space before a tone mark', () => {
+		expect(cleanText('  Nguyễn   Thị\tHoà ')).toBe('Nguyễn Thị Hoà');
+		expect(cleanText('Nguye\u0302\u0303n')).toBe('Nguyễn');
+		expect(cleanText('Ho\u200ba\u0300')).toBe('Hoà');
 	});
 });

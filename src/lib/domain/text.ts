@@ -71,9 +71,18 @@ export function searchWords(q: string): SearchWord[] {
 		.slice(0, 6);
 }
 
-/** Collapses runs of white space and trims; the cleaning every typed name gets. */
+// Characters that show nothing but are kept and compared: control codes, format characters
+// (zero-width space and joiners, bidi overrides that turn text around, BOM, soft hyphen) and
+// lone surrogate halves. Vietnamese needs none of them: a field of "\u200b\u200b\u200b" is empty.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+
+/**
+ * The cleaning every typed name and line gets: white space runs become one space, invisible
+ * characters go, ends are trimmed, and the result is NFC (after the removal: a zero-width
+ * space between a letter and its tone mark kept them from composing).
+ */
 export function cleanText(text: string): string {
-	return nfc(text).replace(/\s+/g, ' ').trim();
+	return nfc(text.replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ')).trim();
 }
 
 // One collator for the app: Vietnamese letter order (a < ă < â, d < đ), and digits read as

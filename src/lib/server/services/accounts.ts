@@ -1,4 +1,5 @@
 import type { Actor, Role } from '../../domain/actor';
+import { cleanText } from '../../domain/text';
 import { hashSecret, isGuessablePin, isPin } from '../auth/secrets';
 import { Problem } from '../http/problem';
 import type { CreateAccountPayload } from '../ops/accounts';
@@ -51,8 +52,7 @@ export function parseNewAccount(input: Record<string, unknown>): NewAccount {
 			'Tên đăng nhập gồm 3–32 chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.'
 		);
 	}
-	const displayName =
-		typeof input.displayName === 'string' ? input.displayName.normalize('NFC').trim() : '';
+	const displayName = typeof input.displayName === 'string' ? cleanText(input.displayName) : '';
 	if (!DISPLAY_NAME.test(displayName)) {
 		throw bad('displayName', 'Họ tên hiển thị cần 2–80 chữ cái, không có ký hiệu lạ.');
 	}

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor';
 import { formatTargetPercent } from '../../domain/format';
+import { cleanText } from '../../domain/text';
 import { formatDay } from '../../domain/time';
 import {
 	formatRuleText,
@@ -51,9 +52,7 @@ export async function saveTarget(
 	const id = Number(form.get('id'));
 	const percent = Number(String(form.get('percent') ?? '').replace(',', '.'));
 	const deadline = String(form.get('deadline') ?? '');
-	const label = String(form.get('label') ?? '')
-		.trim()
-		.normalize('NFC');
+	const label = cleanText(String(form.get('label') ?? ''));
 	if (!Number.isSafeInteger(id)) return { ok: false, message: 'Không tìm thấy chỉ tiêu này.' };
 	if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
 		return { ok: false, message: 'Tỷ lệ phải là một số từ 1 đến 100.' };

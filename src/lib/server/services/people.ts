@@ -102,7 +102,8 @@ export function cleanName(value: unknown): string | null {
 
 export function cleanLine(value: unknown, min: number, max: number): string | null {
 	if (typeof value !== 'string') return null;
-	const text = cleanText(value).replace(/[\p{Cc}<>]/gu, '');
+	// cleanText has taken out the invisible characters; < and > go too (no markup).
+	const text = cleanText(value).replace(/[<>]/g, '').trim();
 	return text.length >= min && text.length <= max ? text : null;
 }
 

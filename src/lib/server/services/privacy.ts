@@ -1,4 +1,5 @@
 import { worksIn, type Actor } from '../../domain/actor';
+import { cleanText } from '../../domain/text';
 import { Problem } from '../http/problem';
 import type { ErasureResult } from '../ops/erasure';
 import {
@@ -83,7 +84,7 @@ export async function withdrawConsent(
 		throw new Problem(403, 'forbidden', 'Tình nguyện viên không ghi việc rút lại đồng ý.');
 	}
 	scopeFor(store, actor, residentId);
-	const text = typeof note === 'string' ? note.normalize('NFC').trim().slice(0, 300) : '';
+	const text = typeof note === 'string' ? cleanText(note).slice(0, 300) : '';
 	await store.write('consent.withdraw', { residentId, note: text, device }, actor.id);
 }
 

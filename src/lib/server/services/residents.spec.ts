@@ -26,6 +26,14 @@ describe('checking a new resident', () => {
 		);
 	});
 
+	it('refuses a name that is only invisible characters', () => {
+		const checked = checkResident(
+			{ fullName: '\u200b\u200b\u200b', birthYear: '1956', consent },
+			NOW
+		);
+		expect(checked).toMatchObject({ ok: false, reason: 'invalid_name' });
+	});
+
 	it('accepts a good resident as before', () => {
 		const checked = checkResident(
 			{ fullName: ' Lê  Thị Hoa ', birthYear: '1956', phone: '0912 345 678', consent },
