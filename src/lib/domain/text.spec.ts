@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, otherToneSpelling, searchWords } from './text';
+import { cleanText, foldVietnamese, otherToneSpelling, searchWords } from './text';
 
 describe('the two spellings of oa, oe and uy', () => {
 	it('moves the tone between the two vowels, both ways', () => {
@@ -44,5 +44,19 @@ describe('cleaning typed text', () => {
 		expect(cleanText('  Nguyễn   Thị\tHoà ')).toBe('Nguyễn Thị Hoà');
 		expect(cleanText('Nguye\u0302\u0303n')).toBe('Nguyễn');
 		expect(cleanText('Ho\u200ba\u0300')).toBe('Hoà');
+	});
+});
+
+describe('look-alike letters', () => {
+	it('cleans full-width letters and digits to ASCII, keeping the diacritics', () => {
+		expect(cleanText('Ｋhu phố　１１')).toBe('Khu phố 11');
+		expect(cleanText('Ｎguyễn Ｔhị Ｈoà')).toBe('Nguyễn Thị Hoà');
+		expect(cleanText('Số 5½, tầng ²')).toBe('Số 5½, tầng ²');
+	});
+
+	it('folds compatibility forms when names are compared', () => {
+		expect(foldVietnamese('Ｋhu phố １１')).toBe('khu pho 11');
+		expect(foldVietnamese('Khu phố Ⅻ')).toBe(foldVietnamese('khu pho XII'));
+		expect(foldVietnamese('Đỗ Thị Ngọc Ánh')).toBe('do thi ngoc anh');
 	});
 });

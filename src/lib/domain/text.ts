@@ -4,12 +4,14 @@ export function nfc(text: string): string {
 }
 
 /**
- * Folds Vietnamese for search: lower case, no tone marks or diacritics, đ → d, single spaces.
- * "Nguyễn Văn" and "nguyen  van" both fold to "nguyen van".
+ * Folds Vietnamese for search and for comparing names: lower case, no tone marks or
+ * diacritics, đ → d, single spaces. "Nguyễn Văn" and "nguyen  van" both fold to "nguyen van".
+ * Compatibility forms fold too (NFKD, not NFD: full-width "Ｋ" is "K", "Ⅻ" is "XII"): a
+ * look-alike is the same name to the person who reads it in a list.
  */
 export function foldVietnamese(text: string): string {
 	return text
-		.normalize('NFD')
+		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[đĐ]/g, 'd')
 		.toLowerCase()
@@ -77,12 +79,23 @@ export function searchWords(q: string): SearchWord[] {
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
 
 /**
+ * Full-width letters, digits and punctuation ("Ｋhu phố １１"), which some IMEs type, as the
+ * ASCII they stand for; the ideographic space is white space already. Only these: NFKC as a
+ * whole would also rewrite "½" or "²" in an address, which people mean as written.
+ */
+function narrow(text: string): string {
+	return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
  * The cleaning every typed name and line gets: white space runs become one space, invisible
- * characters go, ends are trimmed, and the result is NFC (after the removal: a zero-width
- * space between a letter and its tone mark kept them from composing).
+ * characters go, full-width ASCII becomes ASCII, ends are trimmed, and the result is NFC
+ * (after the removal: a zero-width space between a letter and its tone mark kept them from
+ * composing).
  */
 export function cleanText(text: string): string {
-	return nfc(text.replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ')).trim();
+	const visible = text.replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ');
+	return nfc(narrow(visible)).trim();
 }
 
 // One collator for the app: Vietnamese letter order (a < ă < â, d < đ), and digits read as

@@ -76,6 +76,24 @@ describe('khu phố, as the ward officer manages them', () => {
 		expect(listNeighborhoodSummaries(store)).toHaveLength(before);
 	});
 
+	it('refuses a look-alike of a name (full-width letters, compatibility forms)', async () => {
+		const wide = await createNeighborhood(store, officer(), { name: 'Ｋhu phố １１' });
+		expect(wide).toEqual({ ok: true, value: { id: expect.any(Number), name: 'Khu phố 11' } });
+		expect(await createNeighborhood(store, officer(), { name: 'Khu phố 11' })).toMatchObject({
+			ok: false,
+			status: 409,
+			reason: 'name_taken'
+		});
+		expect(await createNeighborhood(store, officer(), { name: 'Khu phố Ⅻ' })).toMatchObject({
+			ok: true
+		});
+		expect(await createNeighborhood(store, officer(), { name: 'Khu phố XII' })).toMatchObject({
+			ok: false,
+			status: 409,
+			message: 'Đã có “Khu phố Ⅻ”.'
+		});
+	});
+
 	it('renames a khu phố; its households stay with it; another one’s name is refused', async () => {
 		const kp2 = listNeighborhoodSummaries(store)[1];
 		expect(
