@@ -164,6 +164,14 @@ describe('creating accounts', () => {
 		expect(refusal(() => parseNewAccount({ ...valid, displayName: '<img src=x>' }))).toBe(
 			'400 invalid displayName'
 		);
+		for (const displayName of ['--', '12', "(.) '-'", 'A 1', 'Ａ-']) {
+			expect(refusal(() => parseNewAccount({ ...valid, displayName }))).toBe(
+				'400 invalid displayName'
+			);
+		}
+		for (const displayName of ['Tổ 3', 'Lý A', 'Tình nguyện viên 2']) {
+			expect(refusal(() => parseNewAccount({ ...valid, displayName }))).toBe('accepted');
+		}
 		expect(refusal(() => parseNewAccount({ ...valid, role: 'admin' }))).toBe('400 invalid role');
 		expect(refusal(() => parseNewAccount({ ...valid, secret: '12345' }))).toBe(
 			'400 invalid secret'

@@ -15,7 +15,8 @@ import type { DataStore } from '../store/data-store';
 const ROLES: Role[] = ['officer', 'head', 'volunteer'];
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 // Letters (any script), digits, spaces and a little punctuation: no markup, no control codes.
-const DISPLAY_NAME = /^[\p{L}\p{M}\p{N} .,'()-]{2,80}$/u;
+// At least two letters: the name stands in lists and the audit log ("--" says nobody).
+const DISPLAY_NAME = /^(?=(?:[^\p{L}]*\p{L}){2})[\p{L}\p{M}\p{N} .,'()-]{2,80}$/u;
 
 export interface NewAccount {
 	username: string;
@@ -54,7 +55,10 @@ export function parseNewAccount(input: Record<string, unknown>): NewAccount {
 	}
 	const displayName = typeof input.displayName === 'string' ? cleanText(input.displayName) : '';
 	if (!DISPLAY_NAME.test(displayName)) {
-		throw bad('displayName', 'Họ tên hiển thị cần 2–80 chữ cái, không có ký hiệu lạ.');
+		throw bad(
+			'displayName',
+			'Họ tên hiển thị dài 2–80 ký tự, có ít nhất 2 chữ cái, không có ký hiệu lạ.'
+		);
 	}
 	const role = input.role as Role;
 	if (!ROLES.includes(role))
