@@ -59,6 +59,24 @@ export async function exportResident(
 	return data;
 }
 
+/**
+ * A print of the readable copy, recorded before the browser's print dialog opens. Only for
+ * someone who may see the person (as the page itself): a refused print logs nothing.
+ */
+export async function recordPrint(
+	store: DataStore,
+	actor: Actor,
+	residentId: number,
+	device: string
+): Promise<void> {
+	scopeFor(store, actor, residentId);
+	await auditRead(store, actor, {
+		action: 'resident.print',
+		subject: `resident:${residentId}`,
+		device
+	});
+}
+
 /** Erasure on request: only the ward officer, and the whole of it in one op (ops/erasure.ts). */
 export async function eraseResident(
 	store: DataStore,

@@ -3,8 +3,12 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
 import { idParam, isProblem } from '$lib/server/http/problem';
-import { auditRead } from '$lib/server/services/audit';
-import { eraseResident, exportResident, withdrawConsent } from '$lib/server/services/privacy';
+import {
+	eraseResident,
+	exportResident,
+	recordPrint,
+	withdrawConsent
+} from '$lib/server/services/privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The readable copy of everything held about one person (audited as a view). */
@@ -26,16 +30,23 @@ export const load = (async ({ locals, params, request, getClientAddress }) => {
 	}
 }) satisfies PageServerLoad;
 
+/** A service's refusal as this action's failure, shown on the page; anything else is a bug. */
+function refused(action: string, e: unknown) {
+	if (!isProblem(e)) throw e;
+	return fail(e.status, { action, message: e.message });
+}
+
 export const actions = {
 	/** Printing is a disclosure too: recorded before the browser's print dialog opens. */
 	print: async ({ locals, params, request, getClientAddress }) => {
 		const actor = requireRole(locals.actor, 'head', 'officer');
-		await auditRead(getApp().store, actor, {
-			action: 'resident.print',
-			subject: `resident:${idParam(params.id)}`,
-			device: deviceLabel(request, getClientAddress())
-		});
-		return { printed: true };
+		try {
+			const id = idParam(params.id, 'cư dân này');
+			await recordPrint(getApp().store, actor, id, deviceLabel(request, getClientAddress()));
+			return { printed: true };
+		} catch (e) {
+			return refused('print', e);
+		}
 	},
 	withdraw: async ({ locals, params, request, getClientAddress }) => {
 		const actor = requireRole(locals.actor, 'head', 'officer');
@@ -46,8 +57,7 @@ export const actions = {
 			await withdrawConsent(getApp().store, actor, id, form.get('note'), device);
 			return { withdrawn: true };
 		} catch (e) {
-			if (!isProblem(e)) throw e;
-			return fail(e.status, { action: 'withdraw', message: e.message });
+			return refused('withdraw', e);
 		}
 	},
 	erase: async ({ locals, params, request, getClientAddress }) => {
@@ -64,8 +74,7 @@ export const actions = {
 			const device = deviceLabel(request, getClientAddress());
 			await eraseResident(getApp().store, actor, id, device);
 		} catch (e) {
-			if (!isProblem(e)) throw e;
-			return fail(e.status, { action: 'erase', message: e.message });
+			return refused('erase', e);
 		}
 		redirect(303, `/quan-tri/du-lieu-ca-nhan?erased=${params.id}`);
 	}

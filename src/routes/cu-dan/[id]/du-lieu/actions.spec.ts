@@ -1,0 +1,102 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '$lib/domain/actor';
+import { startApp, stopApp } from '$lib/server/app';
+import { readConfig } from '$lib/server/config';
+import { actorNamed } from '$lib/server/services/privacy.testing';
+import type { DataStore } from '$lib/server/store/data-store';
+import { actions } from './+page.server';
+
+/** The personal-data page's form actions, called as Kit calls them, on a demo ward. */
+let store: DataStore;
+
+beforeAll(async () => {
+	vi.spyOn(console, 'log').mockImplementation(() => {});
+	({ store } = await startApp(
+		readConfig({
+			DATA_DIR: mkdtempSync(join(tmpdir(), 'ths-du-lieu-')),
+			SEED: 'demo',
+			APP_VERSION: 'test'
+		})
+	));
+}, 60_000);
+afterAll(async () => {
+	await stopApp();
+	vi.restoreAllMocks();
+});
+
+type Action = keyof typeof actions;
+
+/** Posts `fields` to `?/<action>` of /cu-dan/<id>/du-lieu as `username`; the action's answer. */
+async function post(
+	action: Action,
+	username: string,
+	id: string,
+	fields: Record<string, string> = { x: '1' }
+) {
+	const actor: Actor = actorNamed(store, username);
+	const url = new URL(`http://127.0.0.1/cu-dan/${id}/du-lieu?/${action}`);
+	const request = new Request(url, { method: 'POST', body: new URLSearchParams(fields) });
+	const event = {
+		request,
+		url,
+		params: { id },
+		locals: { actor },
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as RequestEvent;
+	const run = actions[action] as unknown as (e: RequestEvent) => Promise<unknown>;
+	return (await run(event)) as { status?: number; data?: { action: string; message: string } };
+}
+
+/** A resident of khu phố `nb`. */
+const residentIn = (nb: number) =>
+	String(
+		store.db.value<number>(
+			'SELECT r.id FROM residents r JOIN households h ON h.id = r.household_id WHERE h.neighborhood_id = ? ORDER BY r.id LIMIT 1',
+			[nb]
+		)
+	);
+const prints = () =>
+	store.db.value<number>("SELECT count(*) FROM audit_log WHERE action = 'resident.print'") ?? 0;
+
+describe('printing the readable copy', () => {
+	it('answers a bad id with a 404 failure, not a 500', async () => {
+		expect(await post('print', 'truongkhu2', 'abc')).toMatchObject({
+			status: 404,
+			data: { action: 'print', message: 'Không tìm thấy cư dân này.' }
+		});
+	});
+
+	it('refuses another khu phố’s resident (403) and logs no print', async () => {
+		const before = prints();
+		expect(await post('print', 'truongkhu2', residentIn(1))).toMatchObject({
+			status: 403,
+			data: { action: 'print', message: 'Cư dân này không ở khu phố của bạn.' }
+		});
+		expect(prints()).toBe(before);
+	});
+
+	it('logs the print of the head’s own resident', async () => {
+		const before = prints();
+		expect(await post('print', 'truongkhu2', residentIn(2))).toEqual({ printed: true });
+		expect(prints()).toBe(before + 1);
+	});
+});
+
+describe('the other actions of the page', () => {
+	it('answer a bad id or another khu phố with a failure', async () => {
+		expect(await post('withdraw', 'truongkhu2', 'abc')).toMatchObject({ status: 404 });
+		expect(await post('withdraw', 'truongkhu2', residentIn(1))).toMatchObject({ status: 403 });
+		expect(await post('erase', 'quantri', 'abc', { confirm: 'yes' })).toMatchObject({
+			status: 404,
+			data: { action: 'erase' }
+		});
+		// Only the officer erases: a head is stopped by the role check, a 403 page.
+		await expect(
+			post('erase', 'truongkhu2', residentIn(1), { confirm: 'yes' })
+		).rejects.toMatchObject({ status: 403 });
+	});
+});
