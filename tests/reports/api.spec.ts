@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../support/pages';
+import { apiSignIn } from '../support/sign-in';
 
 test.beforeEach(async ({ request }) => {
-	const login = await request.post('/api/auth/login', {
-		data: { username: 'truongkhu1', secret: DEMO.password }
-	});
+	const login = await apiSignIn(request, 'truongkhu1', DEMO.password);
 	expect(login.status()).toBe(200);
 });
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, openHydrated, signIn } from '../support/pages';
+import { apiSignIn } from '../support/sign-in';
 
 // Wards merge and split khu phố: the officer adds one and renames it, and everyone's lists
 // follow. (A new khu phố only: other tests read the demo ward's eight by name.)
@@ -39,9 +40,7 @@ test('the officer adds a khu phố, a near-duplicate is refused, a rename shows 
 	await expect(kp9.getByRole('status')).toHaveText('Đã đổi tên thành Khu phố 9 (Đồng Xanh).');
 
 	// Volunteers' forms and programs see it under its new name.
-	const login = await request.post('/api/auth/login', {
-		data: { username: 'tinhnguyen1', secret: DEMO.pin }
-	});
+	const login = await apiSignIn(request, 'tinhnguyen1', DEMO.pin);
 	expect(login.status()).toBe(200);
 	const list = (await (await request.get('/api/neighborhoods')).json()) as Array<{ name: string }>;
 	expect(list.at(-1)?.name).toBe('Khu phố 9 (Đồng Xanh)');
@@ -89,7 +88,7 @@ test('the officer adds a khu phố, a near-duplicate is refused, a rename shows 
 	).toContainText('Gộp khu phố');
 
 	// Programs merge through the API (the officer's own session).
-	await request.post('/api/auth/login', { data: { username: 'quantri', secret: DEMO.password } });
+	await apiSignIn(request, 'quantri', DEMO.password);
 	const made = await request.post('/api/neighborhoods', { data: { name: 'Khu phố 11' } });
 	const kp11 = (await made.json()) as { id: number };
 	const kp9id = after.find((n) => n.name === 'Khu phố 9 (Đồng Xanh)')!.id;

@@ -51,9 +51,7 @@ test('pages hydrate under the CSP with no violation in the console', async ({ pa
 
 test('the session cookie cannot be read by scripts or sent from other sites', async () => {
 	const ctx = await request.newContext({ baseURL: BASE_URL });
-	const r = await ctx.post('/api/auth/login', {
-		data: { username: 'tinhnguyen4', secret: DEMO.pin }
-	});
+	const r = await apiSignIn(ctx, 'tinhnguyen4', DEMO.pin);
 	const cookie = r.headers()['set-cookie'];
 	expect(cookie).toMatch(/^ths_session=[\w-]{40,};/);
 	expect(cookie).toMatch(/HttpOnly/i);
@@ -134,7 +132,7 @@ test('hostile text is shown as text in the audit log, and neutralised in its CSV
 	page
 }) => {
 	const who = await contexts(BASE_URL);
-	const r = await who.anonymous.post('/api/auth/login', { data: { username: XSS, secret: 'x' } });
+	const r = await apiSignIn(who.anonymous, XSS, 'x');
 	expect(r.status()).toBe(401);
 	// A consent withdrawal's note lands in the audit detail, where a cell may start with "=".
 	const person = await residentIn(who.officer, 'Khu phố 7', 700);

@@ -4,6 +4,7 @@ import { DEMO, openHydrated, signIn } from '../support/pages';
 import { contexts } from './identities';
 import { residentIn } from './residents';
 import { discoverRoutes, samplePath } from './discover';
+import { apiSignIn } from '../support/sign-in';
 
 test('the JSON export holds everything about the person and is audited with the device', async () => {
 	const who = await contexts(BASE_URL);
@@ -41,9 +42,7 @@ test('the JSON export holds everything about the person and is audited with the 
 	expect((await who.head.get(`/api/residents/${person.id}/export`)).status()).toBe(200);
 	const other = await contexts(BASE_URL).then(async (c) => {
 		await c.head.post('/api/auth/logout');
-		await c.head.post('/api/auth/login', {
-			data: { username: 'truongkhu2', secret: DEMO.password }
-		});
+		await apiSignIn(c.head, 'truongkhu2', DEMO.password);
 		return c.head;
 	});
 	const refused = await other.get(`/api/residents/${person.id}/export`);

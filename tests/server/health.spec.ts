@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from '../support/pages';
+import { apiSignIn } from '../support/sign-in';
 
 test('health reports the store with the demo ward in it', async ({ request }) => {
 	const response = await request.get('/api/health');
@@ -27,9 +28,7 @@ test('a wrong password is refused with a Vietnamese message', async ({ page }) =
 });
 
 test('the JSON sign-in answers 401 with a reason for a wrong PIN', async ({ request }) => {
-	const response = await request.post('/api/auth/login', {
-		data: { username: 'tinhnguyen1', secret: '000000' }
-	});
+	const response = await apiSignIn(request, 'tinhnguyen1', '000000');
 	expect(response.status()).toBe(401);
 	expect((await response.json()).reason).toBe('bad_credentials');
 });
