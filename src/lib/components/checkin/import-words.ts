@@ -1,0 +1,37 @@
+/**
+ * What the resident import page says about a checked list, in a head's words. A preview never
+ * stores anything, so it says what "Nhập vào danh sách" will do; the answer to an import says
+ * what was done.
+ */
+export interface ImportOutcome {
+	dryRun: boolean;
+	imported: number;
+	errors: unknown[];
+	duplicates: unknown[];
+}
+
+/** The one line under "Xem trước" / "Kết quả". */
+export function importSummary(r: ImportOutcome): string {
+	const bad = r.errors.length;
+	if (bad > 0 && r.dryRun) {
+		return `${bad} dòng lỗi: nếu bấm “Nhập vào danh sách” bây giờ, sẽ không nhập dòng nào. Sửa tệp rồi xem trước lại.`;
+	}
+	if (bad > 0) return `${bad} dòng lỗi: chưa nhập dòng nào. Sửa tệp rồi thử lại.`;
+	if (r.dryRun) {
+		return `Sẽ nhập ${r.imported} người; ${r.duplicates.length} dòng có thể trùng sẽ bỏ qua.`;
+	}
+	return `Đã nhập ${r.imported} người; bỏ qua ${r.duplicates.length} dòng có thể trùng.`;
+}
+
+/** What became of one row: to be imported, imported, or held back by another row's error. */
+export function rowOutcome(
+	kind: 'ok' | 'duplicate' | 'error',
+	dryRun: boolean,
+	anyErrors: boolean
+): string {
+	if (kind === 'duplicate') return 'Có thể trùng';
+	if (kind === 'error') return 'Lỗi';
+	if (!anyErrors) return dryRun ? 'Sẽ nhập' : 'Đã nhập';
+	// A good row of a list with errors: nothing is imported until every row is right.
+	return dryRun ? 'Dòng đúng, nhập được khi sửa xong dòng lỗi' : 'Chưa nhập';
+}
