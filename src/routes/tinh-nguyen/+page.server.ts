@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { listWalkthroughs } from '$lib/server/services/kiosk-lessons';
 import { helpRequestPlace } from '$lib/domain/checkin-people';
-import { positiveId } from '$lib/server/services/people';
+import { positiveId, reasonFieldErrors } from '$lib/server/services/people';
 import { listPlaces } from '$lib/server/services/residents';
 import {
 	answerHelp,
@@ -27,6 +27,17 @@ export const load = (({ locals }) => {
 	};
 }) satisfies PageServerLoad;
 
+/** The field of the new-class form each refusal of openSession is about (said under it). */
+const OPEN_FIELDS: Record<string, string> = {
+	title_too_long: 'title',
+	invalid_title: 'title',
+	invalid_starts_at: 'startsAt',
+	unknown_place: 'place',
+	unknown_topic: 'topic',
+	invalid_walkthrough: 'walkthroughId',
+	unknown_walkthrough: 'walkthroughId'
+};
+
 /** `datetime-local` gives Vietnam wall-clock time without a zone. */
 const vnLocal = (value: string) => (value ? `${value}:00+07:00` : undefined);
 
@@ -49,7 +60,12 @@ export const actions = {
 		if (!result.ok) {
 			const ask = result.reason === 'confirm_start_day';
 			const startDay = ask ? typed.startsAtLocal.slice(0, 10) : null;
-			return fail(result.status, { message: result.message, ask, startDay, ...typed });
+			// The start-day question keeps its own words beside its buttons; a field's problem
+			// goes under that field.
+			const shown = ask
+				? { message: result.message, errors: {} }
+				: reasonFieldErrors(result, OPEN_FIELDS);
+			return fail(result.status, { ...shown, ask, startDay, ...typed });
 		}
 		redirect(303, `/diem-danh/${result.value.id}`);
 	},

@@ -14,7 +14,18 @@ export function problemOf(errors: Record<string, string>, field: string) {
  */
 export const focusFirstProblem: AfterSubmit = async ({ update, result, formElement }) => {
 	await update();
+	await focusProblem(result, formElement);
+};
+
+/** The same, keeping what was typed and chosen (a file) also after an answer that is not a refusal. */
+export const keepValuesFocusProblem: AfterSubmit = async ({ update, result, formElement }) => {
+	await update({ reset: false });
+	await focusProblem(result, formElement);
+};
+
+/** Focuses a refused form's first field to correct (for a form with its own `enhance`). */
+export async function focusProblem(result: { type: string }, formElement: HTMLFormElement) {
 	if (result.type !== 'failure') return;
 	await tick();
 	formElement.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid] input')?.focus();
-};
+}

@@ -76,9 +76,30 @@ export function fieldErrors(
 	}
 	const count = Object.keys(errors).length;
 	return {
-		message: count > 1 ? `Có ${count} chỗ cần sửa, ghi bằng chữ đỏ dưới từng ô.` : first,
+		message: count > 1 ? problemsLine(count) : first,
 		errors
 	};
+}
+
+/**
+ * A refusal of a service that names its problem by a reason, not by a field (opening a class,
+ * recording a milestone), shown as fieldErrors shows one: under the field `fieldOf` gives for
+ * the reason. A reason about no field keeps its one line above the form.
+ */
+export function reasonFieldErrors(
+	refusal: { reason: string; message: string },
+	fieldOf: Record<string, string>
+): { message: string; errors: Record<string, string> } {
+	const field = fieldOf[refusal.reason];
+	if (!field) return { message: refusal.message, errors: {} };
+	return { message: problemsLine(1), errors: { [field]: refusal.message } };
+}
+
+/** The line above a form whose fields the server refused; what is wrong is under each field. */
+export function problemsLine(count: number): string {
+	return count > 1
+		? `Có ${count} chỗ cần sửa, ghi bằng chữ đỏ dưới từng ô.`
+		: 'Có 1 chỗ cần sửa, ghi bằng chữ đỏ dưới ô đó.';
 }
 
 /** The error JSON every endpoint returns: `{"status":"error","reason","message"}`. */

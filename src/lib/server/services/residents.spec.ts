@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './people';
+import { fieldErrors, reasonFieldErrors } from './people';
 import { checkResident } from './residents';
 
 const NOW = Date.UTC(2026, 11, 2, 3);
@@ -116,5 +116,17 @@ describe('what a refused form shows', () => {
 			message: 'Không có hộ gia đình này.'
 		};
 		expect(fieldErrors([refusal])).toEqual({ message: 'Không có hộ gia đình này.', errors: {} });
+	});
+
+	it('puts a refusal named by its reason under the field it is about', () => {
+		const refusal = { reason: 'invalid_title', message: 'Xin ghi tên buổi học (3–120 ký tự).' };
+		expect(reasonFieldErrors(refusal, { invalid_title: 'title' })).toEqual({
+			message: 'Có 1 chỗ cần sửa, ghi bằng chữ đỏ dưới ô đó.',
+			errors: { title: 'Xin ghi tên buổi học (3–120 ký tự).' }
+		});
+		expect(reasonFieldErrors({ reason: 'forbidden', message: 'Không được.' }, {})).toEqual({
+			message: 'Không được.',
+			errors: {}
+		});
 	});
 });

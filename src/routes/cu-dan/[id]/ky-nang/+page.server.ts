@@ -3,6 +3,7 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { recordMilestone, residentSkills, undoMilestone } from '$lib/server/services/milestones';
 import { EVIDENCE_LABELS } from '$lib/server/repositories/milestones';
+import { reasonFieldErrors } from '$lib/server/services/people';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
@@ -11,6 +12,15 @@ export const load = (async ({ locals, params }) => {
 	if (!result.ok) error(result.status, result.message);
 	return { actor, evidenceLabels: EVIDENCE_LABELS, ...result.view };
 }) satisfies PageServerLoad;
+
+/** The field of the milestone form each refusal of recordMilestone is about (said under it). */
+const RECORD_FIELDS: Record<string, string> = {
+	unknown_skill: 'skill',
+	bad_evidence: 'evidence',
+	bad_date: 'date',
+	future_date: 'date',
+	too_old: 'date'
+};
 
 export const actions = {
 	record: async ({ locals, params, request }) => {
@@ -28,7 +38,9 @@ export const actions = {
 			input,
 			Date.now()
 		);
-		if (!result.ok) return fail(result.status, { action: 'record', message: result.message });
+		if (!result.ok) {
+			return fail(result.status, { action: 'record', ...reasonFieldErrors(result, RECORD_FIELDS) });
+		}
 		return { action: 'record', recorded: result.milestone.skill };
 	},
 	undo: async ({ locals, params, request }) => {
