@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedNeighborhood, worksIn } from './actor';
+import { listedNeighborhood, roleHome, worksIn } from './actor';
 
 const head = (neighborhoodId: number | null) => ({ role: 'head' as const, neighborhoodId });
 const volunteer = { role: 'volunteer' as const, neighborhoodId: null };
@@ -21,5 +21,16 @@ describe('where a person works', () => {
 		expect(listedNeighborhood(head(null), undefined)).toBeNull();
 		expect(listedNeighborhood(volunteer, undefined)).toBeUndefined();
 		expect(listedNeighborhood(officer, 3)).toBe(3);
+	});
+});
+
+describe('the way back home', () => {
+	it('takes each role to where it works, named for it', () => {
+		expect(roleHome('volunteer')).toEqual({
+			href: '/tinh-nguyen',
+			label: 'Trang tình nguyện viên'
+		});
+		expect(roleHome('head')).toEqual({ href: '/bao-cao', label: 'Báo cáo khu phố' });
+		expect(roleHome('officer')).toEqual({ href: '/bao-cao', label: 'Báo cáo toàn phường' });
 	});
 });

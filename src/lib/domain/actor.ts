@@ -17,6 +17,21 @@ export const ROLE_HOME: Record<Role, string> = {
 	officer: '/bao-cao'
 };
 
+/** What each role's home (ROLE_HOME) is called on a link back to it. */
+const ROLE_HOME_LABELS: Record<Role, string> = {
+	volunteer: 'Trang tình nguyện viên',
+	head: 'Báo cáo khu phố',
+	officer: 'Báo cáo toàn phường'
+};
+
+/**
+ * The way back to where each role works, as a page names it ("‹ Báo cáo khu phố"): a head
+ * sent from the residents' list to the volunteers' page landed somewhere not theirs.
+ */
+export function roleHome(role: Role): { href: string; label: string } {
+	return { href: ROLE_HOME[role], label: ROLE_HOME_LABELS[role] };
+}
+
 /** Who may import a whole resident list (a volunteer registers people one by one). */
 export const IMPORT_ROLES: Role[] = ['officer', 'head'];
 

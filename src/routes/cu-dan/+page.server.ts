@@ -1,6 +1,6 @@
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
-import { IMPORT_ROLES } from '$lib/domain/actor';
+import { IMPORT_ROLES, roleHome } from '$lib/domain/actor';
 import { auditRead } from '$lib/server/services/audit';
 import { positiveId } from '$lib/server/services/people';
 import { listHouseholds, neighborhoodsFor, searchResidents } from '$lib/server/services/residents';
@@ -22,6 +22,7 @@ export const load = (async ({ locals, url }) => {
 		});
 	}
 	return {
+		home: roleHome(actor.role),
 		q,
 		khu,
 		neighborhoods,
