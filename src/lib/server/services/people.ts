@@ -59,7 +59,9 @@ export function failFields<T = never>(status: number, problems: FieldProblem[]):
 /**
  * What a refused form shows: a line above it, and each field's problem under that field
  * (the field's name → its message; the first problem of a field wins). The line says how
- * many things to correct when there are several. `shownAs` names the form's field that
+ * many things to correct, also when there is one: it used to repeat that one field's words,
+ * so the same problem stood twice (above the form and under the field), while two problems
+ * got the count. A refusal about no field keeps its own words. `shownAs` names the form's field that
  * stands for a service's field of another name (the new household's head is its first
  * member's "Họ và tên").
  */
@@ -76,7 +78,7 @@ export function fieldErrors(
 	}
 	const count = Object.keys(errors).length;
 	return {
-		message: count > 1 ? problemsLine(count) : first,
+		message: count > 0 ? problemsLine(count) : first,
 		errors
 	};
 }

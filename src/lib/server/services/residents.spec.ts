@@ -105,7 +105,8 @@ describe('what a refused form shows', () => {
 		const member = checkResident({ fullName: '1', birthYear: '1950', consent }, NOW);
 		const shown = fieldErrors([member, head], { headName: 'fullName' });
 		expect(shown.errors).toEqual({ fullName: 'Họ tên cần 2–100 chữ cái, không có số.' });
-		expect(shown.message).toBe('Họ tên cần 2–100 chữ cái, không có số.');
+		// Counted above the form, never the field's words twice.
+		expect(shown.message).toBe('Có 1 chỗ cần sửa, ghi bằng chữ đỏ dưới ô đó.');
 	});
 
 	it('keeps the one message of a refusal about no field', () => {
