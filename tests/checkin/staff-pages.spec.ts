@@ -288,6 +288,9 @@ test('on a phone a milestone just recorded can be undone without scrolling sidew
 	const box = (await undo.boundingBox())!;
 	expect(box.x + box.width).toBeLessThanOrEqual(412);
 	await undo.click();
+	// Asked first: one stray tap no longer undoes it.
+	await expect(page.getByRole('alert')).toContainText('Huỷ mốc M1 ghi lúc');
+	await page.getByRole('button', { name: 'Huỷ mốc M1', exact: true }).click();
 	await expect(page.getByText(/^Đã huỷ lúc/)).toBeVisible();
 	await page.screenshot({ path: testInfo.outputPath('milestone-undone.png') });
 });

@@ -148,6 +148,11 @@ test('a volunteer records a milestone with its evidence and undoes it the same d
 	await expect(page.getByTestId('day-said-date')).toContainText(/, \d\d\/\d\d\/\d{4}$/);
 	await page.screenshot({ path: info.outputPath('milestones.png'), fullPage: true });
 	await page.getByRole('button', { name: 'Huỷ mốc M10 vừa ghi' }).click();
+	// Asked first; "Không, để nguyên" keeps it, the named button undoes it.
+	await page.getByRole('button', { name: 'Không, để nguyên' }).click();
+	await expect(history.first()).not.toContainText('Đã huỷ lúc');
+	await page.getByRole('button', { name: 'Huỷ mốc M10 vừa ghi' }).click();
+	await page.getByRole('button', { name: 'Huỷ mốc M10', exact: true }).click();
 	await expect(history.first()).toContainText('Đã huỷ lúc');
 	await expect(history).toHaveCount(before + 1); // kept in the history
 
