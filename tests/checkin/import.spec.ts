@@ -185,6 +185,8 @@ test('a list with bad rows names each problem and imports nothing', async ({ pag
 		'5 dòng lỗi: nếu bấm “Nhập vào danh sách” bây giờ, sẽ không nhập dòng nào'
 	);
 	await expect(page.locator('[data-row="4"]')).toContainText('Lỗi: Không có khu phố “Khu phố 99”');
+	// Each row says where it lives: the address decides which household it joins.
+	await expect(page.locator('[data-row="2"]')).toContainText(`1950 · Số 1 ngõ ${given}, Khu phố 2`);
 	await page.screenshot({ path: testInfo.outputPath('import-preview.png'), fullPage: true });
 	// Sent anyway: the good row says it was held back with the rest, not that it will go in.
 	await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
