@@ -1,11 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/actor';
-import { startApp, stopApp } from '$lib/server/app';
-import { readConfig } from '$lib/server/config';
+import { demoAppForFile } from '$lib/server/app.testing';
 import { isDryRun } from '$lib/server/http/import-form';
 import { actorNamed, footprint } from '$lib/server/services/privacy.testing';
 import type { DataStore } from '$lib/server/store/data-store';
@@ -19,20 +15,10 @@ import { POST } from './+server';
 let store: DataStore;
 let officer: Actor;
 
-beforeAll(async () => {
-	vi.spyOn(console, 'log').mockImplementation(() => {});
-	({ store } = await startApp(
-		readConfig({
-			DATA_DIR: mkdtempSync(join(tmpdir(), 'ths-import-route-')),
-			SEED: 'demo',
-			APP_VERSION: 'test'
-		})
-	));
+const startedStore = demoAppForFile('ths-import-route-');
+beforeAll(() => {
+	store = startedStore();
 	officer = actorNamed(store, 'quantri');
-}, 60_000);
-afterAll(async () => {
-	await stopApp();
-	vi.restoreAllMocks();
 });
 
 let serial = 0;

@@ -1,12 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/actor';
-import { startApp, stopApp } from '$lib/server/app';
+import { demoAppForFile } from '$lib/server/app.testing';
 import { actorForToken, login } from '$lib/server/auth/sessions';
-import { readConfig } from '$lib/server/config';
 import { actorNamed } from '$lib/server/services/privacy.testing';
 import type { DataStore } from '$lib/server/store/data-store';
 import { PATCH } from './+server';
@@ -15,20 +11,10 @@ import { PATCH } from './+server';
 let store: DataStore;
 let officer: Actor;
 
-beforeAll(async () => {
-	vi.spyOn(console, 'log').mockImplementation(() => {});
-	({ store } = await startApp(
-		readConfig({
-			DATA_DIR: mkdtempSync(join(tmpdir(), 'ths-users-route-')),
-			SEED: 'demo',
-			APP_VERSION: 'test'
-		})
-	));
+const startedStore = demoAppForFile('ths-users-route-');
+beforeAll(() => {
+	store = startedStore();
 	officer = actorNamed(store, 'quantri');
-}, 60_000);
-afterAll(async () => {
-	await stopApp();
-	vi.restoreAllMocks();
 });
 
 async function patch(id: number, body: unknown) {

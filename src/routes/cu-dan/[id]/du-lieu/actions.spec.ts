@@ -1,11 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/actor';
-import { startApp, stopApp } from '$lib/server/app';
-import { readConfig } from '$lib/server/config';
+import { demoAppForFile } from '$lib/server/app.testing';
 import { actorNamed } from '$lib/server/services/privacy.testing';
 import type { DataStore } from '$lib/server/store/data-store';
 import { actions } from './+page.server';
@@ -13,19 +9,9 @@ import { actions } from './+page.server';
 /** The personal-data page's form actions, called as Kit calls them, on a demo ward. */
 let store: DataStore;
 
-beforeAll(async () => {
-	vi.spyOn(console, 'log').mockImplementation(() => {});
-	({ store } = await startApp(
-		readConfig({
-			DATA_DIR: mkdtempSync(join(tmpdir(), 'ths-du-lieu-')),
-			SEED: 'demo',
-			APP_VERSION: 'test'
-		})
-	));
-}, 60_000);
-afterAll(async () => {
-	await stopApp();
-	vi.restoreAllMocks();
+const startedStore = demoAppForFile('ths-du-lieu-');
+beforeAll(() => {
+	store = startedStore();
 });
 
 type Action = keyof typeof actions;
