@@ -48,12 +48,7 @@ export async function exportResident(
 	purpose: ExportPurpose,
 	device: string
 ): Promise<PersonalDataExport> {
-	scopeFor(store, actor, residentId);
-	await auditRead(store, actor, {
-		action: `resident.${purpose}`,
-		subject: `resident:${residentId}`,
-		device
-	});
+	await logAccess(store, actor, residentId, purpose, device);
 	const data = personalData(store.db, residentId);
 	if (!data) throw new Problem(404, 'not_found', 'Không tìm thấy cư dân này (có thể đã xoá).');
 	return data;
@@ -63,15 +58,20 @@ export async function exportResident(
  * A print of the readable copy, recorded before the browser's print dialog opens. Only for
  * someone who may see the person (as the page itself): a refused print logs nothing.
  */
-export async function recordPrint(
+export const recordPrint = (store: DataStore, actor: Actor, residentId: number, device: string) =>
+	logAccess(store, actor, residentId, 'print', device);
+
+/** Whether the actor may see the person, then the access logged: a refused one logs nothing. */
+async function logAccess(
 	store: DataStore,
 	actor: Actor,
 	residentId: number,
+	purpose: ExportPurpose,
 	device: string
 ): Promise<void> {
 	scopeFor(store, actor, residentId);
 	await auditRead(store, actor, {
-		action: 'resident.print',
+		action: `resident.${purpose}`,
 		subject: `resident:${residentId}`,
 		device
 	});
