@@ -35,3 +35,10 @@ export function rowOutcome(
 	// A good row of a list with errors: nothing is imported until every row is right.
 	return dryRun ? 'Dòng đúng, nhập được khi sửa xong dòng lỗi' : 'Chưa nhập';
 }
+
+/**
+ * Above a preview whose consent is missing: the API's sentence names its fields
+ * ("consentTakenBy"); the page's own fields already say what is missing, in red, under them.
+ */
+export const CONSENT_MISSING =
+	'Trước khi nhập, xin ghi sự đồng ý của người dân ở phần trên (chỗ chữ đỏ): không ai được lưu khi chưa đồng ý.';
