@@ -37,6 +37,15 @@ describe('addressKey', () => {
 		expect(key('Số 16, tổ 7, đường Lê Lợi')).not.toBe(key('Số 116, tổ 7, đường Lê Lợi'));
 		expect(key('Khu phố 1')).toBe('khu pho 1');
 		// Only the household's own khu phố is dropped.
-		expect(addressKey('Số 2, Khu phố 3', 'Khu phố 1')).toBe('so 2, khu pho 3');
+		expect(addressKey('Số 2, Khu phố 3', 'Khu phố 1')).toBe('so 2 khu pho 3');
+		expect(key('Số 12/3 Lê Lợi')).not.toBe(key('Số 123 Lê Lợi'));
+	});
+
+	it('reads punctuation as a space: commas, slashes and dashes of any kind', () => {
+		const key = (a: string) => addressKey(a, 'Khu phố 3');
+		expect(key('Số 1 tổ 4 đường Trần Phú')).toBe(key('Số 1, tổ 4, đường Trần Phú'));
+		expect(key('Số 12 / 3 Lê Lợi')).toBe(key('Số 12/3 Lê Lợi'));
+		expect(key('Số 20–22 Lê Lợi')).toBe(key('Số 20-22 Lê Lợi'));
+		expect(key(', Số 5 Lê Lợi.')).toBe(key('Số 5 Lê Lợi'));
 	});
 });

@@ -139,21 +139,21 @@ export function addressLine(address: string, neighborhoodName: string): string {
 }
 
 /**
- * An address as two lists are compared: folded (case, diacritics, spacing), its punctuation
- * spaced alike, and the khu phố's own name dropped from its end. Lists write "Số 116, tổ 7,
- * đường Lê Lợi" with or without ", Khu phố 1", and pages show both the same (addressLine):
- * the two used to be two households, and the same person was imported twice.
+ * An address as two lists are compared: folded (case, diacritics, spacing), punctuation read
+ * as a space ("Số 1, tổ 4" is "Số 1 tổ 4"; "20-22" and "20–22", "12/3" and "12 / 3" alike),
+ * and the khu phố's own name dropped from its end. Lists write "Số 116, tổ 7, đường Lê Lợi"
+ * with or without ", Khu phố 1", and pages show both the same (addressLine): the two used to
+ * be two households, and the same person was imported twice.
  */
 export function addressKey(address: string, neighborhoodName: string): string {
-	const key = foldVietnamese(address)
-		.replace(/\s*([,;.-])\s*/g, '$1 ')
-		.replace(/[\s,;.-]+$/, '');
-	const hood = foldVietnamese(neighborhoodName);
-	if (!key.endsWith(hood)) return key;
-	const before = key.slice(0, -hood.length);
+	const words = (text: string) =>
+		foldVietnamese(text)
+			.replace(/[^\p{L}\p{N}]+/gu, ' ')
+			.trim();
+	const key = words(address);
+	const hood = words(neighborhoodName);
 	// "Số 2, Khu phố 1" and "Số 2 Khu phố 1" are Số 2; "Khu phố 1" alone stays.
-	const rest = before.replace(/[\s,;.-]+$/, '');
-	return rest && rest !== before ? rest : key;
+	return key.endsWith(` ${hood}`) ? key.slice(0, -hood.length - 1) : key;
 }
 
 /** A name search lists at most this many people, the likeliest first. */

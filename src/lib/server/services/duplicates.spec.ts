@@ -182,6 +182,24 @@ describe('importing a list', () => {
 		]);
 	});
 
+	it('skips a namesake of an earlier row living elsewhere in the khu phố, as if stored', async () => {
+		const rows = [
+			`Lý Văn Trùng,1980,"Số ${++serial}, Hai Bà Trưng",Khu phố 7`,
+			`Lý Văn Trùng,1980,"Số ${++serial}, Hai Bà Trưng",Khu phố 7`,
+			`Lý Văn Trùng,1981,"Số ${serial}, Hai Bà Trưng",Khu phố 7`
+		];
+		const bytes = Buffer.from(['Họ và tên,Năm sinh,Địa chỉ,Khu phố', ...rows].join('\n'));
+		const preview = await run(bytes, true);
+		expect(preview.ok && preview.value.rows.map((r) => [r.kind, r.message])).toEqual([
+			['ok', ''],
+			[
+				'duplicate',
+				`Trùng với một dòng phía trên (cùng tên, năm sinh, ở Số ${serial - 1}, Hai Bà Trưng, Khu phố 7): sẽ bỏ qua.`
+			],
+			['ok', '']
+		]);
+	});
+
 	it('replays an import journaled before the khu phố rule by the address as it was folded then', async () => {
 		const address = `Số ${++serial} đường Cũ`;
 		const made = await createHousehold(store, officer, {

@@ -194,8 +194,11 @@ export async function importResidents(
 		...(consentIssue ? { consentProblem: consentIssue } : {})
 	};
 	const good: Array<Omit<ImportRow, 'headName' | 'cardCode'> & { headName: string }> = [];
-	/** Rows kept so far, by household, folded name and year: what a later row may repeat. */
-	const seen = new Map<string, PersonKey[]>();
+	/**
+	 * Rows kept so far, by khu phố, folded name and year: what a later row may repeat, in its
+	 * household or (as for people already stored) elsewhere in the khu phố.
+	 */
+	const seen = new Map<string, Array<PersonKey & { address: string }>>();
 	/** Likely duplicates, told once it is known whether they will be or were skipped. */
 	const twins: Array<{ preview: PreviewRow; above: boolean; elsewhere?: string }> = [];
 	// Each khu phố's households read once for the whole list, not once per row.
@@ -203,7 +206,7 @@ export async function importResidents(
 	const tellTwins = (skip: string) => {
 		for (const { preview, above, elsewhere } of twins) {
 			preview.message = above
-				? `Trùng với một dòng phía trên (cùng tên, năm sinh, hộ): ${skip}.`
+				? `Trùng với một dòng phía trên (cùng tên, năm sinh, ${elsewhere ? `ở ${elsewhere}` : 'hộ'}): ${skip}.`
 				: elsewhere
 					? `Đã có người cùng tên, năm sinh ở ${elsewhere}: ${skip}. Nếu là người khác, xin thêm người này ở trang của hộ.`
 					: `Đã có người cùng tên, năm sinh trong hộ này: ${skip}.`;
@@ -259,12 +262,23 @@ export async function importResidents(
 			birthYear: v.birthYear,
 			fullName: v.fullName
 		};
-		const key = `${person.household}|${foldVietnamese(v.fullName)}|${v.birthYear}`;
-		const above = (seen.get(key) ?? []).some((kept) => likelyDuplicate(kept, person));
+		const key = `${hood.id}|${foldVietnamese(v.fullName)}|${v.birthYear}`;
+		const earlier = seen.get(key) ?? [];
+		const above = earlier.some((kept) => likelyDuplicate(kept, person));
 		const stored = households.find(hood.id, address);
 		if (above || (stored && findTwin(store.db, stored, v.fullName, v.birthYear))) {
 			preview.kind = 'duplicate';
 			twins.push({ preview, above });
+			return;
+		}
+		// An earlier row of the list with the name and year in another household: the same
+		// rule as for someone already stored there (below), whichever comes first.
+		const namesake = earlier.find((kept) =>
+			likelyDuplicate(kept, { ...person, household: kept.household })
+		);
+		if (namesake) {
+			preview.kind = 'duplicate';
+			twins.push({ preview, above: true, elsewhere: addressLine(namesake.address, hood.name) });
 			return;
 		}
 		// The same name and year in another household of the khu phố: most likely the same
@@ -276,7 +290,7 @@ export async function importResidents(
 			twins.push({ preview, above: false, elsewhere: addressLine(neighbor.address, hood.name) });
 			return;
 		}
-		seen.set(key, [...(seen.get(key) ?? []), person]);
+		seen.set(key, [...earlier, { ...person, address }]);
 		good.push({
 			row,
 			neighborhoodId: hood.id,

@@ -125,9 +125,10 @@ export function cleanName(value: unknown): string | null {
 
 export function cleanLine(value: unknown, min: number, max: number): string | null {
 	if (typeof value !== 'string') return null;
-	// cleanText has taken out the invisible characters; < and > go too (no markup).
+	// cleanText has taken out the invisible characters; < and > go too (no markup). A line of
+	// only punctuation or accents says nothing: at least one letter or digit.
 	const text = cleanText(value).replace(/[<>]/g, '').trim();
-	return text.length >= min && text.length <= max ? text : null;
+	return text.length >= min && text.length <= max && /[\p{L}\p{N}]/u.test(text) ? text : null;
 }
 
 /** Vietnamese phone numbers: 0xxxxxxxxx or +84xxxxxxxxx, spaces and dots allowed. */
