@@ -5,6 +5,10 @@ import { encodeCp1258, makeXlsx } from './encode';
 import { apiAs } from './support';
 
 /** A made-up given name no other test uses, letters only (names may not hold digits). */
+/** 0 → "a", 25 → "z", 26 → "ba": a name's word for a number (names hold no digits). */
+const letters = (n: number): string =>
+	(n >= 26 ? letters(Math.floor(n / 26)) : '') + String.fromCharCode(97 + (n % 26));
+
 const word = () =>
 	'Xa' +
 	Array.from({ length: 6 }, () => 'bcdghklmnpqrstvx'[Math.floor(Math.random() * 16)]).join('');
@@ -83,7 +87,8 @@ test('a list of about 1 MB previews in full; one over 5 MB is refused as too big
 	const street = `đường Nguyễn Văn Linh, tổ dân phố số bảy, phường Hải Tân ${'x'.repeat(100)}`;
 	const text = list(
 		Array.from({ length: 4000 }, (_, i) => [
-			`Nguyễn Thị ${given}`,
+			// Each a name of its own: one name and year twice in a khu phố is a likely duplicate.
+			`Nguyễn Thị ${given} ${letters(i)}`,
 			'1950',
 			'',
 			'Chủ hộ',
