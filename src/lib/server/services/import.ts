@@ -1,5 +1,5 @@
 import { worksIn, type Actor } from '../../domain/actor';
-import { likelyDuplicate, type PersonKey } from '../../domain/duplicates';
+import { likelyDuplicate, likelySameName, type PersonKey } from '../../domain/duplicates';
 import { foldVietnamese } from '../../domain/text';
 import { FILE_TOO_LARGE } from '../http/json-body';
 import type { ImportPayload, ImportRow } from '../ops/import';
@@ -271,11 +271,9 @@ export async function importResidents(
 			twins.push({ preview, above });
 			return;
 		}
-		// An earlier row of the list with the name and year in another household: the same
-		// rule as for someone already stored there (below), whichever comes first.
-		const namesake = earlier.find((kept) =>
-			likelyDuplicate(kept, { ...person, household: kept.household })
-		);
+		// An earlier row of the list with the name and year (the key) in another household: the
+		// same rule as for someone already stored there (below), whichever comes first.
+		const namesake = earlier.find((kept) => likelySameName(kept.fullName, v.fullName));
 		if (namesake) {
 			preview.kind = 'duplicate';
 			twins.push({ preview, above: true, elsewhere: addressLine(namesake.address, hood.name) });
