@@ -154,6 +154,11 @@ try {
 		console.log(
 			`server CPU per request (all threads): ours ${cpu(rounds.map((r) => r.ours.cpuPerRequest))} µs, bare ${cpu(rounds.map((r) => r.ceiling.cpuPerRequest))} µs`
 		);
+		const busy = (list) =>
+			`${Math.round((100 * list.reduce((sum, x) => sum + x, 0)) / list.length)}%`;
+		console.log(
+			`the 20 devices' own process, CPU per request: ours ${cpu(rounds.map((r) => r.ours.clientCpuPerRequest))} µs (busy ${busy(rounds.map((r) => r.ours.clientBusy))} of a core), bare ${cpu(rounds.map((r) => r.ceiling.clientCpuPerRequest))} µs (busy ${busy(rounds.map((r) => r.ceiling.clientBusy))})`
+		);
 		console.log(
 			`ratio to the ceiling, ${ROUNDS} alternating rounds of ${SECONDS / ROUNDS} s: ${ratios.map((x) => x.toFixed(2)).join(', ')} → median ${ratios[Math.floor(ROUNDS / 2)].toFixed(2)} (target ≥ 0.5)`
 		);
