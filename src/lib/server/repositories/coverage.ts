@@ -6,6 +6,7 @@ import {
 } from '../../domain/coverage';
 import { DAY_MS, vnDayStart } from '../../domain/time';
 import type { Reads } from '../store/database';
+import { scopeTo } from './scope';
 
 /**
  * Coverage counts in SQL. The key idea: for each resident, the first day on which their
@@ -18,13 +19,6 @@ import type { Reads } from '../store/database';
  * milestones' dates (a paper record may be older than the register): on that day they were
  * not on the ward's list, so not in a total, not covered, not reached. The same for a household.
  */
-
-/** `AND <alias>neighborhood_id = ?` for one khu phố, nothing for the ward; and its parameters. */
-function scopeTo(neighborhoodId: number | null, alias = ''): { sql: string; params: number[] } {
-	return neighborhoodId === null
-		? { sql: '', params: [] }
-		: { sql: `AND ${alias}neighborhood_id = ?`, params: [neighborhoodId] };
-}
 
 interface DefinitionRow {
 	key: string;

@@ -1,12 +1,17 @@
 import type { HelpKind } from '../../domain/coverage';
 import { DAY_MS, vnDayStart } from '../../domain/time';
 import type { Params, Reads } from '../store/database';
+import { scopeTo } from './scope';
 
 /**
  * A day's activity in SQL. Attendance belongs to the Vietnam day of `checked_in_at` (a
  * range on the index, so "06:30 on 26/11" is 26/11 whatever the server's zone) and to the
  * khu phố recorded with the check-in, which stays even after a resident is erased.
  */
+
+/** A milestone's khu phố is its holder's household's (milestones carry no khu phố of their own). */
+const HOME_OF_MILESTONE =
+	'JOIN residents r ON r.id = m.resident_id JOIN households h ON h.id = r.household_id';
 
 const dayRange = (day: string): [number, number] => {
 	const start = vnDayStart(day);
@@ -23,12 +28,13 @@ export function dayCounts(db: Reads, day: string, nb: number | null): DayCountsR
 	// An erased resident's check-in (resident_id NULL) still counts as one person, and as one
 	// household: the anonymous row keeps no link to a home (that would point back at them), so
 	// the count stays what it was before the erasure unless a housemate came the same day.
+	const scope = scopeTo(nb, 'a.');
 	const sql = `SELECT count(*) AS checkins,
 			count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees,
 			count(DISTINCT coalesce(r.household_id, -a.id)) AS households
 		FROM attendance a LEFT JOIN residents r ON r.id = a.resident_id
-		WHERE a.checked_in_at BETWEEN ? AND ? ${nb === null ? '' : 'AND a.neighborhood_id = ?'}`;
-	return db.get<DayCountsRow>(sql, nb === null ? dayRange(day) : [...dayRange(day), nb])!;
+		WHERE a.checked_in_at BETWEEN ? AND ? ${scope.sql}`;
+	return db.get<DayCountsRow>(sql, [...dayRange(day), ...scope.params])!;
 }
 
 export interface SessionRow {
@@ -45,13 +51,14 @@ export interface SessionRow {
 }
 
 export function sessionsOfDay(db: Reads, day: string, nb: number | null): SessionRow[] {
+	const scope = scopeTo(nb, 's.');
 	const sql = `SELECT s.id, s.title, s.topic, s.walkthrough_id, s.place, s.neighborhood_id,
 			s.starts_at, s.closed_at, u.display_name AS opened_by,
 			(SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendees
 		FROM class_sessions s LEFT JOIN users u ON u.id = s.opened_by
-		WHERE s.starts_at BETWEEN ? AND ? ${nb === null ? '' : 'AND s.neighborhood_id = ?'}
+		WHERE s.starts_at BETWEEN ? AND ? ${scope.sql}
 		ORDER BY s.starts_at, s.id`;
-	return db.all<SessionRow>(sql, nb === null ? dayRange(day) : [...dayRange(day), nb]);
+	return db.all<SessionRow>(sql, [...dayRange(day), ...scope.params]);
 }
 
 export interface OtherSessionRow {
@@ -75,10 +82,12 @@ export function otherSessionsOfDay(
 	nb: number | null
 ): { sessions: OtherSessionRow[]; people: number } {
 	const [from, to] = dayRange(day);
-	const where = `a.checked_in_at BETWEEN ? AND ?
-		${nb === null ? '' : 'AND a.neighborhood_id = ?'}
-		AND NOT (s.starts_at BETWEEN ? AND ? ${nb === null ? '' : 'AND s.neighborhood_id IS ?'})`;
-	const params = nb === null ? [from, to, from, to] : [from, to, nb, from, to, nb];
+	const attendee = scopeTo(nb, 'a.');
+	// A class with no khu phố is "another" class for a head: IS keeps the NOT (…) true for it.
+	const listed = scopeTo(nb, 's.', 'IS');
+	const where = `a.checked_in_at BETWEEN ? AND ? ${attendee.sql}
+		AND NOT (s.starts_at BETWEEN ? AND ? ${listed.sql})`;
+	const params = [from, to, ...attendee.params, from, to, ...listed.params];
 	const sessions = db.all<OtherSessionRow>(
 		`SELECT s.id, s.title, s.place, s.neighborhood_id, n.name AS neighborhood, s.starts_at,
 			count(DISTINCT coalesce(a.resident_id, -a.id)) AS people
@@ -112,15 +121,16 @@ export interface AttendanceRow {
 }
 
 export function attendanceOfDay(db: Reads, day: string, nb: number | null): AttendanceRow[] {
+	const scope = scopeTo(nb, 'a.');
 	const sql = `SELECT a.id, a.session_id, s.title AS session_title, a.checked_in_at, a.source,
 			a.resident_id, r.full_name, h.address, u.display_name AS volunteer
 		FROM attendance a JOIN class_sessions s ON s.id = a.session_id
 		LEFT JOIN residents r ON r.id = a.resident_id
 		LEFT JOIN households h ON h.id = r.household_id
 		LEFT JOIN users u ON u.id = a.volunteer_id
-		WHERE a.checked_in_at BETWEEN ? AND ? ${nb === null ? '' : 'AND a.neighborhood_id = ?'}
+		WHERE a.checked_in_at BETWEEN ? AND ? ${scope.sql}
 		ORDER BY a.checked_in_at, a.id`;
-	return db.all<AttendanceRow>(sql, nb === null ? dayRange(day) : [...dayRange(day), nb]);
+	return db.all<AttendanceRow>(sql, [...dayRange(day), ...scope.params]);
 }
 
 /** Distinct people helped with one kind that day (see HELP_KINDS for the definition). */
@@ -140,20 +150,20 @@ export function helpedCount(db: Reads, kind: HelpKind, day: string, nb: number |
 		exclude += " AND coalesce(s.walkthrough_id, '') NOT LIKE ? || '%'";
 		params.push(prefix);
 	}
-	if (nb !== null) params.push(nb);
-	params.push(day, ...kind.skills);
-	if (nb !== null) params.push(nb);
+	const attendee = scopeTo(nb, 'a.');
+	const home = scopeTo(nb, 'h.');
+	params.push(...attendee.params, day, ...kind.skills, ...home.params);
 	const sql = `SELECT count(*) FROM (
 			SELECT coalesce(a.resident_id, -a.id) AS who FROM attendance a
 			JOIN class_sessions s ON s.id = a.session_id
 			WHERE a.checked_in_at BETWEEN ? AND ? AND (${session.join(' OR ') || '0'}) ${exclude}
-				${nb === null ? '' : 'AND a.neighborhood_id = ?'}
+				${attendee.sql}
 			UNION
 			SELECT m.resident_id FROM milestones m
-			${nb === null ? '' : 'JOIN residents r ON r.id = m.resident_id JOIN households h ON h.id = r.household_id'}
+			${nb === null ? '' : HOME_OF_MILESTONE}
 			WHERE m.achieved_on = ? AND m.undone_at IS NULL
 				AND m.skill_code IN (${kind.skills.map(() => '?').join(', ')})
-				${nb === null ? '' : 'AND h.neighborhood_id = ?'})`;
+				${home.sql})`;
 	return db.value<number>(sql, params as Params) ?? 0;
 }
 
@@ -163,11 +173,12 @@ export function milestonesOfDay(
 	day: string,
 	nb: number | null
 ): Array<{ skill_code: string; count: number }> {
+	const home = scopeTo(nb, 'h.');
 	const sql = `SELECT m.skill_code, count(*) AS count FROM milestones m
-		${nb === null ? '' : 'JOIN residents r ON r.id = m.resident_id JOIN households h ON h.id = r.household_id'}
-		WHERE m.achieved_on = ? AND m.undone_at IS NULL ${nb === null ? '' : 'AND h.neighborhood_id = ?'}
+		${nb === null ? '' : HOME_OF_MILESTONE}
+		WHERE m.achieved_on = ? AND m.undone_at IS NULL ${home.sql}
 		GROUP BY m.skill_code`;
-	return db.all(sql, nb === null ? [day] : [day, nb]);
+	return db.all(sql, [day, ...home.params]);
 }
 
 export interface WeeklyAttendanceRow {
@@ -188,11 +199,11 @@ export function weeklyAttendance(
 ): WeeklyAttendanceRow[] {
 	const from = vnDayStart(fromDay);
 	const to = vnDayStart(toDay) + DAY_MS - 1;
+	const scope = scopeTo(nb, 'a.');
 	const sql = `SELECT CAST((a.checked_in_at - ?) / 604800000 AS INTEGER) AS week, count(*) AS checkins
-		FROM attendance a WHERE a.checked_in_at BETWEEN ? AND ?
-			${nb === null ? '' : 'AND a.neighborhood_id = ?'}
+		FROM attendance a WHERE a.checked_in_at BETWEEN ? AND ? ${scope.sql}
 		GROUP BY week ORDER BY week`;
-	return db.all<WeeklyAttendanceRow>(sql, nb === null ? [from, from, to] : [from, from, to, nb]);
+	return db.all<WeeklyAttendanceRow>(sql, [from, from, to, ...scope.params]);
 }
 
 export interface LessonUseRow {

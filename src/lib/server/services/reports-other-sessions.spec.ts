@@ -14,6 +14,7 @@ import { dailyReportCsv } from './reports-export';
  * Khu phố 2 read "Số buổi học 0" beside "Số người dự học 2", with no word of where.
  */
 const DAY = '2026-11-27';
+const WARD_DAY = '2026-11-28';
 const KP1: Scope = { neighborhoodId: 1, name: 'Khu phố 1' };
 const KP2: Scope = { neighborhoodId: 2, name: 'Khu phố 2' };
 const WARD: Scope = { neighborhoodId: null, name: 'Toàn phường' };
@@ -39,6 +40,15 @@ beforeAll(async () => {
 						[r, at(DAY, hhmm), `o-${r}`]
 					);
 				}
+				// A ward-wide class (no khu phố of its own) on 28/11, with R7 of Khu phố 2 in it.
+				db.run(
+					"INSERT INTO class_sessions (id, title, topic, place, neighborhood_id, starts_at, opened_by) VALUES (6, 'Cài VNeID mức 2', 'dich-vu-cong', 'Hội trường phường', NULL, ?, 4)",
+					[at(WARD_DAY, '14:00')]
+				);
+				db.run(
+					"INSERT INTO attendance (session_id, resident_id, neighborhood_id, checked_in_at, source, volunteer_id, nonce) VALUES (6, 7, 2, ?, 'camera', 4, 'o-ward-7')",
+					[at(WARD_DAY, '14:05')]
+				);
 			}
 		},
 		log: () => {},
@@ -99,6 +109,15 @@ describe('classes a khu phố’s people attended elsewhere', () => {
 		expect(kp1).toMatchObject({ sessions: 0, attendees: 1, otherSessionsPeople: 1 });
 		expect(kp1.otherSessionsNote).toBe(
 			'1 người của khu phố đã học ở buổi mở vào ngày khác: Mua sắm an toàn (Nhà văn hoá khu phố 1, bắt đầu 24/11/2026 20:00, 1 người).'
+		);
+	});
+
+	it('names a ward-wide class (no khu phố of its own) to a head whose people came', () => {
+		const kp2 = dailyReport(store, WARD_DAY, KP2);
+		expect(kp2).toMatchObject({ sessions: 0, attendees: 1, otherSessionsPeople: 1 });
+		expect(kp2.otherSessions.map((o) => [o.title, o.people])).toEqual([['Cài VNeID mức 2', 1]]);
+		expect(kp2.otherSessionsNote).toContain(
+			'Cài VNeID mức 2 (Hội trường phường, lúc 14:00, 1 người)'
 		);
 	});
 });
