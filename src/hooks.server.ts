@@ -6,6 +6,7 @@ import { exposeFastPath } from '$lib/server/http/checkin-fast-path';
 import { asApiError } from '$lib/server/http/api-errors';
 import { crossSiteForm } from '$lib/server/http/cross-site';
 import { forbiddenPage } from '$lib/server/http/forbidden-page';
+import { auditRead } from '$lib/server/services/audit';
 import { apiRefusal, bodyTooLarge, rateLimit, secure, tooMany } from '$lib/server/http/guards';
 
 export const init: ServerInit = async () => {
@@ -20,6 +21,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const answer = await guarded({ event, resolve });
+	if (answer.status === 403) await logRefusal(event.locals.actor, event.request.method, event.url);
 	const response = event.url.pathname.startsWith('/api/') ? await asApiError(answer) : answer;
 	return secure(response, event.locals.actor !== null);
 };
@@ -66,6 +68,25 @@ const guarded: Handle = async ({ event, resolve }) => {
 			type === 'font' ? path.endsWith('.woff2') : type === 'css' || (type === 'js' && !kiosk)
 	});
 };
+
+/**
+ * A signed-in user refused a page or an API call (a head opening another khu phố's report or
+ * resident, a volunteer opening the officer's pages): the officer's access log shows it, so
+ * someone trying addresses is seen. Anonymous refusals (a cross-site form) are not people
+ * of the ward. A failing store must not turn the refusal into a 500: that goes to the log.
+ */
+async function logRefusal(actor: App.Locals['actor'], method: string, url: URL): Promise<void> {
+	if (actor === null) return;
+	try {
+		await auditRead(getApp().store, actor, {
+			action: 'access.refused',
+			subject: `page:${url.pathname}${url.search}`.slice(0, 300),
+			detail: method
+		});
+	} catch (error) {
+		console.error(`audit: could not record a refusal of ${method} ${url.pathname}:`, error);
+	}
+}
 
 /** Unexpected errors: the details go to the log, the user gets a plain Vietnamese sentence. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -42,7 +42,9 @@ export const ACTION_LABELS = {
 	'report.dashboard.view': 'Xem báo cáo',
 	'report.not_reached.print': 'Mở danh sách hộ chưa tiếp cận (để in)',
 	'coverage.set_target': 'Đặt chỉ tiêu',
-	'coverage.set_definitions': 'Sửa cách tính độ phủ'
+	'coverage.set_definitions': 'Sửa cách tính độ phủ',
+	// A page or API call the user's role or khu phố does not allow (hooks.server.ts).
+	'access.refused': 'Bị từ chối truy cập'
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof ACTION_LABELS;

@@ -66,6 +66,8 @@ function name(kind: string, rest: string, found: Found | undefined, raw: string)
 			return plain(`Tên đăng nhập “${rest}”`);
 		case 'file':
 			return plain(`Tệp ${rest}`);
+		case 'page':
+			return plain(`Trang ${rest}`);
 		default:
 			return plain(raw);
 	}

@@ -55,7 +55,8 @@ describe('subjects in words', () => {
 			'ward',
 			'',
 			'username:khoa.thu1',
-			'file:danh-sach.csv'
+			'file:danh-sach.csv',
+			'page:/bao-cao?neighborhood=5'
 		]);
 		expect(names.get(`resident:${person.id}`)).toEqual({
 			text: person.full_name,
@@ -76,6 +77,7 @@ describe('subjects in words', () => {
 		expect(names.get('')?.text).toBe('—');
 		expect(names.get('username:khoa.thu1')?.text).toBe('Tên đăng nhập “khoa.thu1”');
 		expect(names.get('file:danh-sach.csv')?.text).toBe('Tệp danh-sach.csv');
+		expect(names.get('page:/bao-cao?neighborhood=5')?.text).toBe('Trang /bao-cao?neighborhood=5');
 	});
 
 	it('reads a whole page in one query per kind, not one per row', () => {
