@@ -39,7 +39,16 @@ export const actions = {
 			Date.now()
 		);
 		if (!result.ok) {
-			return fail(result.status, { action: 'record', ...reasonFieldErrors(result, RECORD_FIELDS) });
+			// What was chosen comes back, so a page without JavaScript shows the choice again
+			// beside what is wrong with it (short: only codes and a day are ever valid here).
+			const values = Object.fromEntries(
+				Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 20) : ''])
+			);
+			return fail(result.status, {
+				action: 'record',
+				values,
+				...reasonFieldErrors(result, RECORD_FIELDS)
+			});
 		}
 		return { action: 'record', recorded: result.milestone.skill };
 	},
