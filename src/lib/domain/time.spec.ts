@@ -14,7 +14,13 @@ import {
 	vnDay,
 	vnDayStart
 } from './time';
-import { formatDecimal, formatMoney, formatPercent, formatTargetPercent } from './format';
+import {
+	formatDecimal,
+	formatMoney,
+	formatPercent,
+	formatShare,
+	formatTargetPercent
+} from './format';
 import { foldVietnamese } from './text';
 
 describe('Vietnam days', () => {
@@ -60,6 +66,26 @@ describe('formatting', () => {
 		expect(formatMoney(100000)).toBe('100.000 đ');
 		expect(formatMoney(1250000)).toBe('1.250.000 đ');
 		expect(formatPercent(0.725)).toBe('72,5%');
+	});
+	it('never shows a share as more than it is: cut to the tenth, not rounded up', () => {
+		// 49 of 135 is 36,296…%: "36,3%" beside "còn 1 người để đạt 36,3%" said reached and not.
+		expect(formatPercent(49 / 135)).toBe('36,2%');
+		expect(formatPercent(1999 / 2000)).toBe('99,9%');
+		expect(formatPercent(1)).toBe('100,0%');
+		expect(formatPercent(0.57)).toBe('57,0%');
+		expect(formatShare(49, 135)).toBe('36,2%');
+		expect(formatShare(50, 135)).toBe('37,0%');
+		// Every tenth that is exact stays whole (no float error drops it to the tenth below).
+		for (let total = 1; total <= 200; total++) {
+			for (let part = 0; part <= total; part++) {
+				const tenths = Math.floor((part * 1000) / total);
+				expect(formatShare(part, total)).toBe(`${(tenths / 10).toFixed(1).replace('.', ',')}%`);
+			}
+		}
+	});
+	it('says there is no data yet, not 0,0%, for a share of nobody', () => {
+		expect(formatShare(0, 0)).toBe('chưa có dữ liệu');
+		expect(formatShare(0, 3)).toBe('0,0%');
 	});
 	it("writes a target's percent with a decimal comma, and no decimals when it has none", () => {
 		expect(formatTargetPercent(80.5)).toBe('80,5%');

@@ -194,6 +194,30 @@ describe('the daily report', () => {
 	});
 });
 
+describe('shares in the report file', () => {
+	it('are cut to the tenth, and a khu phố with nobody says so instead of 0,0%', () => {
+		const report = dailyReport(store, D, KP1);
+		const share = (r: typeof report, label: string) =>
+			dailyReportRows(r).find((row) => row.label === label)?.value;
+		const ADULTS = 'Tỷ lệ người trưởng thành có kỹ năng số cơ bản';
+		const HOUSEHOLDS = 'Tỷ lệ hộ được phủ';
+		const withCounts = (adults: [number, number], households: [number, number]) => ({
+			...report,
+			coverage: {
+				...report.coverage,
+				adults: { skilled: adults[0], total: adults[1], ratio: 0 },
+				households: { covered: households[0], total: households[1], ratio: 0 }
+			}
+		});
+		const partly = withCounts([49, 135], [1999, 2000]);
+		expect(share(partly, ADULTS)).toBe('36,2%');
+		expect(share(partly, HOUSEHOLDS)).toBe('99,9%');
+		const empty = withCounts([0, 0], [0, 0]);
+		expect(share(empty, ADULTS)).toBe('chưa có dữ liệu');
+		expect(share(empty, HOUSEHOLDS)).toBe('chưa có dữ liệu');
+	});
+});
+
 describe('the dashboard', () => {
 	it('draws twelve weeks ending with D, with the week of D counted to D', () => {
 		const trend = weeklyTrend(store, D, KP1);

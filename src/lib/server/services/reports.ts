@@ -1,5 +1,5 @@
 import { HELP_KINDS, weeksUpTo, type HelpKind } from '../../domain/coverage';
-import { formatPercent } from '../../domain/format';
+import { formatShare } from '../../domain/format';
 import { foldVietnamese } from '../../domain/text';
 import {
 	DAY_MS,
@@ -210,10 +210,14 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	const c = r.coverage;
 	add(C, 'Số người trưởng thành', c.adults.total);
 	add(C, 'Số người trưởng thành có kỹ năng số cơ bản', c.adults.skilled);
-	add(C, 'Tỷ lệ người trưởng thành có kỹ năng số cơ bản', formatPercent(c.adults.ratio));
+	add(
+		C,
+		'Tỷ lệ người trưởng thành có kỹ năng số cơ bản',
+		formatShare(c.adults.skilled, c.adults.total)
+	);
 	add(C, 'Số hộ gia đình', c.households.total);
 	add(C, 'Số hộ có thành viên dùng được 4 kỹ năng số thiết yếu', c.households.covered);
-	add(C, 'Tỷ lệ hộ được phủ', formatPercent(c.households.ratio));
+	add(C, 'Tỷ lệ hộ được phủ', formatShare(c.households.covered, c.households.total));
 	add(C, 'Số người đã được tiếp cận (dự học hoặc có mốc)', c.reached.residents);
 	add(C, 'Số hộ đã được tiếp cận', c.reached.households);
 	const D = 'IV. So với chỉ tiêu';
