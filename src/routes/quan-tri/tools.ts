@@ -22,7 +22,7 @@ export const ADMIN_TOOLS = [
 	},
 	{
 		href: '/quan-tri/muc-tieu',
-		label: 'Mục tiêu',
+		label: 'Chỉ tiêu',
 		about: 'Chỉ tiêu độ phủ của phường, hạn hoàn thành và cách tính mỗi chỉ tiêu.'
 	},
 	{
