@@ -53,11 +53,13 @@ function name(kind: string, rest: string, found: Found | undefined, raw: string)
 				href: `/cu-dan/ho/${id}`
 			};
 		case 'session':
-			return plain(
-				found
-					? `${found.a}${found.b === null ? '' : ` (${formatDate(found.b)})`}`
-					: `Buổi học #${id}`
-			);
+			// Its attendance page (/tinh-nguyen/buoi/…), which the officer reading the log may open.
+			return found
+				? {
+						text: `${found.a}${found.b === null ? '' : ` (${formatDate(found.b)})`}`,
+						href: `/tinh-nguyen/buoi/${id}`
+					}
+				: plain(`Buổi học #${id}`);
 		case 'neighborhood':
 			return plain(found ? found.a : `Khu phố #${id}`);
 		case 'target':
@@ -101,4 +103,13 @@ export function subjectNames(db: Reads, subjects: Iterable<string>): Map<string,
 			return [subject, name(kind, rest, rows.get(`${kind}:${Number(rest)}`), subject)];
 		})
 	);
+}
+
+/**
+ * An entry's detail as shown: the one detail written as a code (an undone milestone's
+ * `milestone:3372`, ops/milestones.ts) in words; any other detail is already text.
+ */
+export function detailInWords(detail: string): string {
+	const milestone = /^milestone:(\d{1,15})$/.exec(detail);
+	return milestone ? `Mốc kỹ năng #${milestone[1]}` : detail;
 }

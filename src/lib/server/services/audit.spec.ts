@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERASED_HEAD } from '../ops/erasure';
-import { subjectNames } from '../repositories/audit-subjects';
+import { detailInWords, subjectNames } from '../repositories/audit-subjects';
 import type { Reads } from '../store/database';
 import type { Store } from '../store/store';
 import { auditRead, parseAuditQuery, readAudit } from './audit';
@@ -51,6 +51,7 @@ describe('subjects in words', () => {
 			`user:${user.id}`,
 			`household:${person.household_id}`,
 			`session:${session.id}`,
+			'session:999999',
 			`neighborhood:${hood.id}`,
 			'ward',
 			'',
@@ -72,6 +73,9 @@ describe('subjects in words', () => {
 				`^${session.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d{2}/\\d{2}/\\d{4}\\)$`
 			)
 		);
+		// A class links to its attendance page, which the officer reading the log may open.
+		expect(names.get(`session:${session.id}`)?.href).toBe(`/tinh-nguyen/buoi/${session.id}`);
+		expect(names.get('session:999999')).toEqual({ text: 'Buổi học #999999', href: null });
 		expect(names.get(`neighborhood:${hood.id}`)?.text).toBe(hood.name);
 		expect(names.get('ward')?.text).toBe('Cả phường');
 		expect(names.get('')?.text).toBe('—');
@@ -152,6 +156,22 @@ describe('the access log in words', () => {
 			deviceName: 'Chrome · Android'
 		});
 		expect(entry.device).toContain('192.168.1.9 Mozilla/5.0');
+	});
+
+	it('puts an undone milestone in words for the page, keeping the stored detail', async () => {
+		const person = headWithFamily(4);
+		await store.write(
+			'audit.record',
+			{ action: 'milestone.undo', subject: `resident:${person.id}`, detail: 'milestone:3372' },
+			officer().id
+		);
+		const [entry] = readAudit(
+			officer(),
+			store,
+			query({ subject: `resident:${person.id}`, action: 'milestone.undo' })
+		);
+		expect(entry).toMatchObject({ detail: 'milestone:3372', detailText: 'Mốc kỹ năng #3372' });
+		expect(detailInWords('Ngày 01/12/2026, 12 hộ')).toBe('Ngày 01/12/2026, 12 hộ');
 	});
 
 	it('filters by a name without diacritics, and still by a stored subject', async () => {

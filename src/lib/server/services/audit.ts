@@ -6,7 +6,7 @@ import { DAY_MS, isIsoDay, vnDayStart } from '../../domain/time';
 import { Problem } from '../http/problem';
 import type { AuditEntry } from '../ops/audit';
 import { auditActions, findAudit, type AuditFilter, type AuditRow } from '../repositories/audit';
-import { subjectNames } from '../repositories/audit-subjects';
+import { detailInWords, subjectNames } from '../repositories/audit-subjects';
 import type { DataStore } from '../store/data-store';
 
 /**
@@ -130,6 +130,8 @@ export interface AuditEntryView extends AuditRow {
 	actionName: string;
 	subjectName: string;
 	subjectHref: string | null;
+	/** `detail` as the page shows it (a code such as `milestone:12` in words). */
+	detailText: string;
 	deviceName: string;
 }
 
@@ -146,6 +148,7 @@ export function describeAudit(store: DataStore, rows: AuditRow[]): AuditEntryVie
 			actionName: actionLabel(r.action),
 			subjectName: subject.text,
 			subjectHref: subject.href,
+			detailText: detailInWords(r.detail),
 			deviceName: deviceSummary(r.device)
 		};
 	});

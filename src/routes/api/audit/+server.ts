@@ -24,7 +24,8 @@ const COLUMNS = [...STORED_COLUMNS, 'Việc (tiếng Việt)', 'Đối tượng 
  * `GET /api/audit?actor=&subject=&action=&from=&to=&before=&limit=` (officer only), newest
  * first. `subject` is a stored subject (`resident:12`) or a name (3 letters or more).
  * Each entry keeps its stored fields and adds them in words: `actionName`, `subjectName`,
- * `subjectHref` (null when the subject has no page or no longer exists) and `deviceName`.
+ * `subjectHref` (null when the subject has no page or no longer exists), `detailText` and
+ * `deviceName`.
  * `&format=csv` gives the same rows as a spreadsheet-safe CSV file: the columns programs
  * read first, unchanged, then the same in words.
  */
