@@ -149,7 +149,7 @@ test('hostile text is shown as text in the audit log, and neutralised in its CSV
 	});
 	await signIn(page, 'quantri', DEMO.password);
 	await openHydrated(page, '/quan-tri/nhat-ky?action=auth.login_failed');
-	await expect(page.getByRole('cell', { name: `username:${XSS}` }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: `Tên đăng nhập “${XSS}”` }).first()).toBeVisible();
 	expect(
 		await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)
 	).toBeUndefined();
