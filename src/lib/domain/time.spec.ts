@@ -58,6 +58,12 @@ describe('Vietnam days', () => {
 	});
 	it('writes the formal date line of a report', () => {
 		expect(formalDateLine('Hà Tu', '2026-11-25')).toBe('Hà Tu, ngày 25 tháng 11 năm 2026');
+		// Nghị định 30/2020/NĐ-CP: days below 10 and months 1 and 2 take a leading 0.
+		expect(formalDateLine('Hà Tu', '2026-12-02')).toBe('Hà Tu, ngày 02 tháng 12 năm 2026');
+		expect(formalDateLine('Hà Tu', '2027-01-15')).toBe('Hà Tu, ngày 15 tháng 01 năm 2027');
+		expect(formalDateLine('Hà Tu', '2027-02-09')).toBe('Hà Tu, ngày 09 tháng 02 năm 2027');
+		expect(formalDateLine('Hà Tu', '2027-03-01')).toBe('Hà Tu, ngày 01 tháng 3 năm 2027');
+		expect(formalDateLine('Hà Tu', '2026-10-10')).toBe('Hà Tu, ngày 10 tháng 10 năm 2026');
 	});
 });
 

@@ -95,10 +95,16 @@ export function formatTimeOrDateTime(ms: number, now: number): string {
 	return vnDay(ms) === vnDay(now) ? formatTime(ms) : formatDateTime(ms);
 }
 
-/** "Hà Tu, ngày 25 tháng 11 năm 2026" — the place-and-date line of a formal report. */
+/**
+ * "Hà Tu, ngày 25 tháng 11 năm 2026" — the place-and-date line of a formal report. As Nghị
+ * định 30/2020/NĐ-CP (Phụ lục I) writes it: days below 10 and the months 1 and 2 with a
+ * leading 0 ("ngày 02 tháng 01", "tháng 02"), the months 3 to 12 without ("tháng 3").
+ */
 export function formalDateLine(place: string, day: string): string {
 	const [y, m, d] = day.split('-').map(Number);
-	return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+	const dd = String(d).padStart(2, '0');
+	const mm = m <= 2 ? String(m).padStart(2, '0') : String(m);
+	return `${place}, ngày ${dd} tháng ${mm} năm ${y}`;
 }
 
 /**
