@@ -38,4 +38,15 @@ describe('a target the officer edits', () => {
 		expect(await target('Người trưởng thành có kỹ năng số cơ bản', '85')).toEqual({ ok: true });
 		expect(store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1')).toBe(85);
 	});
+
+	it('is refused below 1% or above 100%, as its message says, and saved at 1 and 100', async () => {
+		const refused = { ok: false, message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
+		for (const percent of ['0,5', '0.99', '0', '-5', '100,5', 'abc', '']) {
+			expect(await target('Người trưởng thành có kỹ năng số cơ bản', percent)).toEqual(refused);
+		}
+		expect(store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1')).toBe(85);
+		expect(await target('Người trưởng thành có kỹ năng số cơ bản', '1')).toEqual({ ok: true });
+		expect(await target('Người trưởng thành có kỹ năng số cơ bản', '100')).toEqual({ ok: true });
+		expect(store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1')).toBe(100);
+	});
 });

@@ -54,7 +54,9 @@ export async function saveTarget(
 	const deadline = String(form.get('deadline') ?? '');
 	const label = cleanText(String(form.get('label') ?? ''));
 	if (!Number.isSafeInteger(id)) return { ok: false, message: 'Không tìm thấy chỉ tiêu này.' };
-	if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
+	// The rule the message states: 0,5 is not "from 1 to 100" (it was saved, and the report
+	// then called a target of half a percent met).
+	if (!Number.isFinite(percent) || percent < 1 || percent > 100) {
 		return { ok: false, message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
 	}
 	if (!isReportDay(deadline)) return { ok: false, message: 'Hạn hoàn thành không hợp lệ.' };
