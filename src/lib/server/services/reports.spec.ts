@@ -218,6 +218,29 @@ describe('shares in the report file', () => {
 	});
 });
 
+describe('targets met in the report rows and files', () => {
+	it('says "Đã đạt" for a target met, in the rows, the CSV and the XLSX, not "còn thiếu 0"', () => {
+		const report = dailyReport(store, D, KP1);
+		const [first, ...rest] = report.coverage.targets;
+		const met = {
+			...report,
+			coverage: {
+				...report.coverage,
+				targets: [{ ...first, current: first.required, gap: 0, met: true }, ...rest]
+			}
+		};
+		const label = `${first.label} – hạn 31/12/2025: còn thiếu`;
+		const rows = dailyReportRows(met).filter((r) => r.section === 'IV. So với chỉ tiêu');
+		expect(rows.map((r) => r.value)).toEqual(['Đã đạt', 3, 2]);
+		expect(rows[0].label).toBe(label);
+		expect(dailyReportCsv(met)).toContain(`,${label},Đã đạt\r\n`);
+		const r = 6 + dailyReportRows(met).findIndex((row) => row.label === label);
+		expect(unzipEntry(dailyReportXlsx(met), 'xl/worksheets/sheet1.xml')).toContain(
+			`<c r="C${r}" t="inlineStr"><is><t xml:space="preserve">Đã đạt</t></is></c>`
+		);
+	});
+});
+
 describe('the dashboard', () => {
 	it('draws twelve weeks ending with D, with the week of D counted to D', () => {
 		const trend = weeklyTrend(store, D, KP1);

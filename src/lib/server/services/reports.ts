@@ -223,8 +223,10 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	const D = 'IV. So với chỉ tiêu';
 	for (const t of c.targets) {
 		if (t.gap === null) continue;
+		// The label stays as programs that read the file know it; a target met says so
+		// rather than "còn thiếu 0".
 		const label = `${t.label} – hạn ${formatDay(t.deadline)}: còn thiếu`;
-		add(D, label, t.met === null ? 'chưa có ai để tính' : t.gap);
+		add(D, label, t.met === null ? 'chưa có ai để tính' : t.met ? 'Đã đạt' : t.gap);
 	}
 	// Added last, so that every row above keeps its place for programs that read the file, and
 	// named so that no earlier label is part of them (a reader looking for "Số người dự học"
