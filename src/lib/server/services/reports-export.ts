@@ -7,16 +7,22 @@ import { dailyReportRows, type DailyReport } from './reports';
  * page, so every figure agrees.
  */
 
-type Cell = string | number;
+/** `{ ratio }` is a percentage: a number with a percent format in the XLSX. */
+type Cell = string | number | { ratio: number };
 
-function sheetOf(report: DailyReport): Cell[][] {
+/** The CSV keeps a percentage as its text ("37,0%"); the XLSX as the number 0.37. */
+function sheetOf(report: DailyReport, percents: 'text' | 'number'): Cell[][] {
 	return [
 		['BÁO CÁO NGÀY – BÌNH DÂN HỌC VỤ SỐ'],
 		['Đơn vị', `${report.ward} – ${report.scopeName}`],
 		['Ngày', formatDay(report.date)],
 		[],
 		['Mục', 'Nội dung', 'Số liệu'],
-		...dailyReportRows(report).map((r) => [r.section, r.label, r.value])
+		...dailyReportRows(report).map((r) => [
+			r.section,
+			r.label,
+			percents === 'number' && r.ratio !== undefined ? { ratio: r.ratio } : r.value
+		])
 	];
 }
 
@@ -30,6 +36,7 @@ export function neutraliseCell(text: string): string {
 
 function csvCell(cell: Cell): string {
 	if (typeof cell === 'number') return String(cell);
+	if (typeof cell === 'object') return String(cell.ratio);
 	const safe = neutraliseCell(cell);
 	return /[",\n\r]/.test(safe) || safe !== cell ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -38,7 +45,7 @@ function csvCell(cell: Cell): string {
 export function dailyReportCsv(report: DailyReport): string {
 	return (
 		'\ufeff' +
-		sheetOf(report)
+		sheetOf(report, 'text')
 			.map((row) => row.map(csvCell).join(','))
 			.join('\r\n') +
 		'\r\n'
@@ -49,7 +56,7 @@ export function dailyReportCsv(report: DailyReport): string {
 // A minimal Office Open XML workbook: five small XML parts in a zip. Inline strings (no
 // shared-string table) and one bold style keep it short; Excel, LibreOffice and Google
 // Sheets open it. A 150-line writer of our own beats a multi-megabyte dependency for one
-// sheet of label/number rows.
+// sheet of label/number rows. Styles: 0 plain, 1 bold, 2 a percentage with one decimal.
 
 const xmlEscape = (s: string) =>
 	s
@@ -76,9 +83,9 @@ function sheetXml(rows: Cell[][], boldRows: Set<number>): string {
 			const cells = row
 				.map((cell, c) => {
 					const ref = `${columnName(c)}${r + 1}`;
-					return typeof cell === 'number'
-						? `<c r="${ref}"${style}><v>${cell}</v></c>`
-						: `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${xmlEscape(cell)}</t></is></c>`;
+					if (typeof cell === 'number') return `<c r="${ref}"${style}><v>${cell}</v></c>`;
+					if (typeof cell === 'object') return `<c r="${ref}" s="2"><v>${cell.ratio}</v></c>`;
+					return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${xmlEscape(cell)}</t></is></c>`;
 				})
 				.join('');
 			return `<row r="${r + 1}">${cells}</row>`;
@@ -102,7 +109,7 @@ const PARTS = {
 	'xl/_rels/workbook.xml.rels':
 		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
 	'xl/styles.xml':
-		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font><font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>'
+		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font><font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'
 };
 
 /** A zip of deflated entries with a fixed timestamp (the same report gives the same bytes). */
@@ -155,7 +162,7 @@ export function zip(files: Array<{ name: string; data: Buffer }>): Buffer {
 }
 
 export function dailyReportXlsx(report: DailyReport): Buffer {
-	const rows = sheetOf(report);
+	const rows = sheetOf(report, 'number');
 	const sheet = sheetXml(rows, new Set([0, 4]));
 	return zip([
 		...Object.entries(PARTS).map(([name, xml]) => ({ name, data: Buffer.from(xml, 'utf8') })),

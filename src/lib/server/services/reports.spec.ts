@@ -158,9 +158,11 @@ describe('the daily report', () => {
 		for (const [i, row] of rows.entries()) {
 			const r = i + 6; // five rows of heading above the table
 			const value =
-				typeof row.value === 'number'
-					? `<c r="C${r}"><v>${row.value}</v></c>`
-					: `<c r="C${r}" t="inlineStr"><is><t xml:space="preserve">${row.value}</t></is></c>`;
+				row.ratio !== undefined
+					? `<c r="C${r}" s="2"><v>${row.ratio}</v></c>`
+					: typeof row.value === 'number'
+						? `<c r="C${r}"><v>${row.value}</v></c>`
+						: `<c r="C${r}" t="inlineStr"><is><t xml:space="preserve">${row.value}</t></is></c>`;
 			expect(xml).toContain(value);
 		}
 		expect(xml).toContain('Số hộ có người dự học</t></is></c><c r="C8"><v>2</v>');
@@ -218,7 +220,26 @@ describe('shares in the report file', () => {
 	});
 });
 
-describe('targets met in the report rows and files', () => {
+describe('percentages and targets met in the report rows and files', () => {
+	it('stores a percentage in the XLSX as its exact ratio with a one-decimal percent format', () => {
+		const report = dailyReport(store, D, KP1); // 2 of 5 adults, 1 of 3 households
+		const xml = unzipEntry(dailyReportXlsx(report), 'xl/worksheets/sheet1.xml');
+		expect(xml).toMatch(
+			/Tỷ lệ người trưởng thành có kỹ năng số cơ bản<\/t><\/is><\/c><c r="C\d+" s="2"><v>0\.4<\/v><\/c>/
+		);
+		expect(xml).toMatch(
+			/Tỷ lệ hộ được phủ<\/t><\/is><\/c><c r="C\d+" s="2"><v>0\.3333333333333333<\/v><\/c>/
+		);
+		expect(xml).not.toContain('%</t>');
+		const styles = unzipEntry(dailyReportXlsx(report), 'xl/styles.xml');
+		expect(styles).toContain('<numFmt numFmtId="164" formatCode="0.0%"/>');
+		expect(styles).toMatch(
+			/<cellXfs count="3">(<xf [^>]*\/>){2}<xf numFmtId="164" [^>]*applyNumberFormat="1"\/><\/cellXfs>/
+		);
+		// The CSV keeps the text, as before.
+		expect(dailyReportCsv(report)).toContain(',Tỷ lệ hộ được phủ,"33,3%"');
+	});
+
 	it('says "Đã đạt" for a target met, in the rows, the CSV and the XLSX, not "còn thiếu 0"', () => {
 		const report = dailyReport(store, D, KP1);
 		const [first, ...rest] = report.coverage.targets;

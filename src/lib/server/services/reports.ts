@@ -186,7 +186,10 @@ export function coverageJson(c: CoverageReport) {
 export interface ReportRow {
 	section: string;
 	label: string;
+	/** What the printed table and the CSV show. */
 	value: number | string;
+	/** For a percentage: its exact ratio (0.37), which the XLSX stores as a number. */
+	ratio?: number;
 }
 
 /**
@@ -197,6 +200,15 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	const rows: ReportRow[] = [];
 	const add = (section: string, label: string, value: number | string) =>
 		rows.push({ section, label, value });
+	// A share: its words as every report page writes them (formatShare), and for the XLSX its
+	// exact ratio as a number (none when there is nobody to count).
+	const addShare = (section: string, label: string, part: number, total: number) =>
+		rows.push({
+			section,
+			label,
+			value: formatShare(part, total),
+			...(total > 0 ? { ratio: part / total } : {})
+		});
 	const A = 'I. Hoạt động trong ngày';
 	add(A, 'Số buổi học', r.sessions);
 	add(A, 'Số người dự học', r.attendees);
@@ -210,14 +222,10 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	const c = r.coverage;
 	add(C, 'Số người trưởng thành', c.adults.total);
 	add(C, 'Số người trưởng thành có kỹ năng số cơ bản', c.adults.skilled);
-	add(
-		C,
-		'Tỷ lệ người trưởng thành có kỹ năng số cơ bản',
-		formatShare(c.adults.skilled, c.adults.total)
-	);
+	addShare(C, 'Tỷ lệ người trưởng thành có kỹ năng số cơ bản', c.adults.skilled, c.adults.total);
 	add(C, 'Số hộ gia đình', c.households.total);
 	add(C, 'Số hộ có thành viên dùng được 4 kỹ năng số thiết yếu', c.households.covered);
-	add(C, 'Tỷ lệ hộ được phủ', formatShare(c.households.covered, c.households.total));
+	addShare(C, 'Tỷ lệ hộ được phủ', c.households.covered, c.households.total);
 	add(C, 'Số người đã được tiếp cận (dự học hoặc có mốc)', c.reached.residents);
 	add(C, 'Số hộ đã được tiếp cận', c.reached.households);
 	const D = 'IV. So với chỉ tiêu';
