@@ -5,18 +5,19 @@ import { vnDay } from '$lib/domain/time';
 import { listWalkthroughs } from '$lib/server/services/kiosk-lessons';
 import { neighborhoodList } from '$lib/server/services/reports';
 import { dashboard, parseSort } from '$lib/server/services/reports-dashboard';
-import { reportQuery } from '$lib/server/services/reports-request';
+import { reportPageQuery } from '$lib/server/services/reports-request';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
 	const actor = requireRole(locals.actor, 'head', 'officer');
 	const { store } = getApp();
 	const now = Date.now();
-	const query = reportQuery(store, actor, url, now);
+	const query = reportPageQuery(store, actor, url, now);
 	if (!query.ok) error(query.status, query.message);
 	const sort = parseSort(url.searchParams.get('sort'));
 	return {
 		actor,
+		dateNotice: query.dateNotice,
 		day: query.day,
 		today: vnDay(now),
 		scope: query.scope,
