@@ -63,7 +63,10 @@ test('a head sees only their khu phố, changes the day, prints and downloads', 
 	await expect(page.getByText('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toBeVisible();
 	await expect(page.getByText('Độc lập - Tự do - Hạnh phúc')).toBeVisible();
 	const [y, m, d] = date.split('-').map(Number);
-	await expect(page.getByText(`Hà Tu, ngày ${d} tháng ${m} năm ${y}`)).toBeVisible();
+	// Nghị định 30/2020: a day below 10 and the months 1 and 2 take a leading 0.
+	const dd = String(d).padStart(2, '0');
+	const mm = m <= 2 ? String(m).padStart(2, '0') : String(m);
+	await expect(page.getByText(`Hà Tu, ngày ${dd} tháng ${mm} năm ${y}`)).toBeVisible();
 	const row = page.locator('table.report tr', { hasText: 'Số người dự học' });
 	await expect(row.locator('td.value')).toHaveText(String(attendees));
 	await page.emulateMedia({ media: 'print' });
