@@ -17,10 +17,27 @@ test('"Gọi tình nguyện viên" stores a request, tells the learner someone i
 	await expect(page.getByRole('status')).toContainText('Tình nguyện viên sẽ đến giúp bác ngay');
 	await k.expectSaid('Bác chờ một chút nhé. Tình nguyện viên sẽ đến giúp bác ngay.');
 
-	// A second tap while someone is on the way is the same request, not a new one.
-	const again = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
+	// "Đóng" only hides the notice: the call stays on its way. Tapping the button again shows
+	// the call already made (its time) and says it again; no second call is sent.
+	const notice = page.getByRole('status').filter({ hasText: 'Đã gọi lúc' });
+	const shown = await notice.textContent();
+	let posts = 0;
+	page.on('request', (r) => {
+		if (r.url().endsWith('/api/kiosk/help')) posts++;
+	});
+	await k.tap(notice.getByRole('button', { name: 'Đóng' }));
+	await expect(notice).toHaveCount(0);
+	const before = (await k.narrations()).length;
 	await k.tap(k.button('Gọi tình nguyện viên'));
-	expect(await (await again).json()).toMatchObject({ id: body.id, repeated: true });
+	await expect(notice).toHaveText(shown!);
+	await expect
+		.poll(async () => (await k.narrations()).slice(before))
+		.toContain('Bác chờ một chút nhé. Tình nguyện viên sẽ đến giúp bác ngay.');
+	expect(posts).toBe(0);
+
+	// The server too takes a second request while one is open as the same one.
+	const again = await page.request.post('/api/kiosk/help');
+	expect(await again.json()).toMatchObject({ id: body.id, repeated: true });
 
 	// A volunteer reads where to go in words: the kiosk's place, not its id "tram-1".
 	// Signed in through the API (the page shares its cookies): the form's page costs seconds.

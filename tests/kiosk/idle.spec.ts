@@ -75,3 +75,35 @@ test('while a volunteer is on the way the kiosk does not send the learner home',
 	await page.clock.runFor(600_000);
 	await expect(page.getByRole('alertdialog', { name: 'Bác còn ở đây không?' })).toBeVisible();
 });
+
+test('"Về trang chủ" only goes home: the big text and a volunteer on the way stay until the kiosk is left alone', async ({
+	page
+}) => {
+	await page.clock.install();
+	const k = new Kiosk(page);
+	const fontSize = () => page.evaluate(() => document.documentElement.style.fontSize);
+	await k.open('/bai-hoc/vssid');
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	await expect.poll(fontSize).toBe('32px');
+	await k.tap(k.button('Gọi tình nguyện viên'));
+	const notice = page.getByRole('status').filter({ hasText: 'Đã gọi lúc' });
+	await expect(notice).toBeVisible();
+
+	await k.tap(page.getByRole('link', { name: 'Về trang chủ' }));
+	await expect(page.getByRole('heading', { name: 'Bác muốn học gì hôm nay?' })).toBeVisible();
+	expect(await fontSize()).toBe('32px');
+	await expect(notice).toBeVisible();
+	// Still waiting for the volunteer: the 20-minute grace holds, not the usual 5 minutes.
+	await page.clock.runFor(600_000);
+	await expect(page.getByRole('alertdialog')).toHaveCount(0);
+
+	// Left alone long after that, the kiosk clears everything for the next person.
+	await page.clock.runFor(601_000);
+	await expect(page.getByRole('alertdialog', { name: 'Bác còn ở đây không?' })).toBeVisible();
+	await page.clock.runFor(61_000);
+	await expect(page.getByRole('alertdialog')).toHaveCount(0);
+	await expect.poll(fontSize).toBe('24px');
+	await expect(notice).toHaveCount(0);
+	await expect(page.getByRole('status').filter({ hasText: 'tình nguyện viên' })).toHaveCount(0);
+});

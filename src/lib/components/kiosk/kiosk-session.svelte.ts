@@ -7,6 +7,16 @@ export const TEXT_SIZES = [24, 28, 32] as const;
 export type HelpState = 'idle' | 'sending' | 'coming' | 'failed';
 
 /**
+ * How long a call stays the one on its way. A tap on "Gọi tình nguyện viên" before then shows
+ * the call already made instead of making another: volunteers see a call within 15 s on their
+ * page and it stays there until one takes it, so a second call would only be a second line
+ * for the same kiosk. The kiosk is not told when a volunteer takes the call; after this long
+ * without anyone coming the first was likely missed (or the volunteer came and went and the
+ * resident needs help again), and a new call is right.
+ */
+export const HELP_RECALL_MS = 10 * 60_000;
+
+/**
  * What one person's visit changes on the kiosk: text size, slow speech, a help call, the
  * lesson in progress. `reset()` puts all of it back so the next person starts clean.
  */
@@ -15,6 +25,8 @@ export class KioskSession {
 	slow = $state(false);
 	help = $state<HelpState>('idle');
 	helpAt = $state<number | null>(null);
+	/** The notice under the bar is showing. Closing it hides it; the call stays on its way. */
+	helpShown = $state(false);
 	/** The last text the narrator was asked to say (shown as `data-narrating` for tests). */
 	saying = $state('');
 	readonly narrator: Narrator;
@@ -56,6 +68,18 @@ export class KioskSession {
 		this.size = Math.max(this.size - 1, 0);
 	}
 
+	/** A call that is on its way (or being sent) and too recent to make again. */
+	helpPending(now = Date.now()): boolean {
+		if (this.help === 'sending') return true;
+		return this.help === 'coming' && this.helpAt !== null && now - this.helpAt < HELP_RECALL_MS;
+	}
+
+	/** "Đóng" on the notice: out of sight only. A failed call is over, so the next tap retries. */
+	closeHelp(): void {
+		this.helpShown = false;
+		if (this.help === 'failed') this.help = 'idle';
+	}
+
 	/** A lesson registers what to do when its learner goes (record where they left). */
 	onLeave(fn: () => void): () => void {
 		this.leaving.push(fn);
@@ -75,6 +99,7 @@ export class KioskSession {
 		this.slow = false;
 		this.help = 'idle';
 		this.helpAt = null;
+		this.helpShown = false;
 		this.saying = '';
 		try {
 			sessionStorage.clear();
