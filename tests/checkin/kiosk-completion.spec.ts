@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 import { PHRASES } from '../../src/lib/voice/phrases.js';
 import { openHydrated } from '../support/pages';
 import { apiAs, newResident, nonce, launchWithCardInCamera } from './support';
@@ -81,6 +82,58 @@ test('a card the kiosk cannot record says why, waits, and can be tried again', a
 			'href',
 			'/bai-hoc/tien-dien'
 		);
+	} finally {
+		await browser.close();
+	}
+});
+
+test('with a working camera the words and the way back stay on every kiosk screen, at every text size', async () => {
+	// Chromium's own test picture: a camera that works and shows no card.
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
+	});
+	const context = await browser.newContext({
+		baseURL: test.info().project.use.baseURL!,
+		hasTouch: true,
+		permissions: ['camera'],
+		locale: 'vi-VN'
+	});
+	const page = await context.newPage();
+	const tapText = async (name: string) => {
+		await page.getByRole('button', { name }).tap();
+		// The kiosk takes a second tap this soon as the first one bouncing.
+		await page.waitForTimeout(400);
+	};
+	try {
+		for (const viewport of [
+			{ width: 1366, height: 768 },
+			{ width: 1920, height: 1080 },
+			{ width: 1080, height: 1920 }
+		]) {
+			await page.setViewportSize(viewport);
+			await openHydrated(page, '/bai-hoc/vssid/ghi-nhan');
+			for (let taps = 0; taps <= 2; taps++) {
+				if (taps > 0) {
+					await tapText('Chữ to hơn');
+					await expect
+						.poll(() => page.evaluate(() => document.documentElement.style.fontSize))
+						.toBe(['24px', '28px', '32px'][taps]);
+				}
+				await expect(page.locator('video')).toBeVisible({ timeout: 15_000 });
+				const where = `${viewport.width}×${viewport.height}, A+ ×${taps}`;
+				const back = await page.getByRole('link', { name: 'Quay lại bài học' }).boundingBox();
+				expect(back!.y + back!.height, where).toBeLessThanOrEqual(viewport.height);
+				const lead = await page.getByText('Bác giơ thẻ QR của mình').boundingBox();
+				expect(lead!.y, where).toBeGreaterThan(0);
+				const camera = await page.getByRole('region', { name: 'Camera của trạm' }).boundingBox();
+				expect(camera!.y + camera!.height, where).toBeLessThanOrEqual(back!.y);
+				// Nothing below to scroll to: no "Còn nữa ở dưới" over the picture.
+				await expect(page.getByRole('button', { name: /Còn nữa ở dưới/ })).toHaveCount(0);
+			}
+			await tapText('Chữ nhỏ hơn');
+			await tapText('Chữ nhỏ hơn');
+		}
 	} finally {
 		await browser.close();
 	}
