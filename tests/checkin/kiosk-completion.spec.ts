@@ -6,12 +6,12 @@ import { openHydrated } from '../support/pages';
 import { apiAs, newResident, nonce, launchWithCardInCamera } from './support';
 
 /** A kiosk page at 1920×1080 with a card (or any text) held to its camera; nobody signs in. */
-async function kioskWithCard(text: string) {
+async function kioskWithCard(text: string, viewport = { width: 1920, height: 1080 }) {
 	const baseURL = test.info().project.use.baseURL!;
 	const browser = await launchWithCardInCamera(text);
 	const context = await browser.newContext({
 		baseURL,
-		viewport: { width: 1920, height: 1080 },
+		viewport,
 		hasTouch: true,
 		permissions: ['camera'],
 		locale: 'vi-VN'
@@ -49,6 +49,12 @@ test('after a lesson a card shown to the kiosk camera, or to its USB scanner, is
 		// Someone else who did the lesson too: the camera again, for their card.
 		await page.getByRole('button', { name: 'Ghi nhận thẻ khác' }).tap();
 		await expect(page.getByRole('heading', { name: 'Ghi nhận bài học' })).toBeVisible();
+		// The camera still sees the first card: not recorded twice, but answered, on screen
+		// and aloud, rather than nothing at all.
+		await expect(page.locator('[data-again]')).toHaveText(
+			'Thẻ này vừa ghi nhận bài này rồi. Bác không cần giơ lại.'
+		);
+		await expect.poll(said).toContain(PHRASES.cardAgain);
 		// They use the USB scanner beside the kiosk (a keyboard: the code fast, then Enter). The
 		// camera still sees the first card, which the page has already taken.
 		const recorded = page.waitForResponse('**/api/kiosk/completions', { timeout: 15_000 });
@@ -69,7 +75,11 @@ test('a card the kiosk cannot record says why, waits, and can be tried again', a
 		await openHydrated(page, '/bai-hoc/tien-dien/ghi-nhan');
 		const refused = page.locator('[data-result="error"]');
 		await expect(refused).toContainText('Chưa ghi nhận được', { timeout: 15_000 });
-		await expect(refused).toContainText('Không có thẻ');
+		// In the resident's words, not the volunteers' screen's ("Không có thẻ nào mang mã này").
+		await expect(refused).toContainText(
+			'Trạm chưa nhận ra thẻ này. Bác nhờ tình nguyện viên xem giúp thẻ nhé.'
+		);
+		await expect(refused).not.toContainText('mang mã này');
 		expect(await said()).toContain(PHRASES.cardNotRecorded);
 		await page.clock.fastForward(30_000);
 		await expect(refused).toBeVisible();

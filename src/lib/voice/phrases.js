@@ -22,6 +22,8 @@ export const PHRASES = {
 	cameraOff:
 		'Camera của trạm chưa dùng được. Nếu trạm có máy quét thẻ, bác đưa thẻ vào máy quét. Hoặc bác bấm Gọi tình nguyện viên nhé.',
 	cardRecorded: 'Đã ghi nhận. Chúc mừng bác đã học xong bài này!',
+	// A card shown again just after it was recorded (the screen says the same).
+	cardAgain: 'Thẻ này vừa ghi nhận bài này rồi. Bác không cần giơ lại nhé.',
 	cardNotRecorded:
 		'Chưa ghi nhận được. Bác đọc dòng chữ trên màn hình, hoặc bấm Gọi tình nguyện viên nhé.'
 };
