@@ -33,10 +33,35 @@ test('with big text the home page says there is more below, and a touch on it sh
 	const last = page.locator('a[data-topic]').last();
 	await expect(last).not.toBeInViewport({ ratio: 1 });
 
+	// The line never hides a tile's name: it has its own strip under the page.
+	const covered = () =>
+		page.evaluate(() => {
+			const line = document.querySelector('.more-below')?.getBoundingClientRect();
+			if (!line) return [];
+			// Only what the page's window shows: a name scrolled out of it is not covered.
+			const view = document.querySelector('main')!.getBoundingClientRect();
+			return [...document.querySelectorAll('a[data-topic] .title')]
+				.filter((t) => {
+					const r = t.getBoundingClientRect();
+					const top = Math.max(r.top, view.top);
+					const bottom = Math.min(r.bottom, view.bottom);
+					return (
+						bottom > top &&
+						bottom > line.top &&
+						top < line.bottom &&
+						r.right > line.left &&
+						r.left < line.right
+					);
+				})
+				.map((t) => t.textContent);
+		});
+	expect(await covered()).toEqual([]);
+
 	// A touch shows the next screenful; at the end the line goes, with the last tile whole.
 	for (let i = 0; i < 3 && (await more.isVisible()); i++) {
 		await k.tap(more);
 		await page.waitForTimeout(600);
+		expect(await covered()).toEqual([]);
 	}
 	await expect(more).toBeHidden();
 	await expect(last).toBeInViewport({ ratio: 1 });
