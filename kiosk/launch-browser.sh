@@ -65,6 +65,9 @@ flags=(
 	--enable-speech-dispatcher
 	--lang=vi
 	--touch-events=enabled
+	# "In bài này" prints straight to the default printer (CUPS): Chromium's print dialog, in
+	# small text with a printer picker, is not something a resident can use on a touch screen.
+	--kiosk-printing
 	# Nothing from the internet: no updates, sync, metrics or background fetches.
 	--disable-background-networking
 	--disable-component-update

@@ -56,6 +56,7 @@ test('the launcher in dry mode prints the exact Chromium command', async () => {
 		'--enable-speech-dispatcher',
 		'--lang=vi',
 		'--touch-events=enabled',
+		'--kiosk-printing',
 		'--disable-background-networking',
 		'--disable-component-update',
 		'--disable-sync',
