@@ -5,6 +5,8 @@ import type { Walkthrough } from '../../src/lib/walkthroughs/types';
 
 /** The kiosk ignores a second activation within this long (see tap.ts). */
 const REPEAT_GUARD_MS = 400;
+/** Tiếp tục/Quay lại do nothing this long after the step changed (see lesson-player). */
+const STEP_GUARD_MS = 800;
 
 export function lesson(id: string): Walkthrough {
 	return JSON.parse(
@@ -15,6 +17,9 @@ export function lesson(id: string): Walkthrough {
 /** Page object for the kiosk: taps like a finger, and reads what the narrator was asked. */
 export class Kiosk {
 	private lastTap = 0;
+	/** Whether the last tap was on the lesson's Tiếp tục or Quay lại. */
+	private lastWasControl = false;
+	private controls = new WeakSet<Locator>();
 
 	constructor(readonly page: Page) {}
 
@@ -27,11 +32,14 @@ export class Kiosk {
 	 * activation, and a test must not look like a trembling finger.
 	 */
 	async tap(target: Locator, options: { force?: boolean } = {}): Promise<void> {
-		const wait = this.lastTap + REPEAT_GUARD_MS + 30 - Date.now();
+		const control = this.controls.has(target);
+		const guard = control && this.lastWasControl ? STEP_GUARD_MS : REPEAT_GUARD_MS;
+		const wait = this.lastTap + guard + 30 - Date.now();
 		// Node's timer, not the page's: tests may have installed a fake clock in the page.
 		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 		await target.tap(options);
 		this.lastTap = Date.now();
+		this.lastWasControl = control;
 	}
 
 	button(name: string): Locator {
@@ -40,16 +48,20 @@ export class Kiosk {
 
 	/** The lesson's own Tiếp tục (a fake app on the practice phone may have one too). */
 	get next(): Locator {
-		return this.page
-			.getByRole('navigation', { name: 'Điều khiển bài học' })
-			.getByRole('button', { name: 'Tiếp tục' });
+		return this.control('Tiếp tục');
 	}
 
 	/** The lesson's own Quay lại. */
 	get back(): Locator {
-		return this.page
+		return this.control('Quay lại');
+	}
+
+	private control(name: string): Locator {
+		const button = this.page
 			.getByRole('navigation', { name: 'Điều khiển bài học' })
-			.getByRole('button', { name: 'Quay lại' });
+			.getByRole('button', { name });
+		this.controls.add(button);
+		return button;
 	}
 
 	/** The practice phone's element with this id. */
@@ -102,6 +114,7 @@ export class Kiosk {
 		}
 		await cdp.detach();
 		this.lastTap = Date.now();
+		this.lastWasControl = false;
 	}
 
 	async narrations(): Promise<string[]> {

@@ -6,8 +6,24 @@ import type { Utterance } from '$lib/voice/narrator';
 /** After this many wrong taps the right place is highlighted. */
 export const MISSES_BEFORE_HIGHLIGHT = 2;
 
+/**
+ * After a step (or quiz message) changes, Tiếp tục and Quay lại wait this long: an elderly
+ * double tap is slow (450 ms apart was seen), and its second tap skipped the new step unseen.
+ * The step changing is the first tap's feedback; a deliberate next tap comes later than this.
+ */
+export const STEP_GUARD_MS = 800;
+
+/** What a learner did on one step, kept when they go back to it. */
+interface StepWork {
+	solved: boolean;
+	quizIndex: number;
+	quizAnswers: Array<boolean | null>;
+}
+
 /** ok: the right tap; hint: not there yet; warn: a tap on a trap (a scam's link, "Vẫn chuyển"). */
 export type Feedback = { tone: 'ok' | 'hint' | 'warn'; text: string } | null;
+
+const RIGHT_TAP: Feedback = { tone: 'ok', text: 'Đúng rồi! Bác bấm Tiếp tục nhé.' };
 
 /**
  * The state of one learner going through one lesson: which step, practice misses, the quiz.
@@ -21,12 +37,20 @@ export class LessonPlayer {
 	/** The learner's answer to each quiz item so far ("is it a scam?"), kept on going back. */
 	quizAnswers = $state<Array<boolean | null>>([]);
 	feedback = $state<Feedback>(null);
+	/** Finished work on the steps left behind: going back shows it done, not to do again. */
+	private kept = new Map<number, StepWork>();
+	private changedAt = -Infinity;
 
 	constructor(
 		readonly lesson: Walkthrough,
 		private recordings: Array<string | null>,
-		private say: (u: Utterance) => void
-	) {}
+		private say: (u: Utterance) => void,
+		/** The step to open at (0-based; the step count for the finish screen). */
+		start = 0,
+		private now: () => number = () => performance.now()
+	) {
+		this.index = Math.max(0, Math.min(start, this.total));
+	}
 
 	get total(): number {
 		return this.lesson.steps.length;
@@ -82,7 +106,7 @@ export class LessonPlayer {
 	/** Tiếp tục: finish what the step asks first, then move on. */
 	next(): void {
 		const s = this.step;
-		if (!s) return;
+		if (!s || this.tooSoon()) return;
 		if (s.practice && !this.solved) {
 			this.feedback = { tone: 'hint', text: s.practice.hint };
 			this.say({ text: `${PHRASES.tapFirst} ${s.practice.hint}` });
@@ -97,6 +121,7 @@ export class LessonPlayer {
 			}
 			if (this.quizIndex < s.quiz.length - 1) {
 				this.quizIndex++;
+				this.changedAt = this.now();
 				this.feedback = null;
 				this.speakStep();
 				return;
@@ -107,8 +132,10 @@ export class LessonPlayer {
 
 	/** Quay lại: inside the quiz, the message before (with its answer); else the step before. */
 	back(): void {
+		if (this.tooSoon()) return;
 		if (this.step?.quiz && this.quizIndex > 0) {
 			this.quizIndex--;
+			this.changedAt = this.now();
 			this.feedback = null;
 			this.speakStep();
 			return;
@@ -116,26 +143,51 @@ export class LessonPlayer {
 		if (this.index > 0) this.go(this.index - 1);
 	}
 
+	/** The second tap of a slow double tap, on a step that has only just appeared. */
+	private tooSoon(): boolean {
+		return this.now() - this.changedAt < STEP_GUARD_MS;
+	}
+
 	go(index: number): void {
+		this.kept.set(this.index, {
+			solved: this.solved,
+			quizIndex: this.quizIndex,
+			quizAnswers: this.quizAnswers
+		});
 		this.index = Math.max(0, Math.min(index, this.total));
+		this.changedAt = this.now();
+		const work = this.kept.get(this.index);
 		this.misses = 0;
-		this.solved = false;
-		this.quizIndex = 0;
-		this.quizAnswers = [];
-		this.feedback = null;
+		this.solved = work?.solved ?? false;
+		this.quizIndex = work?.quizIndex ?? 0;
+		this.quizAnswers = work?.quizAnswers ?? [];
+		// A step done before shows as done: the practice's "right" note, the quiz's tally.
+		const score = this.quizScore;
+		this.feedback = score
+			? this.tally(score)
+			: this.solved && this.step?.practice
+				? RIGHT_TAP
+				: null;
 		this.speakStep();
+	}
+
+	private tally(score: { right: number; of: number }): Feedback {
+		return { tone: 'ok', text: `Bác trả lời đúng ${score.right}/${score.of} câu.` };
 	}
 
 	/** A tap on the practice phone: the right place, or a gentle hint. */
 	tapScreen(target: string | null): void {
 		const p = this.step?.practice;
-		if (!p || this.solved) return;
+		if (!p) return;
 		if (target === p.target) {
+			// Also once solved: a learner back on a step done before may do it again.
 			this.solved = true;
-			this.feedback = { tone: 'ok', text: 'Đúng rồi! Bác bấm Tiếp tục nhé.' };
+			this.feedback = RIGHT_TAP;
 			this.say({ text: PHRASES.rightTap });
 			return;
 		}
+		// Solved already, a stray tap beside the target changes nothing.
+		if (this.solved) return;
 		this.misses++;
 		const why = target === null ? undefined : p.wrong?.[target];
 		if (why) {
@@ -160,10 +212,7 @@ export class LessonPlayer {
 		this.quizAnswers[this.quizIndex] = saidScam;
 		// After the last message, the tally beside the quiz, where the words column has room.
 		const score = this.quizScore;
-		this.feedback = score && {
-			tone: 'ok',
-			text: `Bác trả lời đúng ${score.right}/${score.of} câu.`
-		};
+		this.feedback = score && this.tally(score);
 		this.say({ text: this.answerText(item, saidScam) });
 	}
 
