@@ -54,7 +54,7 @@ test('"Tôi vẫn đang học" keeps the lesson where it was', async ({ page }) 
 	await expect(page.getByRole('alertdialog')).toHaveCount(0);
 	await page.clock.runFor(70_000);
 	await k.progress(2, 7);
-	await expect(page).toHaveURL(/\/bai-hoc\/tien-dien$/);
+	await expect(page).toHaveURL(/\/bai-hoc\/tien-dien\?buoc=2$/);
 });
 
 test('while a volunteer is on the way the kiosk does not send the learner home', async ({
@@ -69,7 +69,7 @@ test('while a volunteer is on the way the kiosk does not send the learner home',
 	// Ten minutes waiting for help, untouched: still the same lesson and step, no question.
 	await page.clock.runFor(600_000);
 	await expect(page.getByRole('alertdialog')).toHaveCount(0);
-	await expect(page).toHaveURL(/\/bai-hoc\/vssid$/);
+	await expect(page).toHaveURL(/\/bai-hoc\/vssid\?buoc=1$/);
 	await expect(page.getByText(/Tình nguyện viên sẽ đến giúp bác ngay/)).toBeVisible();
 	// Left alone far longer than help takes, it still clears for the next person.
 	await page.clock.runFor(600_000);

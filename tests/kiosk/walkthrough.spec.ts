@@ -195,3 +195,42 @@ test('on the practice phone a resident swipes up to find a message below; the sw
 	await k.tap(k.sim(target));
 	await expect(page.getByText('Đúng rồi! Bác bấm Tiếp tục nhé.')).toBeVisible();
 });
+
+test(
+	'the place is kept: a reload stays on the step, and the card page comes back to the finish screen; neither counts a second start',
+	{ tag: '@size-blind' },
+	async ({ page }) => {
+		test.setTimeout(90_000);
+		const k = new Kiosk(page);
+		const vietqr = lesson('chuyen-khoan-vietqr');
+		const n = vietqr.steps.length;
+		const events: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().endsWith('/api/kiosk/events')) events.push(JSON.parse(r.postData()!).kind);
+		});
+		const step = async (i: number) => {
+			const p = vietqr.steps[i].practice;
+			if (p) await k.tap(k.sim(p.target));
+			await k.tap(k.next);
+		};
+		await k.open(`/bai-hoc/${vietqr.id}`);
+		await step(0);
+		await step(1);
+		await k.progress(3, n);
+		await expect(page).toHaveURL(`/bai-hoc/${vietqr.id}?buoc=3`);
+
+		await page.reload();
+		await k.progress(3, n);
+		for (let i = 2; i < n; i++) await step(i);
+		await expect(page.getByRole('heading', { name: 'Bác đã hoàn thành!' })).toBeVisible();
+		await expect(page).toHaveURL(`/bai-hoc/${vietqr.id}?buoc=xong`);
+
+		await k.tap(page.getByRole('link', { name: 'Ghi nhận vào thẻ' }));
+		await expect(page.getByRole('heading', { name: 'Ghi nhận bài học' })).toBeVisible();
+		await k.tap(page.getByRole('link', { name: 'Quay lại bài học' }));
+		await expect(page.getByRole('heading', { name: 'Bác đã hoàn thành!' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'In bài này' })).toBeVisible();
+		// The reload's pagehide reports a leave (it cannot be told from closing the page).
+		await expect.poll(() => events.filter((e) => e !== 'leave')).toEqual(['start', 'complete']);
+	}
+);
