@@ -38,7 +38,7 @@ export class LessonPlayer {
 	quizAnswers = $state<Array<boolean | null>>([]);
 	feedback = $state<Feedback>(null);
 	/** Finished work on the steps left behind: going back shows it done, not to do again. */
-	private kept = new Map<number, StepWork>();
+	private kept: Array<StepWork | undefined> = [];
 	private changedAt = -Infinity;
 
 	constructor(
@@ -149,14 +149,14 @@ export class LessonPlayer {
 	}
 
 	go(index: number): void {
-		this.kept.set(this.index, {
+		this.kept[this.index] = {
 			solved: this.solved,
 			quizIndex: this.quizIndex,
 			quizAnswers: this.quizAnswers
-		});
+		};
 		this.index = Math.max(0, Math.min(index, this.total));
 		this.changedAt = this.now();
-		const work = this.kept.get(this.index);
+		const work = this.kept[this.index];
 		this.misses = 0;
 		this.solved = work?.solved ?? false;
 		this.quizIndex = work?.quizIndex ?? 0;
