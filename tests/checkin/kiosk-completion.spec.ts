@@ -88,9 +88,10 @@ test('a card the kiosk cannot record says why, waits, and can be tried again', a
 		await page.getByRole('button', { name: 'Thử lại' }).tap();
 		expect((await again).status()).toBe(404);
 		await expect(refused).toBeVisible();
+		// Back to the lesson's finish screen (with "In bài này"), not to its first step.
 		await expect(page.getByRole('link', { name: 'Quay lại bài học' })).toHaveAttribute(
 			'href',
-			'/bai-hoc/tien-dien'
+			'/bai-hoc/tien-dien?buoc=xong'
 		);
 	} finally {
 		await browser.close();
