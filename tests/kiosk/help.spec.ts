@@ -56,6 +56,35 @@ test('"Gọi tình nguyện viên" stores a request, tells the learner someone i
 	);
 });
 
+test('when a volunteer takes the call, the kiosk says someone is really on the way', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	await k.open('/chu-de/y-te');
+	const sent = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
+	await k.tap(k.button('Gọi tình nguyện viên'));
+	const call = await (await sent).json();
+	const notice = page.getByRole('status').filter({ hasText: 'Đã gọi lúc' });
+	await expect(notice).toContainText('Tình nguyện viên sẽ đến giúp bác ngay');
+	// The notice closed meanwhile: the news opens it again.
+	await k.tap(notice.getByRole('button', { name: 'Đóng' }));
+
+	// A volunteer taps "Tôi đến ngay" on their phone (the same form post, through the API).
+	expect((await apiSignIn(page.request, 'tinhnguyen2', '246810')).ok()).toBe(true);
+	const origin = new URL(page.url()).origin;
+	const taken = await page.request.post('/tinh-nguyen?/answer', {
+		form: { id: String(call.id) },
+		headers: { origin }
+	});
+	expect(taken.ok()).toBe(true);
+
+	// The kiosk asks every 10 s while a call is on its way.
+	await expect(notice).toContainText(/Tình nguyện viên đã nhận lời lúc \d{2}:\d{2} và đang tới/, {
+		timeout: 15_000
+	});
+	await k.expectSaid('Tình nguyện viên đã nhận lời và đang tới. Bác chờ một chút nhé.');
+});
+
 test('the lesson API lists every walkthrough with its counts and a working url', async ({
 	request
 }) => {

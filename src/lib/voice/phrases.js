@@ -4,6 +4,7 @@ export const PHRASES = {
 	pickLesson: 'Bác chạm vào bài muốn học nhé.',
 	stillThere: 'Bác còn ở đây không? Bác bấm nút Tôi vẫn đang học để học tiếp nhé.',
 	helpComing: 'Bác chờ một chút nhé. Tình nguyện viên sẽ đến giúp bác ngay.',
+	helpTaken: 'Tình nguyện viên đã nhận lời và đang tới. Bác chờ một chút nhé.',
 	helpFailed: 'Chưa gọi được tình nguyện viên. Bác nhờ người bên cạnh giúp nhé.',
 	tryAgain: 'Chưa đúng chỗ. Bác thử lại nhé.',
 	rightTap: 'Đúng rồi! Bác giỏi quá. Bác bấm Tiếp tục nhé.',

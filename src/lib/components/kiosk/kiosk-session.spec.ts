@@ -37,4 +37,19 @@ describe('a call for a volunteer', () => {
 		expect(k.help).toBe('idle');
 		expect(k.helpPending(at)).toBe(false);
 	});
+
+	it('learns once that a volunteer took it, and only for the call still on its way', () => {
+		const k = called();
+		k.helpId = 7;
+		expect(k.learnTaken(7, null)).toBe(false);
+		expect(k.learnTaken(6, at + 60_000)).toBe(false);
+		expect(k.helpTakenAt).toBeNull();
+		expect(k.learnTaken(7, at + 60_000)).toBe(true);
+		expect(k.helpTakenAt).toBe(at + 60_000);
+		expect(k.learnTaken(7, at + 60_000)).toBe(false);
+		// The next person starts clean, and a late answer about the last call changes nothing.
+		k.reset();
+		expect([k.helpId, k.helpTakenAt]).toEqual([null, null]);
+		expect(k.learnTaken(7, at + 60_000)).toBe(false);
+	});
 });

@@ -16,6 +16,9 @@ export type HelpState = 'idle' | 'sending' | 'coming' | 'failed';
  */
 export const HELP_RECALL_MS = 10 * 60_000;
 
+/** How often a kiosk with a call on its way asks whether a volunteer has taken it. */
+export const HELP_POLL_MS = 10_000;
+
 /**
  * What one person's visit changes on the kiosk: text size, slow speech, a help call, the
  * lesson in progress. `reset()` puts all of it back so the next person starts clean.
@@ -25,6 +28,9 @@ export class KioskSession {
 	slow = $state(false);
 	help = $state<HelpState>('idle');
 	helpAt = $state<number | null>(null);
+	/** The call's id (to ask after it) and when a volunteer took it ("Tôi đến ngay"). */
+	helpId = $state<number | null>(null);
+	helpTakenAt = $state<number | null>(null);
 	/** The notice under the bar is showing. Closing it hides it; the call stays on its way. */
 	helpShown = $state(false);
 	/** The last text the narrator was asked to say (shown as `data-narrating` for tests). */
@@ -74,6 +80,17 @@ export class KioskSession {
 		return this.help === 'coming' && this.helpAt !== null && now - this.helpAt < HELP_RECALL_MS;
 	}
 
+	/**
+	 * The server's answer about call `id`: a volunteer took it at `answeredAt`. True when that
+	 * is news for the call still on its way here (a reset or a newer call since: not ours).
+	 */
+	learnTaken(id: number, answeredAt: number | null): boolean {
+		if (answeredAt === null || this.help !== 'coming' || this.helpId !== id) return false;
+		if (this.helpTakenAt !== null) return false;
+		this.helpTakenAt = answeredAt;
+		return true;
+	}
+
 	/** "Đóng" on the notice: out of sight only. A failed call is over, so the next tap retries. */
 	closeHelp(): void {
 		this.helpShown = false;
@@ -99,6 +116,8 @@ export class KioskSession {
 		this.slow = false;
 		this.help = 'idle';
 		this.helpAt = null;
+		this.helpId = null;
+		this.helpTakenAt = null;
 		this.helpShown = false;
 		this.saying = '';
 		try {

@@ -30,6 +30,25 @@ export async function requestHelp(
 	return { request: helpRequest(store.db, id)!, repeated };
 }
 
+/** What a kiosk may learn of its call: when it was made and when a volunteer took it. */
+export interface HelpCallStatus {
+	id: number;
+	at: number;
+	answeredAt: number | null;
+}
+
+/** A call's status by its id (as the kiosk got it when calling); 400 / 404 otherwise. */
+export function helpCallStatus(store: DataStore, rawId: string): ServiceResult<HelpCallStatus> {
+	if (!/^\d{1,12}$/.test(rawId)) {
+		return { ok: false, status: 400, reason: 'bad_id', message: 'Mã lời gọi không hợp lệ.' };
+	}
+	const request = helpRequest(store.db, Number(rawId));
+	if (!request) {
+		return { ok: false, status: 404, reason: 'not_found', message: 'Không có lời gọi này.' };
+	}
+	return { ok: true, value: { id: request.id, at: request.at, answeredAt: request.answeredAt } };
+}
+
 const KINDS = ['start', 'complete', 'leave'] as const;
 
 /**
