@@ -1,15 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { apiSignIn } from '../support/sign-in';
 import { Kiosk } from './kiosk-page';
 
-test('"Gọi tình nguyện viên" stores a request, tells the learner someone is coming, and volunteers see where', async ({
-	page
-}) => {
+/** A resident on a topic page taps "Gọi tình nguyện viên": the kiosk and the server's answer. */
+async function callFromKiosk(page: Page): Promise<{ k: Kiosk; response: Response }> {
 	const k = new Kiosk(page);
 	await k.open('/chu-de/y-te');
 	const sent = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
 	await k.tap(k.button('Gọi tình nguyện viên'));
-	const response = await sent;
+	return { k, response: await sent };
+}
+
+test('"Gọi tình nguyện viên" stores a request, tells the learner someone is coming, and volunteers see where', async ({
+	page
+}) => {
+	const { k, response } = await callFromKiosk(page);
 	expect([200, 201]).toContain(response.status());
 	const body = await response.json();
 	expect(body).toMatchObject({ status: 'ok', place: 'Nhà văn hoá khu phố 1' });
@@ -59,11 +64,8 @@ test('"Gọi tình nguyện viên" stores a request, tells the learner someone i
 test('when a volunteer takes the call, the kiosk says someone is really on the way', async ({
 	page
 }) => {
-	const k = new Kiosk(page);
-	await k.open('/chu-de/y-te');
-	const sent = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
-	await k.tap(k.button('Gọi tình nguyện viên'));
-	const call = await (await sent).json();
+	const { k, response } = await callFromKiosk(page);
+	const call = await response.json();
 	const notice = page.getByRole('status').filter({ hasText: 'Đã gọi lúc' });
 	await expect(notice).toContainText('Tình nguyện viên sẽ đến giúp bác ngay');
 	// The notice closed meanwhile: the news opens it again.
