@@ -10,6 +10,7 @@ import {
 	parseSkillRule,
 	ruleMet,
 	sortHouseholds,
+	targetDueNext,
 	weekStart,
 	weeksUpTo
 } from './coverage';
@@ -55,6 +56,27 @@ describe('targets and days', () => {
 		expect(gapToTarget(8, 3, 80)).toBe(4); // 6.4 → 7 people
 		expect(gapToTarget(8, 8, 80)).toBe(0);
 		expect(gapToTarget(0, 0, 95)).toBe(0);
+	});
+
+	it('takes the target due next, not one whose day has passed', () => {
+		const t = (id: number, metric: string, percent: number, daysLeft: number) => ({
+			id,
+			metric,
+			percent,
+			daysLeft
+		});
+		const targets = [
+			t(1, 'adults_skilled', 80, -336), // the end of 2025, gone
+			t(2, 'adults_skilled', 100, 29),
+			t(3, 'households_covered', 95, 29),
+			t(4, 'adults_skilled', 90, 10)
+		];
+		expect(targetDueNext(targets, 'adults_skilled')?.id).toBe(4);
+		expect(targetDueNext(targets.slice(0, 3), 'adults_skilled')?.id).toBe(2);
+		expect(targetDueNext(targets, 'households_covered')?.id).toBe(3);
+		expect(targetDueNext([targets[0]], 'adults_skilled')).toBeNull();
+		// Two on one day: the higher one is what the day asks.
+		expect(targetDueNext([t(5, 'pupils', 90, 0), t(6, 'pupils', 100, 0)], 'pupils')?.id).toBe(6);
 	});
 
 	it('counts adults by birth year and days to a deadline', () => {

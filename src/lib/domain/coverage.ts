@@ -113,6 +113,27 @@ export function gapToTarget(total: number, have: number, percent: number): numbe
 	return Math.max(0, required - have);
 }
 
+/**
+ * Of the ward's targets for one figure, the one due next: the nearest deadline not yet past
+ * (the higher percent if two share it). A target whose day has gone is history, not a goal.
+ */
+export function targetDueNext<T extends { metric: string; percent: number; daysLeft: number }>(
+	targets: readonly T[],
+	metric: TargetMetric
+): T | null {
+	let next: T | null = null;
+	for (const t of targets) {
+		if (t.metric !== metric || t.daysLeft < 0) continue;
+		if (
+			!next ||
+			t.daysLeft < next.daysLeft ||
+			(t.daysLeft === next.daysLeft && t.percent > next.percent)
+		)
+			next = t;
+	}
+	return next;
+}
+
 export function requiredFor(total: number, percent: number): number {
 	return Math.ceil((total * percent) / 100 - 1e-9);
 }

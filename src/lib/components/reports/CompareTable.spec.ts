@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import CompareTable from './CompareTable.svelte';
-import type { CoverageView } from './types';
+import type { CoverageView, TargetView } from './types';
 
 type Row = CoverageView['byNeighborhood'][number];
 const hood = (
@@ -35,10 +35,30 @@ const coverage = {
 	definitions: { adultSkilled: 'M1', householdCovered: 'M2', adultMinAge: 15 }
 } satisfies CoverageView;
 
-const table = (day: string, today = '2026-12-05') =>
+const target = (
+	id: number,
+	metric: string,
+	percent: number,
+	deadline: string,
+	daysLeft: number
+) => ({
+	id,
+	metric,
+	label: `${percent}%`,
+	percent,
+	deadline,
+	total: null,
+	current: null,
+	required: null,
+	gap: null,
+	met: null,
+	daysLeft
+});
+
+const table = (day: string, today = '2026-12-05', targets: TargetView[] = []) =>
 	render(CompareTable, {
 		props: {
-			coverage,
+			coverage: { ...coverage, targets },
 			attendees: [
 				{ id: 1, attendees: 7 },
 				{ id: 2, attendees: 1200 }
@@ -116,6 +136,45 @@ describe('the khu phố comparison', () => {
 			'0 (chưa có dữ liệu)',
 			'0'
 		]);
+	});
+
+	it("gives each khu phố's way to the targets due next, and says which they are", () => {
+		const html = table('2026-12-05', '2026-12-05', [
+			target(1, 'adults_skilled', 80, '2025-12-31', -339), // gone: not a goal any more
+			target(2, 'adults_skilled', 100, '2026-12-31', 26),
+			target(3, 'households_covered', 50, '2026-12-31', 26)
+		]);
+		expect(html).toContain(
+			'số người, số hộ mỗi khu phố còn thiếu để đạt chỉ tiêu 100% người trưởng thành có kỹ năng số (hạn 31/12/2026) và 50% hộ được phủ (hạn 31/12/2026).'
+		);
+		const body = cells(html, '<tbody', '</tbody>');
+		// 49 of 135 → 86 more for 100%; 26 of 50 households is past 50%.
+		expect(body.slice(0, 8)).toEqual([
+			'Khu phố 1',
+			'7',
+			'135',
+			'49',
+			'36,2% (cao nhất) còn 86 người',
+			'50',
+			'26 (52,0%) đã đạt',
+			'30'
+		]);
+		expect(body[14]).toBe('19 (38,0%) còn 6 hộ');
+		// Nobody registered: nothing to reach yet.
+		expect(body.slice(16)).toContain('chưa có dữ liệu');
+		expect(body.slice(16).join(' ')).not.toMatch(/còn|đã đạt/);
+		// The ward's gap from its sums, as the targets' section below says it.
+		const total = cells(html, '<tfoot', '</tfoot>');
+		expect(total[4]).toBe('36,2% còn 88 người');
+		expect(total[6]).toBe('45 (45,0%) còn 5 hộ');
+	});
+
+	it('says nothing of targets when none is due', () => {
+		const html = table('2026-12-05', '2026-12-05', [
+			target(1, 'adults_skilled', 80, '2025-12-31', -339)
+		]);
+		expect(html).not.toContain('còn thiếu để đạt');
+		expect(cells(html, '<tbody', '</tbody>')[4]).toBe('36,2% (cao nhất)');
 	});
 
 	it('is a card a row on a phone, the total included', () => {
