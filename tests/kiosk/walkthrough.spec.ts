@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PHRASES } from '../../src/lib/voice/phrases.js';
 import { Kiosk, lesson } from './kiosk-page';
 
 test('a learner finishes the VietQR lesson from the home screen, practice included', async ({
@@ -58,7 +59,18 @@ test('a learner finishes the VietQR lesson from the home screen, practice includ
 		'href',
 		'/bai-hoc/chuyen-khoan-vietqr/ghi-nhan'
 	);
-	await expect(page.getByRole('button', { name: 'In bài này' })).toBeVisible();
+	// The kiosk prints without a dialog: the tap prints once and says where the paper is.
+	await page.evaluate(() => {
+		const w = window as unknown as { prints: number };
+		w.prints = 0;
+		window.print = () => void w.prints++;
+	});
+	const printed = page.getByRole('status').filter({ hasText: 'Đã gửi bài sang máy in.' });
+	await expect(printed).toHaveCount(0);
+	await k.tap(page.getByRole('button', { name: 'In bài này' }));
+	await expect(printed).toContainText(PHRASES.printed);
+	await k.expectSaid(PHRASES.printed);
+	expect(await page.evaluate(() => (window as unknown as { prints: number }).prints)).toBe(1);
 
 	// Every step's words were handed to the narrator (captions are on screen regardless).
 	const said = await k.narrations();

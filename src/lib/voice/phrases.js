@@ -16,6 +16,8 @@ export const PHRASES = {
 	quizWrong: 'Chưa đúng.',
 	quizDone: 'Bác đã làm xong bài tập. Bác bấm Tiếp tục nhé.',
 	done: 'Bác đã hoàn thành! Bác có thể in bài này mang về, hoặc ghi nhận vào thẻ.',
+	// After "In bài này" (the screen says the same): the kiosk cannot tell whether paper came.
+	printed: 'Bác lấy giấy ở máy in nhé. Nếu không thấy giấy, bác bấm Gọi tình nguyện viên.',
 	showCard: 'Bác giơ thẻ QR của mình trước camera của trạm nhé.',
 	// Said instead when the kiosk's camera cannot be used (the screen says the same).
 	noCamera:
