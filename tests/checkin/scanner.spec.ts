@@ -68,9 +68,16 @@ test('a name typed without diacritics finds the person and checks them in', asyn
 		.first()
 		.click();
 	await expect(page.locator('[data-result="ok"]')).toContainText('Đỗ Thị Ngọc Ánh');
+	// Several people may share a name: the green screen says which one came.
+	await expect(page.locator('[data-result="ok"]')).toContainText('Sinh năm 1950 · Khu phố 3');
 	await page.locator('[data-result="ok"]').click();
 	await expect(page.getByTestId('count')).toContainText('1');
 	await page.screenshot({ path: testInfo.outputPath('scanner-page.png'), fullPage: true });
+	// The class's list tells namesakes apart the same way.
+	await openHydrated(page, `/tinh-nguyen/buoi/${sessionId}`);
+	await expect(page.getByRole('listitem').filter({ hasText: 'Đỗ Thị Ngọc Ánh' })).toContainText(
+		'Đỗ Thị Ngọc Ánh (1950, Khu phố 3)'
+	);
 });
 
 test('after a check-in by name the search stays, says who came, and the next is one tap', async ({

@@ -82,6 +82,8 @@ export interface AttendanceEntry {
 	/** Null when the resident was erased, or lives outside a head's khu phố (`elsewhere`). */
 	residentId: number | null;
 	fullName: string | null;
+	/** Tells namesakes apart on the class's list (null with the name). */
+	birthYear: number | null;
 	neighborhoodId: number | null;
 	neighborhoodName: string | null;
 	/** A head's list names only their own khu phố's people; others are counted, not named. */

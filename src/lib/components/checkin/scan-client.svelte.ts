@@ -14,12 +14,25 @@ import {
 import { refusedScan, type RefusedScan } from './refused-summary';
 import { timedFetch } from './timed-fetch';
 
-export type ScanResult =
-	| { kind: 'ok'; title: string; detail: string }
-	| { kind: 'already'; title: string; detail: string }
-	| { kind: 'error'; title: string; detail: string }
-	| { kind: 'queued'; title: string; detail: string }
-	| { kind: 'sending'; title: string; detail: string };
+export interface ScanResult {
+	kind: 'ok' | 'already' | 'error' | 'queued' | 'sending';
+	title: string;
+	detail: string;
+	/** Who it was beyond the name ("Sinh năm 1952", "Khu phố 3"): four people may share one. */
+	about?: string[];
+}
+
+/** The facts under a checked-in person's name, from the fields the answer carries. */
+export function aboutResident(resident: {
+	birthYear?: unknown;
+	neighborhoodName?: unknown;
+}): string[] {
+	const parts = [
+		typeof resident.birthYear === 'number' ? `Sinh năm ${resident.birthYear}` : '',
+		typeof resident.neighborhoodName === 'string' ? resident.neighborhoodName : ''
+	];
+	return parts.filter(Boolean);
+}
 
 /** On screen at once after a scan, so a hurried volunteer does not scan the card again. */
 const SENDING: ScanResult = { kind: 'sending', title: 'Đang gửi…', detail: '' };
@@ -126,15 +139,18 @@ export class ScanClient {
 	}
 
 	private describe(status: number, body: Record<string, unknown>): ScanResult {
-		const resident = body.resident as { fullName?: string } | undefined;
+		const resident = body.resident as
+			{ fullName?: string; birthYear?: unknown; neighborhoodName?: unknown } | undefined;
 		const name = resident?.fullName ?? '';
+		const about = resident ? aboutResident(resident) : [];
 		if (typeof body.count === 'number') this.count = body.count;
-		if (body.status === 'ok') return { kind: 'ok', title: 'Đã điểm danh', detail: name };
+		if (body.status === 'ok') return { kind: 'ok', title: 'Đã điểm danh', detail: name, about };
 		if (body.status === 'already') {
 			return {
 				kind: 'already',
 				title: `Đã điểm danh lúc ${formatTime(Number(body.firstAt))}`,
-				detail: name
+				detail: name,
+				about
 			};
 		}
 		const reason = body.reason as CheckinReason;

@@ -58,12 +58,13 @@ export function sessionAttendance(db: Reads, sessionId: number): AttendanceEntry
 		.all<{
 			resident_id: number | null;
 			full_name: string | null;
+			birth_year: number | null;
 			neighborhood_id: number | null;
 			neighborhood_name: string | null;
 			checked_in_at: number;
 			source: string;
 		}>(
-			`SELECT a.resident_id, r.full_name, a.neighborhood_id, n.name AS neighborhood_name,
+			`SELECT a.resident_id, r.full_name, r.birth_year, a.neighborhood_id, n.name AS neighborhood_name,
 				a.checked_in_at, a.source
 			 FROM attendance a LEFT JOIN residents r ON r.id = a.resident_id
 			 LEFT JOIN neighborhoods n ON n.id = a.neighborhood_id
@@ -73,6 +74,7 @@ export function sessionAttendance(db: Reads, sessionId: number): AttendanceEntry
 		.map((a) => ({
 			residentId: a.resident_id,
 			fullName: a.full_name,
+			birthYear: a.birth_year,
 			neighborhoodId: a.neighborhood_id,
 			neighborhoodName: a.neighborhood_name,
 			checkedInAt: a.checked_in_at,

@@ -151,9 +151,11 @@ describe("a class's list for a head", () => {
 		const [other, own] = listed!.attendance;
 		expect(own).toMatchObject({ residentId: ours, neighborhoodName: 'Khu phố 1' });
 		expect(own.fullName).toBeTruthy();
+		expect(own.birthYear).toEqual(expect.any(Number));
 		expect(other).toMatchObject({
 			residentId: null,
 			fullName: null,
+			birthYear: null,
 			neighborhoodName: 'Khu phố 2',
 			elsewhere: true
 		});

@@ -160,7 +160,7 @@ export async function sessionAttendance(store: DataStore, actor: Actor, id: numb
 		.map((a) =>
 			a.neighborhoodId === null || worksIn(actor, a.neighborhoodId)
 				? a
-				: { ...a, residentId: null, fullName: null, elsewhere: true as const }
+				: { ...a, residentId: null, fullName: null, birthYear: null, elsewhere: true as const }
 		);
 	return { session, attendance };
 }
