@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openHydrated } from '../support/pages';
+import { openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
 import { apiAs, newResident, newSession } from './support';
 
@@ -149,4 +149,42 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 	} finally {
 		await server.stop();
 	}
+});
+
+test('scans still on the phone after leaving the scanner: every staff page says so, the close question too, and sends them', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const people = [await newResident(api, 'Lý Văn Chờ'), await newResident(api, 'Lý Thị Chờ')];
+	const title = `Buổi thử chờ gửi ${Date.now()}`;
+	const sessionId = await newSession(api, title);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/diem-danh/${sessionId}`);
+	// The network gone for check-ins only: the pages themselves still load.
+	await page.route('**/api/checkins', (route) => route.abort());
+	for (const person of people) {
+		await page.keyboard.type(person.cardCode);
+		await page.keyboard.press('Enter');
+		await expect(page.locator('[data-result="queued"]')).toContainText(
+			'Đã lưu, sẽ gửi khi có mạng'
+		);
+		await page.locator('[data-result="queued"]').click();
+	}
+
+	// The volunteer goes to close the class: the page says what the phone still holds.
+	await openHydrated(page, '/tinh-nguyen');
+	const pending = page.getByTestId('pending-scans');
+	await expect(pending).toContainText('Điện thoại này còn 2 lượt điểm danh chưa gửi');
+	const session = page.getByRole('article').filter({ hasText: title });
+	await session.getByRole('button', { name: 'Đóng buổi' }).click();
+	await expect(session.getByRole('alert')).toContainText(
+		'Điện thoại này còn 2 lượt điểm danh của buổi này chưa gửi'
+	);
+	await page.screenshot({ path: testInfo.outputPath('close-with-pending.png') });
+	await session.getByRole('button', { name: 'Không, để nguyên' }).click();
+	// Back online: sent from this page, without opening the scanner again.
+	await page.unroute('**/api/checkins');
+	await expect(pending).toBeHidden({ timeout: 15_000 });
+	const attendance = await (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
+	expect(attendance.count).toBe(2);
 });

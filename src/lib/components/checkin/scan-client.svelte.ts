@@ -2,17 +2,9 @@ import { formatTime } from '$lib/domain/time';
 import { REASON_TEXT, type CheckinReason } from '$lib/domain/checkin';
 import { feedback } from './feedback';
 import { newNonce } from './nonce';
-import {
-	enqueue,
-	forgetRefused,
-	queued,
-	refusedScans,
-	scanBody,
-	settle,
-	type QueuedScan
-} from './offline-queue';
-import { refusedScan, type RefusedScan } from './refused-summary';
-import { timedFetch } from './timed-fetch';
+import { enqueue, forgetRefused, queued, refusedScans, type QueuedScan } from './offline-queue';
+import { postScan, sendQueued, type Sent } from './queue-sender';
+import type { RefusedScan } from './refused-summary';
 
 export interface ScanResult {
 	kind: 'ok' | 'already' | 'error' | 'queued' | 'sending';
@@ -38,25 +30,6 @@ export function aboutResident(resident: {
 const SENDING: ScanResult = { kind: 'sending', title: 'Đang gửi…', detail: '' };
 
 const RETRY_MS = 4000;
-
-type Sent =
-	| { delivered: true; status: number; body: Record<string, unknown> }
-	| { delivered: false; auth?: boolean };
-
-async function post(scan: QueuedScan): Promise<Sent> {
-	try {
-		const response = await timedFetch('/api/checkins', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: scanBody(scan)
-		});
-		if (response.status === 401 || response.status === 403) return { delivered: false, auth: true };
-		if (response.status >= 500) return { delivered: false };
-		return { delivered: true, status: response.status, body: await response.json() };
-	} catch {
-		return { delivered: false };
-	}
-}
 
 /**
  * The scanner's state: the result on screen, the session's running count, and the queue of
@@ -98,7 +71,7 @@ export class ScanClient {
 	}
 
 	private async send(scan: QueuedScan): Promise<Sent> {
-		const sent = await post(scan);
+		const sent = await postScan(scan);
 		this.onanswer(sent.delivered || sent.auth === true);
 		return sent;
 	}
@@ -193,21 +166,17 @@ export class ScanClient {
 		if (this.flushing) return;
 		this.flushing = true;
 		try {
-			for (const scan of await queued()) {
-				const sent = await this.send(scan);
-				if (!sent.delivered) {
-					this.needsSignIn = sent.auth === true;
-					break;
+			const run = await sendQueued({
+				send: (scan) => this.send(scan),
+				answered: (scan, body, refused) => {
+					if (typeof body.count === 'number' && scan.sessionId === this.sessionId) {
+						this.count = body.count;
+					}
+					if (refused) this.refused = [...this.refused, refused];
 				}
-				const refused = sent.status >= 400 ? refusedScan(sent.body, scan) : undefined;
-				await settle(scan.nonce, refused);
-				if (typeof sent.body.count === 'number' && scan.sessionId === this.sessionId) {
-					this.count = sent.body.count;
-				}
-				if (refused) this.refused = [...this.refused, refused];
-			}
-			this.waiting = (await queued()).length;
-			if (this.waiting === 0) this.needsSignIn = false;
+			});
+			this.needsSignIn = run.needsSignIn;
+			this.waiting = run.left.length;
 		} catch {
 			// IndexedDB unavailable (private mode): nothing was queued, nothing to send
 		} finally {
