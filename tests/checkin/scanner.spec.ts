@@ -78,6 +78,13 @@ test('a name typed without diacritics finds the person and checks them in', asyn
 	await expect(page.getByRole('listitem').filter({ hasText: 'Đỗ Thị Ngọc Ánh' })).toContainText(
 		'Đỗ Thị Ngọc Ánh (1950, Khu phố 3)'
 	);
+	// The wrong one picked: taken back from the list while the class is open, asked first.
+	await page.getByRole('button', { name: 'Huỷ điểm danh của Đỗ Thị Ngọc Ánh' }).click();
+	await expect(page.getByRole('alert')).toContainText('Dùng khi đã chọn nhầm người.');
+	await page.getByRole('button', { name: 'Huỷ điểm danh này' }).click();
+	await expect(page.getByRole('heading', { name: '0 người đã điểm danh' })).toBeVisible();
+	const attendance = await (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
+	expect(attendance.count).toBe(0);
 });
 
 test('after a check-in by name the search stays, says who came, and the next is one tap', async ({

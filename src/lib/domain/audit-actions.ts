@@ -36,6 +36,8 @@ export const ACTION_LABELS = {
 	'session.open': 'Mở buổi học',
 	'session.close': 'Đóng buổi học',
 	'attendance.view': 'Xem danh sách điểm danh',
+	// A check-in taken back (a wrong person picked in the name search), while the class is open.
+	'checkin.undo': 'Huỷ một lượt điểm danh',
 	'milestone.record': 'Ghi nhận mốc kỹ năng',
 	'milestone.undo': 'Huỷ mốc kỹ năng',
 	'milestone.view': 'Xem kỹ năng số đã đạt',

@@ -14,6 +14,7 @@ import {
 import type { Db } from '../store/database';
 import { consentWithdrawnSql } from '../repositories/privacy';
 import type { OpContext, OpHandlers } from '../store/store';
+import { appendAudit } from './audit';
 
 export interface CheckinPayload {
 	code: string | null;
@@ -231,7 +232,37 @@ function completion(db: Db, p: CompletionPayload, ctx: OpContext): CompletionRes
 	return { outcome: 'ok' };
 }
 
+export type UndoResult =
+	{ undone: true } | { undone: false; reason: 'not_checked_in' | 'session_closed' };
+
+/**
+ * Takes back one check-in (a volunteer tapped the wrong one of four namesakes), while the
+ * class is open. The row goes: the triggers put the class's count and the resident's first
+ * day back, and the audit log keeps who did it. A scan of it still queued on a phone would
+ * check the person in again: then it shows in the list, to be taken back once more.
+ */
+function undo(db: Db, p: { sessionId: number; residentId: number }, ctx: OpContext): UndoResult {
+	const session = db.get<{ closed_at: number | null }>(
+		'SELECT closed_at FROM class_sessions WHERE id = ?',
+		[p.sessionId]
+	);
+	if (!session || session.closed_at !== null) return { undone: false, reason: 'session_closed' };
+	const gone = db.run('DELETE FROM attendance WHERE session_id = ? AND resident_id = ?', [
+		p.sessionId,
+		p.residentId
+	]).changes;
+	if (gone === 0) return { undone: false, reason: 'not_checked_in' };
+	// The person's own record lists it (a resident's copy of what was done with their data).
+	appendAudit(db, ctx, {
+		action: 'checkin.undo',
+		subject: `resident:${p.residentId}`,
+		detail: `Buổi học #${p.sessionId}`
+	});
+	return { undone: true };
+}
+
 export const checkinOps: OpHandlers = {
 	'checkin.scan': checkin,
+	'checkin.undo': undo,
 	'kiosk.completion': completion
 };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
 import { actorNamed, demoStore } from './privacy.testing';
-import { failedScans, openSession, sessionAttendance } from './sessions';
+import { checkIn } from './checkin';
+import { failedScans, openSession, sessionAttendance, undoCheckin } from './sessions';
 
 let store: Store;
 beforeAll(async () => {
@@ -165,5 +166,67 @@ describe("a class's list for a head", () => {
 		const all = await sessionAttendance(store, volunteer, id);
 		expect(all!.attendance.map((a) => a.fullName).every(Boolean)).toBe(true);
 		expect(failedScans(store, volunteer, id)[0].fullName).toBeTruthy();
+	});
+});
+
+describe('taking back a check-in made by mistake', () => {
+	const residentIn = (hood: number, skip = 0) =>
+		store.db.value<number>(
+			'SELECT r.id FROM residents r JOIN households h ON h.id = r.household_id WHERE h.neighborhood_id = ? ORDER BY r.id LIMIT 1 OFFSET ?',
+			[hood, skip]
+		)!;
+
+	it('removes the one check-in, counts again, and records who did it against the person', async () => {
+		const volunteer = actorNamed(store, 'tinhnguyen1');
+		store.db.run(
+			"INSERT INTO class_sessions (title, place, starts_at) VALUES ('Lớp nhầm', 'Nhà văn hoá khu phố 1', ?)",
+			[Date.now() - 60_000]
+		);
+		const id = store.db.value<number>('SELECT max(id) FROM class_sessions')!;
+		const [wrong, right] = [residentIn(1, 3), residentIn(1, 4)];
+		for (const [residentId, nonce] of [
+			[wrong, 'undo-wrong'],
+			[right, 'undo-right']
+		] as const) {
+			const answer = await checkIn(store, volunteer, {
+				residentId,
+				sessionId: id,
+				nonce,
+				source: 'search'
+			});
+			expect(answer.status).toBe(201);
+		}
+
+		expect(await undoCheckin(store, volunteer, id, wrong)).toEqual({
+			ok: true,
+			value: { count: 1 }
+		});
+		const listed = await sessionAttendance(store, volunteer, id);
+		expect(listed!.attendance.map((a) => a.residentId)).toEqual([right]);
+		expect(store.db.value('SELECT checked_in FROM class_sessions WHERE id = ?', [id])).toBe(1);
+		expect(
+			store.db.get(
+				'SELECT action, detail FROM audit_log WHERE subject = ? ORDER BY id DESC LIMIT 1',
+				[`resident:${wrong}`]
+			)
+		).toEqual({ action: 'checkin.undo', detail: `Buổi học #${id}` });
+
+		// Twice: nothing left to take back.
+		expect(await undoCheckin(store, volunteer, id, wrong)).toMatchObject({
+			ok: false,
+			status: 404,
+			message: 'Người này chưa điểm danh ở buổi này.'
+		});
+		// A head, for another khu phố's person: refused, nothing changed.
+		const head2 = actorNamed(store, 'truongkhu2');
+		expect(await undoCheckin(store, head2, id, right)).toMatchObject({ ok: false, status: 403 });
+		// Once the class is closed, its list is its record.
+		store.db.run('UPDATE class_sessions SET closed_at = ? WHERE id = ?', [Date.now(), id]);
+		expect(await undoCheckin(store, volunteer, id, right)).toMatchObject({
+			ok: false,
+			status: 409,
+			reason: 'session_closed'
+		});
+		expect((await sessionAttendance(store, volunteer, id))!.attendance).toHaveLength(1);
 	});
 });

@@ -2,12 +2,14 @@ import { worksIn, type Actor } from '../../domain/actor';
 import { TOPICS, type ClassSession } from '../../domain/checkin-people';
 import { cleanText, foldVietnamese } from '../../domain/text';
 import { DAY_MS, formatDate, formatDay, startDayIfNotToday } from '../../domain/time';
+import type { UndoResult } from '../ops/checkin';
 import type { SessionOpenPayload } from '../ops/sessions';
 import { walkthrough as lessonById } from '$lib/walkthroughs/catalog';
 import { places } from '../repositories/residents';
 import * as repo from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
+import { residentOf } from './scoped';
 import { cleanLine, fail, ok, parseInstant, positiveId, type Result } from './people';
 
 const SLUG = /^[a-z0-9-]{1,60}$/;
@@ -135,6 +137,29 @@ export async function closeSession(
 	if (!repo.getSession(store.db, id)) return fail(404, 'no_session', 'Không có buổi học này.');
 	await store.write('sessions.close', { sessionId: id }, actor.id);
 	return ok(repo.getSession(store.db, id)!);
+}
+
+/**
+ * Takes back a check-in made by mistake, while the class is open. A head only for their own
+ * khu phố's people (the names they are shown); the count after it comes back.
+ */
+export async function undoCheckin(
+	store: DataStore,
+	actor: Actor,
+	sessionId: number,
+	residentId: number
+): Promise<Result<{ count: number }>> {
+	if (!repo.getSession(store.db, sessionId))
+		return fail(404, 'no_session', 'Không có buổi học này.');
+	const mine = residentOf(store, actor, residentId);
+	if (!mine.ok) return mine;
+	const result = await store.write<UndoResult>('checkin.undo', { sessionId, residentId }, actor.id);
+	if (!result.undone) {
+		return result.reason === 'session_closed'
+			? fail(409, 'session_closed', 'Buổi học đã đóng: không huỷ điểm danh được nữa.')
+			: fail(404, 'not_checked_in', 'Người này chưa điểm danh ở buổi này.');
+	}
+	return ok({ count: repo.attendanceCount(store.db, sessionId) });
 }
 
 export const getSession = (store: DataStore, id: number) => repo.getSession(store.db, id);
