@@ -123,6 +123,35 @@ test('after a check-in by name the search stays, says who came, and the next is 
 	await expect(search).toHaveValue('');
 });
 
+test('with a keyboard, the result screen holds the focus: Tab and Enter past it check nobody else in', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	await newResident(api, 'Quách Phím Một', 3, `Ngõ phím ${Date.now() % 1000}`);
+	await newResident(api, 'Quách Phím Hai', 3, `Ngõ phím ${(Date.now() % 1000) + 1}`);
+	const sessionId = await newSession(api);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/diem-danh/${sessionId}`);
+	await page.getByLabel('Tìm theo tên (không cần dấu)').fill('quach phim');
+	const first = page.getByRole('button', { name: /Quách Phím Một/ });
+	await first.focus();
+	await page.keyboard.press('Enter');
+	const green = page.locator('[data-result="ok"]');
+	await expect(green).toContainText('Quách Phím Một');
+	await expect(green).toBeFocused();
+	// What anyone does to get past "Chạm để quét tiếp": the list behind stays out of reach.
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Escape');
+	await expect(green).toBeHidden();
+	// Back where the volunteer was, and still one check-in.
+	await expect(first).toBeFocused();
+	const attendance = await (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
+	expect(attendance.attendance.map((a: { fullName: string }) => a.fullName)).toEqual([
+		'Quách Phím Một'
+	]);
+});
+
 test('bad codes get a clear reason and leave nothing but the failed-scan log', async () => {
 	const testInfo = test.info();
 	const api = await apiAs(testInfo.project.use.baseURL!);
