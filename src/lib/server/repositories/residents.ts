@@ -200,23 +200,25 @@ export function findTwin(
 }
 
 /**
- * Likely the same person registered again as a new household's head: the same birth year and a
- * likely same name (likelySameName: Hương is not Hường, "Huong" may be either) anywhere in the
- * khu phố (a second visit, another volunteer). At most three.
+ * Likely the same person registered again (a new household's head, a member added or
+ * corrected): the same birth year and a likely same name (likelySameName: Hương is not Hường,
+ * "Huong" may be either) anywhere in the khu phố (a second visit, another volunteer), but
+ * `exceptId` (the person being corrected). At most three.
  */
 export function findNeighborTwins(
 	db: Reads,
 	neighborhoodId: number,
 	fullName: string,
-	birthYear: number
+	birthYear: number,
+	exceptId = 0
 ): NeighborTwin[] {
 	return db
 		.all<{ household_id: number; full_name: string; birth_year: number; address: string }>(
 			`SELECT r.household_id, r.full_name, r.birth_year, h.address FROM residents r
 			 JOIN households h ON h.id = r.household_id
-			 WHERE h.neighborhood_id = ? AND r.name_folded = ? AND r.birth_year = ?
+			 WHERE h.neighborhood_id = ? AND r.name_folded = ? AND r.birth_year = ? AND r.id <> ?
 			 ORDER BY r.id`,
-			[neighborhoodId, foldVietnamese(fullName), birthYear]
+			[neighborhoodId, foldVietnamese(fullName), birthYear, exceptId]
 		)
 		.filter((r) => likelySameName(r.full_name, fullName))
 		.slice(0, 3)

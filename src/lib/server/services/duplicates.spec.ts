@@ -18,7 +18,7 @@ afterAll(() => store.close());
 const consent = { method: 'paper', takenBy: 'Cán bộ phường' };
 let serial = 0;
 
-/** A new household in Khu phố `khu` (5) whose head is Đỗ Thị Hường, born 1950. */
+/** A new household in Khu phố `khu` (5) whose head is (another) Đỗ Thị Hường, born 1950. */
 async function hoaHousehold(khu = 5) {
 	const address = `Số ${++serial} ngõ Hoa Sữa`;
 	const created = await createHousehold(store, officer, {
@@ -28,11 +28,13 @@ async function hoaHousehold(khu = 5) {
 	});
 	if (!created.ok) throw new Error(created.message);
 	const id = created.value.id;
+	// A namesake of the other fixtures' heads on purpose (the khu phố-wide rule would ask).
 	const head = await createResident(store, officer, {
 		householdId: id,
 		fullName: 'Đỗ Thị Hường',
 		birthYear: 1950,
-		consent
+		consent,
+		allowDuplicate: true
 	});
 	expect(head.ok).toBe(true);
 	return { id, address };
@@ -74,6 +76,71 @@ describe('POST /api/residents (createResident)', () => {
 			true
 		);
 		expect(members(id)).toEqual(['Đỗ Thị Hường', 'Do Thi Huong']);
+	});
+});
+
+describe('adding a member (household page, POST /api/residents): the whole khu phố', () => {
+	/** A household of Khu phố `khu` with `head` (born 1960) and its page's address. */
+	async function household(khu: number, head: string) {
+		const address = `Số ${++serial} đường Hàng Khôi`;
+		const made = await createHousehold(store, officer, {
+			neighborhoodId: khu,
+			address,
+			headName: head
+		});
+		if (!made.ok) throw new Error(made.message);
+		const headAdded = await createResident(store, officer, {
+			householdId: made.value.id,
+			fullName: head,
+			birthYear: 1960,
+			consent
+		});
+		expect(headAdded.ok).toBe(true);
+		return { id: made.value.id, address };
+	}
+
+	it('asks about "Tran Minh Khoi" (2014) when another household of the khu phố has Trần Minh Khôi (2014)', async () => {
+		const first = await household(3, 'Trần Văn Một');
+		const khoi = { fullName: 'Trần Minh Khôi', birthYear: 2014, relationship: 'Con', consent };
+		expect((await createResident(store, officer, { ...khoi, householdId: first.id })).ok).toBe(
+			true
+		);
+		const second = await household(3, 'Lê Thị Hai');
+		const again = { ...khoi, fullName: 'Tran Minh Khoi', householdId: second.id };
+		const asked = await createResident(store, officer, again);
+		expect(asked).toMatchObject({
+			ok: false,
+			status: 409,
+			reason: 'duplicate',
+			message: `Khu phố này đã có người cùng họ tên và năm sinh: Trần Minh Khôi (2014), hộ ở ${first.address}, Khu phố 3.`,
+			twins: [{ householdId: first.id, fullName: 'Trần Minh Khôi', birthYear: 2014 }]
+		});
+		expect(members(second.id)).toEqual(['Lê Thị Hai']);
+		// Really another child of that name and year: said so, and added.
+		expect((await createResident(store, officer, { ...again, allowDuplicate: true })).ok).toBe(
+			true
+		);
+		expect(members(second.id)).toEqual(['Lê Thị Hai', 'Tran Minh Khoi']);
+	});
+
+	it('says a twin in the same household is there, and leaves other khu phố and tones alone', async () => {
+		const home = await household(8, 'Phạm Văn Tám');
+		const tam = { householdId: home.id, fullName: 'PHAM VAN TAM', birthYear: 1960, consent };
+		expect(await createResident(store, officer, tam)).toMatchObject({
+			status: 409,
+			message:
+				'Khu phố này đã có người cùng họ tên và năm sinh: Phạm Văn Tám (1960), ngay trong hộ này.'
+		});
+		// Phạm Văn Tâm is another name; Phạm Văn Tám of another khu phố is another person's.
+		const tam2 = await createResident(store, officer, { ...tam, fullName: 'Phạm Văn Tâm' });
+		expect(tam2.ok).toBe(true);
+		const elsewhere = await household(7, 'Võ Thị Bảy');
+		const other = await createResident(store, officer, {
+			...tam,
+			fullName: 'Phạm Văn Tám',
+			householdId: elsewhere.id
+		});
+		expect(other.ok).toBe(true);
 	});
 });
 

@@ -1,5 +1,11 @@
 import { listedNeighborhood, worksIn, type Actor } from '../../domain/actor';
-import type { Household, Resident, ResidentMatch } from '../../domain/checkin-people';
+import {
+	addressLine,
+	type Household,
+	type NeighborTwin,
+	type Resident,
+	type ResidentMatch
+} from '../../domain/checkin-people';
 import { searchWords } from '../../domain/text';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
@@ -220,29 +226,61 @@ export function checkPerson(
 	});
 }
 
+/** A refusal that names whom the person added or corrected may already be (409 `duplicate`). */
+export type TwinsResult<T> = Result<T> & { twins?: NeighborTwin[] };
+
+/**
+ * The likely-duplicate rule where one person is added or corrected by hand (a member, the API,
+ * an edit): someone of the household's khu phố with the same birth year and likely the same
+ * name (findNeighborTwins, as the new-household form and import ask it; the household's own
+ * members are in the khu phố too), but `exceptId`, the person corrected. Tran Minh Khoi added
+ * to one household of Khu phố 3 is likely the Trần Minh Khôi of another. A 409 `duplicate` that
+ * says where each of them lives, or undefined when there is none.
+ */
+export function duplicateOf(
+	store: DataStore,
+	household: Pick<Household, 'id' | 'neighborhoodId' | 'neighborhoodName'>,
+	fullName: string,
+	birthYear: number,
+	exceptId = 0
+): TwinsResult<never> | undefined {
+	const hood = household.neighborhoodId;
+	const twins = repo.findNeighborTwins(store.db, hood, fullName, birthYear, exceptId);
+	if (twins.length === 0) return undefined;
+	const where = twins
+		.map(
+			(t) =>
+				`${t.fullName} (${t.birthYear}), ${
+					t.householdId === household.id
+						? 'ngay trong hộ này'
+						: `hộ ở ${addressLine(t.address, household.neighborhoodName)}`
+				}`
+		)
+		.join('; ');
+	return {
+		ok: false,
+		status: 409,
+		reason: 'duplicate',
+		message: `Khu phố này đã có người cùng họ tên và năm sinh: ${where}.`,
+		twins
+	};
+}
+
 export async function createResident(
 	store: DataStore,
 	actor: Actor,
 	input: Record<string, unknown>,
 	now = Date.now()
-): Promise<Result<Resident>> {
+): Promise<TwinsResult<Resident>> {
 	const checked = checkResident(input, now);
 	if (!checked.ok) return checked;
 	const household = householdOf(store, actor, checked.value.householdId ?? 0);
 	if (!household.ok) return household;
 	const householdId = household.value.id;
-	const twin = repo.findTwin(
-		store.db,
-		householdId,
-		checked.value.fullName,
-		checked.value.birthYear
-	);
-	if (twin && input.allowDuplicate !== true) {
-		return fail(
-			409,
-			'duplicate',
-			'Hộ này đã có người cùng họ tên và năm sinh. Xin kiểm tra lại trước khi thêm.'
-		);
+	if (input.allowDuplicate !== true) {
+		const { fullName, birthYear } = checked.value;
+		const duplicate = duplicateOf(store, household.value, fullName, birthYear);
+		if (duplicate) return duplicate;
 	}
 	const payload: ResidentCreatePayload = {
 		...checked.value,

@@ -50,9 +50,9 @@ export const actions = {
 			const { fullName, birthYear } = checked.value;
 			const twins = neighborTwins(store, form.neighborhoodId, fullName, birthYear);
 			if (twins.length > 0) {
+				// LikelyTwins says what this is and asks; the message is for a page without it.
 				return fail(409, {
-					message:
-						'Khu phố này đã có người cùng họ tên và năm sinh. Xin xem lại; nếu đúng là người khác, đánh dấu ô bên dưới rồi lưu lại.',
+					message: 'Khu phố này đã có người cùng họ tên và năm sinh.',
 					values: form,
 					twins
 				});
@@ -64,9 +64,11 @@ export const actions = {
 			allowDuplicate: form.allowDuplicate === '1'
 		});
 		if (!created.ok) return fail(400, { ...fieldErrors([created]), values: form });
+		// The head is asked about as any member is (duplicateOf): confirmed above, or no twin.
 		const resident = await createResident(store, actor, {
 			...member,
-			householdId: created.value.id
+			householdId: created.value.id,
+			allowDuplicate: form.allowDuplicate === '1'
 		});
 		if (!resident.ok) return fail(400, { ...fieldErrors([resident]), values: form });
 		redirect(303, `/cu-dan/ho/${created.value.id}?moi=1`);

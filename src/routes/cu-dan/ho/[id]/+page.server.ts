@@ -33,7 +33,9 @@ export const actions = {
 			return fail(result.status, {
 				...fieldErrors([result]),
 				reason: result.reason,
-				values: form
+				values: form,
+				// Likely someone of the khu phố already (in this household or another): named, asked.
+				twins: result.twins ?? []
 			});
 		}
 		return { added: result.value.fullName };
