@@ -424,3 +424,57 @@ test('the links a volunteer taps on a phone are at least 44 px tall', async ({
 		expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(76);
 	}
 });
+
+test('a member saved without diacritics is corrected on a phone and then found by the new name', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const head = await newResident(api, 'Lã Thị Thoa');
+	const saved = await api.post('/api/residents', {
+		data: {
+			householdId: head.householdId,
+			fullName: 'Khong Van Binh',
+			birthYear: 1955,
+			relationship: 'Chồng',
+			consent: { method: 'paper', takenBy: 'Tình nguyện viên 2' }
+		}
+	});
+	expect(saved.status()).toBe(201);
+	const id = (await saved.json()).id as number;
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/${id}`);
+
+	await page.getByText('Sửa thông tin', { exact: true }).click();
+	const name = page.getByLabel('Họ và tên');
+	await expect(name).toHaveValue('Khong Van Binh');
+	await name.fill('Khổng Văn Bình');
+	await page.getByLabel('Năm sinh').fill('2099');
+	await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+	// Refused as registering refuses it, and nothing typed is lost.
+	await expect(page.getByRole('alert')).toHaveText('Có 1 chỗ cần sửa, ghi bằng chữ đỏ dưới ô đó.');
+	await expect(page.getByLabel('Năm sinh')).toHaveAccessibleDescription(/từ 1900 đến \d{4}\.$/);
+	await expect(page.getByLabel('Năm sinh')).toBeFocused();
+	await expect(name).toHaveValue('Khổng Văn Bình');
+	await expect(page.getByLabel('Quan hệ với chủ hộ')).toHaveValue('Chồng');
+	await page.getByLabel('Năm sinh').fill('1956');
+	await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Khổng Văn Bình');
+	const saidSo = page.getByRole('status');
+	await expect(saidSo).toContainText('Đã lưu thông tin mới.');
+	await expect(saidSo).toContainText('Thẻ QR đã in vẫn ghi tên cũ “Khong Van Binh”');
+	await expect(page.getByText(/Sinh năm 1956 · Chồng/)).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath('edited.png'), fullPage: true });
+	const reprint = saidSo.getByRole('link', { name: 'In lại thẻ QR' });
+	await expect(reprint).toHaveAttribute('href', `/the-qr?nguoi=${id}`);
+	await reprint.click();
+	await expect(page.getByText('Khổng Văn Bình').first()).toBeVisible();
+
+	// The name search finds the new name, typed with its diacritics or without.
+	for (const q of ['khổng văn bình', 'khong van binh']) {
+		await openHydrated(page, `/cu-dan?q=${encodeURIComponent(q)}`);
+		const found = page.locator('main ul').first().getByRole('listitem');
+		await expect(found.first()).toContainText('Khổng Văn Bình — 1956');
+		await expect(found.filter({ hasText: 'Khong Van Binh' })).toHaveCount(0);
+	}
+});

@@ -22,6 +22,7 @@ export const ACTION_LABELS = {
 	'household.view': 'Xem hộ gia đình',
 	'resident.search': 'Tìm cư dân theo tên',
 	'resident.create': 'Đăng ký cư dân',
+	'resident.update': 'Sửa thông tin cư dân',
 	'resident.view': 'Xem hồ sơ cư dân',
 	'residents.import': 'Nhập danh sách cư dân',
 	'resident.export': 'Xuất dữ liệu cư dân (JSON)',

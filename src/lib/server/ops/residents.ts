@@ -7,6 +7,7 @@ import { nextIdSql } from '../repositories/ids';
 import { consentWithdrawnSql } from '../repositories/privacy';
 import { REASON_TEXT } from '../../domain/checkin';
 import { Problem } from '../http/problem';
+import { residentUpdateOps } from './resident-update';
 
 export type ConsentMethod = 'paper' | 'verbal' | 'guardian';
 
@@ -68,6 +69,7 @@ export interface CardReissuePayload {
 
 export const residentOps: OpHandlers = {
 	'residents.create': (db, p: ResidentCreatePayload, ctx) => ({ id: insertResident(db, ctx, p) }),
+	...residentUpdateOps,
 
 	/** Revokes every live card of the resident and issues a new one; old cards stay as history. */
 	'cards.reissue': (db, p: CardReissuePayload, ctx) => {

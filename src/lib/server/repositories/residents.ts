@@ -230,6 +230,11 @@ export function findNeighborTwins(
 		}));
 }
 
+/** Whether every consent the person gave is withdrawn: nothing new is recorded of them. */
+export function consentWithdrawn(db: Reads, id: number): boolean {
+	return db.value<number>(`SELECT ${consentWithdrawnSql('?')}`, [id]) === 1;
+}
+
 export function cardExists(db: Reads, code: string): boolean {
 	return Boolean(db.value('SELECT count(*) FROM cards WHERE code = ?', [code]));
 }

@@ -2,9 +2,11 @@ import { error, fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
-import { positiveId } from '$lib/server/services/people';
+import { fieldErrors, positiveId } from '$lib/server/services/people';
 import { reissueCard, revokeCard } from '$lib/server/services/cards';
+import { updateResident } from '$lib/server/services/resident-edit';
 import { viewResident } from '$lib/server/services/residents';
+import { residentOf } from '$lib/server/services/scoped';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, request, getClientAddress }) => {
@@ -17,6 +19,37 @@ export const load = (async ({ locals, params, request, getClientAddress }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
+	/**
+	 * "Sửa thông tin": the four fields, all sent (an empty phone removes it). A refusal keeps
+	 * what was typed; a new name is said to be not yet on the printed card (the-qr prints anew).
+	 */
+	edit: async ({ locals, params, request, getClientAddress }) => {
+		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+		const store = getApp().store;
+		const id = positiveId(params.id) ?? 0;
+		const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const before = residentOf(store, actor, id);
+		const result = await updateResident(
+			store,
+			actor,
+			id,
+			{
+				fullName: form.fullName ?? '',
+				birthYear: form.birthYear ?? '',
+				phone: form.phone ?? '',
+				relationship: form.relationship ?? '',
+				allowDuplicate: form.allowDuplicate === '1'
+			},
+			{ device: deviceLabel(request, getClientAddress()) }
+		);
+		if (!result.ok) {
+			const edit = { ...fieldErrors([result]), values: form, twins: result.twins ?? [] };
+			return fail(result.status, { edit });
+		}
+		const was = before.ok ? before.value.fullName : result.value.fullName;
+		const oldName = was !== result.value.fullName ? was : null;
+		return { edited: { oldName, hasCard: result.value.cardCode !== null } };
+	},
 	reissue: async ({ locals, params }) => {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 		const result = await reissueCard(getApp().store, actor, positiveId(params.id) ?? 0);

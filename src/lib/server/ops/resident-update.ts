@@ -1,0 +1,88 @@
+import { likelySameName } from '../../domain/duplicates';
+import {
+	changeDetail,
+	NO_EDIT_AFTER_WITHDRAWAL,
+	type PersonFields
+} from '../../domain/resident-change';
+import { foldVietnamese } from '../../domain/text';
+import { Problem } from '../http/problem';
+import { consentWithdrawnSql } from '../repositories/privacy';
+import type { Db } from '../store/database';
+import type { OpHandlers } from '../store/store';
+import { appendAudit } from './audit';
+
+/** A resident's fields as corrected (all four, checked by services/resident-edit.ts). */
+export interface ResidentUpdatePayload extends PersonFields {
+	residentId: number;
+	device: string;
+}
+
+/**
+ * Whether the household's head name is this person's: the head is stored as text of its own
+ * (households.head_name, shown as "Hộ …" and on the household's card sheet), so a head whose
+ * name is corrected must correct it too. A member who merely shares the head's name is not
+ * the head, unless they are its only member of that name or marked "Chủ hộ".
+ */
+function isHead(db: Db, householdId: number, id: number, name: string, relationship: string) {
+	const head = db.value<string>('SELECT head_name FROM households WHERE id = ?', [householdId]);
+	if (head === undefined || !likelySameName(head, name)) return false;
+	if (foldVietnamese(relationship) === 'chu ho') return true;
+	const namesakes = db
+		.all<{ id: number; full_name: string }>(
+			'SELECT id, full_name FROM residents WHERE household_id = ?',
+			[householdId]
+		)
+		.filter((r) => likelySameName(head, r.full_name));
+	return namesakes.length === 1 && namesakes[0].id === id;
+}
+
+export const residentUpdateOps: OpHandlers = {
+	/**
+	 * A resident's details corrected: the name (and its folded search key, so the name search
+	 * finds the new name), birth year, phone and relationship, and the household's head name
+	 * when it is theirs. Audited with what changed (changeDetail). Nothing is written of someone
+	 * who withdrew consent.
+	 */
+	'residents.update': (db, p: ResidentUpdatePayload, ctx) => {
+		const before = db.get<{
+			full_name: string;
+			birth_year: number;
+			phone: string | null;
+			relationship: string;
+			household_id: number;
+			withdrawn: number | null;
+		}>(
+			`SELECT full_name, birth_year, phone, relationship, household_id,
+				${consentWithdrawnSql('r.id')} AS withdrawn FROM residents r WHERE r.id = ?`,
+			[p.residentId]
+		);
+		if (!before) throw new Problem(404, 'unknown_resident', 'Không tìm thấy người này.');
+		if (before.withdrawn === 1)
+			throw new Problem(409, 'consent_withdrawn', NO_EDIT_AFTER_WITHDRAWAL);
+		const old: PersonFields = {
+			fullName: before.full_name,
+			birthYear: before.birth_year,
+			phone: before.phone,
+			relationship: before.relationship
+		};
+		const detail = changeDetail(old, p);
+		if (!detail) return { changed: false };
+		const head = isHead(db, before.household_id, p.residentId, old.fullName, old.relationship);
+		const fullName = p.fullName.normalize('NFC');
+		db.run(
+			`UPDATE residents SET full_name = ?, name_folded = ?, birth_year = ?, phone = ?,
+				relationship = ? WHERE id = ?`,
+			[fullName, foldVietnamese(fullName), p.birthYear, p.phone, p.relationship, p.residentId]
+		);
+		if (head && old.fullName !== fullName) {
+			db.run('UPDATE households SET head_name = ? WHERE id = ?', [fullName, before.household_id]);
+		}
+		appendAudit(db, ctx, {
+			action: 'resident.update',
+			subject: `resident:${p.residentId}`,
+			detail: head && old.fullName !== fullName ? `${detail}; cũng là tên chủ hộ` : detail,
+			device: p.device
+		});
+		return { changed: true };
+	}
+};

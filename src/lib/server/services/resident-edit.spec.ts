@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../domain/actor';
+import { searchResidents } from '../repositories/residents';
+import type { Store } from '../store/store';
+import { actorNamed, demoStore } from './privacy.testing';
+import { updateResident } from './resident-edit';
+import { checkPerson, createHousehold, createResident, viewResident } from './residents';
+
+/** Correcting a saved resident (the resident page's "Sửa thông tin", PATCH /api/residents/:id). */
+let store: Store;
+let volunteer: Actor;
+beforeAll(async () => {
+	store = await demoStore();
+	volunteer = actorNamed(store, 'tinhnguyen1');
+});
+afterAll(() => store.close());
+
+const consent = { method: 'paper', takenBy: 'Tình nguyện viên 1' };
+let serial = 0;
+
+/** A household of Khu phố `khu` headed by `head` (1950), and a member `name` (1955, "Chồng"). */
+async function family(name: string, khu = 3, head = `Lại Thị Vợ ${'ABCDEFGH'[serial % 8]}`) {
+	const address = `Số ${++serial} ngõ Sửa Tên`;
+	const made = await createHousehold(store, volunteer, {
+		neighborhoodId: khu,
+		address,
+		headName: head
+	});
+	if (!made.ok) throw new Error(made.message);
+	const add = async (fullName: string, birthYear: number, relationship: string) => {
+		const r = await createResident(store, volunteer, {
+			householdId: made.value.id,
+			fullName,
+			birthYear,
+			relationship,
+			consent
+		});
+		if (!r.ok) throw new Error(r.message);
+		return r.value;
+	};
+	const headPerson = await add(head, 1950, 'Chủ hộ');
+	return { household: made.value, head: headPerson, member: await add(name, 1955, 'Chồng') };
+}
+
+const lastAudit = (id: number) =>
+	store.db.get<{ action: string; detail: string }>(
+		"SELECT action, detail FROM audit_log WHERE subject = ? AND action = 'resident.update' ORDER BY id DESC LIMIT 1",
+		[`resident:${id}`]
+	);
+const found = (q: string) => searchResidents(store.db, q).map((r) => r.fullName);
+
+describe('updateResident', () => {
+	it('corrects a name typed without diacritics: stored in NFC, found by the new name, audited without names', async () => {
+		const { member } = await family('Quan Van Bin');
+		expect(found('quan van binh')).not.toContain('Quản Văn Bình');
+		const typed = 'Quản Văn Bình'.normalize('NFD');
+		const fixed = await updateResident(store, volunteer, member.id, {
+			fullName: typed,
+			birthYear: '1956',
+			relationship: 'Chủ hộ'
+		});
+		expect(fixed).toMatchObject({
+			ok: true,
+			value: { id: member.id, fullName: 'Quản Văn Bình', birthYear: 1956, relationship: 'Chủ hộ' }
+		});
+		const stored = store.db.get<{ full_name: string; name_folded: string }>(
+			'SELECT full_name, name_folded FROM residents WHERE id = ?',
+			[member.id]
+		);
+		expect(stored).toEqual({
+			full_name: 'Quản Văn Bình'.normalize('NFC'),
+			name_folded: 'quan van binh'
+		});
+		expect(found('quan van binh')).toContain('Quản Văn Bình');
+		expect(found('Bình')).toContain('Quản Văn Bình');
+		const audit = lastAudit(member.id);
+		expect(audit?.detail).toBe(
+			'Họ tên: đổi tên khác; Năm sinh: 1955 → 1956; Quan hệ với chủ hộ: “Chồng” → “Chủ hộ”'
+		);
+		expect(audit?.detail).not.toMatch(/Bin\b|Quản/);
+	});
+
+	it('refuses with the words of registering, changes nothing, and writes no audit row', async () => {
+		const { member } = await family('Đặng Văn Sai');
+		const audits = () =>
+			store.db.value<number>("SELECT count(*) FROM audit_log WHERE action = 'resident.update'");
+		const before = audits();
+		const now = Date.now();
+		const bad = { fullName: 'Đặng 3', birthYear: '2099', phone: '12345' };
+		const refused = await updateResident(store, volunteer, member.id, bad, { now });
+		expect(refused).toEqual(checkPerson({ ...bad, relationship: 'Chồng' }, now));
+		expect(refused).toMatchObject({
+			status: 400,
+			problems: [{ field: 'fullName' }, { field: 'birthYear' }, { field: 'phone' }]
+		});
+		expect(await updateResident(store, volunteer, member.id, { nickname: 'x' })).toMatchObject({
+			status: 400,
+			reason: 'nothing_to_change'
+		});
+		// The same values again: nothing to write.
+		expect(
+			(await updateResident(store, volunteer, member.id, { fullName: 'Đặng Văn Sai' })).ok
+		).toBe(true);
+		expect(audits()).toBe(before);
+		expect((await viewResident(store, volunteer, member.id)).ok && found('dang van sai')).toContain(
+			'Đặng Văn Sai'
+		);
+	});
+
+	it('adds, changes and removes the phone, saying which without the number', async () => {
+		const { member } = await family('Hồ Văn Điện');
+		await updateResident(store, volunteer, member.id, { phone: '0912 345 678' });
+		expect(lastAudit(member.id)?.detail).toBe('Số điện thoại: thêm');
+		const cleared = await updateResident(store, volunteer, member.id, { phone: null });
+		expect(cleared).toMatchObject({ ok: true, value: { phone: null } });
+		expect(lastAudit(member.id)?.detail).toBe('Số điện thoại: bỏ');
+	});
+
+	it('asks before making them a likely duplicate of someone of the khu phố', async () => {
+		const { household: first } = await family('Trần Minh Khôi');
+		store.db.run('UPDATE residents SET birth_year = 2014 WHERE full_name = ?', ['Trần Minh Khôi']);
+		const { member } = await family('Tran Minh Khoa');
+		const asked = await updateResident(store, volunteer, member.id, {
+			fullName: 'Tran Minh Khoi',
+			birthYear: 2014
+		});
+		expect(asked).toMatchObject({
+			ok: false,
+			status: 409,
+			reason: 'duplicate',
+			twins: [{ householdId: first.id, fullName: 'Trần Minh Khôi', birthYear: 2014 }]
+		});
+		expect(store.db.value('SELECT full_name FROM residents WHERE id = ?', [member.id])).toBe(
+			'Tran Minh Khoa'
+		);
+		const confirmed = await updateResident(store, volunteer, member.id, {
+			fullName: 'Tran Minh Khoi',
+			birthYear: 2014,
+			allowDuplicate: true
+		});
+		expect(confirmed.ok).toBe(true);
+	});
+
+	it("corrects the household's head name with the head's own", async () => {
+		const { household, head } = await family('Vũ Văn Con', 4, 'Vu Thi Chu');
+		await updateResident(store, volunteer, head.id, { fullName: 'Vũ Thị Chủ' });
+		expect(store.db.value('SELECT head_name FROM households WHERE id = ?', [household.id])).toBe(
+			'Vũ Thị Chủ'
+		);
+		expect(lastAudit(head.id)?.detail).toBe('Họ tên: sửa dấu hoặc chữ hoa; cũng là tên chủ hộ');
+	});
+
+	it('refuses someone who withdrew consent, and a head another khu phố’s person', async () => {
+		const { member } = await family('Mai Văn Rút', 5);
+		await store.write(
+			'consent.withdraw',
+			{ residentId: member.id, note: '', device: '' },
+			volunteer.id
+		);
+		expect(
+			await updateResident(store, volunteer, member.id, { fullName: 'Mai Văn Rút Lại' })
+		).toMatchObject({
+			status: 409,
+			reason: 'consent_withdrawn',
+			message: expect.stringContaining('đã rút lại sự đồng ý')
+		});
+		const { member: other } = await family('Mai Văn Khác', 5);
+		expect(
+			await updateResident(store, actorNamed(store, 'truongkhu2'), other.id, { birthYear: 1956 })
+		).toMatchObject({
+			status: 403,
+			reason: 'forbidden'
+		});
+		expect(
+			(await updateResident(store, actorNamed(store, 'truongkhu5'), other.id, { birthYear: 1956 }))
+				.ok
+		).toBe(true);
+		expect(await updateResident(store, volunteer, 99_999_999, { birthYear: 1956 })).toMatchObject({
+			status: 404
+		});
+	});
+});

@@ -1,0 +1,69 @@
+import type { Actor } from '../../domain/actor';
+import type { Resident } from '../../domain/checkin-people';
+import {
+	changedFields,
+	EDITABLE_FIELDS,
+	NO_EDIT_AFTER_WITHDRAWAL,
+	type PersonFields
+} from '../../domain/resident-change';
+import type { ResidentUpdatePayload } from '../ops/resident-update';
+import { consentWithdrawn, getResident } from '../repositories/residents';
+import type { DataStore } from '../store/data-store';
+import { fail, ok, writeOp } from './people';
+import { checkPerson, duplicateOf, type TwinsResult } from './residents';
+import { residentOf } from './scoped';
+
+/**
+ * Corrects a saved resident: any of fullName, birthYear, phone (null or "" removes it) and
+ * relationship; a field not given keeps its value. Who may is who may register them (the
+ * callers' requireRole; a head only in their own khu phố, residentOf). The fields are checked
+ * by the registering rules and words (checkPerson), and a new name or year that makes them
+ * likely someone else of the khu phố is refused as registering refuses it (duplicateOf) unless
+ * `allowDuplicate: true`. Nothing changed is no write and no audit row.
+ */
+export async function updateResident(
+	store: DataStore,
+	actor: Actor,
+	id: number,
+	input: Record<string, unknown>,
+	{ now = Date.now(), device = '' } = {}
+): Promise<TwinsResult<Resident>> {
+	const found = residentOf(store, actor, id);
+	if (!found.ok) return found;
+	if (consentWithdrawn(store.db, id)) {
+		return fail(409, 'consent_withdrawn', NO_EDIT_AFTER_WITHDRAWAL);
+	}
+	const given = EDITABLE_FIELDS.filter((field) => input[field] !== undefined);
+	if (given.length === 0) {
+		return fail(
+			400,
+			'nothing_to_change',
+			'Cần ít nhất một trong "fullName", "birthYear", "phone", "relationship".'
+		);
+	}
+	const before: PersonFields = {
+		fullName: found.value.fullName,
+		birthYear: found.value.birthYear,
+		phone: found.value.phone,
+		relationship: found.value.relationship
+	};
+	const checked = checkPerson(
+		{ ...before, ...Object.fromEntries(given.map((field) => [field, input[field]])) },
+		now
+	);
+	if (!checked.ok) return checked;
+	const { fullName, birthYear, phone, relationship } = checked.value;
+	const after: PersonFields = { fullName, birthYear, phone, relationship };
+	const changed = changedFields(before, after);
+	if (changed.length === 0) return ok(found.value);
+	const whoChanged = changed.includes('fullName') || changed.includes('birthYear');
+	if (whoChanged && input.allowDuplicate !== true) {
+		const { householdId, neighborhoodId, neighborhoodName } = found.value;
+		const household = { id: householdId, neighborhoodId, neighborhoodName };
+		const duplicate = duplicateOf(store, household, fullName, birthYear, id);
+		if (duplicate) return duplicate;
+	}
+	const payload: ResidentUpdatePayload = { residentId: id, ...after, device };
+	const written = await writeOp(store, actor, 'residents.update', payload);
+	return written.ok ? ok(getResident(store.db, id)!) : written;
+}
