@@ -45,9 +45,10 @@ export interface PersonKey {
 }
 
 /**
- * The likely-duplicate rule, the one place it is written (import, POST /api/residents and the
- * household page's "add a member" all use it): same household, same birth year, and names
- * that are likely the same (likelySameName). A likely duplicate is flagged or refused, never
+ * The likely-duplicate rule within one household (an import's rows, and its op on replay):
+ * same household, same birth year, and names that are likely the same (likelySameName). A
+ * person added or corrected by hand is asked about across the whole khu phố, by the same
+ * likelySameName (services/residents.ts duplicateOf). A likely duplicate is flagged or refused, never
  * silently stored twice; a person who really is another can still be added on purpose
  * (`allowDuplicate`).
  */

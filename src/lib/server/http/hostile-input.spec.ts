@@ -138,12 +138,13 @@ describe('hostile input to every JSON endpoint', () => {
 				// Sign-in runs scrypt on each try: fewer runs keep the suite fast.
 				const numRuns = endpoint.id === '/api/auth/login' ? 8 : RUNS;
 				const write = WRITE_METHODS.includes(method);
+				// Whether this method itself reads a body: a file's PATCH that does must not let its
+				// DELETE (no body) be called on a real id, where it would do what it is for.
+				const ownBody = readsBody(String(handler));
 				const arbitrary = fc.record({
 					// A real id (1) exercises the body parser; a hostile one the parameter parser.
 					param:
-						hasParams && write && readsBody(endpoint.source)
-							? fc.oneof(fc.constant('1'), hostileParam)
-							: hostileParam,
+						hasParams && write && ownBody ? fc.oneof(fc.constant('1'), hostileParam) : hostileParam,
 					query: hostileQuery,
 					body: write ? hostileBody : fc.constant(undefined)
 				});
@@ -162,10 +163,7 @@ describe('hostile input to every JSON endpoint', () => {
 						if (outcome.status >= 400 && (typeof outcome.reason !== 'string' || !outcome.reason)) {
 							failures.push(`${where} → ${outcome.status} without a reason`);
 						}
-						const mustRefuse =
-							write &&
-							takesInput &&
-							(hasParams ? param !== '1' || readsBody(endpoint.source) : true);
+						const mustRefuse = write && takesInput && (hasParams ? param !== '1' || ownBody : true);
 						if (mustRefuse && (outcome.status < 400 || outcome.status >= 500)) {
 							failures.push(`${where} → ${outcome.status}, expected a 4xx`);
 						}
