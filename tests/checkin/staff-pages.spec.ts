@@ -192,6 +192,13 @@ test('closing a class asks first, and a tap on “Không” leaves it open', asy
 	await page.screenshot({ path: testInfo.outputPath('close-asked.png') });
 	await session.getByRole('button', { name: 'Không, để nguyên' }).click();
 	await expect(session.getByRole('button', { name: 'Đóng buổi' })).toBeVisible();
+	// The focus back on the button that asked, not at the page's top; Escape says no too.
+	await expect(session.getByRole('button', { name: 'Đóng buổi' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(session.getByRole('button', { name: 'Không, để nguyên' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(session.getByRole('alert')).toBeHidden();
+	await expect(session.getByRole('button', { name: 'Đóng buổi' })).toBeFocused();
 	const attendance = async () => (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
 	expect((await attendance()).session.closedAt).toBeNull();
 
