@@ -63,4 +63,63 @@ test('the kiosk’s own pages never show the staff bar, even to a signed-in volu
 	await openHydrated(page, '/');
 	await expect(page.getByRole('navigation', { name: 'Trang làm việc' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Đăng xuất', exact: true })).toHaveCount(0);
+	// Nor the kiosks' calls for help: the resident at the kiosk is the one calling.
+	await page.request.post('/api/kiosk/help');
+	await page.reload();
+	await expect(page.getByRole('region', { name: 'Trạm đang gọi tình nguyện viên' })).toHaveCount(0);
+});
+
+test('a kiosk’s call reaches the staff bar on every page, buzzes once, and “Ẩn” puts that call away for good', async ({
+	page
+}) => {
+	// The calls the staff bar reads, chosen by the test: the kiosk tests call and answer the
+	// real ones at the same time.
+	const call = (id: number, place: string) => ({ id, kiosk: 'tram-9', place, at: Date.now() });
+	let open: ReturnType<typeof call>[] = [];
+	await page.route('**/api/help', (route) => route.fulfill({ json: { help: open } }));
+	await page.addInitScript(() => {
+		const w = window as unknown as { buzzes: unknown[] };
+		w.buzzes = [];
+		navigator.vibrate = (pattern) => (w.buzzes.push(pattern), true);
+	});
+	const buzzes = () => page.evaluate(() => (window as unknown as { buzzes: unknown[] }).buzzes);
+	const calls = page.getByRole('region', { name: 'Trạm đang gọi tình nguyện viên' });
+	const ninth = calls.getByRole('listitem').filter({ hasText: 'Nhà văn hoá khu phố 9' });
+
+	await signIn(page, 'tinhnguyen4', DEMO.pin);
+	// The bar looks every 10 s; the page's clock is the test's.
+	await page.clock.install();
+	await openHydrated(page, '/the-qr');
+	await expect(ninth).toHaveCount(0);
+	open = [call(900_001, 'Nhà văn hoá khu phố 9')];
+	await page.clock.runFor(10_500);
+	await expect(ninth).toContainText(/Nhà văn hoá khu phố 9 gọi tình nguyện viên lúc \d{2}:\d{2}/);
+	await expect(ninth.getByRole('button', { name: 'Tôi đến ngay' })).toBeVisible();
+	expect(await buzzes()).toHaveLength(1);
+
+	// Another page: the same call, already heard, does not buzz again.
+	await places(page).getByText('Cư dân', { exact: true }).click();
+	await expect(page).toHaveURL(/\/cu-dan$/);
+	await expect(ninth).toBeVisible();
+	await page.clock.runFor(10_500);
+	expect(await buzzes()).toHaveLength(1);
+
+	await ninth.getByRole('button', { name: 'Ẩn' }).click();
+	await expect(ninth).toHaveCount(0);
+	// Still open on the server, yet it stays away: after the next look, and after a reload.
+	await page.clock.runFor(10_500);
+	await expect(ninth).toHaveCount(0);
+	await page.reload();
+	await page.locator('html[data-hydrated]').waitFor();
+	await page.clock.runFor(10_500);
+	await expect(ninth).toHaveCount(0);
+
+	// A new call shows again, and buzzes.
+	open = [...open, call(900_002, 'Nhà văn hoá khu phố 8')];
+	const before = (await buzzes()).length;
+	await page.clock.runFor(10_500);
+	await expect(
+		calls.getByRole('listitem').filter({ hasText: 'Nhà văn hoá khu phố 8' })
+	).toBeVisible();
+	expect((await buzzes()).length).toBe(before + 1);
 });

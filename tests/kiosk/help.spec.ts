@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
+import { openHydrated } from '../support/pages';
 import { apiSignIn } from '../support/sign-in';
 import { Kiosk } from './kiosk-page';
 
@@ -49,7 +50,9 @@ test('"Gọi tình nguyện viên" stores a request, tells the learner someone i
 	expect((await apiSignIn(page.request, 'tinhnguyen1', '246810')).ok()).toBe(true);
 	await page.goto('/tinh-nguyen');
 	const calls = page.getByRole('region', { name: 'Trạm đang gọi tình nguyện viên' });
-	await expect(calls.getByRole('listitem').first()).toContainText('Nhà văn hoá khu phố 1 lúc');
+	await expect(calls.getByRole('listitem').first()).toContainText(
+		/Nhà văn hoá khu phố 1 gọi tình nguyện viên lúc \d{2}:\d{2}/
+	);
 	await expect(calls).not.toContainText('tram-1');
 
 	// Taking the call says whose it was. (Whether the list is empty then depends on the other
@@ -85,6 +88,72 @@ test('when a volunteer takes the call, the kiosk says someone is really on the w
 		timeout: 15_000
 	});
 	await k.expectSaid('Tình nguyện viên đã nhận lời và đang tới. Bác chờ một chút nhé.');
+});
+
+test('a volunteer half way through registering a household on a phone is called, wherever they scrolled, and answers without losing a letter', async ({
+	page,
+	browser
+}) => {
+	// The volunteer's phone: a context of its own beside the kiosk's, buzzes recorded.
+	const baseURL = test.info().project.use.baseURL!;
+	const phone = await browser.newContext({
+		baseURL,
+		viewport: { width: 412, height: 915 },
+		hasTouch: true,
+		locale: 'vi-VN',
+		timezoneId: 'Asia/Ho_Chi_Minh'
+	});
+	await phone.addInitScript(() => {
+		const w = window as unknown as { buzzes: unknown[] };
+		w.buzzes = [];
+		navigator.vibrate = (pattern) => (w.buzzes.push(pattern), true);
+	});
+	expect((await apiSignIn(phone.request, 'tinhnguyen3', '246810')).ok()).toBe(true);
+	// A call left open by another test would already be on the page, not arrive while it is open.
+	const left = (await (await phone.request.get('/api/help')).json()) as { help: { id: number }[] };
+	for (const { id } of left.help) {
+		await phone.request.post('/tinh-nguyen?/answer', {
+			form: { id: String(id) },
+			headers: { origin: new URL(baseURL).origin }
+		});
+	}
+
+	const vol = await phone.newPage();
+	await openHydrated(vol, '/cu-dan/ho-moi');
+	await vol.getByLabel('Khu phố').selectOption({ label: 'Khu phố 5' });
+	await vol.getByLabel('Địa chỉ').fill('Số 8, tổ 2, đường Trần Phú');
+	await vol.getByLabel('Họ và tên').fill('Lê Thị Hoa');
+	await vol.getByLabel('Năm sinh').fill('1956');
+	await vol.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).scrollIntoViewIfNeeded();
+
+	const { response } = await callFromKiosk(page);
+	const call = await response.json();
+
+	// The staff bar looks every 10 s: the call comes to the part of the page in view, with a buzz.
+	const calls = vol.getByRole('region', { name: 'Trạm đang gọi tình nguyện viên' });
+	await expect(calls).toBeInViewport({ timeout: 15_000 });
+	await expect(calls.getByRole('listitem')).toContainText(
+		/Nhà văn hoá khu phố 1 gọi tình nguyện viên lúc \d{2}:\d{2}/
+	);
+	expect(
+		await vol.evaluate(() => (window as unknown as { buzzes: unknown[] }).buzzes)
+	).toHaveLength(1);
+	await vol.screenshot({ path: test.info().outputPath('call-on-household-form.png') });
+
+	await calls.getByRole('button', { name: 'Tôi đến ngay' }).tap();
+	await expect(vol.getByTestId('help-answered')).toHaveText(
+		'Bạn đã nhận lời gọi của Nhà văn hoá khu phố 1. Xin đến trạm ngay; các tình nguyện viên khác không còn thấy lời gọi này.'
+	);
+	const status = await (await page.request.get(`/api/kiosk/help/${call.id}`)).json();
+	expect(status.answeredAt).toEqual(expect.any(Number));
+	// Still the same half-filled form, nothing reloaded.
+	await expect(vol).toHaveURL(/\/cu-dan\/ho-moi$/);
+	await expect(vol.getByLabel('Khu phố')).toHaveValue(/.+/);
+	expect(await vol.getByLabel('Khu phố').locator('option:checked').textContent()).toBe('Khu phố 5');
+	await expect(vol.getByLabel('Địa chỉ')).toHaveValue('Số 8, tổ 2, đường Trần Phú');
+	await expect(vol.getByLabel('Họ và tên')).toHaveValue('Lê Thị Hoa');
+	await expect(vol.getByLabel('Năm sinh')).toHaveValue('1956');
+	await phone.close();
 });
 
 test('the lesson API lists every walkthrough with its counts and a working url', async ({

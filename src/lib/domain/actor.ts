@@ -32,6 +32,13 @@ export function roleHome(role: Role): { href: string; label: string } {
 	return { href: ROLE_HOME[role], label: ROLE_HOME_LABELS[role] };
 }
 
+/**
+ * Who answers a kiosk's call for help ("Tôi đến ngay"): everyone who runs classes at the
+ * cultural house, heads and the officer too — the resident waits for whoever is nearest.
+ * The same people see the call on every staff page (the staff bar's banner).
+ */
+export const HELP_ROLES: Role[] = ['volunteer', 'head', 'officer'];
+
 /** Who may import a whole resident list (a volunteer registers people one by one). */
 export const IMPORT_ROLES: Role[] = ['officer', 'head'];
 

@@ -111,6 +111,17 @@ export function helpRequestPlace(request: Pick<HelpRequest, 'kiosk' | 'place'>):
 	return kiosk ? `Trạm mã “${kiosk}” (chưa ghi nơi đặt)` : 'Một trạm chưa ghi nơi đặt';
 }
 
+/**
+ * What a volunteer reads after tapping "Tôi đến ngay": whose call they took, or that someone
+ * else was quicker (then the kiosk is already being looked after). `place` null: the call was
+ * gone before it could be named.
+ */
+export function helpAnsweredMessage(first: boolean, place: string | null): string {
+	return first
+		? `Bạn đã nhận lời gọi của ${place ?? 'trạm'}. Xin đến trạm ngay; các tình nguyện viên khác không còn thấy lời gọi này.`
+		: 'Lời gọi này đã có tình nguyện viên khác nhận.';
+}
+
 /** Printable card: what the A4 sheet needs. */
 export interface PrintCard {
 	code: string;

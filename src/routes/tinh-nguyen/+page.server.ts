@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { listWalkthroughs } from '$lib/server/services/kiosk-lessons';
+import { HELP_ROLES } from '$lib/domain/actor';
 import { helpRequestPlace } from '$lib/domain/checkin-people';
 import { positiveId, reasonFieldErrors } from '$lib/server/services/people';
 import { listPlaces } from '$lib/server/services/residents';
@@ -22,8 +23,7 @@ export const load = (({ locals }) => {
 		sessions: recentSessions(store),
 		places: listPlaces(store),
 		// A class may follow one of the kiosk's lessons: the reports count it by that lesson.
-		lessons: listWalkthroughs().map(({ id, title }) => ({ id, title })),
-		help: openHelpRequests(store)
+		lessons: listWalkthroughs().map(({ id, title }) => ({ id, title }))
 	};
 }) satisfies PageServerLoad;
 
@@ -76,8 +76,9 @@ export const actions = {
 		if (!result?.ok) return fail(404, { message: 'Không có buổi học này.' });
 		return { closed: id };
 	},
+	/** "Tôi đến ngay", from the staff bar's banner on any staff page (HelpBanner.svelte). */
 	answer: async ({ locals, request }) => {
-		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
+		const actor = requireRole(locals.actor, ...HELP_ROLES);
 		const id = positiveId(String((await request.formData()).get('id')));
 		if (!id) return fail(400, { message: 'Không có yêu cầu này.' });
 		const store = getApp().store;

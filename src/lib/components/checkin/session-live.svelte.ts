@@ -1,23 +1,21 @@
-import type { ClassSession, HelpRequest } from '$lib/domain/checkin-people';
+import type { ClassSession } from '$lib/domain/checkin-people';
 import { timedFetch } from './timed-fetch';
 
-/** Kiosks may call for a volunteer during class, and the class may be closed elsewhere. */
+/** The class may be closed elsewhere, and other phones check people in to it. */
 export const REFRESH_MS = 15_000;
 
 /**
- * The scanner page's view of the session and of open help calls, kept fresh by a plain JSON
- * read (GET /api/sessions/:id). Not `invalidateAll`: when the server is unreachable SvelteKit
+ * The scanner page's view of the session, kept fresh by a plain JSON read
+ * (GET /api/sessions/:id; its `help` is read by the staff bar's banner from GET /api/help). Not `invalidateAll`: when the server is unreachable SvelteKit
  * falls back to a full navigation, and the phone then shows the browser's error page instead
  * of the scanner. Here a failed read only keeps the last numbers and sets `offline`.
  */
 export class SessionLive {
 	session = $state<ClassSession>() as ClassSession;
-	help = $state<HelpRequest[]>([]);
 	offline = $state(false);
 
-	constructor(session: ClassSession, help: HelpRequest[]) {
+	constructor(session: ClassSession) {
 		this.session = session;
-		this.help = help;
 	}
 
 	/** Starts refreshing; `onsession` hears each fresh session (the count lives in the scanner). */
@@ -46,9 +44,8 @@ export class SessionLive {
 			this.offline = response.status >= 500;
 			// Signed out or refused: the scans themselves say so (needsSignIn); keep what we have.
 			if (!response.ok) return undefined;
-			const body = (await response.json()) as { session: ClassSession; help: HelpRequest[] };
+			const body = (await response.json()) as { session: ClassSession };
 			this.session = body.session;
-			this.help = body.help;
 			return body.session;
 		} catch {
 			this.offline = true;
