@@ -61,7 +61,7 @@ test('a name typed without diacritics finds the person and checks them in', asyn
 	await openHydrated(page, `/diem-danh/${sessionId}`);
 	const search = page.getByLabel('Tìm theo tên (không cần dấu)');
 	await search.fill('do');
-	await expect(page.getByText('Gõ ít nhất 3 chữ cái.')).toBeVisible();
+	await expect(page.getByText('Xin gõ ít nhất 3 chữ cái của tên.')).toBeVisible();
 	await search.fill('do thi ngoc anh');
 	await page
 		.getByRole('button', { name: /Đỗ Thị Ngọc Ánh/ })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, helpRequestPlace } from './checkin-people';
+import { addressKey, helpRequestPlace, nameSearchTooShort } from './checkin-people';
 
 describe('helpRequestPlace', () => {
 	it("names the kiosk's place, not its id", () => {
@@ -47,5 +47,16 @@ describe('addressKey', () => {
 		expect(key('Số 12 / 3 Lê Lợi')).toBe(key('Số 12/3 Lê Lợi'));
 		expect(key('Số 20–22 Lê Lợi')).toBe(key('Số 20-22 Lê Lợi'));
 		expect(key(', Số 5 Lê Lợi.')).toBe(key('Số 5 Lê Lợi'));
+	});
+});
+
+describe('nameSearchTooShort', () => {
+	it('counts letters and digits, not spaces, marks or punctuation', () => {
+		expect(nameSearchTooShort('Ng')).toBe(true);
+		expect(nameSearchTooShort('  N. g ')).toBe(true);
+		expect(nameSearchTooShort('Đỗ')).toBe(true);
+		expect(nameSearchTooShort('Ngu')).toBe(false);
+		expect(nameSearchTooShort('do a')).toBe(false);
+		expect(nameSearchTooShort('Nguyễn')).toBe(false);
 	});
 });

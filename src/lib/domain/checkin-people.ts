@@ -1,6 +1,6 @@
 /** Domain types for residents, households, cards and class sessions (camelCase, no rows). */
 import topicList from '../walkthroughs/topics.json';
-import { foldVietnamese } from './text';
+import { foldVietnamese, searchWords } from './text';
 
 export interface Neighborhood {
 	id: number;
@@ -171,6 +171,19 @@ export function addressKey(address: string, neighborhoodName: string): string {
 
 /** A name search lists at most this many people, the likeliest first. */
 export const NAME_SEARCH_LIMIT = 30;
+
+/**
+ * A name search needs this many letters or digits (diacritics and spaces aside): fewer would
+ * list half the ward. Both searches (the residents' list and the scanner's) ask this, and say
+ * why in the same words; the browser's own "Please lengthen this text" spoke English.
+ */
+export const NAME_SEARCH_MIN_LETTERS = 3;
+export const NAME_SEARCH_TOO_SHORT = `Xin gõ ít nhất ${NAME_SEARCH_MIN_LETTERS} chữ cái của tên.`;
+
+export function nameSearchTooShort(q: string): boolean {
+	const letters = searchWords(q).reduce((sum, word) => sum + word.folded.length, 0);
+	return letters < NAME_SEARCH_MIN_LETTERS;
+}
 
 /** Said under a name search that filled its list: there may be more, so narrow it down. */
 export const NAME_SEARCH_FULL = `Đang hiện ${NAME_SEARCH_LIMIT} người đầu tiên; có thể còn người khác. Gõ thêm tên để tìm đúng người.`;
