@@ -408,6 +408,31 @@ test('a new household: every mistake shown at once, a double tap saves it once, 
 	).toHaveLength(2);
 });
 
+test('an address longer than 200 characters is refused in words and given back whole, not cut', async ({
+	page
+}) => {
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, '/cu-dan/ho-moi');
+	const long =
+		'Số 14, hẻm 27/5, đường Nguyễn Thị Minh Khai, tổ dân phố 12, gần chợ Bến Thành cũ, đối diện trường tiểu học Lê Văn Tám, cạnh tiệm tạp hoá Cô Ba, qua cầu Ông Lãnh rẽ trái, nhà có cổng sắt màu xanh và giàn hoa giấy đỏ trước sân, lầu 2, phòng 9';
+	expect(long.length).toBe(240);
+	await page.getByLabel('Khu phố').selectOption({ label: 'Khu phố 3' });
+	const address = page.getByLabel('Địa chỉ');
+	await address.fill(long);
+	// Before, the browser kept the first 200 characters and said nothing.
+	await expect(address).toHaveValue(long);
+	await page.getByLabel('Họ và tên').fill('Phan Văn Dài');
+	await page.getByLabel('Năm sinh').fill('1950');
+	await page.getByRole('radio').first().check();
+	await page.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).click();
+	await expect(address).toHaveAccessibleDescription('⚠ Xin ghi địa chỉ (3–200 ký tự).');
+	await expect(address).toBeFocused();
+	await expect(address).toHaveValue(long);
+	await expect(page).toHaveURL(/\/cu-dan\/ho-moi$/);
+	// The same for a name or a relationship pasted too long: the server says the limit.
+	await expect(page.getByLabel('Họ và tên')).not.toHaveAttribute('maxlength');
+});
+
 test('the links a volunteer taps on a phone are at least 44 px tall', async ({
 	page
 }, testInfo) => {
