@@ -408,6 +408,43 @@ test('a new household: every mistake shown at once, a double tap saves it once, 
 	).toHaveLength(2);
 });
 
+test('a half-filled household comes back on Back, and not after it was saved', async ({ page }) => {
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, '/cu-dan/ho-moi');
+	const fill = async (name: string) => {
+		await page.getByLabel('Khu phố').selectOption({ label: 'Khu phố 3' });
+		await page.getByLabel('Địa chỉ').fill('Số 7, hẻm Quay Lại');
+		await page.getByLabel('Họ và tên').fill(name);
+		await page.getByLabel('Năm sinh').fill('1949');
+		await page.getByRole('radio', { name: 'Ký giấy đồng ý' }).check();
+	};
+	const chosenHood = () => page.getByLabel('Khu phố').locator('option:checked').textContent();
+	await fill('Trịnh Văn Quay');
+	await page.getByRole('link', { name: '‹ Cư dân' }).click();
+	await expect(page).toHaveURL(/\/cu-dan$/);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/cu-dan\/ho-moi$/);
+	await expect(page.getByLabel('Địa chỉ')).toHaveValue('Số 7, hẻm Quay Lại');
+	expect(await chosenHood()).toBe('Khu phố 3');
+	await expect(page.getByLabel('Họ và tên')).toHaveValue('Trịnh Văn Quay');
+	await expect(page.getByLabel('Năm sinh')).toHaveValue('1949');
+	await expect(page.getByRole('radio', { name: 'Ký giấy đồng ý' })).toBeChecked();
+	// Forward and Back again: still there.
+	await page.goForward();
+	await page.goBack();
+	await expect(page.getByLabel('Họ và tên')).toHaveValue('Trịnh Văn Quay');
+
+	// Saved: Back shows an empty form, not the same household to be saved twice.
+	await page.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).click();
+	await expect(page).toHaveURL(/\/cu-dan\/ho\/\d+/);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/cu-dan\/ho-moi$/);
+	await page.locator('html[data-hydrated]').waitFor();
+	await expect(page.getByLabel('Họ và tên')).toHaveValue('');
+	await expect(page.getByLabel('Địa chỉ')).toHaveValue('');
+	expect(await chosenHood()).toBe('Khu phố 1');
+});
+
 test('an address longer than 200 characters is refused in words and given back whole, not cut', async ({
 	page
 }) => {
