@@ -301,6 +301,13 @@ test('on a phone a milestone just recorded can be undone without scrolling sidew
 	await openHydrated(page, `/cu-dan/${resident.id}/ky-nang`);
 	await page.getByRole('radio', { name: /^M1 / }).check();
 	await page.getByRole('button', { name: 'Ghi mốc kỹ năng' }).click();
+	// The history names the skill, not only its code ("Mốc: M1" said nothing).
+	const skills: Array<{ code: string; title: string }> = await (
+		await page.request.get('/api/skills')
+	).json();
+	const m1 = skills.find((s) => s.code === 'M1')!.title;
+	const row = page.locator('#history-title ~ .table-scroll tbody tr').first();
+	await expect(row.locator('td').first()).toHaveText(`M1 — ${m1}`);
 	const undo = page.getByRole('button', { name: 'Huỷ mốc M1 vừa ghi' });
 	await undo.scrollIntoViewIfNeeded();
 	const box = (await undo.boundingBox())!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingSkillNames } from './skill-names';
+import { missingSkillNames, skillName } from './skill-names';
 
 const skills = [
 	{ code: 'M5', title: 'Tìm thông tin trên mạng' },
@@ -17,5 +17,12 @@ describe('missing skills, named', () => {
 	it('keeps a code it does not know, and says nothing when nothing is missing', () => {
 		expect(missingSkillNames([['M99']], skills)).toEqual([['M99']]);
 		expect(missingSkillNames([], skills)).toEqual([]);
+	});
+});
+
+describe('one skill, named', () => {
+	it('gives the code its name, and keeps a code the catalogue no longer has', () => {
+		expect(skillName('M6', skills)).toBe('M6 — Dùng dịch vụ công trực tuyến');
+		expect(skillName('M99', skills)).toBe('M99');
 	});
 });

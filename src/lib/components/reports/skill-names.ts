@@ -8,7 +8,15 @@ export function missingSkillNames(
 	missing: string[][],
 	skills: Array<{ code: string; title: string }>
 ): string[][] {
-	const titles = new Map(skills.map((s) => [s.code, s.title]));
-	const named = (code: string) => (titles.has(code) ? `${code} — ${titles.get(code)}` : code);
-	return missing.map((group) => group.map(named));
+	return missing.map((group) => group.map((code) => skillName(code, skills)));
+}
+
+/**
+ * One skill as a volunteer reads it: its code with its name ("M2 — Gọi video…"); the code
+ * alone, "M2", said nothing to whoever reads a resident's history. A code no longer in the
+ * catalogue stays as its code.
+ */
+export function skillName(code: string, skills: Array<{ code: string; title: string }>): string {
+	const title = skills.find((s) => s.code === code)?.title;
+	return title ? `${code} — ${title}` : code;
 }
