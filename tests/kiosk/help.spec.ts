@@ -139,6 +139,13 @@ test('a volunteer half way through registering a household on a phone is called,
 		await vol.evaluate(() => (window as unknown as { buzzes: unknown[] }).buzzes)
 	).toHaveLength(1);
 	await vol.screenshot({ path: test.info().outputPath('call-on-household-form.png') });
+	// A field brought into view (a link to it, the first one to correct) lands below the banner,
+	// not under it.
+	const address = vol.getByLabel('Địa chỉ');
+	await address.evaluate((el) => el.scrollIntoView());
+	const bannerBottom = await calls.evaluate((el) => el.getBoundingClientRect().bottom);
+	const label = await address.evaluate((el) => el.closest('label')!.getBoundingClientRect().top);
+	expect(label).toBeGreaterThanOrEqual(bannerBottom - 1);
 
 	await calls.getByRole('button', { name: 'Tôi đến ngay' }).tap();
 	await expect(vol.getByTestId('help-answered')).toHaveText(
