@@ -1,12 +1,13 @@
 import { listedNeighborhood, worksIn, type Actor } from '../../domain/actor';
 import {
 	addressLine,
+	NAME_SEARCH_TOO_SHORT,
+	nameSearchTooShort,
 	type Household,
 	type NeighborTwin,
 	type Resident,
 	type ResidentMatch
 } from '../../domain/checkin-people';
-import { searchWords } from '../../domain/text';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
 import { neighborhoods } from '../repositories/neighborhoods';
@@ -304,10 +305,7 @@ export function searchResidents(
 	neighborhoodId?: number,
 	sessionId?: number
 ): Result<ResidentMatch[]> {
-	const letters = searchWords(q ?? '').reduce((sum, w) => sum + w.folded.length, 0);
-	if (letters < 3) {
-		return fail(400, 'query_too_short', 'Xin gõ ít nhất 3 chữ cái của tên.');
-	}
+	if (nameSearchTooShort(q ?? '')) return fail(400, 'query_too_short', NAME_SEARCH_TOO_SHORT);
 	const session = sessionId === undefined ? undefined : getSession(store.db, sessionId);
 	if (sessionId !== undefined && !session) return fail(404, 'no_session', 'Không có buổi học này.');
 	const hood = listedNeighborhood(actor, neighborhoodId);
