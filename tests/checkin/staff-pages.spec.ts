@@ -477,6 +477,25 @@ test('an address longer than 200 characters is refused in words and given back w
 	await expect(page.getByLabel('Họ và tên')).not.toHaveAttribute('maxlength');
 });
 
+test('a household form posted with a file part is refused in words, not with a 500', async ({
+	page
+}, testInfo) => {
+	await signIn(page, 'tinhnguyen2', '246810');
+	const origin = testInfo.project.use.baseURL!;
+	const answer = await page.request.post('/cu-dan/ho-moi', {
+		headers: { origin },
+		multipart: {
+			fullName: 'Nguyễn Văn Tệp',
+			file: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }
+		}
+	});
+	// The refusal gives the typed values back; a file among them made it an error (500).
+	const body = await answer.json();
+	expect(body).toMatchObject({ type: 'failure', status: 400 });
+	expect(body.data).toContain('Nguyễn Văn Tệp');
+	expect(body.data).not.toContain('a.txt');
+});
+
 test('the links a volunteer taps on a phone are at least 44 px tall', async ({
 	page
 }, testInfo) => {

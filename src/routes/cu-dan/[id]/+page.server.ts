@@ -8,6 +8,7 @@ import { updateResident } from '$lib/server/services/resident-edit';
 import { viewResident } from '$lib/server/services/residents';
 import { residentOf } from '$lib/server/services/scoped';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/server/http/form-text';
 
 export const load = (async ({ locals, params, request, getClientAddress }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
@@ -27,7 +28,7 @@ export const actions = {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 		const store = getApp().store;
 		const id = positiveId(params.id) ?? 0;
-		const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const form = formText(await request.formData());
 		const before = residentOf(store, actor, id);
 		const result = await updateResident(
 			store,

@@ -11,6 +11,7 @@ import {
 	neighborTwins
 } from '$lib/server/services/residents';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/server/http/form-text';
 
 export const load = (({ locals }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
@@ -21,7 +22,7 @@ export const actions = {
 	/** The household and its head, who is also its first member: both or neither. */
 	default: async ({ locals, request }) => {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
-		const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const form = formText(await request.formData());
 		const store = getApp().store;
 		const member = {
 			fullName: form.fullName,

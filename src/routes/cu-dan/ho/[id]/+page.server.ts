@@ -5,6 +5,7 @@ import { auditRead } from '$lib/server/services/audit';
 import { fieldErrors, positiveId } from '$lib/server/services/people';
 import { createResident, householdPage } from '$lib/server/services/residents';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/server/http/form-text';
 
 export const load = (async ({ locals, params, url }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
@@ -19,7 +20,7 @@ export const load = (async ({ locals, params, url }) => {
 export const actions = {
 	add: async ({ locals, request, params }) => {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
-		const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const form = formText(await request.formData());
 		const result = await createResident(getApp().store, actor, {
 			householdId: positiveId(params.id),
 			fullName: form.fullName,
