@@ -102,4 +102,18 @@ test('the officer adds a khu phố, a near-duplicate is refused, a rename shows 
 		data: { into: kp9id }
 	});
 	expect([again.status(), (await again.json()).reason]).toEqual([404, 'not_found']);
+
+	// A long name with no space to break at keeps a phone's page its width, then merges away.
+	const made30 = await request.post('/api/neighborhoods', { data: { name: '1'.repeat(30) } });
+	const long = (await made30.json()) as { id: number };
+	await page.setViewportSize({ width: 412, height: 915 });
+	for (const path of ['/quan-tri/khu-pho', '/cu-dan']) {
+		await openHydrated(page, path);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, path).toBeLessThanOrEqual(412);
+	}
+	const gone = await request.post(`/api/neighborhoods/${long.id}/merge`, {
+		data: { into: kp9id }
+	});
+	expect(gone.status()).toBe(200);
 });

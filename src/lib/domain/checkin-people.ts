@@ -44,6 +44,8 @@ export interface Resident extends ResidentSummary {
 export interface ResidentMatch extends Resident {
 	/** Asked at a class: when this person was checked in to it, or null if not yet. */
 	checkedInAt?: number | null;
+	/** Asked at a class: they withdrew consent, so they cannot be checked in. */
+	consentWithdrawn?: boolean;
 }
 
 export interface Card {

@@ -94,11 +94,16 @@ export function searchResidents(
 	const whole = `(${words.map(() => "(' ' || r.name_folded || ' ') LIKE ?").join(' + ')}) DESC`;
 	const inOrder = "(' ' || r.name_folded) NOT LIKE ?";
 	// attendance_once (session_id, resident_id) makes the join one index look-up a person.
-	const checkedIn = session ? ', a.checked_in_at AS session_checked_in_at' : '';
+	// At a class the list also says who withdrew consent: they cannot be checked in.
+	const checkedIn = session
+		? `, a.checked_in_at AS session_checked_in_at, ${consentWithdrawnSql('r.id')} AS consent_withdrawn`
+		: '';
 	const join = session
 		? ' LEFT JOIN attendance a ON a.session_id = ? AND a.resident_id = r.id'
 		: '';
-	const rows = db.all<ResidentRow & { session_checked_in_at?: number | null }>(
+	const rows = db.all<
+		ResidentRow & { session_checked_in_at?: number | null; consent_withdrawn?: number | null }
+	>(
 		`SELECT ${RESIDENT_COLUMNS}${checkedIn} ${RESIDENT_FROM}${join} WHERE ${where}${hood}
 			ORDER BY ${diacritics}${home}${whole}, ${inOrder}, r.name_folded, r.birth_year
 			LIMIT ${NAME_SEARCH_LIMIT}`,
@@ -116,7 +121,11 @@ export function searchResidents(
 	);
 	return rows.map((row) =>
 		session
-			? { ...toResident(row), checkedInAt: row.session_checked_in_at ?? null }
+			? {
+					...toResident(row),
+					checkedInAt: row.session_checked_in_at ?? null,
+					consentWithdrawn: row.consent_withdrawn === 1
+				}
 			: toResident(row)
 	);
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
 import { actorNamed, demoStore } from './privacy.testing';
 import { checkIn } from './checkin';
+import { withdrawConsent } from './privacy';
+import { searchResidents } from './residents';
 import { failedScans, openSession, sessionAttendance, undoCheckin } from './sessions';
 
 let store: Store;
@@ -228,5 +230,28 @@ describe('taking back a check-in made by mistake', () => {
 			reason: 'session_closed'
 		});
 		expect((await sessionAttendance(store, volunteer, id))!.attendance).toHaveLength(1);
+	});
+});
+
+describe("a class's name search", () => {
+	it('marks who withdrew consent, so the volunteer does not tap them in vain', async () => {
+		const officer = actorNamed(store, 'quantri');
+		const [a, b] = store.db.all<{ id: number; full_name: string }>(
+			`SELECT r.id, r.full_name FROM residents r JOIN households h ON h.id = r.household_id
+				 WHERE h.neighborhood_id = 5 ORDER BY r.id LIMIT 2 OFFSET 7`
+		);
+		await withdrawConsent(store, officer, a.id, 'Không muốn tham gia', 'test');
+		store.db.run(
+			"INSERT INTO class_sessions (title, place, starts_at) VALUES ('Lớp tìm tên', 'Nhà văn hoá khu phố 5', ?)",
+			[Date.now()]
+		);
+		const id = store.db.value<number>('SELECT max(id) FROM class_sessions')!;
+		const found = (name: string) => {
+			const result = searchResidents(store, actorNamed(store, 'tinhnguyen1'), name, undefined, id);
+			if (!result.ok) throw new Error(result.message);
+			return result.value;
+		};
+		expect(found(a.full_name).find((r) => r.id === a.id)?.consentWithdrawn).toBe(true);
+		expect(found(b.full_name).find((r) => r.id === b.id)?.consentWithdrawn).toBe(false);
 	});
 });
