@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/actor';
 import { demoAppForFile } from '$lib/server/app.testing';
 import { actorNamed } from '$lib/server/services/privacy.testing';
+import { requestEvent } from '$lib/server/http/request-event.testing';
 import type { DataStore } from '$lib/server/store/data-store';
 import { POST } from '../+server';
 import { PATCH } from './+server';
@@ -31,13 +32,7 @@ async function call(
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(body)
 	});
-	const event = {
-		request,
-		url,
-		params: { id },
-		locals: { actor },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
+	const event = requestEvent(request, { id }, actor);
 	let response: Response;
 	try {
 		response = await (handler as Handler)(event);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/actor';
 import { demoAppForFile } from '$lib/server/app.testing';
 import { actorNamed } from '$lib/server/services/privacy.testing';
+import { requestEvent } from '$lib/server/http/request-event.testing';
 import type { DataStore } from '$lib/server/store/data-store';
 import { actions } from './+page.server';
 
@@ -26,13 +27,7 @@ async function post(
 	const actor: Actor = actorNamed(store, username);
 	const url = new URL(`http://127.0.0.1/cu-dan/${id}/du-lieu?/${action}`);
 	const request = new Request(url, { method: 'POST', body: new URLSearchParams(fields) });
-	const event = {
-		request,
-		url,
-		params: { id },
-		locals: { actor },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
+	const event = requestEvent(request, { id }, actor);
 	const run = actions[action] as unknown as (e: RequestEvent) => Promise<unknown>;
 	return (await run(event)) as { status?: number; data?: { action: string; message: string } };
 }
