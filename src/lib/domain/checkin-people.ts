@@ -171,6 +171,13 @@ export function addressKey(address: string, neighborhoodName: string): string {
 	return key.endsWith(` ${hood}`) ? key.slice(0, -hood.length - 1) : key;
 }
 
+/**
+ * How long a kiosk's unanswered call takes its button's new taps as the same call
+ * (ops/kiosk.ts), and how long "Ẩn" puts a call out of a volunteer's way: a resident who asks
+ * again is seen again by then, even by a volunteer who hid the call.
+ */
+export const HELP_REPEAT_MS = 2 * 60_000;
+
 /** A name search lists at most this many people, the likeliest first. */
 export const NAME_SEARCH_LIMIT = 30;
 

@@ -1,11 +1,20 @@
-import type { HelpRequest } from '$lib/domain/checkin-people';
+import { HELP_REPEAT_MS, type HelpRequest } from '$lib/domain/checkin-people';
 import { timedFetch } from './timed-fetch';
 
 /** A kiosk's call should reach a volunteer within seconds; the kiosk asks back as often. */
 export const HELP_REFRESH_MS = 10_000;
 
-/** Calls hidden with "Ẩn", kept for this tab: a reload or another page must not bring them back. */
+/**
+ * Calls hidden with "Ẩn", and until when, kept for this tab: a reload or another page must not
+ * bring them back sooner. Not for good: hidden by every volunteer on duty, a call the resident
+ * made again (the kiosk counts it as the same call) reached nobody.
+ */
 const HIDDEN_KEY = 'ths-help-hidden';
+
+interface Hidden {
+	id: number;
+	until: number;
+}
 
 /** A short buzz, where the phone has one: the volunteer may be looking at someone's form. */
 const BUZZ_MS = [200, 100, 200];
@@ -19,7 +28,9 @@ const BUZZ_MS = [200, 100, 200];
  */
 export class HelpCalls {
 	calls = $state<HelpRequest[]>([]);
-	hidden = $state<number[]>([]);
+	hidden = $state<Hidden[]>([]);
+	/** The time of the last look: a hidden call is back once its time is up. */
+	private now = $state(Date.now());
 	/** Calls this page has already heard of: only a call new to it buzzes. */
 	#known: number[] = [];
 
@@ -28,9 +39,11 @@ export class HelpCalls {
 		this.#known = initial.map((call) => call.id);
 	}
 
-	/** The calls to show: open ones not hidden with "Ẩn". */
+	/** The calls to show: open ones not hidden with "Ẩn" (in the last two minutes). */
 	get shown(): HelpRequest[] {
-		return this.calls.filter((call) => !this.hidden.includes(call.id));
+		return this.calls.filter(
+			(call) => !this.hidden.some((h) => h.id === call.id && h.until > this.now)
+		);
 	}
 
 	start(): () => void {
@@ -54,19 +67,28 @@ export class HelpCalls {
 			// Signed out or the server away: the page says so elsewhere; keep what we have.
 			if (!response.ok) return;
 			const { help } = (await response.json()) as { help: HelpRequest[] };
+			const seen = this.shown.map((call) => call.id);
+			this.now = Date.now();
 			this.calls = help;
-			const fresh = help.filter((call) => !this.#known.includes(call.id));
+			// A call new to this page, or back from "Ẩn", buzzes; one on screen already does not.
+			const fresh = this.shown.filter(
+				(call) => !this.#known.includes(call.id) || !seen.includes(call.id)
+			);
 			// Only the open ones are remembered: the list stays as short as the calls.
 			this.#known = help.map((call) => call.id);
-			if (fresh.some((call) => !this.hidden.includes(call.id))) navigator.vibrate?.(BUZZ_MS);
+			if (fresh.length > 0) navigator.vibrate?.(BUZZ_MS);
 		} catch {
 			// No answer within timedFetch's limit: the next round asks again.
 		}
 	}
 
-	/** "Ẩn": this call goes out of the way for good; a new call shows (and buzzes) again. */
+	/** "Ẩn": this call goes out of the way for two minutes; a new call shows (and buzzes) at once. */
 	hide(id: number): void {
-		this.hidden = [...this.hidden.filter((h) => this.calls.some((c) => c.id === h)), id];
+		this.now = Date.now();
+		const kept = this.hidden.filter(
+			(h) => h.until > this.now && this.calls.some((c) => c.id === h.id)
+		);
+		this.hidden = [...kept, { id, until: this.now + HELP_REPEAT_MS }];
 		try {
 			sessionStorage.setItem(HIDDEN_KEY, JSON.stringify(this.hidden));
 		} catch {
@@ -80,10 +102,15 @@ export class HelpCalls {
 	}
 }
 
-function readHidden(): number[] {
+function readHidden(): Hidden[] {
 	try {
 		const list: unknown = JSON.parse(sessionStorage.getItem(HIDDEN_KEY) ?? '[]');
-		return Array.isArray(list) ? list.filter((id): id is number => Number.isInteger(id)) : [];
+		return Array.isArray(list)
+			? list.filter(
+					(h): h is Hidden =>
+						typeof h === 'object' && Number.isInteger(h?.id) && Number.isFinite(h?.until)
+				)
+			: [];
 	} catch {
 		return [];
 	}

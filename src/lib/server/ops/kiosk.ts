@@ -1,3 +1,4 @@
+import { HELP_REPEAT_MS } from '../../domain/checkin-people';
 import type { OpHandlers } from '../store/store';
 
 /** A help request from a kiosk: which kiosk and where it stands. No person is recorded. */
@@ -15,7 +16,7 @@ export interface LessonEventPayload {
 }
 
 /** How long a waiting help request absorbs new taps of the same kiosk's button. */
-export const HELP_DEDUPE_MS = 2 * 60_000;
+export const HELP_DEDUPE_MS = HELP_REPEAT_MS;
 
 export const kioskOps: OpHandlers = {
 	'kiosk.helpRequest': (db, p: HelpRequestPayload, ctx) => {
