@@ -569,6 +569,11 @@ test('a member saved without diacritics is corrected on a phone and then found b
 	const saidSo = page.getByRole('status');
 	await expect(saidSo).toContainText('Đã lưu thông tin mới.');
 	await expect(saidSo).toContainText('Thẻ QR đã in vẫn ghi tên cũ “Khong Van Binh”');
+	// On a phone the saved line was above the screen, under the form still open: now the form
+	// folds away and the line has the focus, in sight.
+	await expect(saidSo).toBeFocused();
+	await expect(saidSo).toBeInViewport();
+	await expect(name).toBeHidden();
 	await expect(page.getByText(/Sinh năm 1956 · Chồng/)).toBeVisible();
 	await page.screenshot({ path: testInfo.outputPath('edited.png'), fullPage: true });
 	const reprint = saidSo.getByRole('link', { name: 'In lại thẻ QR' });
