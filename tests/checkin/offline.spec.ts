@@ -187,4 +187,6 @@ test('scans still on the phone after leaving the scanner: every staff page says 
 	await expect(pending).toBeHidden({ timeout: 15_000 });
 	const attendance = await (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
 	expect(attendance.count).toBe(2);
+	// The class's count on this page follows (it said "0 người" still).
+	await expect(session).toContainText(' · 2 người');
 });

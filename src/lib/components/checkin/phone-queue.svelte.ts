@@ -15,6 +15,8 @@ class PhoneQueue {
 	/** Scans not yet sent, by class. */
 	bySession = $state<Record<number, number>>({});
 	left = $state(0);
+	/** Scans this page delivered so far: a page showing counts reads them again when it moves. */
+	delivered = $state(0);
 	needsSignIn = $state(false);
 	/** Sent late and refused (class closed, card revoked): kept until read on a scanner page. */
 	refused = $state<RefusedScan[]>([]);
@@ -24,7 +26,7 @@ class PhoneQueue {
 		if (this.busy) return;
 		this.busy = true;
 		try {
-			const sent = await sendQueued();
+			const sent = await sendQueued({ answered: () => this.delivered++ });
 			this.refused = await refusedScans();
 			const bySession: Record<number, number> = {};
 			for (const scan of sent.left)
