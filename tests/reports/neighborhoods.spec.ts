@@ -33,6 +33,8 @@ test('the officer adds a khu phố, a near-duplicate is refused, a rename shows 
 	await page.getByRole('button', { name: 'Thêm khu phố' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Đã có “Khu phố 9”.');
 	await expect(add).toHaveValue('khu pho 9');
+	await expect(add).toHaveAccessibleDescription('Đã có “Khu phố 9”.');
+	await expect(add).toBeFocused();
 	await expect(rows).toHaveCount(9);
 
 	await kp9.getByRole('textbox').fill('Khu phố 9 (Đồng Xanh)');

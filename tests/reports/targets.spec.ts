@@ -29,6 +29,14 @@ test('a target of 80,5% is written with a decimal comma in the form, the report 
 		await expect(form.getByRole('alert')).toHaveText(
 			'Tên chỉ tiêu ghi 80% nhưng tỷ lệ là 80,5%. Xin sửa cho khớp.'
 		);
+		// The field to correct is marked, says why, and has the focus (the line was below the
+		// screen's edge at 1366×768 while the focus stayed on "Lưu").
+		await expect(name).toHaveAttribute('aria-invalid', 'true');
+		await expect(name).toHaveAccessibleDescription(
+			'Tên chỉ tiêu ghi 80% nhưng tỷ lệ là 80,5%. Xin sửa cho khớp.'
+		);
+		await expect(name).toBeFocused();
+		await expect(rate).not.toHaveAttribute('aria-invalid', 'true');
 		await save('80,5');
 		// The officer typed a comma and sees a comma, after saving and on a fresh page.
 		await expect(rate).toHaveValue('80,5');

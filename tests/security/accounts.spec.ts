@@ -157,7 +157,13 @@ test('the officer creates a volunteer from the page, who then signs in with the 
 	await form.getByLabel('Mã PIN (6 số)').fill('12345');
 	await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
 	await expect(form.getByRole('alert')).toContainText('6 chữ số');
-	await form.getByLabel('Mã PIN (6 số)').fill('482915');
+	// The field to correct says why and has the focus (it stayed on the button before).
+	const pin = form.getByLabel('Mã PIN (6 số)');
+	await expect(pin).toHaveAttribute('aria-invalid', 'true');
+	await expect(pin).toHaveAccessibleDescription(/6 chữ số/);
+	await expect(pin).toBeFocused();
+	await expect(form.getByLabel('Họ tên')).not.toHaveAttribute('aria-invalid', 'true');
+	await pin.fill('482915');
 	// A double click sends it once: the second used to answer that the name was taken.
 	await form.getByRole('button', { name: 'Tạo tài khoản' }).dblclick();
 	await expect(form.getByRole('status')).toContainText('Đã tạo tài khoản tnv.trang');

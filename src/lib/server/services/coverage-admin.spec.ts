@@ -25,6 +25,7 @@ describe('a target the officer edits', () => {
 	it('is refused when its name says another percent than its own', async () => {
 		expect(await target('80% người trưởng thành có kỹ năng số cơ bản', '80,5')).toEqual({
 			ok: false,
+			field: 'label',
 			message: 'Tên chỉ tiêu ghi 80% nhưng tỷ lệ là 80,5%. Xin sửa cho khớp.'
 		});
 		const saved = store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1');
@@ -40,7 +41,7 @@ describe('a target the officer edits', () => {
 	});
 
 	it('is refused below 1% or above 100%, as its message says, and saved at 1 and 100', async () => {
-		const refused = { ok: false, message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
+		const refused = { ok: false, field: 'percent', message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
 		for (const percent of ['0,5', '0.99', '0', '-5', '100,5', 'abc', '']) {
 			expect(await target('Người trưởng thành có kỹ năng số cơ bản', percent)).toEqual(refused);
 		}

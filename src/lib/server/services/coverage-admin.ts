@@ -42,7 +42,9 @@ export function targetsView(store: DataStore): TargetsView {
 /** The deadlines a target may have (report days, yyyy-mm-dd, so they compare as text). */
 export const DEADLINE_RANGE = { from: '2025-01-01', to: '2035-12-31' } as const;
 
-export type AdminResult = { ok: true } | { ok: false; message: string };
+/** A refusal names the field to correct when there is one (the form marks it). */
+export type AdminResult =
+	{ ok: true } | { ok: false; message: string; field?: 'percent' | 'deadline' | 'label' };
 
 export async function saveTarget(
 	store: DataStore,
@@ -57,17 +59,23 @@ export async function saveTarget(
 	// The rule the message states: 0,5 is not "from 1 to 100" (it was saved, and the report
 	// then called a target of half a percent met).
 	if (!Number.isFinite(percent) || percent < 1 || percent > 100) {
-		return { ok: false, message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
+		return { ok: false, field: 'percent', message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
 	}
-	if (!isReportDay(deadline)) return { ok: false, message: 'Hạn hoàn thành không hợp lệ.' };
+	if (!isReportDay(deadline)) {
+		return { ok: false, field: 'deadline', message: 'Hạn hoàn thành không hợp lệ.' };
+	}
 	// A typo such as 01/01/1990 made the report say "đã quá hạn 13484 ngày". The movement
 	// began in 2025; ten years on is as far as a ward plans.
 	if (deadline < DEADLINE_RANGE.from || deadline > DEADLINE_RANGE.to) {
 		const [from, to] = [DEADLINE_RANGE.from, DEADLINE_RANGE.to].map(formatDay);
-		return { ok: false, message: `Hạn hoàn thành phải trong khoảng ${from} đến ${to}.` };
+		return {
+			ok: false,
+			field: 'deadline',
+			message: `Hạn hoàn thành phải trong khoảng ${from} đến ${to}.`
+		};
 	}
 	if (label.length < 3 || label.length > 200) {
-		return { ok: false, message: 'Tên chỉ tiêu cần từ 3 đến 200 ký tự.' };
+		return { ok: false, field: 'label', message: 'Tên chỉ tiêu cần từ 3 đến 200 ký tự.' };
 	}
 	// The name usually says the percent too ("80% người trưởng thành…"). Changed in one place
 	// only, the report read "80% … còn thiếu … để đạt 80,5%".
@@ -75,6 +83,7 @@ export async function saveTarget(
 	if (said && Number(said[1].replace(',', '.')) !== percent) {
 		return {
 			ok: false,
+			field: 'label',
 			message: `Tên chỉ tiêu ghi ${said[1]}% nhưng tỷ lệ là ${formatTargetPercent(percent)}. Xin sửa cho khớp.`
 		};
 	}

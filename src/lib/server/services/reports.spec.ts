@@ -190,6 +190,7 @@ describe('the daily report', () => {
 				)
 			).toEqual({
 				ok: false,
+				field: 'deadline',
 				message: 'Hạn hoàn thành phải trong khoảng 01/01/2025 đến 31/12/2035.'
 			});
 		}

@@ -15,7 +15,9 @@ export const actions = {
 		const form = await request.formData();
 		const result = await saveTarget(getApp().store, actor, form);
 		const id = Number(form.get('id'));
-		if (!result.ok) return fail(400, { action: 'target', id, message: result.message });
+		if (!result.ok) {
+			return fail(400, { action: 'target', id, message: result.message, field: result.field });
+		}
 		return { action: 'target', id, saved: true };
 	},
 	definitions: async ({ locals, request }) => {
