@@ -91,6 +91,9 @@ export async function eraseResident(
 	return store.write<ErasureResult>('privacy.erase', { residentId, device }, actor.id);
 }
 
+/** How long the note of a withdrawal may be ("gọi điện ngày 25/11, nhờ con gái báo"). */
+export const WITHDRAWAL_NOTE_MAX = 300;
+
 export async function withdrawConsent(
 	store: DataStore,
 	actor: Actor,
@@ -102,7 +105,15 @@ export async function withdrawConsent(
 		throw new Problem(403, 'forbidden', 'Tình nguyện viên không ghi việc rút lại đồng ý.');
 	}
 	scopeFor(store, actor, residentId);
-	const text = typeof note === 'string' ? cleanText(note).slice(0, 300) : '';
+	const text = typeof note === 'string' ? cleanText(note) : '';
+	// Refused, not cut: the form's maxlength cut a pasted note without a word.
+	if (text.length > WITHDRAWAL_NOTE_MAX) {
+		throw new Problem(
+			400,
+			'note_too_long',
+			`Ghi chú dài quá: tối đa ${WITHDRAWAL_NOTE_MAX} ký tự. Xin rút gọn.`
+		);
+	}
 	await store.write('consent.withdraw', { residentId, note: text, device }, actor.id);
 }
 

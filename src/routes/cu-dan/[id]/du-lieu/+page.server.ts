@@ -57,7 +57,10 @@ export const actions = {
 			await withdrawConsent(getApp().store, actor, id, form.get('note'), device);
 			return { withdrawn: true };
 		} catch (e) {
-			return refused('withdraw', e);
+			const no = refused('withdraw', e);
+			// The note comes back to the field: a refusal loses nothing typed.
+			const note = form.get('note');
+			return typeof note === 'string' ? fail(no.status, { ...no.data, note }) : no;
 		}
 	},
 	erase: async ({ locals, params, request, getClientAddress }) => {

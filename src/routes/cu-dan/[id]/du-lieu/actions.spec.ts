@@ -67,6 +67,27 @@ describe('printing the readable copy', () => {
 	});
 });
 
+describe('withdrawing consent', () => {
+	it('refuses a note over 300 characters in words, gives it back, and records nothing', async () => {
+		const id = residentIn(2);
+		const long = 'Gọi điện nhờ con gái báo. '.repeat(13);
+		expect(long.length).toBeGreaterThan(300);
+		expect(await post('withdraw', 'truongkhu2', id, { note: long })).toMatchObject({
+			status: 400,
+			data: {
+				action: 'withdraw',
+				message: 'Ghi chú dài quá: tối đa 300 ký tự. Xin rút gọn.',
+				note: long
+			}
+		});
+		const withdrawn = store.db.value<number>(
+			'SELECT count(*) FROM consents WHERE resident_id = ? AND withdrawn_at IS NOT NULL',
+			[Number(id)]
+		);
+		expect(withdrawn).toBe(0);
+	});
+});
+
 describe('the other actions of the page', () => {
 	it('answer a bad id or another khu phố with a failure', async () => {
 		expect(await post('withdraw', 'truongkhu2', 'abc')).toMatchObject({ status: 404 });
