@@ -1,11 +1,17 @@
 import { tick } from 'svelte';
 import type { AfterSubmit } from '../submit-once';
 
-/** The attributes a field gets when the server refused it (spread onto the input). */
-export function problemOf(errors: Record<string, string>, field: string) {
-	return errors[field]
-		? { 'aria-invalid': 'true' as const, 'aria-describedby': `${field}-problem` }
-		: {};
+/**
+ * The attributes a field gets when the server refused it (spread onto the input). The line
+ * that says why is `<field>-problem` (FieldProblem), or `describedBy` for a form that says it
+ * once, under the form.
+ */
+export function problemOf(
+	errors: Record<string, string>,
+	field: string,
+	describedBy = `${field}-problem`
+) {
+	return errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': describedBy } : {};
 }
 
 /**

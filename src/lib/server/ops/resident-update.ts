@@ -67,20 +67,22 @@ export const residentUpdateOps: OpHandlers = {
 		};
 		const detail = changeDetail(old, p);
 		if (!detail) return { changed: false };
-		const head = isHead(db, before.household_id, p.residentId, old.fullName, old.relationship);
 		const fullName = p.fullName.normalize('NFC');
+		const headRenamed =
+			old.fullName !== fullName &&
+			isHead(db, before.household_id, p.residentId, old.fullName, old.relationship);
 		db.run(
 			`UPDATE residents SET full_name = ?, name_folded = ?, birth_year = ?, phone = ?,
 				relationship = ? WHERE id = ?`,
 			[fullName, foldVietnamese(fullName), p.birthYear, p.phone, p.relationship, p.residentId]
 		);
-		if (head && old.fullName !== fullName) {
+		if (headRenamed) {
 			db.run('UPDATE households SET head_name = ? WHERE id = ?', [fullName, before.household_id]);
 		}
 		appendAudit(db, ctx, {
 			action: 'resident.update',
 			subject: `resident:${p.residentId}`,
-			detail: head && old.fullName !== fullName ? `${detail}; cũng là tên chủ hộ` : detail,
+			detail: headRenamed ? `${detail}; cũng là tên chủ hộ` : detail,
 			device: p.device
 		});
 		return { changed: true };
