@@ -71,6 +71,9 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		await page.reload();
 		await expect(page.getByTestId('offline')).toBeVisible();
 		await expect(page.getByTestId('waiting')).toContainText('Chờ gửi: 6');
+		// The copy's count is as old as the copy: other phones may have checked people in since.
+		await expect(page.getByTestId('count-stale')).toHaveText(/^\(tính đến \d\d:\d\d\)$/);
+		await page.screenshot({ path: testInfo.outputPath('offline-reloaded.png') });
 		await page.waitForTimeout(1500);
 
 		const backAt = Date.now();
@@ -78,6 +81,7 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 30_000 });
 		await expect(page.getByTestId('count')).toContainText('3');
 		await expect(page.getByTestId('offline')).toHaveCount(0);
+		await expect(page.getByTestId('count-stale')).toHaveCount(0);
 		// What did not get in is said in words, by name where the card is known, until read.
 		const refused = page.getByTestId('refused');
 		await expect(refused).toContainText(

@@ -13,9 +13,15 @@ export const REFRESH_MS = 15_000;
 export class SessionLive {
 	session = $state<ClassSession>() as ClassSession;
 	offline = $state(false);
+	/**
+	 * When the server last answered: the page's count is as of then. A page reloaded with the
+	 * server gone is the copy the phone kept, its count as old as that copy (`renderedAt`).
+	 */
+	heardAt = $state(0);
 
-	constructor(session: ClassSession) {
+	constructor(session: ClassSession, renderedAt: number) {
 		this.session = session;
+		this.heardAt = renderedAt;
 	}
 
 	/** Starts refreshing; `onsession` hears each fresh session (the count lives in the scanner). */
@@ -36,12 +42,14 @@ export class SessionLive {
 	/** A scan's send tells as much as a refresh: the line goes as soon as the server answers. */
 	heard(answered: boolean): void {
 		this.offline = !answered;
+		if (answered) this.heardAt = Date.now();
 	}
 
 	async refresh(): Promise<ClassSession | undefined> {
 		try {
 			const response = await timedFetch(`/api/sessions/${this.session.id}`);
 			this.offline = response.status >= 500;
+			if (!this.offline) this.heardAt = Date.now();
 			// Signed out or refused: the scans themselves say so (needsSignIn); keep what we have.
 			if (!response.ok) return undefined;
 			const body = (await response.json()) as { session: ClassSession };

@@ -14,6 +14,8 @@ export const load = (({ locals, params }) => {
 		actor,
 		...view,
 		// A class dated on a later day still takes check-ins (today's): the page says so.
-		startsLaterOn: laterStartDay(view.session.startsAt, Date.now())
+		startsLaterOn: laterStartDay(view.session.startsAt, Date.now()),
+		// The count's time: a copy of this page shown later, with the server gone, says so.
+		renderedAt: Date.now()
 	};
 }) satisfies PageServerLoad;
