@@ -48,7 +48,9 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		await server.stop();
 		// The refresh with the server gone: the scanner stays, says so, and keeps working.
 		await page.clock.fastForward('00:20');
-		await expect(page.getByTestId('offline')).toContainText('các lượt quét vẫn được lưu');
+		await expect(page.getByTestId('offline')).toContainText(
+			'Mất kết nối với máy chủ — các lượt quét vẫn được lưu'
+		);
 		await expect(page).toHaveURL(`${server.url}/diem-danh/${sessionId}`);
 		// Real time: the page's clock is the test's, and the server puts each scan at how long
 		// it waited on that clock (sentAt − scannedAt) before it arrived.
@@ -117,6 +119,8 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		await page.keyboard.press('Enter');
 		await expect(page.locator('[data-result="sending"]')).toContainText('Đang gửi…');
 		await expect(page.locator('[data-result="queued"]')).toBeVisible({ timeout: 6000 });
+		// The server is there, only slow: the volunteer is not sent looking for the Wi-Fi.
+		await expect(page.getByTestId('offline')).toContainText('Máy chủ chưa trả lời —');
 		await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 15_000 });
 		await expect(page.getByTestId('count')).toContainText('4');
 

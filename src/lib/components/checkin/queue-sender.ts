@@ -1,12 +1,15 @@
 import { queued, scanBody, settle, type QueuedScan } from './offline-queue';
 import { refusedScan, type RefusedScan } from './refused-summary';
-import { timedFetch } from './timed-fetch';
+import { timedFetch, timedOut } from './timed-fetch';
 
 export type Sent =
 	| { delivered: true; status: number; body: Record<string, unknown> }
-	| { delivered: false; auth?: boolean };
+	| { delivered: false; auth?: boolean; slow?: boolean };
 
-/** One scan to the server: answered (any 2xx–4xx), or not (no answer in 3 s, 5xx, signed out). */
+/**
+ * One scan to the server: answered (any 2xx–4xx), or not (no answer in 3 s: `slow`; no
+ * network; 5xx; signed out: `auth`).
+ */
 export async function postScan(scan: QueuedScan): Promise<Sent> {
 	try {
 		const response = await timedFetch('/api/checkins', {
@@ -17,8 +20,8 @@ export async function postScan(scan: QueuedScan): Promise<Sent> {
 		if (response.status === 401 || response.status === 403) return { delivered: false, auth: true };
 		if (response.status >= 500) return { delivered: false };
 		return { delivered: true, status: response.status, body: await response.json() };
-	} catch {
-		return { delivered: false };
+	} catch (error) {
+		return { delivered: false, slow: timedOut(error) };
 	}
 }
 

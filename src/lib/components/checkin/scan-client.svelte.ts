@@ -53,8 +53,8 @@ export class ScanClient {
 	constructor(
 		private sessionId: number,
 		count: number,
-		/** Hears whether the server answered each send (the page's "Mất kết nối" line). */
-		private onanswer: (answered: boolean) => void = () => {}
+		/** Hears how each send went (the page's "Mất kết nối" line). */
+		private onanswer: (sent: Sent) => void = () => {}
 	) {
 		this.count = count;
 	}
@@ -72,7 +72,7 @@ export class ScanClient {
 
 	private async send(scan: QueuedScan): Promise<Sent> {
 		const sent = await postScan(scan);
-		this.onanswer(sent.delivered || sent.auth === true);
+		this.onanswer(sent);
 		return sent;
 	}
 

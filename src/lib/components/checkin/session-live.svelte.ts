@@ -1,5 +1,6 @@
 import type { ClassSession } from '$lib/domain/checkin-people';
-import { timedFetch } from './timed-fetch';
+import type { Sent } from './queue-sender';
+import { timedFetch, timedOut } from './timed-fetch';
 
 /** The class may be closed elsewhere, and other phones check people in to it. */
 export const REFRESH_MS = 15_000;
@@ -13,6 +14,8 @@ export const REFRESH_MS = 15_000;
 export class SessionLive {
 	session = $state<ClassSession>() as ClassSession;
 	offline = $state(false);
+	/** Offline because the server did not answer in time, not because there was no network. */
+	slow = $state(false);
 	/**
 	 * When the server last answered: the page's count is as of then. A page reloaded with the
 	 * server gone is the copy the phone kept, its count as old as that copy (`renderedAt`).
@@ -27,7 +30,10 @@ export class SessionLive {
 	/** Starts refreshing; `onsession` hears each fresh session (the count lives in the scanner). */
 	start(onsession: (session: ClassSession) => void): () => void {
 		const refresh = () => void this.refresh().then((s) => s && onsession(s));
-		const offline = () => (this.offline = true);
+		const offline = () => {
+			this.offline = true;
+			this.slow = false;
+		};
 		refresh();
 		const timer = setInterval(refresh, REFRESH_MS);
 		window.addEventListener('online', refresh);
@@ -40,8 +46,10 @@ export class SessionLive {
 	}
 
 	/** A scan's send tells as much as a refresh: the line goes as soon as the server answers. */
-	heard(answered: boolean): void {
+	heard(sent: Sent): void {
+		const answered = sent.delivered || sent.auth === true;
 		this.offline = !answered;
+		this.slow = !sent.delivered && sent.slow === true;
 		if (answered) this.heardAt = Date.now();
 	}
 
@@ -49,14 +57,16 @@ export class SessionLive {
 		try {
 			const response = await timedFetch(`/api/sessions/${this.session.id}`);
 			this.offline = response.status >= 500;
+			this.slow = false;
 			if (!this.offline) this.heardAt = Date.now();
 			// Signed out or refused: the scans themselves say so (needsSignIn); keep what we have.
 			if (!response.ok) return undefined;
 			const body = (await response.json()) as { session: ClassSession };
 			this.session = body.session;
 			return body.session;
-		} catch {
+		} catch (error) {
 			this.offline = true;
+			this.slow = timedOut(error);
 			return undefined;
 		}
 	}

@@ -15,3 +15,11 @@ export async function timedFetch(
 		clearTimeout(timer);
 	}
 }
+
+/**
+ * The server is there but did not answer in time (timedFetch gave up), as against no network
+ * at all: the volunteer should not go looking for the Wi-Fi.
+ */
+export function timedOut(error: unknown): boolean {
+	return error instanceof DOMException && error.name === 'AbortError';
+}
