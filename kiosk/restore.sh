@@ -6,6 +6,7 @@
 #   sudo systemctl start tram-hoc-so
 #
 # It checks the backup (SHA256SUMS, then check-backup.js: quick_check and journal checksums)
+# and that no server has the store open (systemd's unit, or any process holding its journal)
 # before touching anything. The store files already in DATA_DIR are moved aside into
 # DATA_DIR/../<name>.before-restore-<time>, never deleted. On the next start the server
 # loads the snapshot and replays the journal, dropping a line torn by the live copy, and
@@ -60,10 +61,30 @@ fi
 if command -v systemctl >/dev/null && systemctl is-active --quiet tram-hoc-so.service 2>/dev/null; then
 	fail "máy chủ đang chạy: hãy dừng trước (systemctl stop tram-hoc-so)"
 fi
+# Any other server on this DATA_DIR (npm start, node build, a copy started by hand) holds its
+# journal open. Restoring under it did nothing: its final snapshot, taken when it stopped, was
+# newer than the backup and came back on the next start, while this script said "đã khôi phục".
+holders() {
+	local dir fd target pid
+	dir="$(realpath -m -- "$1")"
+	for fd in /proc/[0-9]*/fd/*; do
+		target="$(readlink -- "$fd" 2>/dev/null)" || continue
+		case "$target" in
+		"$dir"/journal-*.log | "$dir"/snapshot-*.sqlite)
+			pid="${fd#/proc/}"
+			echo "${pid%%/*}"
+			;;
+		esac
+	done | sort -u
+}
+busy="$(holders "$data_dir" | tr '\n' ' ')"
+if [ -n "$busy" ]; then
+	fail "một máy chủ vẫn đang mở dữ liệu trong $data_dir (tiến trình ${busy% }): hãy dừng nó trước (systemctl stop tram-hoc-so, hoặc Ctrl+C ở cửa sổ chạy npm start), rồi chạy lại; chưa thay đổi gì"
+fi
 
 mkdir -p -- "$data_dir"
 shopt -s nullglob
-existing=("$data_dir"/snapshot-*.sqlite "$data_dir"/journal-*.log)
+existing=("$data_dir"/snapshot-*.sqlite "$data_dir"/checksum-*.crc32 "$data_dir"/journal-*.log)
 if [ -e "$data_dir/RESTORED" ]; then existing+=("$data_dir/RESTORED"); fi
 if [ ${#existing[@]} -gt 0 ]; then
 	aside="${data_dir%/}.before-restore-$(date -u +%Y%m%d-%H%M%S)"

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { ServerProcess } from '../support/server-process';
 import { KIOSK, run, tempDir } from './support';
@@ -175,4 +175,44 @@ test('backup.sh keeps the newest N, refuses a missing USB stick, and restore ref
 	expect(restore.status).toBe(1);
 	expect(restore.stderr).toContain('bị hỏng');
 	expect(readdirSync(target)).toEqual([]);
+});
+
+test('restore.sh refuses a store a server still has open, and changes nothing there', async () => {
+	// Not under systemd (npm start, a server started by hand): restoring under it used to say
+	// "đã khôi phục", and the server's final snapshot then brought its own data back.
+	const server = new ServerProcess(4352);
+	await server.start();
+	const backupDir = tempDir('open-store-backups');
+	try {
+		const made = await backup(server.dataDir, backupDir);
+		expect(made.status, made.output).toBe(0);
+		const [name] = readdirSync(backupDir);
+		const before = readdirSync(server.dataDir).sort();
+		const refused = run('bash', [
+			join(KIOSK, 'restore.sh'),
+			'--data-dir',
+			server.dataDir,
+			join(backupDir, name)
+		]);
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toContain('vẫn đang mở dữ liệu');
+		expect(refused.stderr).toContain('hãy dừng nó trước');
+		expect(readdirSync(server.dataDir).sort()).toEqual(before);
+		const aside = `${basename(server.dataDir)}.before-restore-`;
+		expect(readdirSync(dirname(server.dataDir)).filter((n) => n.startsWith(aside))).toEqual([]);
+
+		await server.stop();
+		const restored = run('bash', [
+			join(KIOSK, 'restore.sh'),
+			'--data-dir',
+			server.dataDir,
+			join(backupDir, name)
+		]);
+		expect(restored.status, restored.stderr).toBe(0);
+		// The old store's snapshot checksums went aside with it.
+		expect(readdirSync(server.dataDir).filter((n) => n.startsWith('checksum-'))).toEqual([]);
+		expect(readdirSync(server.dataDir)).toContain('RESTORED');
+	} finally {
+		await server.stop();
+	}
 });
