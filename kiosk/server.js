@@ -56,9 +56,38 @@ function app(req, res) {
 	handler(req, res);
 }
 
+/** A TLS file that is missing or unreadable (a wrong path in kiosk.env, a key only root may read). */
+function readTls(name, path) {
+	try {
+		return readFileSync(path);
+	} catch (error) {
+		console.error(
+			`Không đọc được ${name}=${path} (${/** @type {NodeJS.ErrnoException} */ (error).code}): tạo bằng kiosk/make-certificate.sh và kiểm tra đường dẫn; trên máy trạm tệp phải đọc được bởi ths-server (README: HTTPS trên máy trạm).`
+		);
+		process.exit(1);
+	}
+}
+
 const server = secure
-	? https.createServer({ cert: readFileSync(cert), key: readFileSync(key) }, app)
+	? https.createServer({ cert: readTls('TLS_CERT', cert), key: readTls('TLS_KEY', key) }, app)
 	: http.createServer(app);
+
+// A port another program holds, or one below 1024 without root, ended in a stack trace.
+server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+	const where = `${host}:${port}`;
+	if (error.code === 'EADDRINUSE') {
+		console.error(
+			`Cổng ${port} đang có chương trình khác dùng (${where}): dừng chương trình đó, hoặc chạy với cổng khác, ví dụ PORT=3001 npm start (trên máy trạm: PORT= trong /etc/tram-hoc-so/kiosk.env).`
+		);
+	} else if (error.code === 'EACCES') {
+		console.error(
+			`Không được mở cổng ${port} (${where}): cổng dưới 1024 cần quyền root. Dùng cổng từ 1024 trở lên, ví dụ PORT=3000.`
+		);
+	} else {
+		console.error(`Không mở được ${where}: ${error.message}`);
+	}
+	process.exit(1);
+});
 
 let stopNotify = async () => {};
 server.listen(port, host, () => {
