@@ -11,13 +11,21 @@
 # trust it keep working); the server certificate is made again on every run, e.g. when
 # the kiosk gets a new address. Then start the server with:
 #
-#   TLS_CERT=tls/server.crt TLS_KEY=tls/server.key PORT=443 npm start
+#   TLS_CERT=tls/server.crt TLS_KEY=tls/server.key npm start
+#
+# On a terminal (run as root) the server's key is given to the group ths-server (0640), so the
+# service can read it, and the folder opened (0755) so the screen (ths-kiosk) can read
+# server.crt, whose key it trusts; ca.key stays root's alone (0600). TLS_GROUP=NAME names
+# another group, TLS_GROUP= none.
 set -euo pipefail
 
 out="${1:-tls}"
 shift || true
 mkdir -p "$out"
 chmod 700 "$out"
+default_group=""
+if [ "$(id -u)" = 0 ] && getent group ths-server >/dev/null; then default_group=ths-server; fi
+group="${TLS_GROUP-$default_group}"
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
@@ -64,9 +72,14 @@ EXT
 openssl x509 -req -in "$out/server.csr" -CA "$out/ca.crt" -CAkey "$out/ca.key" \
 	-CAcreateserial -days 825 -sha256 -extfile "$ext" -out "$out/server.crt" 2>/dev/null
 rm -f "$out/server.csr"
+if [ -n "$group" ]; then
+	chgrp "$group" "$out" "$out/server.key"
+	chmod 755 "$out"
+	chmod 640 "$out/server.key"
+fi
 # The CA in the DER form Android's settings import as well as PEM.
 openssl x509 -in "$out/ca.crt" -outform der -out "$out/ca.der"
 
 echo "Certificate for: ${names[*]}"
-echo "  $out/server.crt and $out/server.key  (TLS_CERT / TLS_KEY)"
+echo "  $out/server.crt and $out/server.key  (TLS_CERT / TLS_KEY)${group:+, readable by the group $group}"
 echo "  $out/ca.crt (iPhone, computers) and $out/ca.der (Android): install on each phone"
