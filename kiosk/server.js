@@ -62,7 +62,7 @@ function readTls(name, path) {
 		return readFileSync(path);
 	} catch (error) {
 		console.error(
-			`Không đọc được ${name}=${path} (${/** @type {NodeJS.ErrnoException} */ (error).code}): tạo bằng kiosk/make-certificate.sh và kiểm tra đường dẫn; trên máy trạm tệp phải đọc được bởi ths-server (README: HTTPS trên máy trạm).`
+			`Cannot read ${name}=${path} (${/** @type {NodeJS.ErrnoException} */ (error).code}): make it with kiosk/make-certificate.sh and check the path; on the terminal the ths-server user must be able to read it (README: HTTPS trên máy trạm).`
 		);
 		process.exit(1);
 	}
@@ -77,14 +77,14 @@ server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
 	const where = `${host}:${port}`;
 	if (error.code === 'EADDRINUSE') {
 		console.error(
-			`Cổng ${port} đang có chương trình khác dùng (${where}): dừng chương trình đó, hoặc chạy với cổng khác, ví dụ PORT=3001 npm start (trên máy trạm: PORT= trong /etc/tram-hoc-so/kiosk.env).`
+			`Port ${port} is already in use (${where}): stop the program holding it, or choose another port, e.g. PORT=3001 npm start (on the terminal: PORT= in /etc/tram-hoc-so/kiosk.env).`
 		);
 	} else if (error.code === 'EACCES') {
 		console.error(
-			`Không được mở cổng ${port} (${where}): cổng dưới 1024 cần quyền root. Dùng cổng từ 1024 trở lên, ví dụ PORT=3000.`
+			`Not allowed to open port ${port} (${where}): ports below 1024 need root. Use 1024 or above, e.g. PORT=3000.`
 		);
 	} else {
-		console.error(`Không mở được ${where}: ${error.message}`);
+		console.error(`Cannot listen on ${where}: ${error.message}`);
 	}
 	process.exit(1);
 });

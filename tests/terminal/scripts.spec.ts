@@ -42,7 +42,7 @@ test('the server says in words when its port is taken, instead of a stack trace'
 			DATA_DIR: tempDir('port-taken')
 		});
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('Cổng 4353 đang có chương trình khác dùng');
+		expect(result.stderr).toContain('Port 4353 is already in use');
 		expect(result.stderr).toContain('PORT=');
 		expect(result.stderr).not.toContain('EADDRINUSE');
 	} finally {
@@ -59,7 +59,7 @@ test('the server names a TLS file it cannot read, instead of a stack trace', () 
 		TLS_KEY: '/etc/tram-hoc-so/tls/key.pem'
 	});
 	expect(result.status).toBe(1);
-	expect(result.stderr).toContain('Không đọc được TLS_CERT=/etc/tram-hoc-so/tls/cert.pem (ENOENT)');
+	expect(result.stderr).toContain('Cannot read TLS_CERT=/etc/tram-hoc-so/tls/cert.pem (ENOENT)');
 	expect(result.stderr).toContain('kiosk/make-certificate.sh');
 });
 
