@@ -34,3 +34,27 @@ describe('practice screens hold only numbers that cannot be anyone’s', () => {
 		for (const f of cards) expect(digits(f.value).slice(-10)).toMatch(/^00/);
 	});
 });
+
+describe('the temporary residence lesson', () => {
+	const tamTru = walkthrough('vneid-tam-tru')!;
+	const form = fields(tamTru);
+	const value = (label: string) => form.find((f) => f.label === label)?.value ?? '';
+
+	it('registers a place outside the ward where the practice resident lives', () => {
+		// Luật Cư trú 2020, Điều 27: tạm trú is for living 30 days or more at a place outside the
+		// commune or ward of one's permanent residence. Bác An's home, by his power bill, is in
+		// phường Hà Tu; a tạm trú in Hà Tu itself is a case the law does not have.
+		const bill = walkthrough('tien-dien')!.steps.flatMap((s) => s.screen?.elements ?? []);
+		const home = bill.find((e) => e.kind === 'row' && /^Địa chỉ/.test(e.detail ?? ''));
+		const ward = /phường [^,]+$/.exec((home as { detail: string }).detail)![0];
+		expect(value('Địa chỉ')).toMatch(/phường /);
+		expect(value('Địa chỉ')).not.toContain(ward);
+	});
+
+	it('names a household head whose relation to the learner fits their names', () => {
+		// "Em trai" of "TRẦN THỊ BÌNH" with a lease attached read as a muddle: the learner (bác
+		// NGUYỄN VĂN AN) goes to live at his son's, so the head is a Nguyễn and he is "Bố".
+		expect(value('Chủ hộ')).toMatch(/^NGUYỄN /);
+		expect(value('Quan hệ với chủ hộ')).toBe('Bố');
+	});
+});
