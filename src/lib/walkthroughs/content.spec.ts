@@ -57,4 +57,11 @@ describe('the temporary residence lesson', () => {
 		expect(value('Chủ hộ')).toMatch(/^NGUYỄN /);
 		expect(value('Quan hệ với chủ hộ')).toBe('Bố');
 	});
+
+	it('the attachment step names the paper its practice phone shows as taken', () => {
+		const step = tamTru.steps.find((s) => s.screen?.title === 'Giấy tờ kèm theo')!;
+		const taken = step.screen!.elements.find((e) => e.kind === 'text' && e.tone === 'ok');
+		const paper = (taken as { text: string }).text.replace(/ \(ảnh tập\)\.jpg$/, '');
+		expect(step.text.toLowerCase()).toContain(paper.toLowerCase());
+	});
 });
