@@ -10,7 +10,8 @@ import { coverageReport, resolveDay, resolveScope, type Scope } from './coverage
 import { saveTarget } from './coverage-admin';
 import { recordMilestone, residentSkills, undoMilestone } from './milestones';
 import { at, D, loadFixture, NOW } from './reports.fixture';
-import { dailyReport, dailyReportJson, dailyReportRows } from './reports';
+import { formatShare } from '../../domain/format';
+import { dailyReport, dailyReportJson, dailyReportRows, shareCut } from './reports';
 import { dashboard, weeklyTrend } from './reports-dashboard';
 import { dailyReportCsv, dailyReportXlsx } from './reports-export';
 
@@ -222,15 +223,13 @@ describe('shares in the report file', () => {
 });
 
 describe('percentages and targets met in the report rows and files', () => {
-	it('stores a percentage in the XLSX as its exact ratio with a one-decimal percent format', () => {
+	it('stores a percentage in the XLSX as a number with a one-decimal percent format', () => {
 		const report = dailyReport(store, D, KP1); // 2 of 5 adults, 1 of 3 households
 		const xml = unzipEntry(dailyReportXlsx(report), 'xl/worksheets/sheet1.xml');
 		expect(xml).toMatch(
 			/Tỷ lệ người trưởng thành có kỹ năng số cơ bản<\/t><\/is><\/c><c r="C\d+" s="2"><v>0\.4<\/v><\/c>/
 		);
-		expect(xml).toMatch(
-			/Tỷ lệ hộ được phủ<\/t><\/is><\/c><c r="C\d+" s="2"><v>0\.3333333333333333<\/v><\/c>/
-		);
+		expect(xml).toMatch(/Tỷ lệ hộ được phủ<\/t><\/is><\/c><c r="C\d+" s="2"><v>0\.333<\/v><\/c>/);
 		expect(xml).not.toContain('%</t>');
 		const styles = unzipEntry(dailyReportXlsx(report), 'xl/styles.xml');
 		expect(styles).toContain('<numFmt numFmtId="164" formatCode="0.0%"/>');
@@ -239,6 +238,36 @@ describe('percentages and targets met in the report rows and files', () => {
 		);
 		// The CSV keeps the text, as before.
 		expect(dailyReportCsv(report)).toContain(',Tỷ lệ hộ được phủ,"33,3%"');
+	});
+
+	it('shows in Excel the share the page prints: cut to the tenth, not rounded up', () => {
+		const report = dailyReport(store, D, KP1);
+		const xlsxShares = (adults: [number, number], households: [number, number]) => {
+			const xml = unzipEntry(
+				dailyReportXlsx({
+					...report,
+					coverage: {
+						...report.coverage,
+						adults: { skilled: adults[0], total: adults[1], ratio: 0 },
+						households: { covered: households[0], total: households[1], ratio: 0 }
+					}
+				}),
+				'xl/worksheets/sheet1.xml'
+			);
+			return [...xml.matchAll(/s="2"><v>([^<]+)<\/v>/g)].map((m) => Number(m[1]));
+		};
+		// What Excel's "0.0%" shows for a stored number: rounded to the tenth of a percent.
+		const excelShows = (v: number) =>
+			`${(Math.round(v * 1000) / 10).toFixed(1).replace('.', ',')}%`;
+		// 517 of 1.078 adults is 47,959…%: the page says 47,9%, and Excel said 48,0%. 1.999 of
+		// 2.000 households said 100,0% in Excel, a target that is not met.
+		expect(xlsxShares([517, 1078], [1999, 2000]).map(excelShows)).toEqual(['47,9%', '99,9%']);
+		expect(xlsxShares([49, 135], [62, 143]).map(excelShows)).toEqual(['36,2%', '43,3%']);
+		for (let total = 1; total <= 300; total++) {
+			for (let part = 0; part <= total; part++) {
+				expect(excelShows(shareCut(part, total))).toBe(formatShare(part, total));
+			}
+		}
 	});
 
 	it('says "Đã đạt" for a target met, in the rows, the CSV and the XLSX, not "còn thiếu 0"', () => {

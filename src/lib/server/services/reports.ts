@@ -188,7 +188,11 @@ export interface ReportRow {
 	label: string;
 	/** What the printed table and the CSV show. */
 	value: number | string;
-	/** For a percentage: its exact ratio (0.37), which the XLSX stores as a number. */
+	/**
+	 * For a percentage: the ratio the XLSX stores as a number, cut to the tenth of a percent as
+	 * `value` says it (0.479 for "47,9%"). Excel's "0.0%" rounds, so the exact 0.4796 showed
+	 * 48,0% beside the printed 47,9%, and 1.999 of 2.000 households showed 100,0%.
+	 */
 	ratio?: number;
 }
 
@@ -200,14 +204,14 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	const rows: ReportRow[] = [];
 	const add = (section: string, label: string, value: number | string) =>
 		rows.push({ section, label, value });
-	// A share: its words as every report page writes them (formatShare), and for the XLSX its
-	// exact ratio as a number (none when there is nobody to count).
+	// A share: its words as every report page writes them (formatShare), and for the XLSX the
+	// same share as a number (none when there is nobody to count).
 	const addShare = (section: string, label: string, part: number, total: number) =>
 		rows.push({
 			section,
 			label,
 			value: formatShare(part, total),
-			...(total > 0 ? { ratio: part / total } : {})
+			...(total > 0 ? { ratio: shareCut(part, total) } : {})
 		});
 	const A = 'I. Hoạt động trong ngày';
 	add(A, 'Số buổi học', r.sessions);
@@ -247,6 +251,14 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	);
 	add(E, 'Người dự học ở các buổi học khác', r.otherSessionsPeople);
 	return rows;
+}
+
+/**
+ * `part / total` cut down to the tenth of a percent, as formatPercent cuts it (the same
+ * epsilon): 49 of 135 is 0.362, so a spreadsheet's "0.0%" shows 36,2% like the page.
+ */
+export function shareCut(part: number, total: number): number {
+	return Math.floor((part / total) * 1000 + 1e-9) / 1000;
 }
 
 export function reportFileName(r: DailyReport, ext: string): string {
