@@ -1,6 +1,8 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { gapToTarget, targetDueNext } from '../../domain/coverage';
+import { formatTargetPercent, NO_DATA } from '../../domain/format';
 import { formatDay } from '../../domain/time';
-import { dailyReportRows, type DailyReport } from './reports';
+import { dailyReportRows, shareCut, type DailyReport } from './reports';
 
 /**
  * The daily report as files. Both are rendered from `dailyReportRows`, like the printed
@@ -23,6 +25,97 @@ function sheetOf(report: DailyReport, percents: 'text' | 'number'): Cell[][] {
 			r.label,
 			percents === 'number' && r.ratio !== undefined ? { ratio: r.ratio } : r.value
 		])
+	];
+}
+
+type Figures = Record<
+	'attendees' | 'adults' | 'skilled' | 'households' | 'covered' | 'reached',
+	number
+>;
+
+/**
+ * The officer's comparison of the khu phố, as the dashboard shows it, for the whole ward's
+ * XLSX: a row for each khu phố, then "Toàn phường" (sums; its shares from the sums). "Còn
+ * thiếu" is what each lacks for the ward's target due next, rounded up a khu phố at a time.
+ */
+export function comparisonSheet(report: DailyReport, attendees: Map<number, number>): Cell[][] {
+	const c = report.coverage;
+	const goals = [
+		targetDueNext(c.targets, 'adults_skilled'),
+		targetDueNext(c.targets, 'households_covered')
+	];
+	const gapHeading = (i: number, unit: string) => {
+		const goal = goals[i];
+		return goal
+			? [
+					`Còn thiếu (${unit}) để đạt ${formatTargetPercent(goal.percent)}, hạn ${formatDay(goal.deadline)}`
+				]
+			: [];
+	};
+	const share = (part: number, total: number): Cell =>
+		total > 0 ? { ratio: shareCut(part, total) } : NO_DATA;
+	const gap = (i: number, total: number, have: number): Cell[] => {
+		const goal = goals[i];
+		if (!goal) return [];
+		if (total === 0) return [NO_DATA];
+		const n = gapToTarget(total, have, goal.percent);
+		return [n > 0 ? n : 'Đã đạt'];
+	};
+	const line = (name: string, f: Figures): Cell[] => [
+		name,
+		f.attendees,
+		f.adults,
+		f.skilled,
+		share(f.skilled, f.adults),
+		...gap(0, f.adults, f.skilled),
+		f.households,
+		f.covered,
+		share(f.covered, f.households),
+		...gap(1, f.households, f.covered),
+		f.reached
+	];
+	const rows = c.byNeighborhood.map((n) => ({
+		name: n.name,
+		attendees: attendees.get(n.id) ?? 0,
+		adults: n.adults.total,
+		skilled: n.adults.skilled,
+		households: n.households.total,
+		covered: n.households.covered,
+		reached: n.reached.households
+	}));
+	const sum = (k: keyof Figures) => rows.reduce((a, r) => a + r[k], 0);
+	const total: Figures = {
+		attendees: sum('attendees'),
+		adults: sum('adults'),
+		skilled: sum('skilled'),
+		households: sum('households'),
+		covered: sum('covered'),
+		reached: sum('reached')
+	};
+	return [
+		['SO SÁNH CÁC KHU PHỐ – BÌNH DÂN HỌC VỤ SỐ'],
+		['Đơn vị', `${report.ward} – ${report.scopeName}`],
+		['Ngày', formatDay(report.date)],
+		[],
+		[
+			'Khu phố',
+			`Dự học ngày ${formatDay(report.date)}`,
+			'Người trưởng thành',
+			'Có kỹ năng số cơ bản',
+			'Tỷ lệ người trưởng thành có kỹ năng số',
+			...gapHeading(0, 'người'),
+			'Số hộ',
+			'Hộ được phủ',
+			'Tỷ lệ hộ được phủ',
+			...gapHeading(1, 'hộ'),
+			'Hộ đã tiếp cận'
+		],
+		...rows.map((r) => line(r.name, r)),
+		line('Toàn phường', total),
+		[],
+		[
+			'Mỗi khu phố làm tròn lên số còn thiếu, nên cộng các khu phố có thể hơn dòng Toàn phường một ít.'
+		]
 	];
 }
 
@@ -76,7 +169,10 @@ function columnName(index: number): string {
 	return name;
 }
 
-function sheetXml(rows: Cell[][], boldRows: Set<number>): string {
+const REPORT_WIDTHS = [38, 70, 14];
+const COMPARE_WIDTHS = [16, 14, 14, 14, 16, 22, 10, 12, 14, 22, 14];
+
+function sheetXml(rows: Cell[][], boldRows: Set<number>, widths: number[]): string {
 	const body = rows
 		.map((row, r) => {
 			const style = boldRows.has(r) ? ' s="1"' : '';
@@ -94,23 +190,56 @@ function sheetXml(rows: Cell[][], boldRows: Set<number>): string {
 	return (
 		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
 		'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-		'<cols><col min="1" max="1" width="38" customWidth="1"/><col min="2" max="2" width="70" customWidth="1"/><col min="3" max="3" width="14" customWidth="1"/></cols>' +
+		`<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
 		`<sheetData>${body}</sheetData></worksheet>`
 	);
 }
 
-const PARTS = {
-	'[Content_Types].xml':
-		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
-	'_rels/.rels':
-		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-	'xl/workbook.xml':
-		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Báo cáo ngày" sheetId="1" r:id="rId1"/></sheets></workbook>',
-	'xl/_rels/workbook.xml.rels':
-		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
-	'xl/styles.xml':
-		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font><font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'
-};
+const STYLES =
+	'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font><font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+
+/** The workbook's fixed parts for these sheets (names as Excel shows them on the tabs). */
+function workbookParts(sheetNames: string[]): Record<string, string> {
+	const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+	const ns = sheetNames.map((_, i) => i + 1);
+	const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+	const rels = 'http://schemas.openxmlformats.org/package/2006/relationships';
+	const officeRels = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+	const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+	return {
+		'[Content_Types].xml':
+			`${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+			'<Default Extension="xml" ContentType="application/xml"/>' +
+			`<Override PartName="/xl/workbook.xml" ContentType="${type}.sheet.main+xml"/>` +
+			ns
+				.map(
+					(n) =>
+						`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${type}.worksheet+xml"/>`
+				)
+				.join('') +
+			`<Override PartName="/xl/styles.xml" ContentType="${type}.styles+xml"/></Types>`,
+		'_rels/.rels': `${XML}<Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${officeRels}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		'xl/workbook.xml':
+			`${XML}<workbook xmlns="${main}" xmlns:r="${officeRels}"><sheets>` +
+			sheetNames
+				.map(
+					(name, i) => `<sheet name="${xmlEscape(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`
+				)
+				.join('') +
+			'</sheets></workbook>',
+		'xl/_rels/workbook.xml.rels':
+			`${XML}<Relationships xmlns="${rels}">` +
+			ns
+				.map(
+					(n) =>
+						`<Relationship Id="rId${n}" Type="${officeRels}/worksheet" Target="worksheets/sheet${n}.xml"/>`
+				)
+				.join('') +
+			`<Relationship Id="rId${ns.length + 1}" Type="${officeRels}/styles" Target="styles.xml"/></Relationships>`,
+		'xl/styles.xml': STYLES
+	};
+}
 
 /** A zip of deflated entries with a fixed timestamp (the same report gives the same bytes). */
 export function zip(files: Array<{ name: string; data: Buffer }>): Buffer {
@@ -161,12 +290,33 @@ export function zip(files: Array<{ name: string; data: Buffer }>): Buffer {
 	return Buffer.concat([...locals, directory, end]);
 }
 
-export function dailyReportXlsx(report: DailyReport): Buffer {
-	const rows = sheetOf(report, 'number');
-	const sheet = sheetXml(rows, new Set([0, 4]));
+/**
+ * The daily report as a workbook. The whole ward's, given each khu phố's attendees of the day,
+ * has a second sheet "So sánh khu phố": the officer's comparison, as on the dashboard.
+ */
+export function dailyReportXlsx(report: DailyReport, attendees?: Map<number, number>): Buffer {
+	const sheets = [
+		{
+			name: 'Báo cáo ngày',
+			xml: sheetXml(sheetOf(report, 'number'), new Set([0, 4]), REPORT_WIDTHS)
+		}
+	];
+	if (report.neighborhood === null && attendees) {
+		const total = 5 + report.coverage.byNeighborhood.length; // the "Toàn phường" row
+		sheets.push({
+			name: 'So sánh khu phố',
+			xml: sheetXml(comparisonSheet(report, attendees), new Set([0, 4, total]), COMPARE_WIDTHS)
+		});
+	}
 	return zip([
-		...Object.entries(PARTS).map(([name, xml]) => ({ name, data: Buffer.from(xml, 'utf8') })),
-		{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet, 'utf8') }
+		...Object.entries(workbookParts(sheets.map((s) => s.name))).map(([name, xml]) => ({
+			name,
+			data: Buffer.from(xml, 'utf8')
+		})),
+		...sheets.map((sheet, i) => ({
+			name: `xl/worksheets/sheet${i + 1}.xml`,
+			data: Buffer.from(sheet.xml, 'utf8')
+		}))
 	]);
 }
 

@@ -11,7 +11,13 @@ import { saveTarget } from './coverage-admin';
 import { recordMilestone, residentSkills, undoMilestone } from './milestones';
 import { at, D, loadFixture, NOW } from './reports.fixture';
 import { formatShare } from '../../domain/format';
-import { dailyReport, dailyReportJson, dailyReportRows, shareCut } from './reports';
+import {
+	attendeesByNeighborhood,
+	dailyReport,
+	dailyReportJson,
+	dailyReportRows,
+	shareCut
+} from './reports';
 import { dashboard, weeklyTrend } from './reports-dashboard';
 import { dailyReportCsv, dailyReportXlsx } from './reports-export';
 
@@ -289,6 +295,66 @@ describe('percentages and targets met in the report rows and files', () => {
 		expect(unzipEntry(dailyReportXlsx(met), 'xl/worksheets/sheet1.xml')).toContain(
 			`<c r="C${r}" t="inlineStr"><is><t xml:space="preserve">Đã đạt</t></is></c>`
 		);
+	});
+});
+
+describe('the whole ward’s XLSX', () => {
+	const cells = (xml: string) =>
+		[...xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)].map(([, , row]) =>
+			[...row.matchAll(/<c r="[A-Z]+\d+"([^>]*)>(.*?)<\/c>/g)].map(([, attrs, body]) => {
+				const v = body.replace(/<[^>]+>/g, '');
+				return attrs.includes('inlineStr') ? v : Number(v);
+			})
+		);
+
+	it('carries the comparison of the khu phố, as the officer’s dashboard shows it', () => {
+		const report = dailyReport(store, D, WARD);
+		const xlsx = dailyReportXlsx(report, attendeesByNeighborhood(store, D));
+		expect(unzipEntry(xlsx, 'xl/workbook.xml')).toContain(
+			'<sheet name="Báo cáo ngày" sheetId="1" r:id="rId1"/><sheet name="So sánh khu phố" sheetId="2" r:id="rId2"/>'
+		);
+		expect(unzipEntry(xlsx, '[Content_Types].xml')).toContain('/xl/worksheets/sheet2.xml');
+		const rows = cells(unzipEntry(xlsx, 'xl/worksheets/sheet2.xml'));
+		expect(rows[4]).toEqual([
+			'Khu phố',
+			'Dự học ngày 25/11/2026',
+			'Người trưởng thành',
+			'Có kỹ năng số cơ bản',
+			'Tỷ lệ người trưởng thành có kỹ năng số',
+			'Còn thiếu (người) để đạt 100%, hạn 31/12/2026',
+			'Số hộ',
+			'Hộ được phủ',
+			'Tỷ lệ hộ được phủ',
+			'Còn thiếu (hộ) để đạt 95%, hạn 31/12/2026',
+			'Hộ đã tiếp cận'
+		]);
+		// The same figures as coverage.byNeighborhood and the day's JSON, and a ward row of sums.
+		const byName = new Map(rows.slice(5).map((r) => [r[0], r]));
+		for (const n of report.coverage.byNeighborhood) {
+			const row = byName.get(n.name)!;
+			expect(row.slice(2, 5)).toEqual([
+				n.adults.total,
+				n.adults.skilled,
+				shareCut(n.adults.skilled, n.adults.total)
+			]);
+			expect(row.slice(6, 8)).toEqual([n.households.total, n.households.covered]);
+			expect(row[10]).toBe(n.reached.households);
+		}
+		const ward = byName.get('Toàn phường')!;
+		expect(ward[1]).toBe(report.attendees);
+		expect(ward.slice(2, 4)).toEqual([
+			report.coverage.adults.total,
+			report.coverage.adults.skilled
+		]);
+		expect(ward.slice(6, 8)).toEqual([
+			report.coverage.households.total,
+			report.coverage.households.covered
+		]);
+	});
+
+	it('is one sheet for a khu phố', () => {
+		const xlsx = dailyReportXlsx(dailyReport(store, D, KP1), attendeesByNeighborhood(store, D));
+		expect(unzipEntry(xlsx, 'xl/workbook.xml')).not.toContain('So sánh khu phố');
 	});
 });
 

@@ -10,6 +10,7 @@ import {
 	vnDayStart
 } from '../../domain/time';
 import {
+	dayAttendeesByNeighborhood,
 	dayCounts,
 	helpedCount,
 	milestonesOfDay,
@@ -264,6 +265,13 @@ export function shareCut(part: number, total: number): number {
 export function reportFileName(r: DailyReport, ext: string): string {
 	const who = r.neighborhood ? `khu-pho-${r.neighborhood.id}` : 'toan-phuong';
 	return `bao-cao-ngay-${r.date}-${who}.${ext}`;
+}
+
+/** People of each khu phố who came to a class that day (the comparison's first column). */
+export function attendeesByNeighborhood(store: DataStore, day: string): Map<number, number> {
+	return new Map(
+		dayAttendeesByNeighborhood(store.db, day).map((r) => [r.neighborhood_id, r.attendees])
+	);
 }
 
 /** The weeks shown by the trend chart: 12 weeks up to the chosen day. */
