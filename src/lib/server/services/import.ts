@@ -10,7 +10,7 @@ import { findNeighborTwins, findTwin } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
 import { decodeText, ENCODING_LABELS, type Encoding } from './import-decode';
 import { parseCsv } from './import-csv';
-import { readXlsx } from './import-xlsx';
+import { readXlsxSheets } from './import-xlsx';
 import { cleanLine, cleanName, fail, failFields, newCardCode, ok, type Result } from './people';
 import { checkConsent, checkPerson } from './residents';
 
@@ -18,12 +18,24 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 
 type Field =
-	'fullName' | 'birthYear' | 'phone' | 'relationship' | 'address' | 'neighborhood' | 'headName';
+	| 'fullName'
+	| 'familyName'
+	| 'birthYear'
+	| 'phone'
+	| 'relationship'
+	| 'address'
+	| 'neighborhood'
+	| 'headName';
 
-/** Column headers as wards write them, folded (no diacritics, lower case). */
+/**
+ * Column headers as wards write them, folded (no diacritics, lower case, anything but letters
+ * a space: "Họ và\ntên (*)" and "Ngày, tháng, năm sinh" read as "ho va ten", "ngay thang nam sinh").
+ */
 const HEADERS: Array<[Field, RegExp]> = [
-	['headName', /^(ten )?chu ho|^head/],
-	['fullName', /^(ho va ten|ho ten|ho, ten|ten|full ?name|name)$/],
+	['headName', /^(ho )?(ten )?chu ho|^head/],
+	['fullName', /^(ho va ten|ho ten|ten|full ?name|name)$/],
+	// A list that keeps "Họ đệm" and "Tên" apart: the name is both, never the given name alone.
+	['familyName', /^(ho dem|ho va ten dem|ho va chu dem|ho lot|ho)$/],
 	['birthYear', /^(nam sinh|ngay sinh|ngay thang nam sinh|birth ?year|year of birth)/],
 	['phone', /^(so )?(dien thoai|dt|sdt)|^phone/],
 	['relationship', /^quan he|^relationship/],
@@ -31,21 +43,104 @@ const HEADERS: Array<[Field, RegExp]> = [
 	['neighborhood', /^(khu pho|khu|to dan pho|thon|neighbou?rhood)/]
 ];
 
+const foldHeader = (cell: string) =>
+	foldVietnamese(cell)
+		.replace(/[^a-z]+/g, ' ')
+		.trim();
+
+const REQUIRED: Field[] = ['fullName', 'birthYear', 'address', 'neighborhood'];
+const COLUMN_WORDS: Record<string, string> = {
+	fullName: '“Họ và tên”',
+	birthYear: '“Năm sinh”',
+	address: '“Địa chỉ”',
+	neighborhood: '“Khu phố”'
+};
+
+/** How many rows from the top may hold a title, a date, a blank line before the header. */
+const HEADER_SEARCH = 30;
+
+/** A row read as column headers: which field is in which column. */
+function columnsOf(row: string[]): Map<Field, number> {
+	const columns = new Map<Field, number>();
+	row.forEach((cell, i) => {
+		const folded = foldHeader(cell);
+		const field = HEADERS.find(([, re]) => re.test(folded))?.[0];
+		if (field && !columns.has(field)) columns.set(field, i);
+	});
+	return columns;
+}
+
+/**
+ * The header of a sheet: the first row, among the top ones, that names the most of the needed
+ * columns. A ward's list often starts with a title ("DANH SÁCH HỘ GIA ĐÌNH KHU PHỐ 3"), the
+ * date it was made and blank lines; those rows are not the header and hold no one.
+ */
+function findHeader(rows: string[][], required: Field[]) {
+	let best: { at: number; columns: Map<Field, number>; score: number } | undefined;
+	for (let at = 0; at < Math.min(rows.length, HEADER_SEARCH); at++) {
+		const columns = columnsOf(rows[at]);
+		const score = required.filter((f) => columns.has(f)).length;
+		if (score > 0 && (!best || score > best.score)) best = { at, columns, score };
+	}
+	return best;
+}
+
+/**
+ * A birth year out of what a list holds: 1952, a date as people type it (01/05/1952,
+ * 1/5/1952, 1952-05-01) or as an .xlsx date reads (services/import-xlsx.ts). Anything else is
+ * given back as it was, for checkPerson to name.
+ */
+export function yearOf(cell: string): string {
+	const years = [...cell.matchAll(/(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g)].map((m) => m[1]);
+	const dateLike = /^[\d\s./-]+(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(cell);
+	return years.length === 1 && dateLike ? years[0] : cell;
+}
+
+/**
+ * A phone number a spreadsheet kept as a number, without its leading 0 (912345678, or
+ * 84912345678): given its 0 back, and said so in the preview. A mobile number has 9 digits
+ * after the 0, a landline 10 starting with 2.
+ */
+export function phoneOf(cell: string): { phone: string; note?: string } {
+	const digits = cell.replace(/[\s.-]/g, '');
+	const fixed = /^([35789]\d{8}|2\d{9})$/.test(digits)
+		? `0${digits}`
+		: /^84([35789]\d{8}|2\d{9})$/.test(digits)
+			? `0${digits.slice(2)}`
+			: undefined;
+	return fixed
+		? { phone: fixed, note: `Số điện thoại ${cell} được đọc là ${fixed} (thêm số 0 ở đầu).` }
+		: { phone: cell };
+}
+
+/** "Khu phố 3", "khu pho 03", "KP3", "KP.3", "Khu 3", "3": the number a khu phố is called by. */
+function hoodNumber(folded: string): string | undefined {
+	return /^(?:(?:khu pho|khu|kp|k p)\.?\s*(?:so\s*)?)?0*(\d+)$/.exec(
+		folded.replace(/\./g, ' ').replace(/\s+/g, ' ').trim()
+	)?.[1];
+}
+
 export interface PreviewRow {
 	row: number;
+	/** The sheet's name, when a workbook holds the list on several sheets. */
+	sheet?: string;
 	fullName: string;
 	birthYear: string;
 	neighborhood: string;
 	address: string;
 	kind: 'ok' | 'duplicate' | 'error';
 	message: string;
+	/** What was read otherwise than written (a phone number given back its 0). */
+	note?: string;
 }
 
 export interface ImportReport {
 	imported: number;
-	duplicates: Array<{ row: number; message: string }>;
-	errors: Array<{ row: number; message: string }>;
+	duplicates: Array<{ row: number; sheet?: string; message: string }>;
+	errors: Array<{ row: number; sheet?: string; message: string }>;
 	rows: PreviewRow[];
+	/** The sheets read, when the workbook has more than one (the others hold no list). */
+	sheets?: string[];
 	encoding: string;
 	dryRun: boolean;
 	/**
@@ -93,16 +188,37 @@ function consentProblem(consent: Record<string, unknown>, fields: string[]) {
 	};
 }
 
-function readTable(name: string, bytes: Uint8Array, forced?: Encoding) {
+/** A file this import cannot read, and what to do about it, in the words of who saves it. */
+class Unsupported extends Error {}
+
+const SAVE_AS =
+	'Xin mở tệp rồi chọn “Lưu thành” (Save As) kiểu “Excel Workbook (.xlsx)” hoặc “CSV UTF-8”, rồi chọn lại tệp mới.';
+
+function readTables(name: string, bytes: Uint8Array, forced?: Encoding) {
+	const head = Buffer.from(bytes.subarray(0, 100)).toString('latin1');
+	// Excel 97–2003 (.xls) and older Word/Works files: an OLE2 compound file.
+	if (head.startsWith('\xd0\xcf\x11\xe0') || /\.xls$/i.test(name)) {
+		throw new Unsupported(`Tệp “${name}” là kiểu Excel cũ (.xls), chưa đọc được. ${SAVE_AS}`);
+	}
+	// LibreOffice's own format: a zip whose first entry says so.
+	if (head.includes('opendocument') || /\.(ods|odt)$/i.test(name)) {
+		throw new Unsupported(`Tệp “${name}” là kiểu LibreOffice (.ods), chưa đọc được. ${SAVE_AS}`);
+	}
 	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
 	if (isZip || /\.xlsx$/i.test(name)) {
 		return {
-			table: readXlsx(bytes).map((r) => r.map((c) => c.normalize('NFC'))),
+			tables: readXlsxSheets(bytes).map((sheet) => ({
+				sheet: sheet.name,
+				rows: sheet.rows.map((r) => r.map((c) => c.normalize('NFC')))
+			})),
 			encoding: 'XLSX'
 		};
 	}
 	const { text, encoding } = decodeText(bytes, forced);
-	return { table: parseCsv(text), encoding: ENCODING_LABELS[encoding] };
+	return {
+		tables: [{ sheet: undefined as string | undefined, rows: parseCsv(text) }],
+		encoding: ENCODING_LABELS[encoding]
+	};
 }
 
 /**
@@ -138,51 +254,71 @@ export async function importResidents(
 			fields.map((field) => ({ field, reason: 'consent_required', message }))
 		);
 	}
-	let table: string[][];
+	let tables: Array<{ sheet: string | undefined; rows: string[][] }>;
 	let encoding: string;
 	try {
-		({ table, encoding } = readTable(file.name, file.bytes, options.encoding));
-	} catch {
+		({ tables, encoding } = readTables(file.name, file.bytes, options.encoding));
+	} catch (error) {
+		if (error instanceof Unsupported) return fail(400, 'unsupported_format', error.message);
+		console.warn(`import: could not read ${file.name}: ${String(error)}`);
 		return fail(
 			400,
 			'unreadable',
 			'Không đọc được tệp. Xin lưu lại thành CSV hoặc XLSX rồi thử lại.'
 		);
 	}
-	const headerAt = table.findIndex((r) => r.some((c) => c.trim() !== ''));
-	if (headerAt < 0) return fail(400, 'empty_file', 'Tệp không có dòng nào.');
-	const columns = new Map<Field, number>();
-	table[headerAt].forEach((cell, i) => {
-		const folded = foldVietnamese(cell)
-			.replace(/[^a-z ,]/g, '')
-			.trim();
-		const field = HEADERS.find(([, re]) => re.test(folded))?.[0];
-		if (field && !columns.has(field)) columns.set(field, i);
-	});
-	const missing = (['fullName', 'birthYear', 'address', 'neighborhood'] as Field[]).filter(
-		(f) => !columns.has(f)
-	);
-	if (missing.length > 0) {
+	if (tables.every((t) => t.rows.every((r) => r.every((c) => c.trim() === '')))) {
+		return fail(400, 'empty_file', 'Tệp không có dòng nào.');
+	}
+	const hoods = neighborhoods(store.db);
+	// A head's own list often has no "Khu phố" column: every row is of their khu phố.
+	const ownHood =
+		actor.role === 'head' ? hoods.find((h) => h.id === actor.neighborhoodId) : undefined;
+	const required = REQUIRED.filter((f) => !(f === 'neighborhood' && ownHood));
+	// The sheets that hold a list: those whose header names a person and a year. A workbook's
+	// other sheets (instructions, a summary) are left, and the preview says which were read.
+	const lists = tables
+		.map((t) => ({ ...t, header: findHeader(t.rows, required) }))
+		.filter((t) => t.header);
+	const complete = lists.filter((t) => t.header!.score === required.length);
+	const used = complete.length > 0 ? complete : [];
+	if (used.length === 0) {
+		const best = lists.sort((x, y) => y.header!.score - x.header!.score)[0];
+		const missing = required.filter((f) => !best?.header!.columns.has(f));
+		const where = best
+			? ` (dòng tên cột đọc được là dòng ${best.header!.at + 1}${best.sheet && tables.length > 1 ? ` của trang “${best.sheet}”` : ''})`
+			: '';
 		return fail(
 			400,
 			'missing_columns',
-			'Thiếu cột: cần “Họ và tên”, “Năm sinh”, “Địa chỉ”, “Khu phố” (có thể thêm “Số điện thoại”, “Quan hệ”, “Chủ hộ”).'
+			`Thiếu cột ${missing.map((f) => COLUMN_WORDS[f]).join(', ')}${where}: cần “Họ và tên”, “Năm sinh”, “Địa chỉ”, “Khu phố” (có thể thêm “Số điện thoại”, “Quan hệ”, “Chủ hộ”).`
 		);
 	}
-	const body = table.slice(headerAt + 1);
+	// Each row that holds something, with its line in its sheet.
+	const several = used.length > 1;
+	const body = used.flatMap((t) =>
+		t.rows
+			.map((cells, i) => ({
+				cells,
+				row: i + 1,
+				sheet: several ? t.sheet : undefined,
+				columns: t.header!.columns
+			}))
+			.slice(t.header!.at + 1)
+			.filter((r) => r.cells.some((c) => c.trim() !== ''))
+	);
 	if (body.length > MAX_IMPORT_ROWS) {
 		return fail(413, 'too_many_rows', `Mỗi lần nhập tối đa ${MAX_IMPORT_ROWS} dòng.`);
 	}
-	const hoods = neighborhoods(store.db);
 	const findHood = (text: string) => {
 		const folded = foldVietnamese(text);
+		const number = hoodNumber(folded);
 		return hoods.find(
 			(h) =>
 				foldVietnamese(h.name) === folded ||
-				(/^\d+$/.test(folded) && foldVietnamese(h.name).endsWith(` ${folded}`))
+				(number !== undefined && hoodNumber(foldVietnamese(h.name)) === number)
 		);
 	};
-	const cell = (r: string[], f: Field) => (columns.has(f) ? (r[columns.get(f)!] ?? '').trim() : '');
 
 	const report: ImportReport = {
 		imported: 0,
@@ -191,6 +327,7 @@ export async function importResidents(
 		rows: [],
 		encoding,
 		dryRun: options.dryRun,
+		...(tables.length > 1 ? { sheets: used.map((t) => t.sheet!) } : {}),
 		...(consentIssue ? { consentProblem: consentIssue } : {})
 	};
 	const good: Array<Omit<ImportRow, 'headName' | 'cardCode'> & { headName: string }> = [];
@@ -210,18 +347,24 @@ export async function importResidents(
 				: elsewhere
 					? `Đã có người cùng tên, năm sinh ở ${elsewhere}: ${skip}. Nếu là người khác, xin thêm người này ở trang của hộ.`
 					: `Đã có người cùng tên, năm sinh trong hộ này: ${skip}.`;
-			report.duplicates.push({ row: preview.row, message: preview.message });
+			report.duplicates.push({
+				row: preview.row,
+				...(preview.sheet !== undefined ? { sheet: preview.sheet } : {}),
+				message: preview.message
+			});
 		}
 	};
-	body.forEach((r, i) => {
-		const row = headerAt + i + 2;
-		if (r.every((c) => c.trim() === '')) return;
+	body.forEach(({ cells: r, row, sheet, columns }) => {
+		const cell = (f: Field) => (columns.has(f) ? (r[columns.get(f)!] ?? '').trim() : '');
+		const fullName = [cell('familyName'), cell('fullName')].filter(Boolean).join(' ');
+		const hoodCell = columns.has('neighborhood') ? cell('neighborhood') : (ownHood?.name ?? '');
 		const preview: PreviewRow = {
 			row,
-			fullName: cell(r, 'fullName'),
-			birthYear: cell(r, 'birthYear'),
-			neighborhood: cell(r, 'neighborhood'),
-			address: cell(r, 'address'),
+			...(sheet !== undefined ? { sheet } : {}),
+			fullName,
+			birthYear: cell('birthYear'),
+			neighborhood: hoodCell,
+			address: cell('address'),
 			kind: 'ok',
 			message: ''
 		};
@@ -229,30 +372,36 @@ export async function importResidents(
 		// Every problem of the row at once: a head fixing the file should not re-upload it once
 		// per mistake.
 		const problems: string[] = [];
-		const year = /(\d{4})\s*$/.exec(cell(r, 'birthYear'))?.[1] ?? cell(r, 'birthYear');
+		const year = yearOf(cell('birthYear'));
+		const { phone, note } = phoneOf(cell('phone'));
+		if (note) preview.note = note;
 		const checked = checkPerson(
 			{
-				fullName: cell(r, 'fullName'),
+				fullName,
 				birthYear: year,
-				phone: cell(r, 'phone'),
-				relationship: cell(r, 'relationship')
+				phone,
+				relationship: cell('relationship')
 			},
 			now
 		);
 		if (!checked.ok) problems.push(...(checked.problems ?? [checked]).map((p) => p.message));
-		const hood = findHood(cell(r, 'neighborhood'));
-		if (!hood) problems.push(`Không có khu phố “${cell(r, 'neighborhood')}”.`);
+		const hood = findHood(hoodCell);
+		if (!hood) problems.push(`Không có khu phố “${hoodCell}”.`);
 		// A head imports their own khu phố's list; a row of another is an error, so nothing is saved.
 		else if (!worksIn(actor, hood.id)) problems.push(`${hood.name} không phải khu phố của bạn.`);
-		const address = cleanLine(cell(r, 'address'), 3, 200);
+		const address = cleanLine(cell('address'), 3, 200);
 		if (!address) problems.push('Thiếu địa chỉ (3–200 ký tự).');
-		const headCell = cell(r, 'headName');
+		const headCell = cell('headName');
 		const headName = headCell ? cleanName(headCell) : '';
 		if (headName === null) problems.push('Tên chủ hộ không hợp lệ.');
 		if (!checked.ok || !hood || !address || problems.length > 0) {
 			preview.kind = 'error';
 			preview.message = problems.join(' ');
-			report.errors.push({ row, message: preview.message });
+			report.errors.push({
+				row,
+				...(sheet !== undefined ? { sheet } : {}),
+				message: preview.message
+			});
 			return;
 		}
 		const v = checked.value;

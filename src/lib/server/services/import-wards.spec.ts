@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../domain/actor';
+import type { Store } from '../store/store';
+import { importResidents, type ImportReport } from './import';
+import { text, workbook } from './import-xlsx.testing';
+import { actorNamed, demoStore } from './privacy.testing';
+
+/** Resident lists as wards really keep them: made over years, in Excel and elsewhere. */
+let store: Store;
+let officer: Actor;
+let head: Actor;
+beforeAll(async () => {
+	store = await demoStore();
+	officer = actorNamed(store, 'quantri');
+	head = actorNamed(store, 'truongkhu3');
+});
+afterAll(() => store.close());
+
+const consent = { method: 'paper', takenBy: 'Cán bộ phường' };
+
+async function preview(name: string, bytes: Uint8Array | string, actor = officer) {
+	const file = { name, bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes };
+	return importResidents(store, actor, file, { dryRun: true, consent });
+}
+
+async function rows(name: string, bytes: Uint8Array | string, actor = officer) {
+	const result = await preview(name, bytes, actor);
+	if (!result.ok) throw new Error(result.message);
+	return result.value;
+}
+
+const brief = (r: ImportReport) =>
+	r.rows.map((x) => [x.row, x.kind, x.fullName, x.message].filter((v) => v !== ''));
+
+describe('a ward’s own list', () => {
+	it('starts below a title, a date and blank lines, in Excel’s ";" with unquoted commas', async () => {
+		const csv = [
+			'DANH SÁCH HỘ GIA ĐÌNH KHU PHỐ 3;;;;',
+			';;;;',
+			'(Cập nhật ngày 01/03/2025, do tổ trưởng lập);;;;',
+			'Họ và tên;Năm sinh;Địa chỉ;Khu phố;Ghi chú',
+			'Trương Văn Chấm;1950;Số 6, ngõ 3, đường Lê Lợi, tổ 5;Khu phố 3;',
+			';;;;',
+			'Trương Thị Phẩy;1953;Số 6, ngõ 3, đường Lê Lợi, tổ 5;Khu phố 3;'
+		].join('\r\n');
+		const report = await rows('kp3.csv', `\r\n${csv}`);
+		expect(brief(report)).toEqual([
+			[6, 'ok', 'Trương Văn Chấm'],
+			[8, 'ok', 'Trương Thị Phẩy']
+		]);
+		expect(report.rows[0].address).toBe('Số 6, ngõ 3, đường Lê Lợi, tổ 5');
+	});
+
+	it('names its columns in other words: line breaks, commas, no diacritics, capitals', async () => {
+		const csv =
+			'STT,"Họ và\ntên (*)","Ngày, tháng, năm sinh",SĐT,Quan hệ với chủ hộ,DIA CHI,Khu pho\n' +
+			'1,Vũ Văn Tiêu,01/05/1952,0912 345 678,Chủ hộ,Số 3 ngõ Đề,Khu phố 3\n' +
+			'2,Vũ Thị Xuống,1955-07-30,,Vợ,Số 3 ngõ Đề,Khu phố 3\n';
+		const report = await rows('cot.csv', csv);
+		expect(brief(report)).toEqual([
+			[2, 'ok', 'Vũ Văn Tiêu'],
+			[3, 'ok', 'Vũ Thị Xuống']
+		]);
+	});
+
+	it('keeps "Họ đệm" and "Tên" apart: the name is both, not the given name alone', async () => {
+		const csv = 'Họ đệm,Tên,Năm sinh,Địa chỉ,Khu phố\nLâm Thị,Tách,1960,Số 2 ngõ Tách,Khu phố 3\n';
+		expect((await rows('tach.csv', csv)).rows[0].fullName).toBe('Lâm Thị Tách');
+	});
+
+	it('gives a phone kept as a number its 0 back, and says so', async () => {
+		const csv =
+			'Họ và tên,Năm sinh,Điện thoại,Địa chỉ,Khu phố\n' +
+			'Trần Văn Phong,1950,912345678,Số 12 ngõ Phong,Khu phố 3\n' +
+			'Lê Thị Phương,1955,84987654321,Số 12 ngõ Phong,Khu phố 3\n' +
+			'Lê Văn Sai,1956,12345,Số 12 ngõ Phong,Khu phố 3\n';
+		const report = await rows('sdt.csv', csv);
+		expect(report.rows.map((r) => [r.kind, r.note])).toEqual([
+			['ok', 'Số điện thoại 912345678 được đọc là 0912345678 (thêm số 0 ở đầu).'],
+			['ok', 'Số điện thoại 84987654321 được đọc là 0987654321 (thêm số 0 ở đầu).'],
+			['error', undefined]
+		]);
+	});
+
+	it('finds a khu phố written short: KP3, KP.03, Khu 3', async () => {
+		const csv =
+			'Họ và tên,Năm sinh,Địa chỉ,Khu phố\n' +
+			['KP3', 'KP.03', 'Khu 3', 'kp 3', 'Khu phố số 3']
+				.map((k, i) => `Kha Văn ${'ABCDE'[i]}a,1950,Số ${i} ngõ Kha,${k}`)
+				.join('\n');
+		expect((await rows('kp.csv', csv)).rows.map((r) => r.kind)).toEqual(Array(5).fill('ok'));
+	});
+
+	it('lets a head leave out the "Khu phố" column: the list is of their khu phố', async () => {
+		const csv = 'Họ và tên,Năm sinh,Địa chỉ\nPhạm Văn Riêng,1960,Số 7 ngõ Riêng\n';
+		const mine = await rows('rieng.csv', csv, head);
+		expect(mine.rows.map((r) => [r.kind, r.neighborhood])).toEqual([['ok', 'Khu phố 3']]);
+		const officers = await preview('rieng.csv', csv);
+		expect(officers).toMatchObject({ ok: false, reason: 'missing_columns' });
+		expect(!officers.ok && officers.message).toMatch(/^Thiếu cột “Khu phố” \(dòng tên cột/);
+	});
+
+	it('reads each sheet that holds a list, and says which', async () => {
+		const header = `<row r="1">${text('A1', 'Họ và tên')}${text('B1', 'Năm sinh')}${text('C1', 'Địa chỉ')}${text('D1', 'Khu phố')}</row>`;
+		const person = (name: string, kp: string) =>
+			`<row r="2">${text('A2', name)}<c r="B2"><v>1950</v></c>${text('C2', `Số 1 ngõ ${name}`)}${text('D2', kp)}</row>`;
+		const report = await rows(
+			'ds.xlsx',
+			workbook({
+				'Hướng dẫn': `<sheetData><row r="1">${text('A1', 'Mỗi khu phố một trang')}</row></sheetData>`,
+				KP3: `<sheetData>${header}${person('Hồ Văn Trang', 'Khu phố 3')}</sheetData>`,
+				KP4: `<sheetData>${header}${person('Hồ Thị Trang', 'Khu phố 4')}</sheetData>`
+			})
+		);
+		expect(report.sheets).toEqual(['KP3', 'KP4']);
+		expect(report.rows.map((r) => [r.sheet, r.row, r.kind])).toEqual([
+			['KP3', 2, 'ok'],
+			['KP4', 2, 'ok']
+		]);
+	});
+
+	it('says plainly that an old .xls or an .ods must be saved again, not "missing columns"', async () => {
+		const xls = Buffer.concat([
+			Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+			Buffer.alloc(600, 7)
+		]);
+		for (const [name, bytes] of [
+			['ds.xls', xls],
+			[
+				'ds.ods',
+				Buffer.from('PK\u0003\u0004\0\0\0\0mimetypeapplication/vnd.oasis.opendocument.spreadsheet')
+			]
+		] as const) {
+			const result = await preview(name, bytes);
+			expect(result, name).toMatchObject({ ok: false, status: 400, reason: 'unsupported_format' });
+			expect(!result.ok && result.message, name).toContain(
+				'“Excel Workbook (.xlsx)” hoặc “CSV UTF-8”'
+			);
+		}
+	});
+});
