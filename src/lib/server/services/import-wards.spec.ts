@@ -137,5 +137,9 @@ describe('a ward’s own list', () => {
 				'“Excel Workbook (.xlsx)” hoặc “CSV UTF-8”'
 			);
 		}
+		// A web system's "ds.xls" that is really tab-separated text is read as what it is.
+		const tsv =
+			'Họ và tên\tNăm sinh\tĐịa chỉ\tKhu phố\nTô Văn Tab\t1950\tSố 4 ngõ Tab\tKhu phố 3\n';
+		expect(brief(await rows('xuat-tu-web.xls', tsv))).toEqual([[2, 'ok', 'Tô Văn Tab']]);
 	});
 });

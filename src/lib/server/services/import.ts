@@ -197,11 +197,12 @@ const SAVE_AS =
 function readTables(name: string, bytes: Uint8Array, forced?: Encoding) {
 	const head = Buffer.from(bytes.subarray(0, 100)).toString('latin1');
 	// Excel 97–2003 (.xls) and older Word/Works files: an OLE2 compound file.
-	if (head.startsWith('\xd0\xcf\x11\xe0') || /\.xls$/i.test(name)) {
+	// By its bytes, not its name: web systems export tab-separated text or HTML as ".xls".
+	if (head.startsWith('\xd0\xcf\x11\xe0')) {
 		throw new Unsupported(`Tệp “${name}” là kiểu Excel cũ (.xls), chưa đọc được. ${SAVE_AS}`);
 	}
 	// LibreOffice's own format: a zip whose first entry says so.
-	if (head.includes('opendocument') || /\.(ods|odt)$/i.test(name)) {
+	if (head.startsWith('PK') && head.includes('opendocument')) {
 		throw new Unsupported(`Tệp “${name}” là kiểu LibreOffice (.ods), chưa đọc được. ${SAVE_AS}`);
 	}
 	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
