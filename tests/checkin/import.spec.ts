@@ -3,6 +3,7 @@ import { openHydrated, signIn } from '../support/pages';
 import { encodeTcvn3 } from '../../src/lib/server/services/import-decode';
 import { encodeCp1258, makeXlsx } from './encode';
 import { apiAs } from './support';
+import { text, workbook } from '../../src/lib/server/services/import-xlsx.testing';
 
 /** A made-up given name no other test uses, letters only (names may not hold digits). */
 /** 0 → "a", 25 → "z", 26 → "ba": a name's word for a number (names hold no digits). */
@@ -231,4 +232,55 @@ test('the officer’s screen says which rows went in once a list is imported', a
 	await expect(page.locator('[data-row="2"]')).toContainText('Đã nhập');
 	await expect(page.locator('[data-row="3"]')).toContainText('Đã nhập');
 	await page.screenshot({ path: testInfo.outputPath('import-done.png'), fullPage: true });
+});
+
+test('a ward’s own Excel list — title, merged address, phone as a number, birth date — previews and imports whole', async ({
+	page
+}, testInfo) => {
+	const given = word();
+	const cells = (r: number, values: Array<string | number | [number]>) =>
+		`<row r="${r}">${values
+			.map((v, i) => {
+				const ref = `${'ABCDEF'[i]}${r}`;
+				if (Array.isArray(v)) return `<c r="${ref}" s="1"><v>${v[0]}</v></c>`;
+				return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : text(ref, v);
+			})
+			.join('')}</row>`;
+	const styles =
+		'<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>';
+	const xlsx = workbook(
+		{
+			'Hướng dẫn': `<sheetData>${cells(1, ['Danh sách ở trang sau'])}</sheetData>`,
+			'KP 3': `<sheetData>${cells(1, ['DANH SÁCH HỘ GIA ĐÌNH KHU PHỐ 3'])}${cells(3, ['STT', 'Họ và tên', 'Ngày sinh', 'SĐT', 'Địa chỉ', 'Khu phố'])}${cells(4, [1, `Đỗ Văn ${given}`, [19115], 912345678, `Số 9 ngõ ${given}`, 'KP3'])}${cells(5, [2, `Đỗ Thị ${given}`, '03/02/1955', ''])}${cells(6, [3, `Đỗ Văn Út ${given}`, 1990, ''])}</sheetData><mergeCells count="3"><mergeCell ref="A1:F1"/><mergeCell ref="E4:E6"/><mergeCell ref="F4:F6"/></mergeCells>`
+		},
+		styles
+	);
+	await signIn(page, 'quantri', 'hatu2026');
+	await openHydrated(page, '/cu-dan/nhap');
+	const file = { name: `kp3-${given}.xlsx`, mimeType: 'application/octet-stream', buffer: xlsx };
+	await page.getByLabel('Tệp danh sách').setInputFiles(file);
+	await page.getByRole('button', { name: 'Xem trước' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Sẽ nhập 3 người; 0 dòng có thể trùng sẽ bỏ qua.'
+	);
+	await expect(page.getByText('Đã đọc danh sách ở trang tính: KP 3.')).toBeVisible();
+	// The merged address reaches every member; the day number reads as the date it shows.
+	await expect(page.locator('[data-row="4"]')).toContainText(`01/05/1952 · Số 9 ngõ ${given}, KP3`);
+	await expect(page.locator('[data-row="6"]')).toContainText(`1990 · Số 9 ngõ ${given}, KP3`);
+	await expect(page.locator('[data-row="4"]')).toContainText(
+		'Số điện thoại 912345678 được đọc là 0912345678 (thêm số 0 ở đầu).'
+	);
+	await page.screenshot({ path: testInfo.outputPath('import-excel-preview.png'), fullPage: true });
+	await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã nhập 3 người; bỏ qua 0 dòng có thể trùng.');
+	const api = await apiAs(apiBase, 'quantri', 'hatu2026');
+	const stored = await api.get(`/api/residents?q=${encodeURIComponent(given)}`);
+	const people = (await stored.json()) as Array<{ fullName: string; phone: string | null }>;
+	expect(people.map((p) => [p.fullName, p.phone]).sort()).toEqual(
+		[
+			[`Đỗ Thị ${given}`, null],
+			[`Đỗ Văn ${given}`, '0912345678'],
+			[`Đỗ Văn Út ${given}`, null]
+		].sort()
+	);
 });
