@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 
-/** The text of each printed page (poppler's pdftotext; the test is skipped without it). */
+/** The text of each printed page (poppler's pdftotext: tests/ensure-tools.js installs it). */
 function pdfPages(pdf: Buffer): string[] {
 	const file = join(mkdtempSync(join(tmpdir(), 'ths-print-')), 'report.pdf');
 	writeFileSync(file, pdf);
@@ -13,15 +13,6 @@ function pdfPages(pdf: Buffer): string[] {
 		.split('\f')
 		.filter((p) => p.trim() !== '');
 }
-
-const hasPdftotext = (() => {
-	try {
-		execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-		return true;
-	} catch {
-		return false;
-	}
-})();
 
 async function printed(page: Page): Promise<string[]> {
 	await page.emulateMedia({ media: 'print' });
@@ -35,8 +26,6 @@ const firstLine = (text: string) =>
 		.split('\n')
 		.find((l) => l.trim() !== '')!
 		.trim();
-
-test.skip(!hasPdftotext, 'pdftotext (poppler-utils) is not installed');
 
 test('the printed daily report numbers its pages from the second, at the top (Nghị định 30)', async ({
 	page
