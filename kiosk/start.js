@@ -1,10 +1,11 @@
-// `npm start`: builds the app when there is no build yet, then runs it through
-// kiosk/server.js. The demo ward is seeded into an empty DATA_DIR on first start.
+// `npm start`: builds the app when there is no build yet or its sources changed since, then
+// runs it through kiosk/server.js. The demo ward is seeded into an empty DATA_DIR on first start.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { buildNeeded } from './build-stale.js';
 
-if (!existsSync('build/handler.js')) {
-	console.log('No build yet: building (about a minute)…');
+const reason = buildNeeded();
+if (reason) {
+	console.log(`${reason}: building (about a minute)…`);
 	const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 	if (built.status !== 0) process.exit(built.status ?? 1);
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { KIOSK, run, tempDir } from './support';
 
 /** Every shell script that runs on a terminal (new ones are picked up by themselves). */
@@ -83,4 +83,26 @@ test('make-certificate.sh lets the server’s group read its key, the screen the
 		0
 	);
 	expect((statSync(join(plain, 'server.key')).mode & 0o777).toString(8)).toBe('600');
+});
+
+test('npm start builds again when a source changed after the last build (a git pull), not only when there is none', async () => {
+	const { buildNeeded } = await import('../../kiosk/build-stale.js');
+	const root = tempDir('build-stale');
+	const at = (path: string, seconds: number) => {
+		mkdirSync(dirname(join(root, path)), { recursive: true });
+		writeFileSync(join(root, path), '');
+		utimesSync(join(root, path), seconds, seconds);
+	};
+	const now = Date.now() / 1000;
+	at('src/routes/+page.svelte', now - 300);
+	at('static/voice/gen/a.opus', now - 300);
+	at('package.json', now - 300);
+	expect(buildNeeded(root)).toBe('No build yet');
+	at('build/handler.js', now - 200);
+	expect(buildNeeded(root)).toBeNull();
+	// A pulled change to a lesson, deep in src/.
+	at('src/lib/walkthroughs/lessons/tien-dien.json', now - 100);
+	expect(buildNeeded(root)).toBe('src changed since the last build');
+	at('build/handler.js', now);
+	expect(buildNeeded(root)).toBeNull();
 });
