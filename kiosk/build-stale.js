@@ -5,15 +5,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What the build is made from (static/ is served as it is, but its lessons' clips are built in). */
-const SOURCES = [
-	'src',
-	'static',
-	'svelte.config.js',
-	'vite.config.ts',
-	'package.json',
-	'package-lock.json'
-];
+/**
+ * What the build is made from (static/ is served as it is, but its lessons' clips are built
+ * in). Not package-lock.json: `npm install`, the README's first command, rewrites it every
+ * time, which would rebuild at every start.
+ */
+const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
 
 /**
  * The newest modification time of a file at or under `path`, in ms; 0 when there is none.
