@@ -48,7 +48,21 @@ test('the ward’s door-to-door list says "Trang n/N" on every printed page', as
 	await openHydrated(page, '/bao-cao/chua-tiep-can');
 	const pages = await printed(page);
 	expect(pages.length).toBeGreaterThan(1);
+	// Whose list: the ward's name heads it (the pages are carried from door to door).
+	expect(firstLine(pages[0])).toBe('Phường Hà Tu');
 	for (const [i, text] of pages.entries()) {
 		expect(text).toContain(`Trang ${i + 1}/${pages.length}`);
 	}
+});
+
+test('the printed dashboard names the ward above its khu phố and day', async ({ page }) => {
+	await signIn(page, 'truongkhu1', DEMO.password, '/bao-cao');
+	await openHydrated(page, '/bao-cao');
+	const [first] = await printed(page);
+	const lines = first
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
+	expect(lines[0]).toBe('Phường Hà Tu');
+	expect(lines[1]).toMatch(/^Khu phố 1 — ngày \d\d\/\d\d\/\d{4}$/);
 });

@@ -16,6 +16,7 @@ import {
 	reachByNeighborhood
 } from '../repositories/coverage';
 import { neighborhoods } from '../repositories/neighborhoods';
+import { wardName } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
 
 /** Whose numbers: one khu phố, or the whole ward (neighborhood null). */
@@ -23,6 +24,8 @@ export interface Scope {
 	neighborhoodId: number | null;
 	/** "Khu phố 3" or "Toàn phường". */
 	name: string;
+	/** "Phường Hà Tu": whose khu phố, on every printed page that leaves the ward's office. */
+	ward: string;
 }
 
 export interface Failure {
@@ -69,7 +72,7 @@ export function resolveScope(
 		id = actor.neighborhoodId;
 	}
 	const name = id === null ? 'Toàn phường' : list.find((n) => n.id === id)!.name;
-	return { ok: true, scope: { neighborhoodId: id, name } };
+	return { ok: true, scope: { neighborhoodId: id, name, ward: wardName(store.db) } };
 }
 
 /** The report day: `YYYY-MM-DD`, not in the future; today (Vietnam) when not given. */

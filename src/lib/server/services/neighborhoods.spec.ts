@@ -131,7 +131,7 @@ describe('khu phố, as the ward officer manages them', () => {
 
 	it('a khu phố just added has not met its targets: there is nobody to count yet', () => {
 		const kp9 = listNeighborhoodSummaries(store).find((n) => n.name === 'Khu phố 9')!;
-		const scope = { neighborhoodId: kp9.id, name: kp9.name };
+		const scope = { neighborhoodId: kp9.id, name: kp9.name, ward: 'Phường Hà Tu' };
 		const day = vnDay(clock.now);
 		const targets = coverageReport(store, day, scope).targets;
 		expect(targets.map((t) => [t.metric, t.total, t.met])).toEqual([
@@ -145,7 +145,7 @@ describe('khu phố, as the ward officer manages them', () => {
 		);
 		expect(versus.map((r) => r.value)).toEqual(Array(3).fill('chưa có ai để tính'));
 		// A khu phố with people in it still gets its gap.
-		const kp1 = { neighborhoodId: 1, name: 'Khu phố 1' };
+		const kp1 = { neighborhoodId: 1, name: 'Khu phố 1', ward: 'Phường Hà Tu' };
 		expect(coverageReport(store, day, kp1).targets[0].met).toBe(false);
 	});
 
@@ -154,7 +154,8 @@ describe('khu phố, as the ward officer manages them', () => {
 		const [kp7, kp8] = [byName('Khu phố 7'), byName('Khu phố 8')];
 		const day = vnDay(clock.now);
 		const adults = (id: number, name: string) =>
-			coverageReport(store, day, { neighborhoodId: id, name }).targets[0].total!;
+			coverageReport(store, day, { neighborhoodId: id, name, ward: 'Phường Hà Tu' }).targets[0]
+				.total!;
 		const checkins = (id: number) =>
 			store.db.value<number>('SELECT count(*) FROM attendance WHERE neighborhood_id = ?', [id])!;
 		const before = {

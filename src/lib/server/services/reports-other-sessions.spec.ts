@@ -15,9 +15,9 @@ import { dailyReportCsv } from './reports-export';
  */
 const DAY = '2026-11-27';
 const WARD_DAY = '2026-11-28';
-const KP1: Scope = { neighborhoodId: 1, name: 'Khu phố 1' };
-const KP2: Scope = { neighborhoodId: 2, name: 'Khu phố 2' };
-const WARD: Scope = { neighborhoodId: null, name: 'Toàn phường' };
+const KP1: Scope = { neighborhoodId: 1, name: 'Khu phố 1', ward: 'Phường Hà Tu' };
+const KP2: Scope = { neighborhoodId: 2, name: 'Khu phố 2', ward: 'Phường Hà Tu' };
+const WARD: Scope = { neighborhoodId: null, name: 'Toàn phường', ward: 'Phường Hà Tu' };
 let store: Store;
 
 beforeAll(async () => {

@@ -35,9 +35,9 @@ const volunteerB = actor(5, 'volunteer', null);
 
 let store: Store;
 let clock = NOW;
-const KP1: Scope = { neighborhoodId: 1, name: 'Khu phố 1' };
-const KP2: Scope = { neighborhoodId: 2, name: 'Khu phố 2' };
-const WARD: Scope = { neighborhoodId: null, name: 'Toàn phường' };
+const KP1: Scope = { neighborhoodId: 1, name: 'Khu phố 1', ward: 'Phường Hà Tu' };
+const KP2: Scope = { neighborhoodId: 2, name: 'Khu phố 2', ward: 'Phường Hà Tu' };
+const WARD: Scope = { neighborhoodId: null, name: 'Toàn phường', ward: 'Phường Hà Tu' };
 
 beforeAll(async () => {
 	store = await Store.open({
