@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/actor';
 import type { Store } from '../store/store';
 import { importResidents, type ImportReport } from './import';
-import { text, workbook } from './import-xlsx.testing';
+import { odsText, odsWorkbook, text, workbook } from './import-xlsx.testing';
+
+const row = (...cells: string[]) => `<table:table-row>${cells.join('')}</table:table-row>`;
 import { actorNamed, demoStore } from './privacy.testing';
 
 /** Resident lists as wards really keep them: made over years, in Excel and elsewhere. */
@@ -119,27 +121,44 @@ describe('a ward’s own list', () => {
 		]);
 	});
 
-	it('says plainly that an old .xls or an .ods must be saved again, not "missing columns"', async () => {
+	it('says plainly that an old .xls must be saved again, not "missing columns"', async () => {
 		const xls = Buffer.concat([
 			Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
 			Buffer.alloc(600, 7)
 		]);
-		for (const [name, bytes] of [
-			['ds.xls', xls],
-			[
-				'ds.ods',
-				Buffer.from('PK\u0003\u0004\0\0\0\0mimetypeapplication/vnd.oasis.opendocument.spreadsheet')
-			]
-		] as const) {
-			const result = await preview(name, bytes);
-			expect(result, name).toMatchObject({ ok: false, status: 400, reason: 'unsupported_format' });
-			expect(!result.ok && result.message, name).toContain(
-				'“Excel Workbook (.xlsx)” hoặc “CSV UTF-8”'
-			);
-		}
+		const result = await preview('ds.xls', xls);
+		expect(result).toMatchObject({ ok: false, status: 400, reason: 'unsupported_format' });
+		expect(!result.ok && result.message).toContain('“Excel Workbook (.xlsx)” hoặc “CSV UTF-8”');
 		// A web system's "ds.xls" that is really tab-separated text is read as what it is.
 		const tsv =
 			'Họ và tên\tNăm sinh\tĐịa chỉ\tKhu phố\nTô Văn Tab\t1950\tSố 4 ngõ Tab\tKhu phố 3\n';
 		expect(brief(await rows('xuat-tu-web.xls', tsv))).toEqual([[2, 'ok', 'Tô Văn Tab']]);
+	});
+
+	it('reads a list LibreOffice saved as .ods, its phone kept as a number given its 0 back', async () => {
+		const ods = odsWorkbook({
+			KP3: [
+				row(
+					odsText('Họ và tên'),
+					odsText('Năm sinh'),
+					odsText('Địa chỉ'),
+					odsText('Khu phố'),
+					odsText('SĐT')
+				),
+				row(
+					odsText('Lê Văn Ods'),
+					'<table:table-cell office:value-type="date" office:date-value="1951-02-03"/>',
+					odsText('Số 1 ngõ Ods'),
+					odsText('KP3'),
+					'<table:table-cell office:value-type="float" office:value="912345678"/>'
+				)
+			].join('')
+		});
+		const report = await rows('ds.ods', ods);
+		expect(report.encoding).toBe('ODS');
+		expect(report.rows).toMatchObject([
+			{ row: 2, kind: 'ok', fullName: 'Lê Văn Ods', birthYear: '03/02/1951', neighborhood: 'KP3' }
+		]);
+		expect(report.rows[0].note).toContain('0912345678');
 	});
 });

@@ -61,3 +61,21 @@ export function workbook(sheets: Record<string, string>, styles = '') {
 
 export const text = (ref: string, t: string) =>
 	`<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+
+/**
+ * An OpenDocument spreadsheet (.ods) as LibreOffice saves one: the mimetype entry first, then
+ * content.xml holding each sheet's <table:table-row>s.
+ */
+export function odsWorkbook(sheets: Record<string, string>): Buffer {
+	const tables = Object.entries(sheets)
+		.map(([name, rows]) => `<table:table table:name="${name}">${rows}</table:table>`)
+		.join('');
+	return zip({
+		mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
+		'content.xml': `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`
+	});
+}
+
+/** An .ods text cell (`attributes` e.g. for a merge: table:number-rows-spanned="2"). */
+export const odsText = (t: string, attributes = '') =>
+	`<table:table-cell office:value-type="string" ${attributes}><text:p>${t}</text:p></table:table-cell>`;

@@ -42,7 +42,7 @@ export function readXlsx(bytes: Uint8Array): string[][] {
 }
 
 /** No ward's list is wider than this; a merge or a used range to column XFD is cut here. */
-const MAX_COLUMNS = 100;
+export const MAX_COLUMNS = 100;
 
 function readSheet(
 	sheet: string,
@@ -167,7 +167,7 @@ const columnIndex = (letters: string) =>
 const textOf = (xml: string) =>
 	[...xml.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1])).join('');
 
-function unescapeXml(text: string): string {
+export function unescapeXml(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
 		if (e[0] === '#') {
 			return String.fromCodePoint(
@@ -182,7 +182,7 @@ function unescapeXml(text: string): string {
 const MAX_XML = 64 * 1024 * 1024;
 
 /** The zip's central directory → name → text (only stored and deflated entries). */
-function unzip(buf: Buffer): Map<string, string> {
+export function unzip(buf: Buffer): Map<string, string> {
 	const files = new Map<string, string>();
 	let end = buf.length - 22;
 	while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end--;

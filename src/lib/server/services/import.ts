@@ -10,7 +10,8 @@ import { findNeighborTwins, findTwin } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
 import { decodeText, ENCODING_LABELS, type Encoding } from './import-decode';
 import { parseCsv } from './import-csv';
-import { readXlsxSheets } from './import-xlsx';
+import { readOdsSheets } from './import-ods';
+import { readXlsxSheets, type Sheet } from './import-xlsx';
 import { cleanLine, cleanName, fail, failFields, newCardCode, ok, type Result } from './people';
 import { checkConsent, checkPerson } from './residents';
 
@@ -194,6 +195,12 @@ class Unsupported extends Error {}
 const SAVE_AS =
 	'Xin mở tệp rồi chọn “Lưu thành” (Save As) kiểu “Excel Workbook (.xlsx)” hoặc “CSV UTF-8”, rồi chọn lại tệp mới.';
 
+const nfcSheets = (sheets: Sheet[]) =>
+	sheets.map((sheet) => ({
+		sheet: sheet.name as string | undefined,
+		rows: sheet.rows.map((r) => r.map((c) => c.normalize('NFC')))
+	}));
+
 function readTables(name: string, bytes: Uint8Array, forced?: Encoding) {
 	const head = Buffer.from(bytes.subarray(0, 100)).toString('latin1');
 	// Excel 97–2003 (.xls) and older Word/Works files: an OLE2 compound file.
@@ -202,18 +209,12 @@ function readTables(name: string, bytes: Uint8Array, forced?: Encoding) {
 		throw new Unsupported(`Tệp “${name}” là kiểu Excel cũ (.xls), chưa đọc được. ${SAVE_AS}`);
 	}
 	// LibreOffice's own format: a zip whose first entry says so.
-	if (head.startsWith('PK') && head.includes('opendocument')) {
-		throw new Unsupported(`Tệp “${name}” là kiểu LibreOffice (.ods), chưa đọc được. ${SAVE_AS}`);
+	if (head.startsWith('PK') && head.includes('opendocument.spreadsheet')) {
+		return { tables: nfcSheets(readOdsSheets(bytes)), encoding: 'ODS' };
 	}
 	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
 	if (isZip || /\.xlsx$/i.test(name)) {
-		return {
-			tables: readXlsxSheets(bytes).map((sheet) => ({
-				sheet: sheet.name,
-				rows: sheet.rows.map((r) => r.map((c) => c.normalize('NFC')))
-			})),
-			encoding: 'XLSX'
-		};
+		return { tables: nfcSheets(readXlsxSheets(bytes)), encoding: 'XLSX' };
 	}
 	const { text, encoding } = decodeText(bytes, forced);
 	return {
