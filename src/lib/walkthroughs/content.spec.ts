@@ -33,6 +33,18 @@ describe('practice screens hold only numbers that cannot be anyone’s', () => {
 		expect(cards.length).toBeGreaterThanOrEqual(2);
 		for (const f of cards) expect(digits(f.value).slice(-10)).toMatch(/^00/);
 	});
+	it('a phone number, a caller’s or the learner’s own, starts with 030, which no network has', () => {
+		// A real-looking "0868 000 113" (Viettel's 086) may be someone's, and the lessons show
+		// callers as scammers on a public screen. 10-digit mobile prefixes in use: 03[2-9],
+		// 05[25689], 07[06-9], 08[1-9], 09x; 030 is none of them. Short and official numbers
+		// (113, 1900 …) are not 10 digits and stay as they are.
+		const phones = allWalkthroughs().flatMap(
+			(l) =>
+				JSON.stringify(l.steps).match(/(?<![\d ])0[1-9]\d{2}[ .]?\d{3}[ .]?\d{3}(?![\d])/g) ?? []
+		);
+		expect(phones.length).toBeGreaterThanOrEqual(7);
+		for (const phone of phones) expect(digits(phone)).toMatch(/^030\d{7}$/);
+	});
 });
 
 describe('the temporary residence lesson', () => {
