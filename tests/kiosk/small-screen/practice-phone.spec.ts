@@ -162,7 +162,7 @@ test('the scam call shows the caller, the number and both buttons at once', asyn
 		scam.steps.findIndex((s) => s.practice?.target === 'decline')
 	);
 	const screen = page.locator('.screen');
-	for (const text of ['Số lạ', '0868 000 113', 'Xưng là: Công an phường']) {
+	for (const text of ['Số lạ', '0300 000 113', 'Xưng là: Công an phường']) {
 		await expect(screen.getByText(text, { exact: true })).toBeInViewport({ ratio: 1 });
 	}
 	await expect(k.sim('decline')).toBeInViewport({ ratio: 1 });
