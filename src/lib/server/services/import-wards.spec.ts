@@ -161,4 +161,13 @@ describe('a ward’s own list', () => {
 		]);
 		expect(report.rows[0].note).toContain('0912345678');
 	});
+
+	it('tells a head the columns their own list needs, without "Khu phố"', async () => {
+		const result = await preview('kp3.csv', 'Họ và tên,Địa chỉ\nTô Văn Thiếu,Số 1 ngõ 1\n', head);
+		expect(result).toMatchObject({ ok: false, reason: 'missing_columns' });
+		const message = !result.ok ? result.message : '';
+		expect(message).toContain('Thiếu cột “Năm sinh”');
+		expect(message).toContain('cần “Họ và tên”, “Năm sinh”, “Địa chỉ” (');
+		expect(message).not.toContain('“Khu phố”');
+	});
 });

@@ -282,8 +282,9 @@ export async function importResidents(
 	const lists = tables
 		.map((t) => ({ ...t, header: findHeader(t.rows, required) }))
 		.filter((t) => t.header);
-	const complete = lists.filter((t) => t.header!.score === required.length);
-	const used = complete.length > 0 ? complete : [];
+	// Only a sheet whose header has every needed column is read; the best of the others names
+	// what is missing.
+	const used = lists.filter((t) => t.header!.score === required.length);
 	if (used.length === 0) {
 		const best = lists.sort((x, y) => y.header!.score - x.header!.score)[0];
 		const missing = required.filter((f) => !best?.header!.columns.has(f));
@@ -293,7 +294,7 @@ export async function importResidents(
 		return fail(
 			400,
 			'missing_columns',
-			`Thiếu cột ${missing.map((f) => COLUMN_WORDS[f]).join(', ')}${where}: cần “Họ và tên”, “Năm sinh”, “Địa chỉ”, “Khu phố” (có thể thêm “Số điện thoại”, “Quan hệ”, “Chủ hộ”).`
+			`Thiếu cột ${missing.map((f) => COLUMN_WORDS[f]).join(', ')}${where}: cần ${required.map((f) => COLUMN_WORDS[f]).join(', ')} (có thể thêm “Số điện thoại”, “Quan hệ”, “Chủ hộ”).`
 		);
 	}
 	// Each row that holds something, with its line in its sheet.
