@@ -1,4 +1,4 @@
-import { deflateRawSync, crc32 } from 'node:zlib';
+import { zip } from '../../src/lib/server/services/zip-file';
 
 /**
  * Test files as wards' old software writes them. Windows-1258 keeps the tone marks as
@@ -53,41 +53,7 @@ export function makeXlsx(rows: Array<Array<string | number>>): Buffer {
 		'xl/sharedStrings.xml': `<?xml version="1.0"?><sst>${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join('')}</sst>`,
 		'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><worksheet><sheetData>${sheetRows}</sheetData></worksheet>`
 	};
-	const locals: Buffer[] = [];
-	const central: Buffer[] = [];
-	let offset = 0;
-	for (const [name, text] of Object.entries(files)) {
-		const raw = Buffer.from(text, 'utf8');
-		const data = deflateRawSync(raw);
-		const nameBytes = Buffer.from(name);
-		const head = Buffer.alloc(30);
-		head.writeUInt32LE(0x04034b50, 0);
-		head.writeUInt16LE(20, 4);
-		head.writeUInt16LE(8, 8);
-		head.writeUInt32LE(crc32(raw), 14);
-		head.writeUInt32LE(data.length, 18);
-		head.writeUInt32LE(raw.length, 22);
-		head.writeUInt16LE(nameBytes.length, 26);
-		const dir = Buffer.alloc(46);
-		dir.writeUInt32LE(0x02014b50, 0);
-		dir.writeUInt16LE(20, 4);
-		dir.writeUInt16LE(20, 6);
-		dir.writeUInt16LE(8, 10);
-		dir.writeUInt32LE(crc32(raw), 16);
-		dir.writeUInt32LE(data.length, 20);
-		dir.writeUInt32LE(raw.length, 24);
-		dir.writeUInt16LE(nameBytes.length, 28);
-		dir.writeUInt32LE(offset, 42);
-		locals.push(head, nameBytes, data);
-		central.push(dir, nameBytes);
-		offset += head.length + nameBytes.length + data.length;
-	}
-	const centralBytes = Buffer.concat(central);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(Object.keys(files).length, 8);
-	end.writeUInt16LE(Object.keys(files).length, 10);
-	end.writeUInt32LE(centralBytes.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, centralBytes, end]);
+	return zip(
+		Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }))
+	);
 }

@@ -1,40 +1,16 @@
-import { crc32 } from 'node:zlib';
+import { zip as zipFile } from './zip-file';
 
 /** Test workbooks as wards' spreadsheets save them (no spreadsheet library needed). */
 
-/** A zip of stored (uncompressed) entries: the shape of an .xlsx without Excel. */
+/** A zip of these texts (an OpenDocument's "mimetype" stored first, as LibreOffice does). */
 export function zip(files: Record<string, string>): Buffer {
-	const locals: Buffer[] = [];
-	const central: Buffer[] = [];
-	let offset = 0;
-	for (const [name, text] of Object.entries(files)) {
-		const data = Buffer.from(text, 'utf8');
-		const nameBytes = Buffer.from(name);
-		const head = Buffer.alloc(30);
-		head.writeUInt32LE(0x04034b50, 0);
-		head.writeUInt32LE(crc32(data), 14);
-		head.writeUInt32LE(data.length, 18);
-		head.writeUInt32LE(data.length, 22);
-		head.writeUInt16LE(nameBytes.length, 26);
-		const dir = Buffer.alloc(46);
-		dir.writeUInt32LE(0x02014b50, 0);
-		dir.writeUInt32LE(crc32(data), 16);
-		dir.writeUInt32LE(data.length, 20);
-		dir.writeUInt32LE(data.length, 24);
-		dir.writeUInt16LE(nameBytes.length, 28);
-		dir.writeUInt32LE(offset, 42);
-		locals.push(head, nameBytes, data);
-		central.push(dir, nameBytes);
-		offset += head.length + nameBytes.length + data.length;
-	}
-	const dir = Buffer.concat(central);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(central.length / 2, 8);
-	end.writeUInt16LE(central.length / 2, 10);
-	end.writeUInt32LE(dir.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, dir, end]);
+	return zipFile(
+		Object.entries(files).map(([name, text]) => ({
+			name,
+			data: Buffer.from(text, 'utf8'),
+			stored: name === 'mimetype'
+		}))
+	);
 }
 
 const NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';

@@ -1,8 +1,8 @@
-import { crc32, deflateRawSync } from 'node:zlib';
 import { gapToTarget, targetDueNext } from '../../domain/coverage';
 import { formatTargetPercent, NO_DATA } from '../../domain/format';
 import { formatDay } from '../../domain/time';
 import { dailyReportRows, shareCut, type DailyReport } from './reports';
+import { zip } from './zip-file';
 
 /**
  * The daily report as files. Both are rendered from `dailyReportRows`, like the printed
@@ -239,55 +239,6 @@ function workbookParts(sheetNames: string[]): Record<string, string> {
 			`<Relationship Id="rId${ns.length + 1}" Type="${officeRels}/styles" Target="styles.xml"/></Relationships>`,
 		'xl/styles.xml': STYLES
 	};
-}
-
-/** A zip of deflated entries with a fixed timestamp (the same report gives the same bytes). */
-export function zip(files: Array<{ name: string; data: Buffer }>): Buffer {
-	const locals: Buffer[] = [];
-	const centrals: Buffer[] = [];
-	let offset = 0;
-	const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
-	for (const file of files) {
-		const name = Buffer.from(file.name, 'utf8');
-		const packed = deflateRawSync(file.data);
-		const crc = crc32(file.data);
-		const head = Buffer.alloc(30);
-		head.writeUInt32LE(0x04034b50, 0);
-		head.writeUInt16LE(20, 4);
-		head.writeUInt16LE(0x0800, 6); // names are UTF-8
-		head.writeUInt16LE(8, 8); // deflate
-		head.writeUInt16LE(0, 10);
-		head.writeUInt16LE(DOS_DATE, 12);
-		head.writeUInt32LE(crc, 14);
-		head.writeUInt32LE(packed.length, 18);
-		head.writeUInt32LE(file.data.length, 22);
-		head.writeUInt16LE(name.length, 26);
-		head.writeUInt16LE(0, 28);
-		const central = Buffer.alloc(46);
-		central.writeUInt32LE(0x02014b50, 0);
-		central.writeUInt16LE(20, 4);
-		central.writeUInt16LE(20, 6);
-		central.writeUInt16LE(0x0800, 8);
-		central.writeUInt16LE(8, 10);
-		central.writeUInt16LE(0, 12);
-		central.writeUInt16LE(DOS_DATE, 14);
-		central.writeUInt32LE(crc, 16);
-		central.writeUInt32LE(packed.length, 20);
-		central.writeUInt32LE(file.data.length, 24);
-		central.writeUInt16LE(name.length, 28);
-		central.writeUInt32LE(offset, 42);
-		locals.push(head, name, packed);
-		centrals.push(central, name);
-		offset += head.length + name.length + packed.length;
-	}
-	const directory = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(files.length, 8);
-	end.writeUInt16LE(files.length, 10);
-	end.writeUInt32LE(directory.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, directory, end]);
 }
 
 /**
