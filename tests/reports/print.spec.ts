@@ -66,3 +66,21 @@ test('the printed dashboard names the ward above its khu phố and day', async (
 	expect(lines[0]).toBe('Phường Hà Tu');
 	expect(lines[1]).toMatch(/^Khu phố 1 — ngày \d\d\/\d\d\/\d{4}$/);
 });
+
+test('the ward’s door-to-door list goes out by khu phố: each starts a new sheet, with its heading and its own signature line', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao/chua-tiep-can');
+	await openHydrated(page, '/bao-cao/chua-tiep-can');
+	const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+	expect(headings.length).toBeGreaterThan(1);
+	for (const heading of headings) expect(heading).toMatch(/^Khu phố .+ — \d+ hộ$/);
+	const pages = await printed(page);
+	for (const [i, heading] of headings.entries()) {
+		const at = pages.findIndex((text) => text.includes(heading));
+		expect(at, heading).toBeGreaterThanOrEqual(0);
+		// The first follows the list's title; every other opens its own sheet.
+		if (i > 0) expect(firstLine(pages[at])).toBe(heading);
+	}
+	expect(pages.join('\n').match(/Người đi thăm:/g)).toHaveLength(headings.length);
+});

@@ -14,7 +14,7 @@ export const load = (async ({ locals, url }) => {
 	const now = Date.now();
 	const query = reportPageQuery(store, actor, url, now);
 	if (!query.ok) error(query.status, query.message);
-	const sort = parseSort(url.searchParams.get('sort'));
+	const sort = parseSort(url.searchParams.get('sort'), query.scope);
 	return {
 		actor,
 		dateNotice: query.dateNotice,

@@ -17,8 +17,10 @@ import { dailyReport, lastSevenDays, trendWeeks, type DailyReport } from './repo
 
 export const HOUSEHOLD_SORTS: HouseholdSort[] = ['address', 'head', 'members', 'neighborhood'];
 
-export function parseSort(value: string | null): HouseholdSort {
-	return HOUSEHOLD_SORTS.includes(value as HouseholdSort) ? (value as HouseholdSort) : 'address';
+export function parseSort(value: string | null, scope: Scope): HouseholdSort {
+	if (HOUSEHOLD_SORTS.includes(value as HouseholdSort)) return value as HouseholdSort;
+	// The whole ward's households go out khu phố by khu phố (the printed list is split so).
+	return scope.neighborhoodId === null ? 'neighborhood' : 'address';
 }
 
 /** The households not reached by the end of `day`, in the order people read them. */

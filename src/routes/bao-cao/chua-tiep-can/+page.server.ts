@@ -11,7 +11,7 @@ export const load = (async ({ locals, url }) => {
 	const { store } = getApp();
 	const query = reportPageQuery(store, actor, url, Date.now());
 	if (!query.ok) error(query.status, query.message);
-	const sort = parseSort(url.searchParams.get('sort'));
+	const sort = parseSort(url.searchParams.get('sort'), query.scope);
 	return {
 		actor,
 		dateNotice: query.dateNotice,
