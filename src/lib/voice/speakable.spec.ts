@@ -45,10 +45,60 @@ describe('speakable', () => {
 		expect(speakable('trước ngày 15/11')).toBe('trước ngày mười lăm tháng mười một');
 	});
 
-	it('reads phone numbers and codes digit by digit, and hides links', () => {
-		expect(speakable('0912 000 111')).toBe('không chín một hai không không không một một một');
-		expect(speakable('mã PA03')).toBe('mã PA không ba');
-		expect(speakable('tại vneid-capnhat.example ngay')).toBe('tại một đường link ngay');
+	it('reads phone numbers and codes digit by digit, pausing between groups, and hides links', () => {
+		expect(speakable('0912 000 111')).toBe('không chín một hai, không không không, một một một');
+		expect(speakable('Số 0912.345.678')).toBe('Số không chín một hai, ba bốn năm, sáu bảy tám');
+		expect(speakable('091 234 5678')).toBe('không chín một, hai ba bốn, năm sáu bảy tám');
+		expect(speakable('0912345678')).toBe('không chín một hai, ba bốn năm, sáu bảy tám');
+		expect(speakable('+84 912 345 678')).toBe('cộng tám tư, chín một hai, ba bốn năm, sáu bảy tám');
+		expect(speakable('Tổng đài 1900 545 413')).toBe(
+			'Tổng đài một chín không không, năm bốn năm, bốn một ba'
+		);
+		expect(speakable('Bác gọi 113 ngay.')).toBe('Bác gọi một một ba ngay.');
+		expect(speakable('mã PA03')).toBe('mã pê a không ba');
+		expect(speakable('PA03TAP000123')).toBe('pê a không ba tê a pê không không không một hai ba');
+		expect(speakable('tại vneid-capnhat.example ngay')).toBe('tại một đường linh ngay');
+		expect(speakable('vào https://dichvucong.gov.vn/p/home nhé')).toBe('vào một đường linh nhé');
+	});
+
+	it('reads times, full dates, months and weekdays as Vietnamese say them', () => {
+		expect(speakable('lúc 08:05')).toBe('lúc tám giờ năm phút');
+		expect(speakable('từ 7:00 đến 11h30')).toBe('từ bảy giờ đến mười một giờ ba mươi phút');
+		expect(speakable('ngày 29/4/2025')).toBe(
+			'ngày hai mươi chín tháng tư năm hai nghìn không trăm hai mươi lăm'
+		);
+		expect(speakable('tháng 4 năm 1952')).toBe('tháng tư năm một nghìn chín trăm năm mươi hai');
+		expect(speakable('sáng thứ 4')).toBe('sáng thứ tư');
+		expect(speakable('dòng thứ 1')).toBe('dòng thứ nhất');
+	});
+
+	it('reads decimals, percentages, ranges and money per month', () => {
+		expect(speakable('lãi 2,5%')).toBe('lãi hai phẩy năm phần trăm');
+		expect(speakable('0,05')).toBe('không phẩy không năm');
+		expect(speakable('8-20 ký tự')).toBe('tám đến hai mươi ký tự');
+		expect(speakable('100.000 đ/tháng')).toBe('một trăm nghìn đồng một tháng');
+		expect(speakable('50.000 VNĐ')).toBe('năm mươi nghìn đồng');
+	});
+
+	it('says English names and acronyms the way Vietnamese listeners do', () => {
+		expect(speakable('ứng dụng VNeID')).toBe('ứng dụng vê nê ai đi');
+		expect(speakable('ứng dụng VssID')).toBe('ứng dụng vê ét ét ai đi');
+		expect(speakable('mã OTP, Smart OTP hoặc passcode')).toBe(
+			'mã ô tê pê, xờ mát ô tê pê hoặc pát cốt'
+		);
+		expect(speakable('Quét QR')).toBe('Quét kiu a');
+		expect(speakable('từ CH Play hoặc App Store')).toBe('từ xê hát pờ lây hoặc áp xờ to');
+		expect(speakable('bật Wi-Fi, mở Zalo, bấm link')).toBe('bật oai phai, mở da lô, bấm linh');
+		expect(speakable('thẻ BHYT, UBND phường')).toBe('thẻ bảo hiểm y tế, uỷ ban nhân dân phường');
+		expect(speakable('EVNNPC nhắn tin')).toBe('e vê en en pê xê nhắn tin');
+		expect(speakable('KP 3, TP. Hạ Long')).toBe('khu phố ba, thành phố Hạ Long');
+	});
+
+	it('turns brackets and arrows into pauses', () => {
+		expect(speakable('CH Play (Android) hoặc App Store (iPhone).')).toBe(
+			'xê hát pờ lây, an đờ roi, hoặc áp xờ to, ai phôn.'
+		);
+		expect(speakable('Cài đặt → Màn hình')).toBe('Cài đặt, rồi Màn hình');
 	});
 
 	it('says printed curly quotes as the straight ones the clips were made with', () => {
@@ -63,6 +113,10 @@ describe('sentences', () => {
 			'Xong rồi!',
 			'Tiếp nhé'
 		]);
+	});
+
+	it('does not split after an address abbreviation', () => {
+		expect(sentences('Ở TP. Hạ Long. Xong.')).toEqual(['Ở TP. Hạ Long.', 'Xong.']);
 	});
 
 	it('does not split inside money', () => {

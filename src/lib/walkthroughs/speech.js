@@ -13,10 +13,15 @@ export function stepSpeech(step) {
 	return step.say ?? step.text;
 }
 
-/** @param {QuizItem} item */
+/**
+ * A bare number as the sender is heard as a string of digits before the listener knows what
+ * it is: "Số 0300 000 222 nhắn tin" says first that a number follows.
+ * @param {QuizItem} item
+ */
 export function quizPrompt(item) {
 	const verb = item.kind === 'call' ? 'gọi đến' : 'nhắn tin';
-	return `${item.from} ${verb}. ${item.body}`;
+	const from = /^[+\d]/.test(item.from) ? `Số ${item.from}` : item.from;
+	return `${from} ${verb}. ${item.body}`;
 }
 
 /**
