@@ -146,13 +146,28 @@ export class Journal {
 		fsyncDirSync(this.dir);
 	}
 
-	/** Starts a fresh segment (after a snapshot) so older segments can be removed later. */
+	/**
+	 * Starts a fresh segment (after a snapshot) so older segments can be removed later. When
+	 * the disk refuses the new file (full, read-only), this throws and the old segment stays
+	 * open: writes go on into it, and the snapshot is simply not taken.
+	 */
 	rotate(firstSeq: number): void {
-		this.closeSegment();
 		const segment = { firstSeq, path: join(this.dir, segmentName(firstSeq)) };
-		this.fd = openSync(segment.path, APPEND_DSYNC);
+		const fd = openSync(segment.path, APPEND_DSYNC);
+		try {
+			fsyncDirSync(this.dir);
+		} catch (error) {
+			closeSync(fd);
+			try {
+				unlinkSync(segment.path);
+			} catch {
+				// An empty segment left behind holds no op; a start reads past it.
+			}
+			throw error;
+		}
+		this.closeSegment();
+		this.fd = fd;
 		this.current = segment;
-		fsyncDirSync(this.dir);
 	}
 
 	/**

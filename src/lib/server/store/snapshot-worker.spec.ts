@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -49,5 +49,18 @@ describe('the snapshot worker', () => {
 		).rejects.toThrow(/ENOENT/);
 		await worker.write(join(dir, 's'), join(dir, 'c'), new Uint8Array(10));
 		expect(readFileSync(join(dir, 's'))).toHaveLength(10);
+	});
+
+	it('takes its temp file away when the disk refuses a snapshot, so no space stays taken', async () => {
+		worker = new SnapshotWorker();
+		const dir = mkdtempSync(join(tmpdir(), 'ths-snapworker-'));
+		// The rename onto a folder that is not empty fails after the temp file was written in
+		// full, as a disk that fills up between the write and its sync would.
+		mkdirSync(join(dir, 's'));
+		writeFileSync(join(dir, 's', 'inside'), 'x');
+		await expect(
+			worker.write(join(dir, 's'), join(dir, 'c'), new Uint8Array(1 << 20))
+		).rejects.toThrow();
+		expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 	});
 });

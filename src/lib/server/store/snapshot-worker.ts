@@ -109,11 +109,22 @@ function snapshotThread(): void {
 	// fsync of the folder (which makes the rename durable; fsyncDirSync in fsync.ts does the
 	// same on the event loop, and cannot be imported here). The checksum is written as
 	// `checksum()` in snapshots.ts reads it.
+	// A write the disk refuses (full) takes its temp file away again: left behind, a snapshot's
+	// worth of space stayed taken on a disk already full, until a snapshot of the same op.
 	const writeAtomic = (path: string, bytes: Uint8Array) => {
 		const temp = `${path}.tmp`;
-		fs.writeFileSync(temp, bytes);
-		fsyncPath(temp);
-		fs.renameSync(temp, path);
+		try {
+			fs.writeFileSync(temp, bytes);
+			fsyncPath(temp);
+			fs.renameSync(temp, path);
+		} catch (error) {
+			try {
+				fs.unlinkSync(temp);
+			} catch {
+				// not there, or the disk refuses even that
+			}
+			throw error;
+		}
 		fsyncPath(path.slice(0, path.lastIndexOf('/')) || '.');
 	};
 

@@ -5,6 +5,9 @@ import { crc32 } from 'node:zlib';
 import { SnapshotWorker } from './snapshot-worker';
 
 const SNAPSHOT = /^snapshot-(\d{12})\.sqlite$/;
+const CHECKSUM = /^checksum-(\d{12})\.crc32$/;
+/** A snapshot's or checksum's temp file, left by a crash in the middle of writing it. */
+const TEMP = /^(snapshot-\d{12}\.sqlite|checksum-\d{12}\.crc32)\.tmp$/;
 /** Two generations: if the newest is damaged, the older one plus the journal still recover. */
 export const GENERATIONS_KEPT = 2;
 
@@ -19,7 +22,10 @@ const checksum = (bytes: Uint8Array) => crc32(bytes).toString(16).padStart(8, '0
 export class Snapshots {
 	private worker = new SnapshotWorker();
 
-	constructor(private dir: string) {}
+	/** Takes away temp files a crash left in the middle of a snapshot (see removeLeftovers). */
+	constructor(private dir: string) {
+		this.removeLeftovers(true);
+	}
 
 	/** Newest first. */
 	list(): SnapshotFile[] {
@@ -87,12 +93,38 @@ export class Snapshots {
 	 */
 	async write(seq: number, bytes: Uint8Array): Promise<SnapshotFile> {
 		const path = join(this.dir, `snapshot-${String(seq).padStart(12, '0')}.sqlite`);
-		await this.worker.write(path, this.checksumPath(seq), bytes);
+		try {
+			await this.worker.write(path, this.checksumPath(seq), bytes);
+		} catch (error) {
+			// The checksum is written first: without its snapshot it only takes room.
+			this.removeLeftovers(false);
+			throw error;
+		}
 		for (const old of this.list().slice(GENERATIONS_KEPT)) {
 			unlinkSync(old.path);
 			if (existsSync(this.checksumPath(old.seq))) unlinkSync(this.checksumPath(old.seq));
 		}
+		this.removeLeftovers(false);
 		return { seq, path };
+	}
+
+	/**
+	 * Removes checksums whose snapshot is not there (its write failed, or it was pruned) and,
+	 * with `temps` (at start, while no snapshot is being written), temp files a crash left.
+	 * Best effort: what cannot be removed now is tried again after the next snapshot.
+	 */
+	private removeLeftovers(temps: boolean): void {
+		try {
+			const names = readdirSync(this.dir);
+			const snapshots = new Set(this.list().map((file) => file.seq));
+			for (const name of names) {
+				const sum = CHECKSUM.exec(name);
+				const stale = sum ? !snapshots.has(Number(sum[1])) : temps && TEMP.test(name);
+				if (stale) unlinkSync(join(this.dir, name));
+			}
+		} catch {
+			// a read-only or failing folder: nothing to tidy that matters more than starting
+		}
 	}
 
 	/** Stops the snapshot worker (after the last write). */

@@ -14,6 +14,7 @@ import { Db } from './database';
 import type { Journal } from './journal';
 import { migrate, MigrationMismatchError, shippedMigrations } from './migrations';
 import { RESTORED_MARKER, Store, type OpHandlers } from './store';
+import type { Snapshots } from './snapshots';
 
 const handlers: OpHandlers = {
 	'test.addPlace': (db, payload: { name: string }) =>
@@ -440,6 +441,57 @@ describe('the store', () => {
 		ids.push(await fourth, await fifth!, await add('sáu'));
 		expect(ids).toEqual([1, 2, 3, 4, 5, 6]);
 		expect(places(store)).toEqual(['một', 'hai', 'ba', 'bốn', 'năm', 'sáu']);
+	});
+});
+
+describe('when the disk fills up or refuses a file', () => {
+	const full = () =>
+		Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+
+	it('keeps running without the snapshot when the disk refuses a new journal segment', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		await store.write('test.addPlace', { name: 'một' });
+		const journal = (store as unknown as { journal: Journal }).journal;
+		const rotate = journal.rotate;
+		journal.rotate = () => {
+			throw full();
+		};
+		await store.snapshot();
+		expect(store.stats().snapshotError).toMatch(/ENOSPC/);
+		await store.write('test.addPlace', { name: 'hai' });
+		journal.rotate = rotate;
+		open.splice(open.indexOf(store), 1);
+		expect(places(await openStore(dir))).toEqual(['một', 'hai']);
+	});
+
+	it('closes, and keeps every op in the journal, when the final snapshot is refused', async () => {
+		const dir = freshDir();
+		const logged: string[] = [];
+		const store = await openStore(dir, { log: (line) => logged.push(line) });
+		await store.write('test.addPlace', { name: 'một' });
+		const snapshots = (store as unknown as { snapshots: Snapshots }).snapshots;
+		snapshots.write = () => Promise.reject(full());
+		await store.close();
+		expect(logged.join('\n')).toMatch(/final snapshot failed .*ENOSPC/);
+		expect(places(await openStore(dir))).toEqual(['một']);
+	});
+
+	it('removes what a crash in the middle of a snapshot left, and checksums without a snapshot', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		await store.write('test.addPlace', { name: 'một' });
+		await store.close();
+		const leftovers = [
+			'snapshot-000000000099.sqlite.tmp',
+			'checksum-000000000099.crc32.tmp',
+			'checksum-000000000099.crc32'
+		];
+		for (const name of leftovers) writeFileSync(join(dir, name), 'x'.repeat(1000));
+		const kept = readdirSync(dir).filter((name) => !leftovers.includes(name));
+		expect(places(await openStore(dir))).toEqual(['một']);
+		expect(readdirSync(dir).filter((name) => leftovers.includes(name))).toEqual([]);
+		expect(readdirSync(dir).filter((name) => kept.includes(name))).toEqual(kept);
 	});
 });
 

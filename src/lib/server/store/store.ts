@@ -51,6 +51,8 @@ export interface StoreStats {
 	snapshotAgeSeconds: number | null;
 	/** The disk refused a journal write: the store takes no more writes until restarted. */
 	refusingWrites: boolean;
+	/** The last snapshot failed, and why (English, for the log and the status page). */
+	snapshotError: string | null;
 	siteId: string;
 	epoch: number;
 }
@@ -119,6 +121,7 @@ export class Store implements DataStore {
 	private idle: Array<() => void> = [];
 	private closed = false;
 	private failure: unknown;
+	private snapshotError: string | null = null;
 	private seq = 0;
 	private snapshotSeq = 0;
 	private snapshotAt: number | null = null;
@@ -567,11 +570,25 @@ export class Store implements DataStore {
 		// and given back once this one is on disk.
 		const into = this.spare;
 		this.spare = undefined;
-		const bytes = this.db.image(String(seq), into) ?? this.db.export();
-		this.journal.rotate(seq + 1);
+		let bytes: Uint8Array;
+		try {
+			bytes = this.db.image(String(seq), into) ?? this.db.export();
+			// A disk that refuses the new segment (full, read-only) throws here, on the event
+			// loop: it once went up through flush and ended the process. The old segment stays.
+			this.journal.rotate(seq + 1);
+		} catch (error) {
+			this.snapshotError = String(error);
+			return Promise.reject(error);
+		}
 		this.snapshotSeq = seq;
 		const written = this.snapshotWrite.then(async () => {
-			await this.snapshots.write(seq, bytes);
+			try {
+				await this.snapshots.write(seq, bytes);
+			} catch (error) {
+				this.snapshotError = String(error);
+				throw error;
+			}
+			this.snapshotError = null;
 			this.keepSpare(bytes);
 			this.snapshotAt = this.options.now();
 			this.journal.prune(this.snapshots.oldestKept()?.seq ?? 0);
@@ -639,6 +656,7 @@ export class Store implements DataStore {
 			journalOps: this.seq - this.snapshotSeq,
 			journalSyncs: this.syncs,
 			refusingWrites: this.failure !== undefined,
+			snapshotError: this.snapshotError,
 			snapshotAgeSeconds:
 				this.snapshotAt === null ? null : Math.round((this.options.now() - this.snapshotAt) / 1000),
 			siteId: this.siteId,
@@ -658,7 +676,16 @@ export class Store implements DataStore {
 				this.schedule();
 			});
 		}
-		if (!this.failure && this.seq > this.snapshotSeq) await this.startSnapshot();
+		if (!this.failure && this.seq > this.snapshotSeq) {
+			// A final snapshot the disk refuses loses nothing: the journal holds every op and
+			// the next start replays it. Before, the refusal escaped close and ended the stop
+			// in an unhandled rejection.
+			await this.startSnapshot().catch((error) =>
+				this.options.log(
+					`store: final snapshot failed (${String(error)}); the journal keeps every op and the next start replays it`
+				)
+			);
+		}
 		await this.snapshotWrite;
 		// Snapshots still waiting for memory: the final one above holds everything.
 		this.snapshotRequested.splice(0).forEach((done) => done());
