@@ -14,6 +14,7 @@ import {
 	tooMany
 } from './guards';
 import { MAX_JSON_BYTES, parseJsonObject, refusalBody, TOO_LARGE, UNREADABLE } from './json-body';
+import { storeRefusal } from './problem';
 
 /**
  * `POST /api/checkins` answered straight on node:http (kiosk/server.js asks this first).
@@ -145,6 +146,14 @@ function sendError(res: ServerResponse, error: unknown, signedIn: boolean): void
 	if (isHttpError(error)) {
 		const { reason = 'forbidden', message } = error.body;
 		return sendJson(res, error.status, { status: 'error', reason, message }, signedIn);
+	}
+	// The disk is full: the store said so once in the log; each scan is told, not logged.
+	const refused = storeRefusal(error);
+	if (refused) {
+		const { status, reason, message } = refused;
+		return sendJson(res, status, { status: 'error', reason, message }, signedIn, {
+			'retry-after': '30'
+		});
 	}
 	console.error('POST /api/checkins:', error);
 	sendJson(

@@ -1,4 +1,5 @@
 import { isHttpError, json } from '@sveltejs/kit';
+import { DiskFullError } from '../store/store';
 
 /**
  * A refusal a person or program can act on: an HTTP status, a stable English reason code and
@@ -19,6 +20,21 @@ export class Problem extends Error {
 }
 
 export const isProblem = (error: unknown): error is Problem => error instanceof Problem;
+
+/**
+ * A write the store refused because the disk is full (DiskFullError): nothing of it was kept,
+ * and it goes through once space is freed. A 503, so that a phone keeps its unsent scans and
+ * sends them again (components/checkin/queue-sender.ts keeps anything answered 5xx), with
+ * words an officer can act on, where a 500 only said "server error".
+ */
+export function storeRefusal(error: unknown): Problem | undefined {
+	if (!(error instanceof DiskFullError)) return undefined;
+	return new Problem(
+		503,
+		'disk_full',
+		'Máy chủ chưa lưu được vì ổ đĩa đã đầy. Xin báo cán bộ phường dọn bớt chỗ trống rồi thử lại; lượt quét chưa gửi được vẫn giữ trên máy và tự gửi lại sau.'
+	);
+}
 
 export function problemJson(problem: Problem, headers?: HeadersInit): Response {
 	return json(
@@ -48,6 +64,8 @@ export async function answer(run: () => Promise<Response> | Response): Promise<R
 		return await run();
 	} catch (error) {
 		if (isProblem(error)) return problemJson(error);
+		const refused = storeRefusal(error);
+		if (refused) return problemJson(refused, { 'retry-after': '30' });
 		if (isHttpError(error)) {
 			const reason = error.body.reason ?? REASON_BY_STATUS[error.status] ?? 'error';
 			return problemJson(new Problem(error.status, reason, error.body.message));

@@ -1,5 +1,5 @@
 import { closeSync, constants, openSync, readdirSync, readFileSync, write } from 'node:fs';
-import { ftruncateSync, unlinkSync, writeSync } from 'node:fs';
+import { fdatasyncSync, fstatSync, ftruncateSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { fsyncDirSync } from './fsync';
@@ -82,6 +82,8 @@ export interface ReadResult {
 export class Journal {
 	private fd: number | undefined;
 	private current: JournalSegment | undefined;
+	/** The open segment's length up to its last line known to be on disk (see dropUnsynced). */
+	private size = 0;
 
 	constructor(private dir: string) {}
 
@@ -143,6 +145,7 @@ export class Journal {
 				: { firstSeq, path: join(this.dir, segmentName(firstSeq)) };
 		this.fd = openSync(segment.path, APPEND_DSYNC);
 		this.current = segment;
+		this.size = fstatSync(this.fd).size;
 		fsyncDirSync(this.dir);
 	}
 
@@ -168,6 +171,23 @@ export class Journal {
 		this.closeSegment();
 		this.fd = fd;
 		this.current = segment;
+		this.size = 0;
+	}
+
+	/**
+	 * After a write the disk refused (full): cuts whatever part of it reached the file, so the
+	 * segment ends again with its last line known to be on disk, and later lines follow it
+	 * whole. False when that fails too: the segment's tail is then unknown.
+	 */
+	dropUnsynced(): boolean {
+		if (this.fd === undefined) return false;
+		try {
+			ftruncateSync(this.fd, this.size);
+			fdatasyncSync(this.fd);
+			return fstatSync(this.fd).size === this.size;
+		} catch {
+			return false;
+		}
 	}
 
 	/**
@@ -189,8 +209,14 @@ export class Journal {
 			if (inline) return done(error as Error);
 			return process.nextTick(done, error as Error);
 		}
-		if (inline) return done(null);
-		writeAllAsync(this.fd, bytes, done);
+		if (inline) {
+			this.size += bytes.length;
+			return done(null);
+		}
+		writeAllAsync(this.fd, bytes, (error) => {
+			if (!error) this.size += bytes.length;
+			done(error);
+		});
 	}
 
 	/** Removes segments that only hold ops at or before `seq` (all inside a kept snapshot). */

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Db } from './database';
 import type { Journal } from './journal';
 import { migrate, MigrationMismatchError, shippedMigrations } from './migrations';
-import { RESTORED_MARKER, Store, type OpHandlers } from './store';
+import { DiskFullError, RESTORED_MARKER, Store, type OpHandlers } from './store';
 import type { Snapshots } from './snapshots';
 
 const handlers: OpHandlers = {
@@ -447,6 +447,60 @@ describe('the store', () => {
 describe('when the disk fills up or refuses a file', () => {
 	const full = () =>
 		Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+	const newestSegment = (dir: string) =>
+		join(
+			dir,
+			readdirSync(dir)
+				.filter((f) => f.startsWith('journal-'))
+				.sort()
+				.at(-1)!
+		);
+	/** The journal as a full disk answers it: part of the batch reaches the file, then ENOSPC. */
+	function fillDisk(store: Store, dir: string): () => void {
+		const journal = (store as unknown as { journal: Journal }).journal;
+		const append = journal.append;
+		journal.append = (_entries, inline, done) => {
+			appendFileSync(newestSegment(dir), '0badf00d {"seq":2,"id":"torn","type":"test.ad');
+			if (inline) return done(full());
+			setImmediate(() => done(full()));
+		};
+		return () => (journal.append = append);
+	}
+
+	it('refuses writes while the disk is full, takes them again once space is freed, and loses none acknowledged', async () => {
+		const dir = freshDir();
+		const logged: string[] = [];
+		const store = await openStore(dir, { log: (line) => logged.push(line) });
+		const before = await store.write<string>('test.opId', {});
+		const freeSpace = fillDisk(store, dir);
+		const refused = await Promise.allSettled([
+			store.write('test.addPlace', { name: 'đầy 1' }),
+			store.write('test.addPlace', { name: 'đầy 2' })
+		]);
+		expect(refused.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+		expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(DiskFullError);
+		await expect(store.write('test.addPlace', { name: 'đầy 3' })).rejects.toBeInstanceOf(
+			DiskFullError
+		);
+		expect(store.stats()).toMatchObject({ refusingWrites: true, diskFull: true });
+		expect(places(store)).toEqual([]);
+		// One line in the log for the whole time it is full, not one per refused write.
+		expect(logged.filter((line) => line.includes('disk is full'))).toHaveLength(1);
+
+		freeSpace();
+		await store.write('test.addPlace', { name: 'sau' });
+		const after = await store.write<string>('test.opId', {});
+		expect(store.stats()).toMatchObject({ refusingWrites: false, diskFull: false });
+		// The refused writes' numbers are given again: no gap, no number used twice.
+		const seqOf = (id: string) => Number(id.split(':')[2]);
+		expect(seqOf(after)).toBe(seqOf(before) + 2);
+		expect(places(store)).toEqual(['sau']);
+		// A crash now: the journal alone rebuilds exactly what was acknowledged.
+		open.splice(open.indexOf(store), 1);
+		const again = await openStore(dir);
+		expect(places(again)).toEqual(['sau']);
+		expect(again.stats().lastSeq).toBe(seqOf(after));
+	});
 
 	it('keeps running without the snapshot when the disk refuses a new journal segment', async () => {
 		const dir = freshDir();

@@ -49,8 +49,13 @@ export interface StoreStats {
 	/** fsyncs of the journal since start: fewer than writes when group commit shares them. */
 	journalSyncs: number;
 	snapshotAgeSeconds: number | null;
-	/** The disk refused a journal write: the store takes no more writes until restarted. */
+	/**
+	 * Writes are refused: the disk failed a journal write (no more until restarted), or it is
+	 * full (each write tries again, see `diskFull`).
+	 */
 	refusingWrites: boolean;
+	/** The last journal write found the disk full; writes go on once space is freed. */
+	diskFull: boolean;
 	/** The last snapshot failed, and why (English, for the log and the status page). */
 	snapshotError: string | null;
 	siteId: string;
@@ -67,6 +72,21 @@ interface Pending {
 }
 
 export class StoreClosedError extends Error {}
+
+/**
+ * A write refused because the disk is full (ENOSPC, EDQUOT). Nothing of it was kept, and the
+ * store takes writes again as soon as one fits (see Store.answer): a client may send it again.
+ */
+export class DiskFullError extends Error {
+	readonly code: string;
+	constructor(cause: NodeJS.ErrnoException) {
+		super(`store: the disk is full (${cause.code}); the write was not kept`, { cause });
+		this.code = cause.code ?? 'ENOSPC';
+	}
+}
+
+const isDiskFull = (error: unknown) =>
+	error instanceof Error && ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code!);
 
 /** Thrown inside a batch to undo it: an op threw after writing (see Store.applyEach). */
 class UndoOp extends Error {}
@@ -121,6 +141,8 @@ export class Store implements DataStore {
 	private idle: Array<() => void> = [];
 	private closed = false;
 	private failure: unknown;
+	/** The last journal write found the disk full (see answer). */
+	private diskFull: DiskFullError | undefined;
 	private snapshotError: string | null = null;
 	private seq = 0;
 	private snapshotSeq = 0;
@@ -345,7 +367,7 @@ export class Store implements DataStore {
 		this.syncing = true;
 		if (inline) {
 			this.journal.append(entries, true, (error) =>
-				this.answer(batch, error ? undefined : this.applyUnsynced(entries), error)
+				this.answer(batch, entries[0].seq, error ? undefined : this.applyUnsynced(entries), error)
 			);
 			return;
 		}
@@ -358,7 +380,7 @@ export class Store implements DataStore {
 		// The disk's answer is handled on the next turn of the loop, after the requests that
 		// came with it are read: they join the next batch instead of forming one of their own.
 		this.journal.append(entries, false, (error) =>
-			setImmediate(() => this.answer(batch, applied, error))
+			setImmediate(() => this.answer(batch, entries[0].seq, applied, error))
 		);
 		const applied = this.applyUnsynced(entries);
 	}
@@ -383,9 +405,19 @@ export class Store implements DataStore {
 	 * A batch's journal write came back: the batch is kept and each waiting writer hears its
 	 * op's outcome, or, when the disk or the database failed, the batch is undone, nothing in
 	 * it is acknowledged, and no further write is taken (the journal's tail is unknown; a
-	 * restart replays the journal and rebuilds memory exactly).
+	 * restart replays the journal and rebuilds memory exactly). A disk that is full is the
+	 * exception: what part of the batch reached the file is cut off again (see
+	 * Journal.dropUnsynced), its sequence numbers are given to the next batch, and the store
+	 * goes on taking writes, each refused with DiskFullError until space is freed. Before,
+	 * the store refused every write until a restart, even once space was back, and a restart
+	 * on a disk still full did no better.
 	 */
-	private answer(batch: Pending[], applied: Unsynced | undefined, error: Error | null): void {
+	private answer(
+		batch: Pending[],
+		firstSeq: number,
+		applied: Unsynced | undefined,
+		error: Error | null
+	): void {
 		this.syncing = false;
 		let failure = error ?? applied?.failure;
 		if (failure === undefined && applied) {
@@ -396,7 +428,19 @@ export class Store implements DataStore {
 			}
 		}
 		if (failure !== undefined || !applied?.outcomes) {
-			if (applied) this.undoUnsynced(applied);
+			const undone = applied ? this.undoUnsynced(applied) : true;
+			const fullOnly = error && isDiskFull(error) && undone && !applied?.failure && !this.failure;
+			if (fullOnly && this.journal.dropUnsynced()) {
+				this.seq = firstSeq - 1;
+				if (!this.diskFull) {
+					this.options.log(
+						`store: the disk is full (${String(error)}): writes are refused (nothing acknowledged is lost) until space is freed in ${this.options.dir}; they are taken again by themselves once there is room`
+					);
+				}
+				this.diskFull = new DiskFullError(error);
+				batch.forEach((op) => op.reject(this.diskFull));
+				return this.flush();
+			}
 			this.failure ??= failure;
 			const what = error ? 'journal write' : 'applying a batch';
 			this.options.log(`store: ${what} failed, refusing writes: ${String(failure)}`);
@@ -404,6 +448,10 @@ export class Store implements DataStore {
 			return this.flush();
 		}
 		this.syncs++;
+		if (this.diskFull) {
+			this.diskFull = undefined;
+			this.options.log('store: the disk takes writes again');
+		}
 		// Before anyone is answered: whoever hears back reads the values this batch left.
 		this.readWatched();
 		applied.outcomes.forEach((outcome, i) => {
@@ -423,15 +471,17 @@ export class Store implements DataStore {
 		this.schedule();
 	}
 
-	/** Takes back a batch that will not be acknowledged (see answer). */
-	private undoUnsynced(applied: Unsynced): void {
+	/** Takes back a batch that will not be acknowledged (see answer); false if it could not. */
+	private undoUnsynced(applied: Unsynced): boolean {
 		this.appliedSeq = applied.before.appliedSeq;
 		this.uncommitted = applied.before.uncommitted;
 		try {
 			this.db.undo('unsynced');
 			this.readWatched();
+			return true;
 		} catch {
-			// The database is failing as well; the store refuses writes from here on either way.
+			// The database is failing as well; the store refuses writes from here on.
+			return false;
 		}
 	}
 
@@ -655,7 +705,8 @@ export class Store implements DataStore {
 			lastSeq: this.seq,
 			journalOps: this.seq - this.snapshotSeq,
 			journalSyncs: this.syncs,
-			refusingWrites: this.failure !== undefined,
+			refusingWrites: this.failure !== undefined || this.diskFull !== undefined,
+			diskFull: this.diskFull !== undefined,
 			snapshotError: this.snapshotError,
 			snapshotAgeSeconds:
 				this.snapshotAt === null ? null : Math.round((this.options.now() - this.snapshotAt) / 1000),
