@@ -12,6 +12,8 @@ function facts(overrides: Partial<SystemFacts> = {}): SystemFacts {
 		nodeVersion: 'v20.19.5',
 		dataDir: '/var/lib/tram-hoc-so',
 		snapshotAgeSeconds: 120,
+		snapshotError: null,
+		writes: 'ok',
 		journalOps: 1234,
 		lastSeq: 98_765,
 		disk: { freeBytes: 12_345_000_000, totalBytes: 29_100_000_000 },
@@ -81,5 +83,25 @@ describe('the health report', () => {
 	it('warns, then alarms, as the disk fills', () => {
 		expect(item(facts({ disk: { freeBytes: 1e9, totalBytes: 3e10 } }), 'disk').status).toBe('warn');
 		expect(item(facts({ disk: { freeBytes: 1e8, totalBytes: 3e10 } }), 'disk').status).toBe('bad');
+	});
+
+	it('says first, in Vietnamese, when changes are not being saved, and what to do', () => {
+		const full = buildSystemReport(facts({ writes: 'disk_full' }));
+		expect(full.overall).toBe('bad');
+		expect(full.items.find((i) => i.key === 'writes')).toMatchObject({
+			value: 'Đang không lưu được: ổ đĩa đầy',
+			status: 'bad'
+		});
+		expect(item(facts({ writes: 'failed' }), 'writes').detail).toMatch(/Khởi động lại máy trạm/);
+		expect(item(facts(), 'writes').status).toBe('ok');
+	});
+
+	it('warns when the last snapshot could not be written, with its error code', () => {
+		const snapshot = item(
+			facts({ snapshotError: 'Error: ENOSPC: no space left on device, write' }),
+			'snapshot'
+		);
+		expect(snapshot.status).toBe('warn');
+		expect(snapshot.detail).toMatch(/không ghi được \(ENOSPC\)/);
 	});
 });

@@ -7,7 +7,7 @@ import { formatBytes, formatDuration } from './system-format';
 /** What the officer's health page shows; every value already in words and Vietnamese units. */
 export type HealthStatus = 'ok' | 'warn' | 'bad';
 export interface HealthItem {
-	key: 'version' | 'uptime' | 'snapshot' | 'journal' | 'disk' | 'backup';
+	key: 'version' | 'uptime' | 'writes' | 'snapshot' | 'journal' | 'disk' | 'backup';
 	label: string;
 	value: string;
 	detail: string;
@@ -28,6 +28,10 @@ export interface SystemFacts {
 	nodeVersion: string;
 	dataDir: string;
 	snapshotAgeSeconds: number | null;
+	/** Why the last snapshot failed (English, from the store), null when it did not. */
+	snapshotError: string | null;
+	/** Whether the store takes writes: the disk is full (until space is freed) or failed. */
+	writes: 'ok' | 'disk_full' | 'failed';
 	journalOps: number;
 	lastSeq: number;
 	disk: { freeBytes: number; totalBytes: number } | null;
@@ -49,6 +53,8 @@ export function gatherSystemFacts(app: App, env: NodeJS.ProcessEnv = process.env
 		nodeVersion: process.version,
 		dataDir: app.config.dataDir,
 		snapshotAgeSeconds: stats.snapshotAgeSeconds,
+		snapshotError: stats.snapshotError,
+		writes: stats.diskFull ? 'disk_full' : stats.refusingWrites ? 'failed' : 'ok',
 		journalOps: stats.journalOps,
 		lastSeq: stats.lastSeq,
 		disk: diskSpace(app.config.dataDir),
@@ -109,6 +115,36 @@ function diskItem(f: SystemFacts): HealthItem {
 	};
 }
 
+/**
+ * Whether check-ins and every other change are being saved. When the store refuses them the
+ * rest of the page may still look fine (the last snapshot is recent, the disk's free space is
+ * a few KB short of "bad" only on a small disk): this says it first, and what to do.
+ */
+function writesItem(f: SystemFacts): HealthItem {
+	const base = { key: 'writes' as const, label: 'Lưu dữ liệu' };
+	if (f.writes === 'disk_full') {
+		return {
+			...base,
+			value: 'Đang không lưu được: ổ đĩa đầy',
+			detail: `Dọn bớt chỗ trống trên ổ chứa ${f.dataDir} (bản sao lưu cũ, tệp lớn). Máy chủ tự lưu lại khi có chỗ; những gì đã báo lưu xong không mất, lượt quét chưa gửi được vẫn giữ trên điện thoại.`,
+			status: 'bad'
+		};
+	}
+	if (f.writes === 'failed') {
+		return {
+			...base,
+			value: 'Đang không lưu được: ổ đĩa báo lỗi',
+			detail:
+				'Khởi động lại máy trạm; những gì đã báo lưu xong không mất. Nếu lỗi còn, cần kiểm tra ổ đĩa.',
+			status: 'bad'
+		};
+	}
+	return { ...base, value: 'Bình thường', detail: `Thư mục dữ liệu ${f.dataDir}`, status: 'ok' };
+}
+
+/** The error's code (ENOSPC, EROFS …) when it has one: the page is in Vietnamese. */
+const errorCode = (error: string) => /\bE[A-Z]{2,}\b/.exec(error)?.[0] ?? 'lỗi không rõ';
+
 export function buildSystemReport(f: SystemFacts): SystemReport {
 	const items: HealthItem[] = [
 		{
@@ -125,13 +161,16 @@ export function buildSystemReport(f: SystemFacts): SystemReport {
 			detail: `Từ ${formatDateTime(f.startedAt)}`,
 			status: null
 		},
+		writesItem(f),
 		{
 			key: 'snapshot',
 			label: 'Bản chụp dữ liệu gần nhất',
 			value:
 				f.snapshotAgeSeconds === null ? 'Chưa có' : `${formatDuration(f.snapshotAgeSeconds)} trước`,
-			detail: 'Máy chủ chụp lại toàn bộ dữ liệu mỗi 10 phút khi có thay đổi',
-			status: f.snapshotAgeSeconds === null ? 'warn' : 'ok'
+			detail: f.snapshotError
+				? `Lần chụp mới nhất không ghi được (${errorCode(f.snapshotError)}); dữ liệu vẫn giữ đủ trong nhật ký thay đổi.`
+				: 'Máy chủ chụp lại toàn bộ dữ liệu mỗi 10 phút khi có thay đổi',
+			status: f.snapshotAgeSeconds === null || f.snapshotError ? 'warn' : 'ok'
 		},
 		{
 			key: 'journal',
