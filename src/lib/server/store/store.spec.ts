@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Db } from './database';
-import type { Journal } from './journal';
+import { Journal } from './journal';
 import { migrate, MigrationMismatchError, shippedMigrations } from './migrations';
-import { DiskFullError, RESTORED_MARKER, Store, type OpHandlers } from './store';
-import type { Snapshots } from './snapshots';
+import { DiskFullError, RESTORED_MARKER, Store, StoreFolderError, type OpHandlers } from './store';
+import { Snapshots } from './snapshots';
 
 const handlers: OpHandlers = {
 	'test.addPlace': (db, payload: { name: string }) =>
@@ -546,6 +546,61 @@ describe('when the disk fills up or refuses a file', () => {
 		expect(places(await openStore(dir))).toEqual(['một']);
 		expect(readdirSync(dir).filter((name) => leftovers.includes(name))).toEqual([]);
 		expect(readdirSync(dir).filter((name) => kept.includes(name))).toEqual(kept);
+	});
+});
+
+describe('a data folder the server may not use', () => {
+	const refused = (code: string, path: string) =>
+		Object.assign(new Error(`${code}: refused, open '${path}'`), { code, path, syscall: 'open' });
+	afterEach(() => vi.restoreAllMocks());
+
+	it('stops the start with one line saying what is wrong and what to do', async () => {
+		const dir = freshDir();
+		await (await openStore(dir)).close();
+		for (const [code, advice] of [
+			['EACCES', /may not use it\. Give that user the folder .*chown -R/],
+			['EROFS', /read-only .*remount it read-write/],
+			['ENOSPC', /disk is full\. Free space/]
+		] as const) {
+			const logged: string[] = [];
+			vi.spyOn(Journal.prototype, 'openSegment').mockImplementation(() => {
+				throw refused(code, join(dir, 'journal-000000000002.log'));
+			});
+			const opening = Store.open({ dir, handlers, log: (line) => logged.push(line) });
+			await expect(opening).rejects.toBeInstanceOf(StoreFolderError);
+			await expect(opening).rejects.toThrow(advice);
+			expect(logged.at(-1)).toMatch(
+				new RegExp(
+					`^store: cannot open .*journal-000000000002\\.log in the data folder .* \\(${code}\\)`
+				)
+			);
+			vi.restoreAllMocks();
+		}
+		expect(places(await openStore(dir))).toEqual([]);
+	});
+
+	it('does not take a snapshot it may not read for a damaged one and start from an older', async () => {
+		const dir = freshDir();
+		const store = await openStore(dir);
+		await store.write('test.addPlace', { name: 'một' });
+		await store.snapshot();
+		await store.write('test.addPlace', { name: 'hai' });
+		await store.close();
+		const read = Snapshots.prototype.read;
+		vi.spyOn(Snapshots.prototype, 'read').mockImplementation(function (this: Snapshots, file) {
+			if (file.seq === this.list()[0].seq) throw refused('EACCES', file.path);
+			return read.call(this, file);
+		});
+		const outcome = await Store.open({ dir, handlers, log: () => {} }).then(
+			(store) => {
+				open.push(store);
+				return `opened with ${places(store).join(', ')}`;
+			},
+			(error) => String(error)
+		);
+		expect(outcome).toMatch(/EACCES.*may not use it/);
+		vi.restoreAllMocks();
+		expect(places(await openStore(dir))).toEqual(['một', 'hai']);
 	});
 });
 

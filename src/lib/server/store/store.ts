@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { DataStore } from './data-store';
 import { Db } from './database';
@@ -72,6 +73,45 @@ interface Pending {
 }
 
 export class StoreClosedError extends Error {}
+
+/** The data folder cannot be used; the message says why and what to do (see Store.open). */
+export class StoreFolderError extends Error {}
+
+const isAccessError = (error: unknown) =>
+	['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+
+function whoAmI(): string {
+	try {
+		const { username, uid } = userInfo();
+		return `${username} (uid ${uid})`;
+	} catch {
+		return `uid ${process.getuid?.() ?? '?'}`;
+	}
+}
+
+/** The line Store.open logs when a file in the data folder refuses it; undefined otherwise. */
+function folderProblem(error: unknown, dir: string): string | undefined {
+	const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+	const what = `store: cannot ${syscall ?? 'use'} ${path ?? dir} in the data folder ${dir} (${code})`;
+	const untouched = 'The store was not opened; nothing was lost.';
+	switch (code) {
+		case 'EACCES':
+		case 'EPERM':
+			return `${what}: the server runs as ${whoAmI()}, which may not use it. Give that user the folder and its files (e.g. chown -R <user> ${dir}) or set DATA_DIR to a folder it owns. ${untouched}`;
+		case 'EROFS':
+			return `${what}: the file system is read-only (Linux makes a disk read-only after errors on it). Check the disk (dmesg, fsck), then remount it read-write. ${untouched}`;
+		case 'ENOSPC':
+		case 'EDQUOT':
+			return `${what}: the disk is full. Free space on it (old backups, large files), then start again. ${untouched}`;
+		case 'EIO':
+			return `${what}: the disk reports an input/output error; it may be failing. Check it (dmesg), and restore the latest backup onto a good disk if needed (kiosk/restore.sh). ${untouched}`;
+		case 'ENOTDIR':
+		case 'EISDIR':
+			return `${what}: DATA_DIR must name a folder. ${untouched}`;
+		default:
+			return undefined;
+	}
+}
 
 /**
  * A write refused because the disk is full (ENOSPC, EDQUOT). Nothing of it was kept, and the
@@ -174,7 +214,25 @@ export class Store implements DataStore {
 		private options: Required<Omit<StoreOptions, 'migrations'>>
 	) {}
 
+	/**
+	 * Opens the store in `options.dir`. A data folder the server may not use (another user's,
+	 * a read-only file system, a full or failing disk) stops it with one English line saying
+	 * what is wrong and what to do (StoreFolderError, also logged), never half-opened; before,
+	 * it ended in Node's stack trace of whichever file came first.
+	 */
 	static async open(options: StoreOptions): Promise<Store> {
+		const log = options.log ?? ((message: string) => console.log(message));
+		try {
+			return await Store.openIn({ ...options, log });
+		} catch (error) {
+			const problem = folderProblem(error, options.dir);
+			if (!problem) throw error;
+			log(problem);
+			throw new StoreFolderError(problem, { cause: error });
+		}
+	}
+
+	private static async openIn(options: StoreOptions): Promise<Store> {
 		const opts = {
 			log: (message: string) => console.log(message),
 			snapshotEveryOps: 50_000,
@@ -769,7 +827,13 @@ async function loadNewestGoodSnapshot(
 			if (intact || db.quickCheck()) {
 				return { db, snapshotSeq: file.seq };
 			}
-		} catch {
+		} catch (error) {
+			// A snapshot the server may not read is not damaged: falling back to an older one
+			// (or to none) would start from old data. Store.open says what to do instead.
+			if (isAccessError(error)) {
+				db?.close();
+				throw error;
+			}
 			// falls through to the older generation
 		}
 		db?.close();
