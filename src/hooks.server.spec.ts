@@ -4,7 +4,8 @@ import { demoAppForFile } from '$lib/server/app.testing';
 import { login, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { DEFAULT_DEMO_PASSWORD } from '$lib/server/config';
 import type { DataStore } from '$lib/server/store/data-store';
-import { handle } from './hooks.server';
+import { DiskFullError } from '$lib/server/store/store';
+import { handle, handleError } from './hooks.server';
 
 /** The handle hook as Kit calls it, on a demo ward: what a refusal leaves in the access log. */
 let store: DataStore;
@@ -70,5 +71,32 @@ describe('refusals in the access log', () => {
 		expect((await get('/bao-cao', head, 200)).status).toBe(200);
 		expect((await get('/api/neighborhoods', undefined, 200)).status).toBe(401);
 		expect(refusals().length).toBe(before);
+	});
+});
+
+describe('a page that needed a write while the disk is full', () => {
+	it('says so in words an officer can act on, and does not log a stack trace for it', async () => {
+		const full = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+			code: 'ENOSPC'
+		});
+		const logged: unknown[] = [];
+		const error = console.error;
+		console.error = (...args: unknown[]) => logged.push(args);
+		try {
+			const body = await handleError({
+				error: new DiskFullError(full),
+				event: {
+					request: new Request('http://127.0.0.1/dang-nhap'),
+					url: new URL('http://127.0.0.1/dang-nhap')
+				},
+				status: 500,
+				message: 'Internal Error'
+			} as unknown as Parameters<typeof handleError>[0]);
+			expect(body).toMatchObject({ reason: 'disk_full' });
+			expect((body as { message: string }).message).toContain('ổ đĩa đã đầy');
+		} finally {
+			console.error = error;
+		}
+		expect(logged).toEqual([]);
 	});
 });

@@ -6,6 +6,7 @@ import { exposeFastPath } from '$lib/server/http/checkin-fast-path';
 import { asApiError } from '$lib/server/http/api-errors';
 import { crossSiteForm } from '$lib/server/http/cross-site';
 import { forbiddenPage } from '$lib/server/http/forbidden-page';
+import { storeRefusal } from '$lib/server/http/problem';
 import { auditRead } from '$lib/server/services/audit';
 import { apiRefusal, bodyTooLarge, rateLimit, secure, tooMany } from '$lib/server/http/guards';
 
@@ -90,6 +91,10 @@ async function logRefusal(actor: App.Locals['actor'], method: string, url: URL):
 
 /** Unexpected errors: the details go to the log, the user gets a plain Vietnamese sentence. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	// A full disk: the store logged it once; each page that needed a write (a sign-in, a form)
+	// is told in words an officer can act on, not "server error" and a stack trace per try.
+	const refused = storeRefusal(error);
+	if (refused) return { message: refused.message, reason: refused.reason };
 	// Only real faults go to the log with their stack; a malformed address is the client's.
 	if (status >= 500) console.error(`${event.request.method} ${event.url.pathname}:`, error);
 	if (status === 404) return { message: 'Không tìm thấy trang này', reason: 'not_found' };
