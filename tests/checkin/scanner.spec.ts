@@ -244,3 +244,49 @@ test('two volunteers scanning the same card at once make one check-in', async ()
 	expect((await again.json()).status).toBe('ok');
 	expect((await (await a.get(`/api/sessions/${sessionId}/attendance`)).json()).count).toBe(2);
 });
+
+test('typed on while the server is slow, the last search’s list cannot be tapped; a scan queued from the search names its person', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	await newResident(api, 'Ông Chậm Trước', 3, `Ngõ chậm ${Date.now() % 1000}`);
+	await newResident(api, 'Ông Chậm Sau', 3, `Ngõ chậm ${(Date.now() % 1000) + 1}`);
+	const sessionId = await newSession(api);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/diem-danh/${sessionId}`);
+	const search = page.getByLabel('Tìm theo tên (không cần dấu)');
+	await search.fill('ong cham truoc');
+	const earlier = page.getByRole('button', { name: /Ông Chậm Trước/ });
+	await expect(earlier).toBeVisible();
+	// The next search's answer takes 2.5 s.
+	await page.route(
+		'**/api/residents?*',
+		async (route) => {
+			await new Promise((r) => setTimeout(r, 2500));
+			await route.continue().catch(() => undefined);
+		},
+		{ times: 1 }
+	);
+	await search.fill('ong cham sau');
+	await expect(page.getByText('Đang tìm “ong cham sau”…')).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath('search-stale.png') });
+	// The earlier person is still drawn, greyed, but a tap reaches nobody.
+	await earlier.click({ force: true });
+	await expect(page.locator('[data-result]')).toHaveCount(0);
+	const later = page.getByRole('button', { name: /Ông Chậm Sau/ });
+	await expect(later).toBeVisible({ timeout: 6000 });
+	await expect(earlier).toHaveCount(0);
+
+	// The check-in gets no answer: queued, and the screen says whom it was for.
+	await page.route('**/api/checkins', (route) => route.abort(), { times: 1 });
+	await later.click();
+	const queued = page.locator('[data-result="queued"]');
+	await expect(queued).toContainText('Đã lưu, sẽ gửi khi có mạng');
+	await expect(queued).toContainText('Ông Chậm Sau');
+	await expect(queued).toContainText('Chờ gửi: 1 lượt');
+	await page.screenshot({ path: testInfo.outputPath('search-queued-named.png') });
+	await queued.click();
+	// Sent by itself once the server answers: the person is checked in once.
+	await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 15_000 });
+	await expect(page.getByTestId('count')).toContainText('1');
+});

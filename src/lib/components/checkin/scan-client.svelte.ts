@@ -96,10 +96,15 @@ export class ScanClient {
 			await enqueue(scan);
 			this.waiting = (await queued()).length;
 			this.needsSignIn = sent.auth === true;
+			// A name picked from the search is said: the volunteer sees whom they tapped (a card's
+			// owner is known only to the server).
+			const waiting = `Chờ gửi: ${this.waiting} lượt`;
+			const name = 'name' in input ? input.name : undefined;
 			this.showFor(turn, {
 				kind: 'queued',
 				title: 'Đã lưu, sẽ gửi khi có mạng',
-				detail: `Chờ gửi: ${this.waiting} lượt`
+				detail: name ?? waiting,
+				...(name ? { about: [waiting] } : {})
 			});
 			return;
 		}
