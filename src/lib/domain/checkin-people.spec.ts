@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, helpRequestPlace, nameSearchTooShort } from './checkin-people';
+import { addressKey, addressLine, helpRequestPlace, nameSearchTooShort } from './checkin-people';
 
 describe('helpRequestPlace', () => {
 	it("names the kiosk's place, not its id", () => {
@@ -58,5 +58,18 @@ describe('nameSearchTooShort', () => {
 		expect(nameSearchTooShort('Ngu')).toBe(false);
 		expect(nameSearchTooShort('do a')).toBe(false);
 		expect(nameSearchTooShort('Nguyễn')).toBe(false);
+	});
+});
+
+describe('addressLine', () => {
+	it('adds the khu phố unless the address ends with its whole name', () => {
+		expect(addressLine('Số 5, tổ 3', 'Khu phố 2')).toBe('Số 5, tổ 3, Khu phố 2');
+		expect(addressLine('Số 5, tổ 3, Khu phố 2', 'Khu phố 2')).toBe('Số 5, tổ 3, Khu phố 2');
+		// Not said by a longer name, nor by a number inside the address.
+		expect(addressLine('Số 5, tổ 3, Khu phố 10', 'Khu phố 1')).toBe(
+			'Số 5, tổ 3, Khu phố 10, Khu phố 1'
+		);
+		expect(addressLine('Số 306, tổ 1, đường Lê Lợi', '3')).toBe('Số 306, tổ 1, đường Lê Lợi, 3');
+		expect(addressLine('Khu phố 2, Số 5', 'Khu phố 2')).toBe('Khu phố 2, Số 5, Khu phố 2');
 	});
 });

@@ -148,9 +148,19 @@ export const SOURCE_LABELS: Record<string, string> = {
 	import: 'Nhập danh sách'
 };
 
-/** "Số 5, tổ 3, Khu phố 2" — without repeating the khu phố when the address already says it. */
+/**
+ * "Số 5, tổ 3, Khu phố 2" — without repeating the khu phố when the address already ends with
+ * it. Only at the end and as a whole name: "Khu phố 1" is not said by "…, Khu phố 10", nor a
+ * khu phố called "3" by "Số 306".
+ */
 export function addressLine(address: string, neighborhoodName: string): string {
-	return address.includes(neighborhoodName) ? address : `${address}, ${neighborhoodName}`;
+	const at = address.length - neighborhoodName.length;
+	const says =
+		neighborhoodName !== '' &&
+		at >= 0 &&
+		address.endsWith(neighborhoodName) &&
+		(at === 0 || /[\s,]/.test(address[at - 1]));
+	return says ? address : `${address}, ${neighborhoodName}`;
 }
 
 /**

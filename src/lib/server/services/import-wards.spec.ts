@@ -157,7 +157,13 @@ describe('a ward’s own list', () => {
 		const report = await rows('ds.ods', ods);
 		expect(report.encoding).toBe('ODS');
 		expect(report.rows).toMatchObject([
-			{ row: 2, kind: 'ok', fullName: 'Lê Văn Ods', birthYear: '03/02/1951', neighborhood: 'KP3' }
+			{
+				row: 2,
+				kind: 'ok',
+				fullName: 'Lê Văn Ods',
+				birthYear: '03/02/1951',
+				neighborhood: 'Khu phố 3'
+			}
 		]);
 		expect(report.rows[0].note).toContain('0912345678');
 	});
@@ -169,5 +175,21 @@ describe('a ward’s own list', () => {
 		expect(message).toContain('Thiếu cột “Năm sinh”');
 		expect(message).toContain('cần “Họ và tên”, “Năm sinh”, “Địa chỉ” (');
 		expect(message).not.toContain('“Khu phố”');
+	});
+
+	it('files a head’s row with the khu phố left blank under their own, and tells the officer it is missing', async () => {
+		const csv = [
+			'Họ và tên,Năm sinh,Nơi ở hiện nay,KP',
+			'Tô Văn Trống,1950,Số 1 ngõ Trống,',
+			'Tô Thị Ghi,1951,Số 1 ngõ Trống,KP3'
+		].join('\n');
+		const mine = await rows('kp3.csv', csv, head);
+		expect(mine.rows.map((r) => [r.kind, r.neighborhood])).toEqual([
+			['ok', 'Khu phố 3'],
+			['ok', 'Khu phố 3']
+		]);
+		const ward = await rows('kp3.csv', csv);
+		expect(ward.rows[0]).toMatchObject({ kind: 'error', message: 'Thiếu khu phố.' });
+		expect(ward.rows[1]).toMatchObject({ kind: 'ok', neighborhood: 'Khu phố 3' });
 	});
 });

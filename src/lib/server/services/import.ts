@@ -40,8 +40,8 @@ const HEADERS: Array<[Field, RegExp]> = [
 	['birthYear', /^(nam sinh|ngay sinh|ngay thang nam sinh|birth ?year|year of birth)/],
 	['phone', /^(so )?(dien thoai|dt|sdt)|^phone/],
 	['relationship', /^quan he|^relationship/],
-	['address', /^(dia chi|so nha|address)/],
-	['neighborhood', /^(khu pho|khu|to dan pho|thon|neighbou?rhood)/]
+	['address', /^(dia chi|so nha|noi o|cho o|address)/],
+	['neighborhood', /^(khu pho|khu|kp|to dan pho|thon|neighbou?rhood)$|^(khu pho|to dan pho) /]
 ];
 
 const foldHeader = (cell: string) =>
@@ -360,7 +360,9 @@ export async function importResidents(
 	body.forEach(({ cells: r, row, sheet, columns }) => {
 		const cell = (f: Field) => (columns.has(f) ? (r[columns.get(f)!] ?? '').trim() : '');
 		const fullName = [cell('familyName'), cell('fullName')].filter(Boolean).join(' ');
-		const hoodCell = columns.has('neighborhood') ? cell('neighborhood') : (ownHood?.name ?? '');
+		// A head's row with the khu phố left blank is of their own, as a list without the column.
+		const hoodCell =
+			(columns.has('neighborhood') ? cell('neighborhood') : '') || (ownHood?.name ?? '');
 		const preview: PreviewRow = {
 			row,
 			...(sheet !== undefined ? { sheet } : {}),
@@ -389,7 +391,10 @@ export async function importResidents(
 		);
 		if (!checked.ok) problems.push(...(checked.problems ?? [checked]).map((p) => p.message));
 		const hood = findHood(hoodCell);
-		if (!hood) problems.push(`Không có khu phố “${hoodCell}”.`);
+		// The preview says which khu phố a row goes into ("KP3" is Khu phố 3).
+		if (hood) preview.neighborhood = hood.name;
+		if (!hoodCell) problems.push('Thiếu khu phố.');
+		else if (!hood) problems.push(`Không có khu phố “${hoodCell}”.`);
 		// A head imports their own khu phố's list; a row of another is an error, so nothing is saved.
 		else if (!worksIn(actor, hood.id)) problems.push(`${hood.name} không phải khu phố của bạn.`);
 		const address = cleanLine(cell('address'), 3, 200);
