@@ -265,8 +265,10 @@ test('a ward’s own Excel list — title, merged address, phone as a number, bi
 	);
 	await expect(page.getByText('Đã đọc danh sách ở trang tính: KP 3.')).toBeVisible();
 	// The merged address reaches every member; the day number reads as the date it shows.
-	await expect(page.locator('[data-row="4"]')).toContainText(`01/05/1952 · Số 9 ngõ ${given}, Khu phố 3`);
-	await expect(page.locator('[data-row="6"]')).toContainText(`1990 · Số 9 ngõ ${given}, KP3`);
+	await expect(page.locator('[data-row="4"]')).toContainText(
+		`01/05/1952 · Số 9 ngõ ${given}, Khu phố 3`
+	);
+	await expect(page.locator('[data-row="6"]')).toContainText(`1990 · Số 9 ngõ ${given}, Khu phố 3`);
 	await expect(page.locator('[data-row="4"]')).toContainText(
 		'Số điện thoại 912345678 được đọc là 0912345678 (thêm số 0 ở đầu).'
 	);
