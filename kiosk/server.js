@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import { startSystemdNotify } from './systemd.js';
 
 const PROTO_HEADER = 'x-ths-proto';
@@ -27,17 +28,23 @@ if (!process.env.APP_VERSION && existsSync(releaseFile)) {
 	process.env.APP_VERSION = readFileSync(releaseFile, 'utf8').trim();
 }
 
-const { handler } = await import('../build/handler.js');
-// The app's init hook (run by the import above) leaves a node:http fast path for check-ins
-// here (src/lib/server/http/checkin-fast-path.ts); it answers true when it took the request.
-/** @type {((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined} */
-const fastPath = /** @type {any} */ (globalThis)[Symbol.for('tram-hoc-so.fast-path')];
-
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 const cert = process.env.TLS_CERT;
 const key = process.env.TLS_KEY;
 const secure = Boolean(cert && key);
+
+// Both asked before the app starts: its init hook opens the data folder (and seeds a demo
+// ward into an empty one). A second server on a taken port opened the live store, or seeded
+// a new one, before it found out it could not listen.
+const tls = secure ? { cert: readTls('TLS_CERT', cert), key: readTls('TLS_KEY', key) } : undefined;
+await portFree();
+
+const { handler } = await import('../build/handler.js');
+// The app's init hook (run by the import above) leaves a node:http fast path for check-ins
+// here (src/lib/server/http/checkin-fast-path.ts); it answers true when it took the request.
+/** @type {((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined} */
+const fastPath = /** @type {any} */ (globalThis)[Symbol.for('tram-hoc-so.fast-path')];
 
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function app(req, res) {
@@ -68,12 +75,27 @@ function readTls(name, path) {
 	}
 }
 
-const server = secure
-	? https.createServer({ cert: readTls('TLS_CERT', cert), key: readTls('TLS_KEY', key) }, app)
-	: http.createServer(app);
+const server = tls ? https.createServer(tls, app) : http.createServer(app);
+server.on('error', cannotListen);
 
-// A port another program holds, or one below 1024 without root, ended in a stack trace.
-server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+/**
+ * Resolves once `port` can be had (it is let go again at once); otherwise says why and exits.
+ * @returns {Promise<void>}
+ */
+function portFree() {
+	return new Promise((resolve) => {
+		const probe = net.createServer();
+		probe.once('error', cannotListen);
+		probe.listen(port, host, () => probe.close(() => resolve()));
+	});
+}
+
+/**
+ * A port another program holds, or one below 1024 without root: one line saying what to do
+ * (it ended in a stack trace).
+ * @param {NodeJS.ErrnoException} error
+ */
+function cannotListen(error) {
 	const where = `${host}:${port}`;
 	if (error.code === 'EADDRINUSE') {
 		console.error(
@@ -87,7 +109,7 @@ server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
 		console.error(`Cannot listen on ${where}: ${error.message}`);
 	}
 	process.exit(1);
-});
+}
 
 let stopNotify = async () => {};
 server.listen(port, host, () => {

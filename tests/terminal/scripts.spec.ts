@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { KIOSK, run, tempDir } from './support';
@@ -36,15 +36,20 @@ test('the server says in words when its port is taken, instead of a stack trace'
 	const blocker = createServer();
 	await new Promise<void>((resolve) => blocker.listen(4353, '127.0.0.1', resolve));
 	try {
+		const dataDir = tempDir('port-taken');
 		const result = run(process.execPath, [join(KIOSK, 'server.js')], {
 			PORT: '4353',
 			HOST: '127.0.0.1',
-			DATA_DIR: tempDir('port-taken')
+			DATA_DIR: dataDir
 		});
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('Port 4353 is already in use');
 		expect(result.stderr).toContain('PORT=');
 		expect(result.stderr).not.toContain('EADDRINUSE');
+		// Asked before the app starts: no demo ward seeded into the folder, no store opened
+		// (on a running server's own folder, a second process had it open).
+		expect(result.stdout).not.toContain('Seeded the demo ward');
+		expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
 	} finally {
 		await new Promise((resolve) => blocker.close(resolve));
 	}
