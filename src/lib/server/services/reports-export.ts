@@ -172,15 +172,26 @@ function columnName(index: number): string {
 const REPORT_WIDTHS = [38, 70, 14];
 const COMPARE_WIDTHS = [16, 14, 14, 14, 16, 22, 10, 12, 14, 22, 14];
 
-function sheetXml(rows: Cell[][], boldRows: Set<number>, widths: number[]): string {
+/**
+ * Cell styles (STYLES' cellXfs): 1 bold, 2 a share (0.0%), 3 a column heading (bold, wrapped:
+ * "Tỷ lệ người trưởng thành có kỹ năng số" in a column 16 wide was cut off by its neighbour),
+ * 4 a share in a bold row (the "Toàn phường" sums).
+ */
+function sheetXml(
+	rows: Cell[][],
+	rowsOf: { bold: Set<number>; headings?: Set<number> },
+	widths: number[]
+): string {
 	const body = rows
 		.map((row, r) => {
-			const style = boldRows.has(r) ? ' s="1"' : '';
+			const bold = rowsOf.bold.has(r);
+			const style = rowsOf.headings?.has(r) ? ' s="3"' : bold ? ' s="1"' : '';
 			const cells = row
 				.map((cell, c) => {
 					const ref = `${columnName(c)}${r + 1}`;
 					if (typeof cell === 'number') return `<c r="${ref}"${style}><v>${cell}</v></c>`;
-					if (typeof cell === 'object') return `<c r="${ref}" s="2"><v>${cell.ratio}</v></c>`;
+					if (typeof cell === 'object')
+						return `<c r="${ref}" s="${bold ? 4 : 2}"><v>${cell.ratio}</v></c>`;
 					return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${xmlEscape(cell)}</t></is></c>`;
 				})
 				.join('');
@@ -196,7 +207,7 @@ function sheetXml(rows: Cell[][], boldRows: Set<number>, widths: number[]): stri
 }
 
 const STYLES =
-	'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font><font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+	'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font><font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf><xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/></cellXfs></styleSheet>';
 
 /** The workbook's fixed parts for these sheets (names as Excel shows them on the tabs). */
 function workbookParts(sheetNames: string[]): Record<string, string> {
@@ -249,14 +260,18 @@ export function dailyReportXlsx(report: DailyReport, attendees?: Map<number, num
 	const sheets = [
 		{
 			name: 'Báo cáo ngày',
-			xml: sheetXml(sheetOf(report, 'number'), new Set([0, 4]), REPORT_WIDTHS)
+			xml: sheetXml(sheetOf(report, 'number'), { bold: new Set([0, 4]) }, REPORT_WIDTHS)
 		}
 	];
 	if (report.neighborhood === null && attendees) {
 		const total = 5 + report.coverage.byNeighborhood.length; // the "Toàn phường" row
 		sheets.push({
 			name: 'So sánh khu phố',
-			xml: sheetXml(comparisonSheet(report, attendees), new Set([0, 4, total]), COMPARE_WIDTHS)
+			xml: sheetXml(
+				comparisonSheet(report, attendees),
+				{ bold: new Set([0, 4, total]), headings: new Set([4]) },
+				COMPARE_WIDTHS
+			)
 		});
 	}
 	return zip([

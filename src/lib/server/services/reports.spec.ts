@@ -239,8 +239,9 @@ describe('percentages and targets met in the report rows and files', () => {
 		expect(xml).not.toContain('%</t>');
 		const styles = unzipEntry(dailyReportXlsx(report), 'xl/styles.xml');
 		expect(styles).toContain('<numFmt numFmtId="164" formatCode="0.0%"/>');
+		// Style 2, the third of cellXfs: a one-decimal percent.
 		expect(styles).toMatch(
-			/<cellXfs count="3">(<xf [^>]*\/>){2}<xf numFmtId="164" [^>]*applyNumberFormat="1"\/><\/cellXfs>/
+			/<cellXfs count="\d+">(<xf [^>]*\/>){2}<xf numFmtId="164" [^>]*applyNumberFormat="1"\/>/
 		);
 		// The CSV keeps the text, as before.
 		expect(dailyReportCsv(report)).toContain(',Tỷ lệ hộ được phủ,"33,3%"');
@@ -350,6 +351,18 @@ describe('the whole ward’s XLSX', () => {
 			report.coverage.households.total,
 			report.coverage.households.covered
 		]);
+		// Long headings wrap in their narrow columns (a filled neighbour cut them off), and the
+		// ward's shares are bold like the rest of its row.
+		const sheet = unzipEntry(xlsx, 'xl/worksheets/sheet2.xml');
+		const styles = unzipEntry(xlsx, 'xl/styles.xml');
+		const xfs = [...styles.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)]
+			.map((m) => m[0])
+			.slice(1);
+		const heading = Number(/<c r="E5"[^>]*\bs="(\d+)"/.exec(sheet)![1]);
+		expect(xfs[heading]).toMatch(/fontId="1"[\s\S]*<alignment wrapText="1"/);
+		const wardRow = 5 + report.coverage.byNeighborhood.length + 1;
+		const share = Number(new RegExp(`<c r="E${wardRow}"[^>]*\\bs="(\\d+)"`).exec(sheet)![1]);
+		expect(xfs[share]).toMatch(/numFmtId="164" fontId="1"/);
 	});
 
 	it('is one sheet for a khu phố', () => {
