@@ -75,12 +75,67 @@ test('the ward’s door-to-door list goes out by khu phố: each starts a new sh
 	const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
 	expect(headings.length).toBeGreaterThan(1);
 	for (const heading of headings) expect(heading).toMatch(/^Khu phố .+ — \d+ hộ$/);
+	const cutOff = (await page.getByText(/^Tính đến hết ngày/).textContent())!.match(
+		/\d\d\/\d\d\/\d{4}/
+	)![0];
 	const pages = await printed(page);
 	for (const [i, heading] of headings.entries()) {
 		const at = pages.findIndex((text) => text.includes(heading));
 		expect(at, heading).toBeGreaterThanOrEqual(0);
-		// The first follows the list's title; every other opens its own sheet.
-		if (i > 0) expect(firstLine(pages[at])).toBe(heading);
+		// The first follows the list's title; every other opens its own sheet, which says again
+		// whose list it is and up to which day: a khu phố's sheets are handed out on their own.
+		if (i > 0) {
+			const lines = pages[at]
+				.split('\n')
+				.map((l) => l.trim())
+				.filter(Boolean);
+			expect(lines[0]).toBe(
+				`Phường Hà Tu · Danh sách hộ chưa được tiếp cận · tính đến hết ngày ${cutOff}`
+			);
+			expect(lines[1]).toBe(heading);
+		}
 	}
 	expect(pages.join('\n').match(/Người đi thăm:/g)).toHaveLength(headings.length);
+	// On screen the title above says it once.
+	await expect(page.getByText(/· tính đến hết ngày/).first()).toBeHidden();
+});
+
+test('a signature line of the door-to-door list is never printed on a page without a household', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao/chua-tiep-can');
+	await openHydrated(page, '/bao-cao/chua-tiep-can');
+	// A household's row in pdftotext's layout: its number, then its address or its head.
+	const row = /^\s*\d+\s{2,}\S/m;
+	// Whichever the households of the day, some khu phố's table ends at the foot of a sheet at one
+	// of these shifts (steps smaller than the signature's height): the page is laid out each way.
+	for (const shift of [0, 8, 16, 24, 32, 40, 48, 56]) {
+		const style = await page.addStyleTag({
+			content: `.group h2 { margin-top: ${shift}mm !important; }`
+		});
+		const pages = await printed(page);
+		await style.evaluate((el) => (el as Element).remove());
+		for (const [i, text] of pages.entries()) {
+			if (!text.includes('Người đi thăm:')) continue;
+			expect(text, `page ${i + 1} of ${pages.length}, shifted ${shift} mm`).toMatch(row);
+		}
+	}
+});
+
+test('the ward as one list links back to the list split by khu phố, and prints no sort arrow', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao/chua-tiep-can');
+	await openHydrated(page, '/bao-cao/chua-tiep-can');
+	await page.getByRole('link', { name: 'Xem cả phường một danh sách' }).click();
+	await expect(page).toHaveURL(/sort=address/);
+	await expect(page.getByRole('heading', { level: 2 })).toHaveCount(0);
+	// On screen the sorted column says so; on paper the arrow means nothing.
+	await expect(page.getByRole('columnheader', { name: /Địa chỉ/ })).toContainText('▲');
+	const pages = await printed(page);
+	expect(pages[0]).toContain('Địa chỉ');
+	expect(pages.join('\n')).not.toMatch(/[▲▼]/);
+	await page.getByRole('link', { name: 'Chia theo từng khu phố' }).click();
+	await expect(page).toHaveURL(/sort=neighborhood/);
+	expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThan(1);
 });
