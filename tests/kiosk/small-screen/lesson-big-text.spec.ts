@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Kiosk } from '../kiosk-page';
 
 async function biggestText(k: Kiosk): Promise<void> {
@@ -42,4 +42,42 @@ test('with the biggest text the five rules card says there is more below and sho
 	await expect(more).toBeHidden();
 	await expect(rules.nth(4)).toBeInViewport({ ratio: 1 });
 	await expect(k.next).toBeInViewport({ ratio: 1 });
+});
+
+/** The lesson title's box, the step area's visible top, and whether the two are apart. */
+function headerAndStage(page: Page) {
+	return page.evaluate(() => {
+		const title = document.querySelector('.lesson-head h1')!.getBoundingClientRect();
+		const head = document.querySelector('.lesson-head')!.getBoundingClientRect();
+		const body = document.querySelector('.lesson > .body')!.getBoundingClientRect();
+		return {
+			titleBottom: title.bottom,
+			headBottom: head.bottom,
+			stageTop: body.top,
+			rule: getComputedStyle(document.querySelector('.lesson-head')!).borderBottomWidth
+		};
+	});
+}
+
+// An answered quiz with the biggest text is taller than a 768-pixel-high kiosk and scrolls:
+// "Bước 5/8", cut by the top of the scrolling area just under the title, looked like a line
+// of text drawn over the title. The step scrolls under a rule, a clear gap below the title.
+test('with the biggest text an answered quiz scrolls below the lesson title, never against it', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	await k.open('/bai-hoc/nhan-dien-lua-dao?buoc=5');
+	await biggestText(k);
+	const quiz = page.getByRole('group', { name: 'Có phải lừa đảo không?' });
+	await k.tap(quiz.getByRole('button').first());
+	await expect(page.locator('.reply [role="status"]')).toBeVisible();
+	await page.waitForTimeout(300);
+	// The answer is brought into sight: the step has scrolled.
+	expect(await page.locator('.lesson > .body').evaluate((b) => b.scrollTop)).toBeGreaterThan(0);
+	const at = await headerAndStage(page);
+	expect(at.headBottom).toBeLessThanOrEqual(at.stageTop);
+	expect(at.stageTop - at.titleBottom).toBeGreaterThanOrEqual(6);
+	expect(parseFloat(at.rule)).toBeGreaterThanOrEqual(2);
+	// The answer itself is whole in sight (to a sub-pixel).
+	await expect(page.locator('.reply [role="status"]')).toBeInViewport({ ratio: 0.99 });
 });
