@@ -14,7 +14,7 @@ import {
 	tooMany
 } from './guards';
 import { MAX_JSON_BYTES, parseJsonObject, refusalBody, TOO_LARGE, UNREADABLE } from './json-body';
-import { storeRefusal } from './problem';
+import { DISK_FULL_RETRY, storeRefusal } from './problem';
 
 /**
  * `POST /api/checkins` answered straight on node:http (kiosk/server.js asks this first).
@@ -151,9 +151,7 @@ function sendError(res: ServerResponse, error: unknown, signedIn: boolean): void
 	const refused = storeRefusal(error);
 	if (refused) {
 		const { status, reason, message } = refused;
-		return sendJson(res, status, { status: 'error', reason, message }, signedIn, {
-			'retry-after': '30'
-		});
+		return sendJson(res, status, { status: 'error', reason, message }, signedIn, DISK_FULL_RETRY);
 	}
 	console.error('POST /api/checkins:', error);
 	sendJson(

@@ -21,6 +21,9 @@ export class Problem extends Error {
 
 export const isProblem = (error: unknown): error is Problem => error instanceof Problem;
 
+/** How long a client waits before sending a write refused for a full disk again. */
+export const DISK_FULL_RETRY = { 'retry-after': '30' };
+
 /**
  * A write the store refused because the disk is full (DiskFullError): nothing of it was kept,
  * and it goes through once space is freed. A 503, so that a phone keeps its unsent scans and
@@ -65,7 +68,7 @@ export async function answer(run: () => Promise<Response> | Response): Promise<R
 	} catch (error) {
 		if (isProblem(error)) return problemJson(error);
 		const refused = storeRefusal(error);
-		if (refused) return problemJson(refused, { 'retry-after': '30' });
+		if (refused) return problemJson(refused, DISK_FULL_RETRY);
 		if (isHttpError(error)) {
 			const reason = error.body.reason ?? REASON_BY_STATUS[error.status] ?? 'error';
 			return problemJson(new Problem(error.status, reason, error.body.message));
