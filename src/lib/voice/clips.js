@@ -26,10 +26,11 @@ export function textHash(text) {
 /**
  * The clip for one sentence.
  * @param {string} sentence
+ * @param {Record<string, string>} [words] the lesson's `sayAs`
  * @returns {{ name: string, url: string, spoken: string }}
  */
-export function clipFor(sentence) {
-	const spoken = speakable(sentence);
+export function clipFor(sentence, words) {
+	const spoken = speakable(sentence, words);
 	const name = `${textHash(`${VOICE_ID}|${spoken}`)}.opus`;
 	return { name, url: `${CLIP_DIR}/${name}`, spoken };
 }
@@ -37,7 +38,8 @@ export function clipFor(sentence) {
 /**
  * The clips, sentence by sentence, that say a text.
  * @param {string} text
+ * @param {Record<string, string>} [words] the lesson's `sayAs`, for its names
  */
-export function clipsFor(text) {
-	return sentences(text).map(clipFor);
+export function clipsFor(text, words) {
+	return sentences(text).map((s) => clipFor(s, words));
 }

@@ -2,6 +2,8 @@
 export interface Utterance {
 	text: string;
 	recording?: string | null;
+	/** How the lesson's own names are said (its `sayAs`): "NhaBacAn" → "Nhà Bác An". */
+	words?: Record<string, string>;
 }
 
 export type SourceName = 'recording' | 'system' | 'premade';

@@ -78,14 +78,14 @@ export function recordingSource(player = new ClipPlayer()): VoiceSource {
 export function premadeSource(player = new ClipPlayer()): VoiceSource {
 	return {
 		name: 'premade',
-		available: (u) => clipsFor(u.text).length > 0,
+		available: (u) => clipsFor(u.text, u.words).length > 0,
 		start: (u, slow) =>
 			player.play(
-				clipsFor(u.text).map((c) => c.url),
+				clipsFor(u.text, u.words).map((c) => c.url),
 				sentenceGap(slow)
 			),
 		stop: () => player.stop(),
-		preload: (u) => clipsFor(u.text).forEach((c) => player.element(c.url))
+		preload: (u) => clipsFor(u.text, u.words).forEach((c) => player.element(c.url))
 	};
 }
 
@@ -102,7 +102,7 @@ export function systemVoiceSource(synth: SpeechSynthesis | undefined): VoiceSour
 		start: (u, slow) =>
 			new Promise((resolve, reject) => {
 				const v = voice()!;
-				const parts = sentences(u.text).map(speakable);
+				const parts = sentences(u.text).map((s) => speakable(s, u.words));
 				const say = (i: number) => {
 					if (i >= parts.length) return;
 					const utter = new SpeechSynthesisUtterance(parts[i]);

@@ -1,6 +1,7 @@
 // Turns lesson text into what a voice should say: numbers and money as Vietnamese words
 // (Northern usage: "nghìn", "linh", "tư"), codes digit by digit, links as "đường link".
 // Plain JavaScript so the offline audio builder (bare Node) and the browser share it.
+import { isUnmarkedSyllable, isVietnameseSyllable } from './syllable.js';
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 const GROUPS = ['', 'nghìn', 'triệu', 'tỷ'];
@@ -127,15 +128,15 @@ function spellLetters(letters) {
 /**
  * Words a Vietnamese voice would mangle (espeak switches to English for them, or spells
  * "BHYT" as one syllable), written as Vietnamese listeners say them. Acronyms match in
- * capitals only; loanwords in any case. Longer names first.
+ * capitals only; loanwords in any case. Longer names first. Only words of the kiosk's
+ * subject belong here: a name one lesson makes up (a fake sender, a Wi-Fi name) is spoken as
+ * that lesson's `sayAs` says.
  * @type {Array<[string, string, boolean?]>} [written, said, any case]
  */
-const SAID_AS = [
+export const SAID_AS = [
 	['Smart OTP', 'xờ mát ô tê pê'],
 	['CH Play', 'xê hát pờ lây'],
 	['App Store', 'áp xờ to'],
-	['CUC THUE', 'Cục Thuế'],
-	['NhaBacAn', 'Nhà Bác An'],
 	['VNeID', 'vê nê ai đi'],
 	['VssID', 'vê ét ét ai đi'],
 	['OTP', 'ô tê pê'],
@@ -170,14 +171,37 @@ const SAID_AS = [
 	['chip', 'chíp', true]
 ];
 
+/**
+ * A whole word or name as written ("Wi-Fi" also without its hyphen).
+ * @param {string} written
+ * @param {boolean} [anyCase]
+ */
+function wordPattern(written, anyCase) {
+	const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('-', '-?');
+	return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, anyCase ? 'giu' : 'gu');
+}
+
 /** @type {Array<[RegExp, string]>} */
-const WORDS = SAID_AS.map(([written, said, anyCase]) => [
-	new RegExp(
-		`(?<![\\p{L}\\d])${written.replace('-', '-?')}(?![\\p{L}\\d])`,
-		anyCase ? 'giu' : 'gu'
-	),
-	said
-]);
+const WORDS = SAID_AS.map(([written, said, anyCase]) => [wordPattern(written, anyCase), said]);
+
+/**
+ * Capitals not named in a table, spelled letter by letter ("EVN" → "e vê en"). One place for
+ * the rule: `foreignWords` looks for Vietnamese words that it would spell.
+ */
+const ACRONYM = /(?<![\p{L}\d])[A-ZĐ]{2,6}(?![\p{L}\d])/gu;
+
+/**
+ * Says the names of a text: first the lesson's own (`sayAs`, as written, longest first), then
+ * the general table.
+ * @param {string} s
+ * @param {Record<string, string>} [words] a lesson's `sayAs`
+ */
+function sayNames(s, words = {}) {
+	const own = Object.entries(words).sort(([a], [b]) => b.length - a.length);
+	for (const [written, said] of own) s = s.replace(wordPattern(written), said);
+	for (const [re, said] of WORDS) s = s.replace(re, said);
+	return s;
+}
 
 /** @type {Record<string, string>} */
 const PLACES = {
@@ -235,10 +259,12 @@ function readPhone(m) {
  *   "tháng 4", "thứ 4" → "tháng tư", "thứ tư"; times "08:05", "8h30" → "tám giờ năm phút"
  * - English names and acronyms as Vietnamese say them ("VNeID" → "vê nê ai đi", "OTP" → "ô tê pê")
  * - web addresses become "một đường linh" (how "link" is said)
+ * - a lesson's own names as its `sayAs` says ("NhaBacAn" → "Nhà Bác An")
  * @param {string} text
+ * @param {Record<string, string>} [words] the lesson's `sayAs`: written → said
  * @returns {string}
  */
-export function speakable(text) {
+export function speakable(text, words) {
 	// Lessons print curly quotes; the voice says them as straight ones, so a clip made before
 	// the quotes were curled keeps its name.
 	let s = text.normalize('NFC').replace(/[“”]/g, '"');
@@ -254,7 +280,7 @@ export function speakable(text) {
 	s = s.replace(/(\d)\s?(?:VNĐ|VND)(?![\p{L}])/gu, '$1 đồng');
 	// Address abbreviations before a name: "TP. Hạ Long", "P. Bãi Cháy", "Q. 1".
 	s = s.replace(/\b(TP|Tp|TX|TT|P|Q)\.\s*(?=[\p{Lu}\d])/gu, (_, a) => `${PLACES[a]} `);
-	for (const [re, said] of WORDS) s = s.replace(re, said);
+	s = sayNames(s, words);
 	// Phone numbers, hotlines and emergency numbers: digit by digit, a pause between groups.
 	s = s.replace(/(?<![\d.,])(?:\+84[ .]?\d{2,3}|0\d{2,3})(?:[ .]\d{2,4}){2,3}(?![\d])/g, readPhone);
 	s = s.replace(/(?<![\d.,])0\d{9,10}(?![\d])/g, readPhone);
@@ -272,7 +298,7 @@ export function speakable(text) {
 			.trim()
 	);
 	// Acronyms not named above: letter by letter.
-	s = s.replace(/(?<![\p{L}\d])[A-ZĐ]{2,6}(?![\p{L}\d])/gu, spellLetters);
+	s = s.replace(ACRONYM, spellLetters);
 	s = s.replace(/\b(\d{1,2}):(\d{2})\b/g, (_, h, m) => time(h, m));
 	s = s.replace(/\b(\d{1,2})h(\d{2})?(?![\p{L}\d])/gu, (_, h, m) => time(h, m ?? '0'));
 	s = s.replace(
@@ -327,4 +353,25 @@ export function sentences(text) {
 		.split(/(?<=[.!?…]["”]?)(?<!\b(?:TP|Tp|TX|TT|P|Q)\.)\s+/)
 		.map((p) => p.trim())
 		.filter((p) => /[\p{L}\d]/u.test(p));
+}
+
+/**
+ * Words of a text the voice would not say as Vietnamese: what is left after `speakable` that
+ * is not a Vietnamese syllable ("Shopee" is read in English), and capitals that may be a
+ * Vietnamese word without its marks ("CUC THUE" would be spelled "xê u xê"). Each needs a spoken form: the
+ * lesson's `sayAs`, or SAID_AS above for a word of the kiosk's subject.
+ * @param {string} text
+ * @param {Record<string, string>} [words] the lesson's `sayAs`
+ * @returns {string[]} each word once, as written
+ */
+export function foreignWords(text, words) {
+	/** @type {Set<string>} */
+	const found = new Set();
+	for (const [caps] of sayNames(text.normalize('NFC'), words).matchAll(ACRONYM)) {
+		if (isUnmarkedSyllable(caps)) found.add(caps);
+	}
+	for (const [word] of speakable(text, words).matchAll(/\p{L}+/gu)) {
+		if (!isVietnameseSyllable(word)) found.add(word);
+	}
+	return [...found];
 }

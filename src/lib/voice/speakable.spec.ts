@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { numberToWords, sentences, speakable } from './speakable.js';
+import { foreignWords, numberToWords, SAID_AS, sentences, speakable } from './speakable.js';
+import { isVietnameseSyllable } from './syllable.js';
 
 describe('numberToWords', () => {
 	it.each([
@@ -94,6 +95,19 @@ describe('speakable', () => {
 		expect(speakable('KP 3, TP. Hạ Long')).toBe('khu phố ba, thành phố Hạ Long');
 	});
 
+	it('says a lesson’s own names as its sayAs says, before the general table', () => {
+		const words = { NhaBacAn: 'Nhà Bác An', 'CUC THUE': 'Cục Thuế', 'Shop Ba.Na': 'sốp Ba Na' };
+		expect(speakable('Bác chọn dòng NhaBacAn, Wi-Fi nhà mình nhé.', words)).toBe(
+			'Bác chọn dòng Nhà Bác An, oai phai nhà mình nhé.'
+		);
+		expect(speakable('CUC THUE nhắn tin.', words)).toBe('Cục Thuế nhắn tin.');
+		// Written as it is, in its case, as a whole word; a dot in a name is only a dot.
+		expect(speakable('Cuc Thue, NhaBacAnh, Shop BaxNa', words)).not.toMatch(/Cục|Nhà|Ba Na/);
+		expect(speakable('Mua ở Shop Ba.Na nhé', words)).toBe('Mua ở sốp Ba Na nhé');
+		// Another lesson's names are not this one's.
+		expect(speakable('CUC THUE nhắn tin.')).toBe('xê u xê tê hát u e nhắn tin.');
+	});
+
 	it('turns brackets and arrows into pauses', () => {
 		expect(speakable('CH Play (Android) hoặc App Store (iPhone).')).toBe(
 			'xê hát pờ lây, an đờ roi, hoặc áp xờ to, ai phôn.'
@@ -121,5 +135,46 @@ describe('sentences', () => {
 
 	it('does not split inside money', () => {
 		expect(sentences('Chuyển 100.000 đ cho chủ quán.')).toEqual(['Chuyển 100.000 đ cho chủ quán.']);
+	});
+});
+
+describe('foreignWords', () => {
+	it('finds the words the voice would read in English', () => {
+		expect(foreignWords('Bác mở Shopee, bấm Follow.')).toEqual(['Shopee', 'Follow']);
+		expect(foreignWords('Bác chọn dòng NhaBacAn nhé.')).toEqual(['NhaBacAn']);
+	});
+
+	it('finds capitals that are a Vietnamese word the voice would spell letter by letter', () => {
+		expect(foreignWords('CUC THUE nhắn tin.')).toEqual(['CUC', 'THUE']);
+	});
+
+	it('passes Vietnamese, the general table’s words, numbers, codes, acronyms and links', () => {
+		expect(foreignWords('Ông bà con cháu tin nhau, nghiêng người xem.')).toEqual([]);
+		expect(foreignWords('Mở Zalo, nhập mã OTP, quét QR, bật Wi-Fi, vào app VNeID.')).toEqual([]);
+		expect(
+			foreignWords('Gọi 0300 000 222 lúc 8h30, mã PA03, EVN nhắn, vào thue-vn.example')
+		).toEqual([]);
+	});
+
+	it('passes what a lesson’s sayAs says', () => {
+		expect(foreignWords('Bác chọn dòng NhaBacAn nhé.', { NhaBacAn: 'Nhà Bác An' })).toEqual([]);
+		expect(foreignWords('CUC THUE nhắn tin.', { 'CUC THUE': 'Cục Thuế' })).toEqual([]);
+	});
+});
+
+describe('SAID_AS', () => {
+	it('says each word in Vietnamese syllables', () => {
+		for (const [written, said] of SAID_AS) {
+			for (const [word] of said.matchAll(/\p{L}+/gu)) {
+				expect(isVietnameseSyllable(word), `${written} → ${said}`).toBe(true);
+			}
+			expect(foreignWords(written), written).toEqual([]);
+		}
+	});
+
+	it('holds no name that only one lesson uses (a lesson says those in its sayAs)', () => {
+		const written = SAID_AS.map(([w]) => w);
+		expect(written).not.toContain('CUC THUE');
+		expect(written).not.toContain('NhaBacAn');
 	});
 });

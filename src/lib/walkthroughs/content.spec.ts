@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isVietnameseSyllable } from '../voice/syllable.js';
 import { allWalkthroughs, walkthrough } from './catalog';
+import { checkSchema, neededClips } from './tools/check.js';
 import type { SimElement, Walkthrough } from './types';
 
 /** Every field shown on a lesson's practice phones. */
@@ -75,5 +77,20 @@ describe('the temporary residence lesson', () => {
 		const taken = step.screen!.elements.find((e) => e.kind === 'text' && e.tone === 'ok');
 		const paper = (taken as { text: string }).text.replace(/ \(ảnh tập\)\.jpg$/, '');
 		expect(step.text.toLowerCase()).toContain(paper.toLowerCase());
+	});
+});
+
+describe('the narration', () => {
+	it('has the voice say only Vietnamese syllables, in every clip the voice build makes', () => {
+		// What espeak-ng is given, after numbers, codes and the word tables: any other word it
+		// reads in English. (validate.js names the field a word comes from.)
+		const clips = [...neededClips(checkSchema().lessons).values()];
+		expect(clips.length).toBeGreaterThan(300);
+		const foreign = clips.flatMap(({ spoken, users }) =>
+			[...spoken.matchAll(/\p{L}+/gu)]
+				.filter(([word]) => !isVietnameseSyllable(word))
+				.map(([word]) => `${[...users].join(', ')}: “${word}” in “${spoken}”`)
+		);
+		expect(foreign).toEqual([]);
 	});
 });

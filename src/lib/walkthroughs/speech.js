@@ -25,17 +25,37 @@ export function quizPrompt(item) {
 }
 
 /**
- * Every text a lesson may speak: steps, hints, words for wrong taps, quiz prompts and
- * explanations.
+ * Every text a lesson may speak, with where it is written: steps, hints, words for wrong taps,
+ * quiz prompts and explanations. (The lesson's `sayAs` says its names: see `speakable`.)
+ * @param {Walkthrough} lesson
+ * @returns {Array<{ at: string, text: string }>} `at` as the schema check names a field
+ */
+export function lessonSpeech(lesson) {
+	return lesson.steps.flatMap((step, i) => {
+		const at = `steps[${i}]`;
+		const p = step.practice;
+		return [
+			{ at: `${at}.${step.say === undefined ? 'text' : 'say'}`, text: stepSpeech(step) },
+			...(p ? [{ at: `${at}.practice.hint`, text: p.hint }] : []),
+			...Object.entries(p?.wrong ?? {}).map(([id, text]) => ({
+				at: `${at}.practice.wrong.${id}`,
+				text
+			})),
+			...(step.quiz ?? []).flatMap((item, j) => [
+				{ at: `${at}.quiz[${j}]`, text: quizPrompt(item) },
+				{ at: `${at}.quiz[${j}].explain`, text: item.explain }
+			])
+		];
+	});
+}
+
+/**
+ * Every text a lesson may speak.
  * @param {Walkthrough} lesson
  * @returns {string[]}
  */
 export function lessonTexts(lesson) {
-	return lesson.steps.flatMap((step) => [
-		stepSpeech(step),
-		...(step.practice ? [step.practice.hint, ...Object.values(step.practice.wrong ?? {})] : []),
-		...(step.quiz ?? []).flatMap((item) => [quizPrompt(item), item.explain])
-	]);
+	return lessonSpeech(lesson).map((s) => s.text);
 }
 
 /**

@@ -94,5 +94,12 @@ export interface Walkthrough {
 	 */
 	order: number;
 	summary: string;
+	/**
+	 * How the narrator says names this lesson makes up, written → said, where the voice would
+	 * read them in English or spell them: a fake sender "CUC THUE" → "Cục Thuế", a Wi-Fi
+	 * "NhaBacAn" → "Nhà Bác An". Words of the kiosk's subject (Zalo, OTP) are in the voice's own
+	 * table (SAID_AS in src/lib/voice/speakable.js).
+	 */
+	sayAs?: Record<string, string>;
 	steps: Step[];
 }

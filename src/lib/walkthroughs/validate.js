@@ -1,5 +1,7 @@
 // Lesson validation in plain JavaScript (JSDoc-typed) so that the same code runs in the Vite
 // build (plugin), in `npm run content:check` under bare Node, and in vitest.
+import { foreignWords, speakable } from '../voice/speakable.js';
+import { lessonSpeech } from './speech.js';
 
 export const TOPIC_IDS = ['dich-vu-cong', 'thanh-toan', 'y-te', 'mua-sam', 'lua-dao', 'dien-thoai'];
 export const SIM_APPS = [
@@ -85,7 +87,71 @@ export function validateWalkthrough(lesson, fileId) {
 		return errors;
 	}
 	steps.forEach((step, i) => validateStep(step, `steps[${i}]`, bad));
+	// What a lesson says is found by walking its steps: only steps of the right shape can be.
+	const walkable = errors.length === 0;
+	if (lesson.sayAs !== undefined) validateSayAs(lesson.sayAs, bad);
+	if (walkable) validateSpoken(/** @type {Walkthrough} */ (lesson), bad);
 	return errors;
+}
+
+/** @typedef {import('./types').Walkthrough} Walkthrough */
+
+/**
+ * `sayAs`: the lesson's own names, each said in Vietnamese words.
+ * @param {unknown} sayAs
+ * @param {(where: string, what: string) => void} bad
+ */
+function validateSayAs(sayAs, bad) {
+	if (!isObject(sayAs) || Object.keys(sayAs).length === 0) {
+		return bad('sayAs', 'must map names as written to how they are said');
+	}
+	for (const [written, said] of Object.entries(sayAs)) {
+		const at = `sayAs.${written}`;
+		if (!/\p{L}/u.test(written) || written.length > 40)
+			bad(at, 'must be a name of 1 to 40 characters');
+		text(said, at, bad, 60);
+		if (typeof said !== 'string') continue;
+		for (const word of foreignWords(said)) {
+			bad(at, `says “${word}”, which is not a Vietnamese word: write how it sounds`);
+		}
+	}
+}
+
+/**
+ * Every word the narrator says must be Vietnamese: the voice (espeak-ng) reads any other word
+ * in English ("Shopee") or letter by letter ("CUC THUE"). A lesson gives its own names a spoken
+ * form in `sayAs`; a word of the kiosk's subject goes in SAID_AS (src/lib/voice/speakable.js).
+ * The title is said in the menus too, where no lesson's `sayAs` applies.
+ * @param {Walkthrough} lesson
+ * @param {(where: string, what: string) => void} bad
+ */
+function validateSpoken(lesson, bad) {
+	const sayAs = /** @type {unknown} */ (lesson.sayAs);
+	const words =
+		isObject(sayAs) && Object.values(sayAs).every((v) => typeof v === 'string')
+			? /** @type {Record<string, string>} */ (sayAs)
+			: undefined;
+	for (const word of foreignWords(lesson.title)) {
+		bad(
+			'title',
+			`the voice cannot say “${word}” as Vietnamese, and the menus that say titles know no sayAs: write it in Vietnamese words`
+		);
+	}
+	const spoken = lessonSpeech(lesson);
+	for (const { at, text } of spoken) {
+		for (const word of foreignWords(text, words)) {
+			bad(
+				at,
+				`the voice cannot say “${word}” as Vietnamese: add it to the lesson's sayAs (a general word: to SAID_AS in src/lib/voice/speakable.js)`
+			);
+		}
+	}
+	for (const [written, said] of Object.entries(words ?? {})) {
+		const used = spoken.some(
+			({ text }) => speakable(text, { [written]: said }) !== speakable(text)
+		);
+		if (!used) bad(`sayAs.${written}`, 'the lesson never says it');
+	}
 }
 
 /**

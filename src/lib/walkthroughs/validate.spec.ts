@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAudio, checkSchema } from './tools/check.js';
+import { PHRASES } from '../voice/phrases.js';
+import { checkAudio, checkKioskWords, checkSchema } from './tools/check.js';
 import { validateContent, validateWalkthrough } from './validate.js';
 
 const good = () => ({
@@ -114,7 +115,7 @@ describe('lesson schema', () => {
 
 	it('a quiz step says what to print in its place: paper has no buttons to answer on', () => {
 		const lesson = good();
-		const item = { kind: 'sms', from: 'X', body: 'Y', scam: true, explain: 'Z' };
+		const item = { kind: 'sms', from: 'Số lạ', body: 'Gửi mã OTP.', scam: true, explain: 'Lừa.' };
 		const quiz = Array.from({ length: 10 }, () => item);
 		(lesson.steps[4] as Record<string, unknown>) = { text: 'Có phải lừa đảo không?', quiz };
 		expect(validateWalkthrough(lesson, 'thu')).toEqual(['steps[4].print: a quiz step needs one']);
@@ -135,6 +136,56 @@ describe('lesson schema', () => {
 			'steps[2].points: must be a list of 2 to 5 lines',
 			'steps[3]: needs exactly one of screen, illustration, points or quiz',
 			'steps[3].points[1]: is longer than 70 characters'
+		]);
+	});
+
+	it('every word a lesson says is Vietnamese, or given a spoken form in its sayAs', () => {
+		const lesson = good() as ReturnType<typeof good> & { sayAs?: Record<string, string> };
+		const practice = lesson.steps[1].practice as Record<string, unknown>;
+		practice.hint = 'Bác tìm ô Quét QR của NhaBacAn nhé.';
+		practice.wrong = { ok: 'Khoan! Shopee chưa xong.' };
+		const advice = `add it to the lesson's sayAs (a general word: to SAID_AS in src/lib/voice/speakable.js)`;
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			`steps[1].practice.hint: the voice cannot say “NhaBacAn” as Vietnamese: ${advice}`,
+			`steps[1].practice.wrong.ok: the voice cannot say “Shopee” as Vietnamese: ${advice}`
+		]);
+		lesson.sayAs = { NhaBacAn: 'Nhà Bác An', Shopee: 'sốp pi' };
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([]);
+	});
+
+	it('a quiz sender in capitals is said as a word only through sayAs', () => {
+		const lesson = good() as ReturnType<typeof good> & { sayAs?: Record<string, string> };
+		const item = { kind: 'sms', from: 'CUC THUE', body: 'Nộp thuế.', scam: true, explain: 'Lừa.' };
+		(lesson.steps[4] as Record<string, unknown>) = {
+			text: 'Có phải lừa đảo không?',
+			print: 'Ai đòi mã OTP là lừa đảo.',
+			quiz: Array.from({ length: 10 }, () => item)
+		};
+		expect(validateWalkthrough(lesson, 'thu')).toContain(
+			`steps[4].quiz[0]: the voice cannot say “CUC” as Vietnamese: add it to the lesson's sayAs (a general word: to SAID_AS in src/lib/voice/speakable.js)`
+		);
+		lesson.sayAs = { 'CUC THUE': 'Cục Thuế' };
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([]);
+	});
+
+	it('sayAs names words the lesson says, each said in Vietnamese; titles are said without it', () => {
+		const lesson = good() as ReturnType<typeof good> & { sayAs?: unknown };
+		lesson.sayAs = { NhaBacAn: 'Nhà Bác An', Shopee: 'Shopee' };
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			'sayAs.Shopee: says “Shopee”, which is not a Vietnamese word: write how it sounds',
+			'sayAs.NhaBacAn: the lesson never says it',
+			'sayAs.Shopee: the lesson never says it'
+		]);
+		// The menus say the title, where no lesson's sayAs applies.
+		lesson.sayAs = { NhaBacAn: 'Nhà Bác An' };
+		lesson.title = 'Bài của NhaBacAn';
+		expect(validateWalkthrough(lesson, 'thu')).toEqual([
+			expect.stringMatching(/^title: the voice cannot say “NhaBacAn” as Vietnamese/),
+			'sayAs.NhaBacAn: the lesson never says it'
+		]);
+		lesson.sayAs = {};
+		expect(validateWalkthrough({ ...lesson, title: 'Bài thử' }, 'thu')).toEqual([
+			'sayAs: must map names as written to how they are said'
 		]);
 	});
 
@@ -167,6 +218,23 @@ describe('lesson schema', () => {
 			`${file('hai')}: order: 1 is already used in topic thanh-toan by ${file('mot')}`,
 			`${file('ba')}: order: needed, the lesson's place in its topic (1 = listed first)`
 		]);
+	});
+});
+
+describe('what the kiosk says outside lessons', () => {
+	it('is Vietnamese words (the fixed phrases, the menus and their topics)', () => {
+		expect(checkKioskWords()).toEqual([]);
+		const welcome = PHRASES.welcome;
+		try {
+			PHRASES.welcome = 'Chào bác! Bác mở Shopee nhé.';
+			expect(checkKioskWords()).toEqual([
+				'src/lib/voice/phrases.js: welcome: the voice cannot say “Shopee” as Vietnamese: write it in Vietnamese words, or add it to SAID_AS (src/lib/voice/speakable.js)',
+				// The home page begins with the welcome.
+				'src/lib/walkthroughs/speech.js: homeSpeech: the voice cannot say “Shopee” as Vietnamese: write it in Vietnamese words, or add it to SAID_AS (src/lib/voice/speakable.js)'
+			]);
+		} finally {
+			PHRASES.welcome = welcome;
+		}
 	});
 });
 

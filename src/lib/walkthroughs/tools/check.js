@@ -3,6 +3,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { clipsFor, textHash } from '../../voice/clips.js';
+import { PHRASES } from '../../voice/phrases.js';
+import { foreignWords } from '../../voice/speakable.js';
 import { sortLessons } from '../order.js';
 import { homeSpeech, lessonTexts, phraseTexts, stepSpeech, topicSpeech } from '../speech.js';
 import { validateContent } from '../validate.js';
@@ -26,6 +28,7 @@ export function checkSchema() {
 		.filter((f) => f.parseError)
 		.map((f) => `${f.file}: not valid JSON (${f.parseError})`);
 	schema.push(...validateContent(files.filter((f) => !f.parseError)));
+	schema.push(...checkKioskWords());
 	const lessons = /** @type {Walkthrough[]} */ (files.map((f) => f.data));
 	return { schema, lessons };
 }
@@ -47,19 +50,49 @@ function menuTexts(lessons) {
 	];
 }
 
+/**
+ * What the kiosk says outside lessons must be Vietnamese words, as the lessons' must be
+ * (validate.js checks those, titles included): the fixed phrases, and the menus with their
+ * topics.
+ * @returns {string[]}
+ */
+export function checkKioskWords() {
+	const said = [
+		...Object.entries(PHRASES).map(([key, text]) => ({
+			at: `src/lib/voice/phrases.js: ${key}`,
+			text
+		})),
+		{ at: 'src/lib/walkthroughs/speech.js: homeSpeech', text: homeSpeech([]) },
+		...topics.map((t) => ({
+			at: `src/lib/walkthroughs/topics.json: ${t.id}`,
+			text: topicSpeech(t, [])
+		}))
+	];
+	return said.flatMap(({ at, text }) =>
+		foreignWords(text).map(
+			(word) =>
+				`${at}: the voice cannot say “${word}” as Vietnamese: write it in Vietnamese words, or add it to SAID_AS (src/lib/voice/speakable.js)`
+		)
+	);
+}
+
 /** Every sentence that needs a clip, with the files that use it. */
 export function neededClips(/** @type {Walkthrough[]} */ lessons) {
 	/** @type {Map<string, { spoken: string, users: Set<string> }>} */
 	const clips = new Map();
-	const add = (/** @type {string} */ text, /** @type {string} */ user) => {
-		for (const c of clipsFor(text)) {
+	const add = (
+		/** @type {string} */ text,
+		/** @type {string} */ user,
+		/** @type {Record<string, string> | undefined} */ words = undefined
+	) => {
+		for (const c of clipsFor(text, words)) {
 			const entry = clips.get(c.name) ?? { spoken: c.spoken, users: new Set() };
 			entry.users.add(user);
 			clips.set(c.name, entry);
 		}
 	};
 	for (const lesson of lessons) {
-		for (const text of lessonTexts(lesson)) add(text, `lessons/${lesson.id}.json`);
+		for (const text of lessonTexts(lesson)) add(text, `lessons/${lesson.id}.json`, lesson.sayAs);
 	}
 	for (const text of phraseTexts()) add(text, 'src/lib/voice/phrases.js');
 	for (const text of menuTexts(lessons)) add(text, 'src/lib/walkthroughs/topics.json');
