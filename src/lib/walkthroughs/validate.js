@@ -150,7 +150,8 @@ function validateSpoken(lesson, bad) {
 		const used = spoken.some(
 			({ text }) => speakable(text, { [written]: said }) !== speakable(text)
 		);
-		if (!used) bad(`sayAs.${written}`, 'the lesson never says it');
+		if (!used)
+			bad(`sayAs.${written}`, 'changes nothing the lesson says (not said, or said so already)');
 	}
 }
 
