@@ -66,3 +66,10 @@ export interface LessonUseView {
 	completes: number;
 	leaves: number;
 }
+
+/** A khu phố with no household left to visit (reports-dashboard.ts, noneLeftToVisit). */
+export interface NoneLeftView {
+	id: number;
+	name: string;
+	households: number;
+}

@@ -1,7 +1,12 @@
 import type { Actor } from '../../domain/actor';
 import { ratio, sortHouseholds, type HouseholdSort } from '../../domain/coverage';
 import { formatDay, formatTime } from '../../domain/time';
-import { adultsByDay, householdsNotReached, loadDefinitions } from '../repositories/coverage';
+import {
+	adultsByDay,
+	coverageByNeighborhood,
+	householdsNotReached,
+	loadDefinitions
+} from '../repositories/coverage';
 import {
 	attendanceOfDay,
 	dayAttendeesByNeighborhood,
@@ -31,6 +36,37 @@ export function householdsToVisit(
 	sort: HouseholdSort
 ) {
 	return sortHouseholds(householdsNotReached(store.db, day, scope.neighborhoodId), sort);
+}
+
+/** A khu phố of the ward with no household left to visit by the end of a day. */
+export interface NoneLeft {
+	id: number;
+	name: string;
+	/** Households it held by then: all reached, or 0 (none registered yet, not "done"). */
+	households: number;
+}
+
+/**
+ * The khu phố of `scope` missing from its door-to-door list (`toVisit`, the households not
+ * reached by the end of `day`), in the ward's order. The list names them, so the officer
+ * tells a khu phố done from one forgotten (and a head sees their list is empty, not broken).
+ */
+export function noneLeftToVisit(
+	store: DataStore,
+	day: string,
+	scope: Scope,
+	toVisit: Array<{ neighborhood_id: number }>
+): NoneLeft[] {
+	const listed = new Set(toVisit.map((h) => h.neighborhood_id));
+	const names = new Map(neighborhoods(store.db).map((n) => [n.id, n.name]));
+	const defs = loadDefinitions(store.db);
+	return coverageByNeighborhood(store.db, defs, day, scope.neighborhoodId)
+		.filter((n) => !listed.has(n.neighborhood_id))
+		.map((n) => ({
+			id: n.neighborhood_id,
+			name: names.get(n.neighborhood_id) ?? '',
+			households: n.households
+		}));
 }
 
 export interface TrendPoint {

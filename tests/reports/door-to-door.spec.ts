@@ -1,0 +1,96 @@
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO, openHydrated, signIn } from '../support/pages';
+import { ServerProcess } from '../support/server-process';
+
+/**
+ * The ward's door-to-door list names the khu phố it has no household for: one done, one new
+ * with nobody registered. A server of its own: other tests count the demo ward's eight khu phố.
+ */
+const server = new ServerProcess(4371);
+let officer: APIRequestContext;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+	test.setTimeout(120_000);
+	await server.start();
+	officer = await request.newContext({
+		baseURL: server.url,
+		extraHTTPHeaders: { origin: server.url }
+	});
+	const login = await officer.post('/api/auth/login', {
+		data: { username: 'quantri', secret: DEMO.password }
+	});
+	expect(login.status()).toBe(200);
+	const made = async (path: string, data: object) => {
+		const r = await officer.post(path, { data });
+		expect(r.status(), `${path}: ${await r.text()}`).toBe(201);
+		return (await r.json()) as { id: number };
+	};
+	// "Khu phố 9": its one household reached today (a milestone). "Khu phố 10": nobody yet.
+	const kp9 = await made('/api/neighborhoods', { name: 'Khu phố 9' });
+	await made('/api/neighborhoods', { name: 'Khu phố 10' });
+	const home = await made('/api/households', {
+		neighborhoodId: kp9.id,
+		address: 'Số 1 đường Mới',
+		headName: 'Hà Văn Xong'
+	});
+	const person = await made('/api/residents', {
+		householdId: home.id,
+		fullName: 'Hà Văn Xong',
+		birthYear: 1970,
+		consent: { method: 'paper', takenBy: 'Cán bộ phường' }
+	});
+	await made(`/api/residents/${person.id}/milestones`, { skill: 'M0', evidence: 'witnessed' });
+});
+test.afterAll(async () => {
+	await officer?.dispose();
+	await server.stop();
+});
+
+const DONE = [
+	'Khu phố 9: không còn hộ nào cần đến (cả 1 hộ đã được tiếp cận).',
+	'Khu phố 10: chưa có hộ nào được đăng ký.'
+];
+
+async function printedPages(page: Page): Promise<string[]> {
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+	await page.emulateMedia({ media: null });
+	const file = join(mkdtempSync(join(tmpdir(), 'ths-door-')), 'list.pdf');
+	writeFileSync(file, pdf);
+	return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+		.split('\f')
+		.filter((p) => p.trim() !== '');
+}
+
+test('a khu phố with no household left is listed as such, on screen and on the first printed sheet', async ({
+	browser
+}) => {
+	const page = await (await browser.newContext({ baseURL: server.url })).newPage();
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao/chua-tiep-can');
+	await openHydrated(page, '/bao-cao/chua-tiep-can');
+	await expect(page.getByText(/^Tính đến hết ngày/)).toContainText(
+		'kỹ năng số. Đánh dấu ô cuối khi đã đến thăm.'
+	);
+	const done = page.getByRole('region', { name: 'Khu phố không còn hộ nào cần đến' });
+	await expect(done.getByRole('listitem')).toHaveText(DONE);
+	// Neither has a sheet (nor a signature line) of its own: the eight demo khu phố do.
+	const sheets = page.locator('section.group');
+	await expect(sheets).toHaveCount(8);
+	await expect(sheets.getByRole('heading', { name: /^Khu phố (9|10) —/ })).toHaveCount(0);
+
+	const pages = await printedPages(page);
+	const flat = (text: string) => text.replace(/\s+/g, ' ');
+	for (const line of DONE) expect(flat(pages[0])).toContain(line);
+	expect(pages.join('\n').match(/Người đi thăm:/g)).toHaveLength(8);
+
+	// The ward as one list, in another order, says the same.
+	await page.getByRole('link', { name: 'Xem cả phường một danh sách' }).click();
+	await expect(page).toHaveURL(/sort=address/);
+	await expect(done.getByRole('listitem')).toHaveText(DONE);
+});
