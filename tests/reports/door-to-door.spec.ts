@@ -12,6 +12,7 @@ import { ServerProcess } from '../support/server-process';
  */
 const server = new ServerProcess(4371);
 let officer: APIRequestContext;
+const ids = { done: 0, empty: 0 };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -33,7 +34,8 @@ test.beforeAll(async () => {
 	};
 	// "Khu phố 9": its one household reached today (a milestone). "Khu phố 10": nobody yet.
 	const kp9 = await made('/api/neighborhoods', { name: 'Khu phố 9' });
-	await made('/api/neighborhoods', { name: 'Khu phố 10' });
+	const kp10 = await made('/api/neighborhoods', { name: 'Khu phố 10' });
+	Object.assign(ids, { done: kp9.id, empty: kp10.id });
 	const home = await made('/api/households', {
 		neighborhoodId: kp9.id,
 		address: 'Số 1 đường Mới',
@@ -93,4 +95,23 @@ test('a khu phố with no household left is listed as such, on screen and on the
 	await page.getByRole('link', { name: 'Xem cả phường một danh sách' }).click();
 	await expect(page).toHaveURL(/sort=address/);
 	await expect(done.getByRole('listitem')).toHaveText(DONE);
+});
+
+test('a khu phố’s dashboard with no household to visit says why, not an empty table; no check-in says so too', async ({
+	browser
+}) => {
+	const page = await (await browser.newContext({ baseURL: server.url })).newPage();
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao');
+	const notReached = page.getByRole('region', { name: /^Hộ chưa được tiếp cận/ });
+	await openHydrated(page, `/bao-cao?neighborhood=${ids.empty}`);
+	await expect(notReached).toContainText('Khu phố 10: chưa có hộ nào được đăng ký.');
+	await expect(notReached.getByRole('table')).toHaveCount(0);
+	await expect(page.getByRole('region', { name: /^Ai đã đến/ })).toContainText(
+		'Không có lượt điểm danh nào trong ngày này.'
+	);
+	await openHydrated(page, `/bao-cao?neighborhood=${ids.done}`);
+	await expect(notReached).toContainText(
+		'Khu phố 9: không còn hộ nào cần đến (cả 1 hộ đã được tiếp cận).'
+	);
+	await expect(notReached.getByRole('table')).toHaveCount(0);
 });
