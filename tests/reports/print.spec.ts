@@ -142,3 +142,24 @@ test('the ward as one list links back to the list split by khu phố, and prints
 	await expect(page).toHaveURL(/sort=neighborhood/);
 	expect(await page.locator('section.group').count()).toBeGreaterThan(1);
 });
+
+test('the printed dashboard keeps each heading with what follows it and prints no link to click', async ({
+	page
+}) => {
+	await signIn(page, 'truongkhu1', DEMO.password, '/bao-cao');
+	await openHydrated(page, '/bao-cao');
+	// Wherever the day's numbers put the chart, its heading goes with it: the section is pushed
+	// down in steps (smaller than the chart) so that it meets the foot of a sheet one way or another.
+	for (const shift of [0, 30, 60, 90, 120, 150, 180, 210]) {
+		const style = await page.addStyleTag({
+			content: `#trend-h { margin-top: ${shift}mm !important; }`
+		});
+		const pages = await printed(page);
+		await style.evaluate((el) => (el as Element).remove());
+		const at = pages.findIndex((text) => text.includes('Xu hướng theo tuần'));
+		// The chart's right-hand scale ("100%") is on the same sheet as its heading.
+		expect(pages[at], `shifted ${shift} mm`).toMatch(/Xu hướng theo tuần[^]*100%/);
+		// Paper is not clicked: the screen's way to the door-to-door list is not printed.
+		expect(pages.join('\n')).not.toContain('In danh sách đi thăm từng nhà');
+	}
+});
