@@ -1,5 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { Narrator, type Utterance, type VoiceSource } from '$lib/voice/narrator';
+import { sendLessonEvent } from './lesson-events';
+import { settleSaved } from './lesson-resume';
 
 /** Text sizes offered by A−/A+, in CSS px for the root (everything on the kiosk is in rem). */
 export const TEXT_SIZES = [24, 28, 32] as const;
@@ -43,6 +45,10 @@ export class KioskSession {
 	constructor(sources: VoiceSource[]) {
 		const hook = typeof window === 'undefined' ? undefined : (window.__narrator ??= { spoken: [] });
 		this.narrator = new Narrator(sources, hook?.spoken);
+		// A new page load: a lesson left by a page unload (not a reload of it) is counted left.
+		if (typeof window !== 'undefined') {
+			settleSaved(location.pathname, (id, step) => sendLessonEvent(id, 'leave', step));
+		}
 	}
 
 	get fontPx(): number {

@@ -84,3 +84,61 @@ describe('LessonPlayer and a slow double tap', () => {
 		expect(p.index).toBe(0);
 	});
 });
+
+describe('LessonPlayer after a reload', () => {
+	it('takes up the kept work: the same quiz message, its answers, and the steps before done', () => {
+		const { p, later } = player(practiceAt);
+		while (p.index < quizAt) {
+			const practice = p.step!.practice;
+			if (practice) p.tapScreen(practice.target);
+			later();
+			p.next();
+		}
+		expect(p.index).toBe(quizAt);
+		p.answer(items[0].scam);
+		later();
+		p.next();
+		p.answer(!items[1].scam);
+		const kept = JSON.parse(JSON.stringify(p.work()));
+
+		const said: string[] = [];
+		const again = new LessonPlayer(
+			scam,
+			[],
+			(u) => said.push(u.text),
+			0,
+			() => 0
+		);
+		again.restore(kept, p.index);
+		expect(again.index).toBe(quizAt);
+		expect(again.quizIndex).toBe(1);
+		expect(again.quizAnswers).toEqual([items[0].scam, !items[1].scam]);
+		expect(again.quizAnswer).toBe(!items[1].scam);
+		expect(again.blocked).toBe(true);
+		// Restoring says nothing; the page then speaks the open message as on arriving at it.
+		expect(said).toEqual([]);
+		again.speakStep();
+		expect(said).toEqual([p.utterance().text]);
+		expect(said[0]).toContain(items[1].explain);
+		// The work kept is the same as before the reload.
+		expect(again.work()).toEqual(kept);
+
+		// The practice step before shows done, as going back to it always did.
+		again.go(practiceAt);
+		expect(again.solved).toBe(true);
+		expect(again.feedback?.text).toBe('Đúng rồi! Bác bấm Tiếp tục nhé.');
+	});
+
+	it('keeps nothing of a step not reached, and the finish screen has no open step', () => {
+		const { p } = player();
+		expect(p.work()).toEqual(
+			[{ solved: false, quizIndex: 0, quizAnswers: [] }].concat(
+				scam.steps.slice(1).map(() => null as never)
+			)
+		);
+		const done = player(scam.steps.length).p;
+		expect(done.work().every((w) => w === null)).toBe(true);
+		done.restore(done.work(), scam.steps.length + 3);
+		expect(done.index).toBe(scam.steps.length);
+	});
+});

@@ -2,6 +2,7 @@ import type { QuizItem, Step, Walkthrough } from '$lib/walkthroughs/types';
 import { quizPrompt, stepSpeech } from '$lib/walkthroughs/speech.js';
 import { PHRASES } from '$lib/voice/phrases.js';
 import type { Utterance } from '$lib/voice/narrator';
+import type { StepWork } from './lesson-resume';
 
 /** After this many wrong taps the right place is highlighted. */
 export const MISSES_BEFORE_HIGHLIGHT = 2;
@@ -12,13 +13,6 @@ export const MISSES_BEFORE_HIGHLIGHT = 2;
  * The step changing is the first tap's feedback; a deliberate next tap comes later than this.
  */
 export const STEP_GUARD_MS = 800;
-
-/** What a learner did on one step, kept when they go back to it. */
-interface StepWork {
-	solved: boolean;
-	quizIndex: number;
-	quizAnswers: Array<boolean | null>;
-}
 
 /** ok: the right tap; hint: not there yet; warn: a tap on a trap (a scam's link, "Vẫn chuyển"). */
 export type Feedback = { tone: 'ok' | 'hint' | 'warn'; text: string } | null;
@@ -149,13 +143,40 @@ export class LessonPlayer {
 	}
 
 	go(index: number): void {
-		this.kept[this.index] = {
-			solved: this.solved,
-			quizIndex: this.quizIndex,
-			quizAnswers: this.quizAnswers
-		};
+		this.kept[this.index] = this.current();
 		this.index = Math.max(0, Math.min(index, this.total));
 		this.changedAt = this.now();
+		this.enter();
+		this.speakStep();
+	}
+
+	/**
+	 * Takes up work kept from before a reload (see lesson-resume): every step as it was left,
+	 * the one at `index` open. Called before the step is first spoken, so it speaks as on
+	 * arriving; not a step change for the double-tap guard (the learner did not tap).
+	 */
+	restore(work: ReadonlyArray<StepWork | null>, index = this.index): void {
+		this.kept = work.map((w) => w ?? undefined);
+		this.index = Math.max(0, Math.min(index, this.total));
+		this.enter();
+	}
+
+	/** What was done on every step so far, the open one included (null: not reached). */
+	work(): Array<StepWork | null> {
+		const all: Array<StepWork | null> = this.lesson.steps.map((_, i) => {
+			const w = this.kept[i];
+			return w ? $state.snapshot(w) : null;
+		});
+		if (!this.done) all[this.index] = $state.snapshot(this.current());
+		return all;
+	}
+
+	private current(): StepWork {
+		return { solved: this.solved, quizIndex: this.quizIndex, quizAnswers: this.quizAnswers };
+	}
+
+	/** The open step as it was left, or fresh: its work, and its feedback shown as done. */
+	private enter(): void {
 		const work = this.kept[this.index];
 		this.misses = 0;
 		this.solved = work?.solved ?? false;
@@ -168,7 +189,6 @@ export class LessonPlayer {
 			: this.solved && this.step?.practice
 				? RIGHT_TAP
 				: null;
-		this.speakStep();
 	}
 
 	private tally(score: { right: number; of: number }): Feedback {
