@@ -22,6 +22,8 @@ const ROLE_RULES: Array<{ prefix: string; roles: Role[] }> = [
 	{ prefix: '/quan-tri', roles: ['officer'] },
 	{ prefix: '/api/users', roles: ['officer'] },
 	{ prefix: '/api/audit', roles: ['officer'] },
+	// The staff pages' live channel: long-lived streams, so the wall names who may hold one.
+	{ prefix: '/api/live', roles: ['volunteer', 'head', 'officer'] },
 	{ prefix: '/bao-cao', roles: ['head', 'officer'] },
 	{ prefix: '/tinh-nguyen', roles: ['volunteer', 'head', 'officer'] },
 	{ prefix: '/diem-danh', roles: ['volunteer', 'head', 'officer'] },

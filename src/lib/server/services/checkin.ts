@@ -6,6 +6,7 @@ import { residentBrief } from '../repositories/residents';
 import { attendanceCount } from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
 import { kioskIdentity } from './kiosk';
+import { liveNotifier } from './live';
 import { residentOf } from './scoped';
 import { walkthrough } from '$lib/walkthroughs/catalog';
 
@@ -53,6 +54,9 @@ export async function checkIn(
 		const { resident } = result;
 		return { status: REASON_STATUS[result.reason], body: resident ? { ...body, resident } : body };
 	}
+	// A new check-in moves the class's count on every phone scanning it (a replay or "already"
+	// does not). With nobody's scanner open on this class this is one Map lookup.
+	if (result.outcome === 'ok' && !result.replay) liveNotifier.sessionChanged(request.sessionId);
 	const who = result.resident ?? residentBrief(store.db, result.residentId);
 	const count = result.count ?? attendanceCount(store.db, request.sessionId);
 	if (result.outcome === 'already') {

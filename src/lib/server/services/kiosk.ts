@@ -1,6 +1,7 @@
 import type { HelpRequestPayload, LessonEventPayload } from '../ops/kiosk';
 import { helpRequest, type HelpRequest } from '../repositories/kiosk';
 import type { DataStore } from '../store/data-store';
+import { liveNotifier } from './live';
 import { walkthrough } from '$lib/walkthroughs/catalog';
 
 /** Which kiosk this server is, and where it stands (env KIOSK_ID / KIOSK_PLACE). */
@@ -27,6 +28,8 @@ export async function requestHelp(
 		'kiosk.helpRequest',
 		payload
 	);
+	// A resident is waiting: on every volunteer's screen now, not at the next poll.
+	if (!repeated) liveNotifier.helpChanged();
 	return { request: helpRequest(store.db, id)!, repeated };
 }
 

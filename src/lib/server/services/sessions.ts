@@ -9,6 +9,7 @@ import { places } from '../repositories/residents';
 import * as repo from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
+import { liveNotifier } from './live';
 import { residentOf } from './scoped';
 import { cleanLine, fail, ok, parseInstant, positiveId, type Result } from './people';
 
@@ -136,6 +137,7 @@ export async function closeSession(
 ): Promise<Result<ClassSession>> {
 	if (!repo.getSession(store.db, id)) return fail(404, 'no_session', 'Không có buổi học này.');
 	await store.write('sessions.close', { sessionId: id }, actor.id);
+	liveNotifier.sessionChanged(id);
 	return ok(repo.getSession(store.db, id)!);
 }
 
@@ -159,6 +161,7 @@ export async function undoCheckin(
 			? fail(409, 'session_closed', 'Buổi học đã đóng: không huỷ điểm danh được nữa.')
 			: fail(404, 'not_checked_in', 'Người này chưa điểm danh ở buổi này.');
 	}
+	liveNotifier.sessionChanged(sessionId);
 	return ok({ count: repo.attendanceCount(store.db, sessionId) });
 }
 
@@ -203,5 +206,8 @@ export function scannerView(store: DataStore, id: number | null) {
 }
 
 export async function answerHelp(store: DataStore, actor: Actor, id: number) {
-	return store.write<{ answered: boolean }>('help.answer', { id }, actor.id);
+	const result = await store.write<{ answered: boolean }>('help.answer', { id }, actor.id);
+	// Taken here: off the other volunteers' screens at once.
+	liveNotifier.helpChanged();
+	return result;
 }
