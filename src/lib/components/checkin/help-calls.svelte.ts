@@ -1,7 +1,11 @@
 import { HELP_REPEAT_MS, type HelpRequest } from '$lib/domain/checkin-people';
+import { LIVE_POLL_MS, liveChannel } from './live-channel';
 import { timedFetch } from './timed-fetch';
 
-/** A kiosk's call should reach a volunteer within seconds; the kiosk asks back as often. */
+/**
+ * A kiosk's call should reach a volunteer within seconds; the kiosk asks back as often. While
+ * the live channel is healthy a call comes within a second, and this round is skipped.
+ */
 export const HELP_REFRESH_MS = 10_000;
 
 /**
@@ -33,6 +37,8 @@ export class HelpCalls {
 	private now = $state(Date.now());
 	/** Calls this page has already heard of: only a call new to it buzzes. */
 	#known: number[] = [];
+	/** When the last read was asked for. */
+	#askedAt = 0;
 
 	constructor(initial: HelpRequest[]) {
 		this.calls = initial;
@@ -51,10 +57,20 @@ export class HelpCalls {
 		const refresh = () => void this.refresh();
 		const visible = () => document.visibilityState === 'visible' && refresh();
 		refresh();
-		const timer = setInterval(refresh, HELP_REFRESH_MS);
+		// No healthy live channel: every round reads, exactly as without one.
+		const round = () => {
+			if (!liveChannel.healthy || Date.now() - this.#askedAt >= LIVE_POLL_MS) refresh();
+		};
+		const timer = setInterval(round, HELP_REFRESH_MS);
+		const stopLive = liveChannel.listen({
+			onchange: (changes) => {
+				if (changes.includes('help')) refresh();
+			}
+		});
 		window.addEventListener('online', refresh);
 		document.addEventListener('visibilitychange', visible);
 		return () => {
+			stopLive();
 			clearInterval(timer);
 			window.removeEventListener('online', refresh);
 			document.removeEventListener('visibilitychange', visible);
@@ -62,6 +78,7 @@ export class HelpCalls {
 	}
 
 	async refresh(): Promise<void> {
+		this.#askedAt = Date.now();
 		try {
 			const response = await timedFetch('/api/help');
 			// Signed out or the server away: the page says so elsewhere; keep what we have.

@@ -1,8 +1,12 @@
 import type { ClassSession } from '$lib/domain/checkin-people';
+import { LIVE_POLL_MS, liveChannel } from './live-channel';
 import type { Sent } from './queue-sender';
 import { timedFetch, timedOut } from './timed-fetch';
 
-/** The class may be closed elsewhere, and other phones check people in to it. */
+/**
+ * The class may be closed elsewhere, and other phones check people in to it. While the live
+ * channel is healthy it says so within a second, and this round is skipped (LIVE_POLL_MS).
+ */
 export const REFRESH_MS = 15_000;
 
 /**
@@ -21,6 +25,8 @@ export class SessionLive {
 	 * server gone is the copy the phone kept, its count as old as that copy (`renderedAt`).
 	 */
 	heardAt = $state(0);
+	/** When the last read was asked for. */
+	#askedAt = 0;
 
 	constructor(session: ClassSession, renderedAt: number) {
 		this.session = session;
@@ -35,10 +41,27 @@ export class SessionLive {
 			this.slow = false;
 		};
 		refresh();
-		const timer = setInterval(refresh, REFRESH_MS);
+		// Offline, or no healthy live channel: every round reads, exactly as without one.
+		const round = () => {
+			if (this.offline || !liveChannel.healthy || Date.now() - this.#askedAt >= LIVE_POLL_MS) {
+				refresh();
+			}
+		};
+		const timer = setInterval(round, REFRESH_MS);
+		const stopLive = liveChannel.listen({
+			session: this.session.id,
+			onchange: (changes) => {
+				if (changes.includes('session')) refresh();
+			},
+			// The stream only talks while the server is there: the count is current as of now.
+			onalive: () => {
+				if (!this.offline) this.heardAt = Date.now();
+			}
+		});
 		window.addEventListener('online', refresh);
 		window.addEventListener('offline', offline);
 		return () => {
+			stopLive();
 			clearInterval(timer);
 			window.removeEventListener('online', refresh);
 			window.removeEventListener('offline', offline);
@@ -54,6 +77,7 @@ export class SessionLive {
 	}
 
 	async refresh(): Promise<ClassSession | undefined> {
+		this.#askedAt = Date.now();
 		try {
 			const response = await timedFetch(`/api/sessions/${this.session.id}`);
 			this.offline = response.status >= 500;
