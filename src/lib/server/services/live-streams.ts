@@ -71,8 +71,7 @@ export function openLiveStream(
 		return {
 			status: 429,
 			reason: 'too_many_streams',
-			message:
-				'Tài khoản này đang mở quá nhiều trang. Trang này vẫn tự cập nhật, chậm hơn một chút.'
+			message: 'Đang mở quá nhiều trang. Trang này vẫn tự cập nhật, chậm hơn một chút.'
 		};
 	}
 	let stream: Stream | undefined;
@@ -90,7 +89,12 @@ export function openLiveStream(
 				token,
 				write(text) {
 					if ((controller.desiredSize ?? 0) < 1 - MAX_UNSENT) return this.end();
-					controller.enqueue(encoder.encode(text));
+					try {
+						controller.enqueue(encoder.encode(text));
+					} catch {
+						// Closed under us: this runs in a timer, where a throw would stop the server.
+						this.end();
+					}
 				},
 				end() {
 					done();

@@ -3,9 +3,11 @@ import { demoAppForFile } from '$lib/server/app.testing';
 import { login, logout } from '$lib/server/auth/sessions';
 import { checkIn } from '$lib/server/services/checkin';
 import { requestHelp } from '$lib/server/services/kiosk';
+import { LiveNotifier } from '$lib/server/services/live';
 import {
 	endAllStreams,
 	MAX_STREAMS_PER_USER,
+	openLiveStream,
 	openStreams
 } from '$lib/server/services/live-streams';
 import { answerHelp, closeSession, openSession } from '$lib/server/services/sessions';
@@ -138,6 +140,21 @@ describe('the live channel', () => {
 		const said = await readUntil(stream, /signed_out/, 2500);
 		expect(said).toContain('event: bye\ndata: {"reason":"signed_out"}');
 		expect(openStreams()).toBe(0);
+	});
+
+	it('ends a stream whose reader stopped reading (a phone gone without a word)', async () => {
+		const volunteer = await signedIn('tinhnguyen2');
+		const notifier = new LiveNotifier(0);
+		const stream = openLiveStream(store, volunteer.actor, volunteer.token, null, notifier);
+		expect(stream).toBeInstanceOf(Response);
+		expect(openStreams()).toBe(1);
+		// Events nobody takes off the wire pile up; a few minutes' worth of them ends it.
+		for (let i = 0; i < 12 && openStreams() > 0; i++) {
+			notifier.helpChanged();
+			await new Promise((r) => setTimeout(r, 5));
+		}
+		expect(openStreams()).toBe(0);
+		expect(notifier.size).toBe(0);
 	});
 
 	it('ends every stream when the server stops, and opens no new one', async () => {
