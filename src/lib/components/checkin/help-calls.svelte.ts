@@ -1,5 +1,5 @@
 import { HELP_REPEAT_MS, type HelpRequest } from '$lib/domain/checkin-people';
-import { LIVE_POLL_MS, liveChannel } from './live-channel';
+import { LIVE_POLL_MS, liveChannel, oneAtATime } from './live-channel';
 import { timedFetch } from './timed-fetch';
 
 /**
@@ -62,9 +62,10 @@ export class HelpCalls {
 			if (!liveChannel.healthy || Date.now() - this.#askedAt >= LIVE_POLL_MS) refresh();
 		};
 		const timer = setInterval(round, HELP_REFRESH_MS);
+		const changed = oneAtATime(() => this.refresh());
 		const stopLive = liveChannel.listen({
 			onchange: (changes) => {
-				if (changes.includes('help')) refresh();
+				if (changes.includes('help')) changed();
 			}
 		});
 		window.addEventListener('online', refresh);

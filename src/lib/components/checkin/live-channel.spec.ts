@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LIVE_STALE_MS, LiveChannel, type LiveListener } from './live-channel';
+import { LIVE_STALE_MS, LiveChannel, oneAtATime, type LiveListener } from './live-channel';
 
 /** The browser's EventSource, driven by the test. */
 class FakeSource {
@@ -159,5 +159,36 @@ describe('the page’s live channel', () => {
 		channel.listen(listener().l);
 		await settle();
 		expect(channel.healthy).toBe(false);
+	});
+});
+
+describe('reads for the channel’s events', () => {
+	it('never run two at once: changes during a read make one more read after it', async () => {
+		let running = 0;
+		let most = 0;
+		let reads = 0;
+		const finish: Array<() => void> = [];
+		const changed = oneAtATime(async () => {
+			reads++;
+			most = Math.max(most, ++running);
+			await new Promise<void>((done) => finish.push(done));
+			running--;
+		});
+		changed();
+		changed();
+		changed();
+		changed();
+		expect(reads).toBe(1);
+		finish.shift()!();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(reads).toBe(2);
+		finish.shift()!();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(reads).toBe(2);
+		expect(most).toBe(1);
+		// Idle again: the next change reads at once.
+		changed();
+		expect(reads).toBe(3);
+		finish.shift()!();
 	});
 });

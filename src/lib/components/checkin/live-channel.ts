@@ -139,6 +139,28 @@ export class LiveChannel {
 	}
 }
 
+/**
+ * `read` for the channel's events, one at a time: a change that comes while a read is on its
+ * way is read once more after it, never in parallel (a busy class sends up to four events a
+ * second; a slow server must not get four reads a second from each phone on top).
+ */
+export function oneAtATime(read: () => Promise<unknown>): () => void {
+	let reading = false;
+	let again = false;
+	const run = async () => {
+		reading = true;
+		do {
+			again = false;
+			await read().catch(() => undefined);
+		} while (again);
+		reading = false;
+	};
+	return () => {
+		if (reading) again = true;
+		else void run();
+	};
+}
+
 function parseChanges(data: string): Array<'session' | 'help'> {
 	try {
 		const list: unknown = JSON.parse(data);

@@ -1,5 +1,5 @@
 import type { ClassSession } from '$lib/domain/checkin-people';
-import { LIVE_POLL_MS, liveChannel } from './live-channel';
+import { LIVE_POLL_MS, liveChannel, oneAtATime } from './live-channel';
 import type { Sent } from './queue-sender';
 import { timedFetch, timedOut } from './timed-fetch';
 
@@ -48,10 +48,11 @@ export class SessionLive {
 			}
 		};
 		const timer = setInterval(round, REFRESH_MS);
+		const changed = oneAtATime(() => this.refresh().then((s) => s && onsession(s)));
 		const stopLive = liveChannel.listen({
 			session: this.session.id,
 			onchange: (changes) => {
-				if (changes.includes('session')) refresh();
+				if (changes.includes('session')) changed();
 			},
 			// The stream only talks while the server is there: the count is current as of now.
 			onalive: () => {
