@@ -23,8 +23,10 @@ export const MAX_STREAMS_PER_USER = 8;
 /** Streams in all: far more staff than a ward has on duty at once. */
 export const MAX_STREAMS = 400;
 /**
- * Chunks a stream may have waiting to go out: a reader that takes none of two minutes of
- * heartbeats is gone, and its stream is ended rather than left to fill memory.
+ * Chunks a stream may hold that its reader has not taken: one that takes none of two minutes of
+ * heartbeats is ended rather than left to fill memory. (A phone that vanished from the Wi-Fi
+ * is noticed lower down: the heartbeats keep data in flight on its connection, so the kernel
+ * gives up on it after its retransmissions, ~15 min on Linux, and the stream is cancelled.)
  */
 const MAX_UNSENT = 8;
 
