@@ -42,6 +42,13 @@ export const HELP_ROLES: Role[] = ['volunteer', 'head', 'officer'];
 /** Who may import a whole resident list (a volunteer registers people one by one). */
 export const IMPORT_ROLES: Role[] = ['officer', 'head'];
 
+/**
+ * Who opens a resident's personal data (/cu-dan/[id]/du-lieu): a copy for them, and their
+ * consent withdrawn at their request. A volunteer registers people and takes consent, but the
+ * person's requests about their data go to their head or the ward.
+ */
+export const PERSONAL_DATA_ROLES: Role[] = ['head', 'officer'];
+
 export const ROLE_LABELS: Record<Role, string> = {
 	officer: 'Cán bộ phường',
 	head: 'Trưởng khu phố',

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { PERSONAL_DATA_ROLES } from '$lib/domain/actor';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
@@ -16,7 +17,9 @@ export const load = (async ({ locals, params, request, getClientAddress }) => {
 	const device = deviceLabel(request, getClientAddress());
 	const page = await viewResident(getApp().store, actor, id, device);
 	if (!page.ok) error(page.status, page.message);
-	return page.value;
+	// A head or the officer is asked here to withdraw a consent or give a copy: the page that
+	// does it is linked from the person (it was reachable only by typing its address).
+	return { ...page.value, dataPage: PERSONAL_DATA_ROLES.includes(actor.role) };
 }) satisfies PageServerLoad;
 
 export const actions = {

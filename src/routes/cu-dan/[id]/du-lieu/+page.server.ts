@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { PERSONAL_DATA_ROLES } from '$lib/domain/actor';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
 import { idParam, isProblem } from '$lib/server/http/problem';
@@ -13,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The readable copy of everything held about one person (audited as a view). */
 export const load = (async ({ locals, params, request, getClientAddress }) => {
-	const actor = requireRole(locals.actor, 'head', 'officer');
+	const actor = requireRole(locals.actor, ...PERSONAL_DATA_ROLES);
 	try {
 		const id = idParam(params.id, 'cư dân này');
 		const device = deviceLabel(request, getClientAddress());
@@ -39,7 +40,7 @@ function refused(action: string, e: unknown) {
 export const actions = {
 	/** Printing is a disclosure too: recorded before the browser's print dialog opens. */
 	print: async ({ locals, params, request, getClientAddress }) => {
-		const actor = requireRole(locals.actor, 'head', 'officer');
+		const actor = requireRole(locals.actor, ...PERSONAL_DATA_ROLES);
 		try {
 			const id = idParam(params.id, 'cư dân này');
 			await recordPrint(getApp().store, actor, id, deviceLabel(request, getClientAddress()));
@@ -49,7 +50,7 @@ export const actions = {
 		}
 	},
 	withdraw: async ({ locals, params, request, getClientAddress }) => {
-		const actor = requireRole(locals.actor, 'head', 'officer');
+		const actor = requireRole(locals.actor, ...PERSONAL_DATA_ROLES);
 		const form = await request.formData();
 		try {
 			const device = deviceLabel(request, getClientAddress());
