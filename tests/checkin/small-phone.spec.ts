@@ -1,0 +1,131 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openHydrated, signIn } from '../support/pages';
+import { apiAs, newResident } from './support';
+
+/**
+ * The registration and card pages on the cheapest phone volunteers carry: 360 × 640, touch.
+ * The suite's phone is 412 px wide; what fits there ran off the side here.
+ */
+test.use({ viewport: { width: 360, height: 640 } });
+
+/**
+ * How far the page is wider than the phone (0: it fits). Not against innerWidth: a mobile
+ * browser widens its layout to a page too wide and shows it smaller.
+ */
+const sideways = async (page: Page) =>
+	(await page.evaluate(() => document.documentElement.scrollWidth)) - page.viewportSize()!.width;
+
+test('a household’s cards are previewed whole on a 360 px phone, and a long name prints whole', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	// 100 characters, the most a name may have, and a name typed without its spaces.
+	const longest =
+		'Công Tôn Nữ Thị Huyền Trang Phượng Diễm Kiều Nguyễn Hoàng Thị Ngọc Bích Khánh Linh Trương Thục Quyên';
+	expect(longest).toHaveLength(100);
+	const head = await newResident(api, 'Nguyễn Huỳnh Thị Ngọc Phượng Diễm Kiều');
+	for (const fullName of [longest, 'Hoàngthịnguyễnngọcphượngdiễmkiều']) {
+		const member = await api.post('/api/residents', {
+			data: {
+				householdId: head.householdId,
+				fullName,
+				birthYear: 1950,
+				consent: { method: 'paper', takenBy: 'Tình nguyện viên 2' }
+			}
+		});
+		expect(member.status()).toBe(201);
+	}
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/the-qr?ho=${head.householdId}`);
+	await expect(page.locator('article.card')).toHaveCount(3);
+	// The A4 preview at 0.48 was 381 px wide: the sheet ran 21 px off a 360 px screen.
+	expect(await sideways(page)).toBe(0);
+
+	await page.emulateMedia({ media: 'print' });
+	// On paper every card is 85.6 × 54 mm and each text stays inside its card: the name, the
+	// khu phố and what to do with a lost card (a long name pushed them out of the bottom, and a
+	// name without spaces out of the side, where the card's edge cut them).
+	const cut = await page.locator('article.card').evaluateAll((cards) =>
+		cards.flatMap((card) => {
+			const box = card.getBoundingClientRect();
+			const mm = (px: number) => Math.round(((px * 25.4) / 96) * 10) / 10;
+			const size = `${mm(box.width)}×${mm(box.height)}`;
+			const outside = [...card.querySelectorAll('p')].filter((p) => {
+				const r = p.getBoundingClientRect();
+				return (
+					r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5 || p.scrollWidth > p.clientWidth
+				);
+			});
+			return [
+				...(size === '85.6×54' ? [] : [`size ${size}`]),
+				...outside.map((p) => `${card.querySelector('.name')?.textContent}: ${p.className}`)
+			];
+		})
+	);
+	expect(cut).toEqual([]);
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+	expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
+});
+
+test('a member added on a small phone is said to be saved where the volunteer looks', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const head = await newResident(api, 'Đinh Văn Màn Nhỏ');
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/ho/${head.householdId}`);
+	await page.getByLabel('Họ và tên').fill('Đinh Thị Màn Nhỏ');
+	await page.getByLabel('Năm sinh').fill('1956');
+	await expect(page.getByLabel('Năm sinh')).toHaveAttribute('inputmode', 'numeric');
+	await page.getByLabel('Quan hệ với chủ hộ').fill('Vợ');
+	await page.getByRole('radio', { name: 'Ký giấy đồng ý' }).check();
+	await page.getByRole('button', { name: 'Thêm thành viên' }).tap();
+	// The button is two screens below "Đã thêm …": the volunteer saw only the emptied form.
+	const added = page.getByRole('status');
+	await expect(added).toHaveText('Đã thêm Đinh Thị Màn Nhỏ.');
+	await expect(added).toBeFocused();
+	await expect(added).toBeInViewport();
+	await expect(page.getByRole('link', { name: 'Đinh Thị Màn Nhỏ' })).toBeVisible();
+	expect(await sideways(page)).toBe(0);
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a head finds a person’s data page from the person, and it fits a 360 px phone', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	// Khu phố 1, truongkhu1's own; a relationship as long as the page's longest label.
+	const resident = await newResident(api, 'Vi Thị Rút Lại', 1);
+	await signIn(page, 'truongkhu1', 'hatu2026');
+	await openHydrated(page, `/cu-dan/${resident.id}`);
+	// The person asked their head to withdraw consent: the page that does it was reachable
+	// only by typing its address.
+	const dataLink = page.getByRole('link', { name: 'Dữ liệu cá nhân: bản sao, rút lại sự đồng ý' });
+	await expect(dataLink).toBeVisible();
+	await dataLink.tap();
+	await expect(page).toHaveURL(new RegExp(`/cu-dan/${resident.id}/du-lieu$`));
+	await page.locator('html[data-hydrated]').waitFor();
+	// "Quan hệ với chủ hộ" at its full width pushed every value 10 px off the screen.
+	expect(await sideways(page)).toBe(0);
+
+	// A note too long is said under the note, not below the data-erasing form.
+	const note = page.getByLabel('Người này yêu cầu thế nào (không bắt buộc)');
+	await note.fill('Gọi điện nhờ con gái báo. '.repeat(13));
+	await page.getByRole('button', { name: 'Ghi nhận rút lại đồng ý' }).tap();
+	await expect(note).toHaveAccessibleDescription(/^Ghi chú dài quá: tối đa 300 ký tự/);
+	await expect(note).toHaveAttribute('aria-invalid', 'true');
+	await expect(note).toHaveValue(/^Gọi điện nhờ con gái báo\./);
+	await note.fill('Gọi điện ngày 25/11');
+	await page.getByRole('button', { name: 'Ghi nhận rút lại đồng ý' }).tap();
+	await expect(page.getByRole('status')).toHaveText('Đã ghi nhận việc rút lại sự đồng ý.');
+	await page.getByRole('link', { name: '‹ Hồ sơ cư dân' }).tap();
+	await expect(page).toHaveURL(new RegExp(`/cu-dan/${resident.id}$`));
+	await expect(page.getByText(/\(rút lại \d{2}\/\d{2}\/\d{4}\)/)).toBeVisible();
+
+	// A volunteer is not offered the page they may not open.
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/${resident.id}`);
+	await expect(page.getByRole('link', { name: /Dữ liệu cá nhân/ })).toHaveCount(0);
+});
