@@ -129,3 +129,26 @@ test('a head finds a person’s data page from the person, and it fits a 360 px 
 	await openHydrated(page, `/cu-dan/${resident.id}`);
 	await expect(page.getByRole('link', { name: /Dữ liệu cá nhân/ })).toHaveCount(0);
 });
+
+test('a household member’s name without spaces breaks on the skills page instead of widening it', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const head = await newResident(api, 'Mạc Văn Kỹ Năng');
+	const member = await api.post('/api/residents', {
+		data: {
+			householdId: head.householdId,
+			fullName: 'Mạcthịnguyễnngọcphượngdiễmkiềuthảo',
+			birthYear: 1980,
+			consent: { method: 'verbal', takenBy: 'Tình nguyện viên 2' }
+		}
+	});
+	expect(member.status()).toBe(201);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/${head.id}/ky-nang`);
+	await expect(
+		page.getByRole('link', { name: 'Mạcthịnguyễnngọcphượngdiễmkiềuthảo' })
+	).toBeVisible();
+	// The link to the member's skills pushed the page 100 px past the screen's edge.
+	expect(await sideways(page)).toBe(0);
+});

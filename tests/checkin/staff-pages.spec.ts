@@ -506,6 +506,8 @@ test('the links a volunteer taps on a phone are at least 44 px tall', async ({
 	for (const [path, names] of [
 		[`/cu-dan/${resident.id}`, ['In thẻ này', 'In thẻ của hộ']],
 		[`/cu-dan/${resident.id}/ky-nang`, ['← Hồ sơ cư dân']],
+		// A member's name in the household's table (33 px when it fit on one line).
+		[`/cu-dan/ho/${resident.householdId}`, ['Lò Văn Ngón Cái']],
 		[`/diem-danh/${session}`, ['Danh sách đã điểm danh']]
 	] as const) {
 		await openHydrated(page, path);
