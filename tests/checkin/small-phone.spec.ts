@@ -152,3 +152,55 @@ test('a household member’s name without spaces breaks on the skills page inste
 	// The link to the member's skills pushed the page 100 px past the screen's edge.
 	expect(await sideways(page)).toBe(0);
 });
+
+/** Vietnam's day `days` from today, as 'YYYY-MM-DD' (a date field's value). */
+const vnDayFromToday = (days: number) =>
+	new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** The same day as people read it: dd/mm/yyyy. */
+const read = (day: string) => day.split('-').reverse().join('/');
+
+test('a paper consent typed in days later keeps the day it was signed; a day to come is refused in words', async ({
+	page
+}) => {
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, '/cu-dan/ho-moi');
+	await page.getByLabel('Khu phố').selectOption({ label: 'Khu phố 3' });
+	await page.getByLabel('Địa chỉ').fill('Số 7 ngõ Giấy Ký Trước');
+	await page.getByLabel('Họ và tên').fill('Hà Văn Ký Trước');
+	await page.getByLabel('Năm sinh').fill('1949');
+	await page.getByRole('radio', { name: 'Ký giấy đồng ý' }).check();
+	const day = page.getByLabel('Ngày đồng ý');
+	await expect(day).toHaveValue(vnDayFromToday(0));
+	// Tomorrow, a slip of the picker's wheel: said under the field, what was typed kept.
+	await day.fill(vnDayFromToday(1));
+	await page.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).tap();
+	await expect(day).toHaveAccessibleDescription(
+		/Xin chọn ngày người dân đồng ý, không sau hôm nay\.$/
+	);
+	await expect(day).toBeFocused();
+	await expect(page.getByLabel('Họ và tên')).toHaveValue('Hà Văn Ký Trước');
+	// Signed at Saturday's meeting, typed in on Tuesday: the consent is Saturday's.
+	const signed = vnDayFromToday(-3);
+	await day.fill(signed);
+	await page.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).tap();
+	await expect(page).toHaveURL(/\/cu-dan\/ho\/\d+/);
+	// A member signed the same paper; the next one's consent starts at today again, and the
+	// day written out under the field says today too.
+	await page.getByLabel('Họ và tên').fill('Hà Thị Ký Trước');
+	await page.getByLabel('Năm sinh').fill('1952');
+	await page.getByRole('radio', { name: 'Ký giấy đồng ý' }).check();
+	await page.getByLabel('Ngày đồng ý').fill(signed);
+	await page.getByRole('button', { name: 'Thêm thành viên' }).tap();
+	await expect(page.getByRole('status')).toHaveText('Đã thêm Hà Thị Ký Trước.');
+	await expect(page.getByLabel('Ngày đồng ý')).toHaveValue(vnDayFromToday(0));
+	await expect(page.getByTestId('day-said-consentAt')).toContainText(read(vnDayFromToday(0)));
+	await page.getByRole('link', { name: 'Hà Thị Ký Trước' }).tap();
+	await expect(
+		page.getByText(`Ký giấy đồng ý — Tình nguyện viên 2, ${read(signed)}`)
+	).toBeVisible();
+	await page.goBack();
+	await page.getByRole('link', { name: 'Hà Văn Ký Trước' }).tap();
+	await expect(
+		page.getByText(`Ký giấy đồng ý — Tình nguyện viên 2, ${read(signed)}`)
+	).toBeVisible();
+});

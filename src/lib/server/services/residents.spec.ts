@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DAY_MS, vnDay, vnDayStart } from '../../domain/time';
 import { fieldErrors, reasonFieldErrors } from './people';
-import { checkResident } from './residents';
+import { CONSENT_DAY_PROBLEM, checkResident, formConsent, inFormWords } from './residents';
 
 const NOW = Date.UTC(2026, 11, 2, 3);
 const consent = { method: 'paper', takenBy: 'Tình nguyện viên 2' };
@@ -79,6 +80,44 @@ describe('when the consent was taken', () => {
 		expect(at('2026-11-30')).toMatchObject({ ok: true });
 		expect(at('2026-12-02T09:00')).toMatchObject({ ok: true });
 		expect(at(NOW - 3_600_000)).toMatchObject({ ok: true });
+	});
+});
+
+describe('the day of the consent on a registering form', () => {
+	const form = (consentAt: string) => ({
+		consentMethod: 'paper',
+		consentTakenBy: 'TNV',
+		consentAt
+	});
+	const checked = (consentAt: string) =>
+		checkResident(
+			{ fullName: 'Lê Thị Hoa', birthYear: 1956, consent: formConsent(form(consentAt), NOW) },
+			NOW
+		);
+	const today = vnDay(NOW);
+
+	it('is now when it is today or left out, to the minute', () => {
+		expect(formConsent(form(today), NOW).at).toBeUndefined();
+		expect(formConsent(form(''), NOW).at).toBeUndefined();
+		expect(checked(today)).toMatchObject({ ok: true, value: { consent: { at: NOW } } });
+	});
+
+	it('is the day a paper was signed, when it is typed in later', () => {
+		// Signed at Saturday's meeting, typed in on Tuesday: recorded as Saturday, not Tuesday.
+		const signed = vnDay(NOW - 3 * DAY_MS);
+		expect(checked(signed)).toMatchObject({
+			ok: true,
+			value: { consent: { at: vnDayStart(signed) } }
+		});
+	});
+
+	it('is refused when later than today or not a day, in the form’s words', () => {
+		for (const day of [vnDay(NOW + DAY_MS), '2026-02-30', 'hôm qua']) {
+			const refused = checked(day);
+			expect(refused.ok, day).toBe(false);
+			const shown = inFormWords(fieldErrors([refused]));
+			expect(shown.errors).toEqual({ consentAt: CONSENT_DAY_PROBLEM });
+		}
 	});
 });
 

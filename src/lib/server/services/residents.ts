@@ -10,6 +10,7 @@ import {
 } from '../../domain/checkin-people';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
+import { isIsoDay, vnDay, vnDayStart } from '../../domain/time';
 import { neighborhoods } from '../repositories/neighborhoods';
 import * as repo from '../repositories/residents';
 import { getSession } from '../repositories/sessions';
@@ -161,6 +162,28 @@ export function checkConsent(input: unknown, now: number): Result<ConsentRecord>
 	}
 	if (problems.length > 0) return failFields(400, problems);
 	return ok({ method, takenBy: takenBy!, at: at! });
+}
+
+/** What the registering forms say under "Ngày đồng ý" when it is not a day up to today. */
+export const CONSENT_DAY_PROBLEM = 'Xin chọn ngày người dân đồng ý, không sau hôm nay.';
+
+/**
+ * A registering form's consent: how it was given, who took it, and the day ("Ngày đồng ý").
+ * A paper signed at a meeting is often typed in days later, and the consent is of the day it
+ * was signed: it was always recorded as the moment of typing. Today (or the day left out) is
+ * now, to the minute; an earlier day is that day's start in Vietnam; anything else goes on to
+ * checkConsent as it came, to be refused there.
+ */
+export function formConsent(form: Record<string, string | undefined>, now: number) {
+	const day = form.consentAt ?? '';
+	const at = day === '' || day === vnDay(now) ? undefined : isIsoDay(day) ? vnDayStart(day) : day;
+	return { method: form.consentMethod, takenBy: form.consentTakenBy, at };
+}
+
+/** A registering form's problems, with "Ngày đồng ý"'s said in the form's words (not the API's). */
+export function inFormWords<T extends { errors: Record<string, string> }>(shown: T): T {
+	if (shown.errors.consentAt) shown.errors.consentAt = CONSENT_DAY_PROBLEM;
+	return shown;
 }
 
 /**

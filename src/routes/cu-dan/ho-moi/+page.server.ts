@@ -7,15 +7,23 @@ import {
 	checkResident,
 	createHousehold,
 	createResident,
+	formConsent,
+	inFormWords,
 	neighborhoodsFor,
 	neighborTwins
 } from '$lib/server/services/residents';
+import { vnDay } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/server/http/form-text';
 
 export const load = (({ locals }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
-	return { actor, neighborhoods: neighborhoodsFor(getApp().store, actor) };
+	// "Ngày đồng ý" starts at today, the last day it may be (Vietnam's day).
+	return {
+		actor,
+		neighborhoods: neighborhoodsFor(getApp().store, actor),
+		today: vnDay(Date.now())
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -24,12 +32,13 @@ export const actions = {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 		const form = formText(await request.formData());
 		const store = getApp().store;
+		const now = Date.now();
 		const member = {
 			fullName: form.fullName,
 			birthYear: form.birthYear,
 			phone: form.phone,
 			relationship: 'Chủ hộ',
-			consent: { method: form.consentMethod, takenBy: form.consentTakenBy }
+			consent: formConsent(form, now)
 		};
 		// Check the household and the person first, so a bad field never leaves an empty
 		// household behind; and all of it at once, so it is corrected in one go.
@@ -38,9 +47,9 @@ export const actions = {
 			address: form.address,
 			headName: form.fullName
 		});
-		const checked = checkResident(member, Date.now());
+		const checked = checkResident(member, now);
 		if (!checked.ok || !household.ok) {
-			const shown = fieldErrors([checked, household], { headName: 'fullName' });
+			const shown = inFormWords(fieldErrors([checked, household], { headName: 'fullName' }));
 			// Another khu phố than a head's own is refused as such (their select never offers it).
 			const status = !household.ok && household.status === 403 ? 403 : 400;
 			return fail(status, { ...shown, values: form });
@@ -71,7 +80,7 @@ export const actions = {
 			householdId: created.value.id,
 			allowDuplicate: form.allowDuplicate === '1'
 		});
-		if (!resident.ok) return fail(400, { ...fieldErrors([resident]), values: form });
+		if (!resident.ok) return fail(400, { ...inFormWords(fieldErrors([resident])), values: form });
 		redirect(303, `/cu-dan/ho/${created.value.id}?moi=1`);
 	}
 } satisfies Actions;

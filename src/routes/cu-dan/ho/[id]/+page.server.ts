@@ -3,7 +3,13 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { auditRead } from '$lib/server/services/audit';
 import { fieldErrors, positiveId } from '$lib/server/services/people';
-import { createResident, householdPage } from '$lib/server/services/residents';
+import {
+	createResident,
+	formConsent,
+	householdPage,
+	inFormWords
+} from '$lib/server/services/residents';
+import { vnDay } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/server/http/form-text';
 
@@ -14,7 +20,12 @@ export const load = (async ({ locals, params, url }) => {
 	const page = householdPage(store, actor, id);
 	if (!page.ok) error(page.status, page.message);
 	await auditRead(store, actor, { action: 'household.view', subject: `household:${id}` });
-	return { actor, ...page.value, created: url.searchParams.has('moi') };
+	return {
+		actor,
+		...page.value,
+		created: url.searchParams.has('moi'),
+		today: vnDay(Date.now())
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -27,12 +38,12 @@ export const actions = {
 			birthYear: form.birthYear,
 			phone: form.phone,
 			relationship: form.relationship,
-			consent: { method: form.consentMethod, takenBy: form.consentTakenBy },
+			consent: formConsent(form, Date.now()),
 			allowDuplicate: form.allowDuplicate === '1'
 		});
 		if (!result.ok) {
 			return fail(result.status, {
-				...fieldErrors([result]),
+				...inFormWords(fieldErrors([result])),
 				reason: result.reason,
 				values: form,
 				// Likely someone of the khu phố already (in this household or another): named, asked.
