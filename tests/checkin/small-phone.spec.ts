@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
-import { apiAs, newResident } from './support';
+import { apiAs, newResident, newSession } from './support';
 
 /**
  * The registration and card pages on the cheapest phone volunteers carry: 360 × 640, touch.
@@ -203,4 +203,18 @@ test('a paper consent typed in days later keeps the day it was signed; a day to 
 	await expect(
 		page.getByText(`Ký giấy đồng ý — Tình nguyện viên 2, ${read(signed)}`)
 	).toBeVisible();
+});
+
+test('a class closed a moment ago is a thumb’s tap from the volunteer’s home', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const session = await newSession(api, 'Zalo');
+	expect((await api.post(`/api/sessions/${session}/close`)).status()).toBe(200);
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, '/tinh-nguyen');
+	// A short title on one line was a 26 px link, between the lines of the list.
+	const link = page.locator(`a[href="/tinh-nguyen/buoi/${session}"]`);
+	expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+	expect(await sideways(page)).toBe(0);
 });
