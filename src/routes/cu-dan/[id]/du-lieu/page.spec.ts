@@ -53,4 +53,23 @@ describe('the personal-data page', () => {
 		expect(body).not.toContain('ABCD-EFGH-JKLM');
 		expect(body).toContain('…JKLM');
 	});
+
+	it('gives a consent’s day, not a midnight time: a paper typed in later is recorded as its day', () => {
+		// 30/11/2026 00:00 in Vietnam: the day a paper was signed, typed in on 03/12.
+		const signed = Date.UTC(2026, 10, 29, 17);
+		const consents = [{ method: 'paper', takenBy: 'TNV 1', takenAt: signed, withdrawnAt: null }];
+		const { body } = render(Page, {
+			props: {
+				data: {
+					person: { ...person, consents },
+					canErase: false,
+					viewer: 'Cán bộ',
+					openedAt: 0
+				} as never,
+				form: null
+			}
+		});
+		expect(body).toContain('Ký giấy, người ghi nhận TNV 1, ngày 30/11/2026');
+		expect(body).not.toContain('30/11/2026 00:00');
+	});
 });
