@@ -54,6 +54,9 @@ describe('the session behind a cookie', () => {
 	it('ends at once when the account is disabled', async () => {
 		const { token, actor } = await signIn();
 		expect(actorForToken(store, token)).not.toBeNull();
+		// Another officer first: the ward's last working officer cannot be stopped.
+		const other = { username: 'canbo2', displayName: 'Cán bộ Hai', role: 'officer' };
+		await store.write('accounts.create', { ...other, neighborhoodId: null, secretHash: 'x' });
 		await store.write('accounts.setDisabled', { userId: actor.id, disabled: true, device: 't' });
 		expect(actorForToken(store, token)).toBeNull();
 	});

@@ -33,8 +33,28 @@ function revokeAll(db: Db, userId: number, ctx: OpContext): number {
 	).changes;
 }
 
+/**
+ * The ward keeps one working officer: only an officer can let anyone back in. The service
+ * already refuses an officer stopping themselves; this catches two officers stopping each
+ * other at the same moment (each request passed its check before the other landed).
+ */
+function refuseLastOfficer(db: Db, userId: number): void {
+	const activeOfficers = (sql: string) =>
+		db.value<number>(`SELECT count(*) FROM users WHERE role = 'officer' AND disabled = 0 ${sql}`, [
+			userId
+		]);
+	if (activeOfficers('AND id = ?') && !activeOfficers('AND id != ?')) {
+		throw new Problem(
+			409,
+			'last_officer',
+			'Đây là tài khoản cán bộ phường cuối cùng đang hoạt động: phải còn ít nhất một cán bộ để quản lý tài khoản.'
+		);
+	}
+}
+
 function setDisabled(db: Db, p: UserTarget & { disabled: boolean }, ctx: OpContext): void {
 	mustExist(db, p.userId);
+	if (p.disabled) refuseLastOfficer(db, p.userId);
 	db.run('UPDATE users SET disabled = ? WHERE id = ?', [p.disabled ? 1 : 0, p.userId]);
 	const ended = p.disabled ? revokeAll(db, p.userId, ctx) : 0;
 	appendAudit(db, ctx, {

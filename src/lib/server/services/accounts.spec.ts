@@ -9,7 +9,8 @@ import {
 	resetSecret,
 	revokeSessions,
 	setDisabled,
-	unlock
+	unlock,
+	updateAccount
 } from './accounts';
 import { actorNamed, clock, demoStore } from './privacy.testing';
 
@@ -146,6 +147,29 @@ describe('sessions', () => {
 		await expect(setDisabled(store, officer, officer.id, true, DEVICE)).rejects.toMatchObject({
 			reason: 'self'
 		});
+	});
+
+	it('two officers stopping each other at once leave the last one working', async () => {
+		const quantri = actorNamed(store, 'quantri');
+		const input = parseNewAccount({
+			username: 'canbo.hai',
+			displayName: 'Cán bộ Hai',
+			role: 'officer',
+			secret: 'canbo2-2026'
+		});
+		const second = await createAccount(store, quantri, input, DEVICE);
+		// Each signed in and tapped "Ngừng" on the other's row; quantri's request landed first.
+		await setDisabled(store, quantri, second.id, true, DEVICE);
+		await expect(
+			setDisabled(store, actorNamed(store, 'canbo.hai'), quantri.id, true, DEVICE)
+		).rejects.toMatchObject({ status: 409, reason: 'last_officer' });
+		expect(store.db.value('SELECT disabled FROM users WHERE id = ?', [quantri.id])).toBe(0);
+		expect(audits('account.disable', `user:${quantri.id}`)).toBe(0);
+		// The API's PATCH takes the same way through the op.
+		await expect(
+			updateAccount(store, actorNamed(store, 'canbo.hai'), quantri.id, { disabled: true }, DEVICE)
+		).rejects.toMatchObject({ reason: 'last_officer' });
+		await setDisabled(store, quantri, second.id, false, DEVICE);
 	});
 });
 
