@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
-import { saveTarget } from './coverage-admin';
+import { saveDefinitions, saveTarget, targetsView } from './coverage-admin';
 import { actorNamed, demoStore } from './privacy.testing';
 
 let store: Store;
@@ -42,12 +42,49 @@ describe('a target the officer edits', () => {
 
 	it('is refused below 1% or above 100%, as its message says, and saved at 1 and 100', async () => {
 		const refused = { ok: false, field: 'percent', message: 'Tỷ lệ phải là một số từ 1 đến 100.' };
-		for (const percent of ['0,5', '0.99', '0', '-5', '100,5', 'abc', '']) {
+		// Number() read the written-out ones as numbers: "0x50" was saved as 80%, "1e2" as 100%.
+		const written = ['0x50', '1e2', '0b1010', '5_0', 'Infinity', '1.000', '80,,5', '٨٠'];
+		for (const percent of ['0,5', '0.99', '0', '-5', '100,5', 'abc', '', ...written]) {
 			expect(await target('Người trưởng thành có kỹ năng số cơ bản', percent)).toEqual(refused);
 		}
 		expect(store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1')).toBe(85);
 		expect(await target('Người trưởng thành có kỹ năng số cơ bản', '1')).toEqual({ ok: true });
 		expect(await target('Người trưởng thành có kỹ năng số cơ bản', '100')).toEqual({ ok: true });
 		expect(store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1')).toBe(100);
+	});
+
+	it('takes a percent as it is typed: a comma or a point, a "%" after it', async () => {
+		for (const [typed, saved] of [
+			['50,5', 50.5],
+			['50.5', 50.5],
+			[' 80 % ', 80],
+			['80%', 80],
+			['7,25', 7.25]
+		] as const) {
+			expect(await target('Người trưởng thành có kỹ năng số cơ bản', typed), typed).toEqual({
+				ok: true
+			});
+			expect(store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1')).toBe(
+				saved
+			);
+		}
+	});
+});
+
+describe('the adult age in the definitions', () => {
+	it('is a whole number of years, typed in digits', async () => {
+		const { adultSkilled, householdCovered } = targetsView(store).definitions;
+		const save = (adultMinAge: string) =>
+			saveDefinitions(
+				store,
+				actorNamed(store, 'quantri'),
+				form({ adultSkilled, householdCovered, adultMinAge })
+			);
+		const refused = { ok: false, message: 'Tuổi trưởng thành phải là số nguyên từ 10 đến 30.' };
+		for (const age of ['0x12', '1e1', '18.0', '', 'mười tám', '9', '31']) {
+			expect(await save(age), age).toEqual(refused);
+		}
+		expect(await save(' 16 ')).toEqual({ ok: true });
+		expect(targetsView(store).definitions.adultMinAge).toBe(16);
 	});
 });

@@ -42,6 +42,16 @@ export function targetsView(store: DataStore): TargetsView {
 /** The deadlines a target may have (report days, yyyy-mm-dd, so they compare as text). */
 export const DEADLINE_RANGE = { from: '2025-01-01', to: '2035-12-31' } as const;
 
+/**
+ * A percent as the officer types it: "80", "50,5", "50.5" or "80 %". Number() alone took
+ * "0x50" as 80 and "1e2" as 100, and saved them; a written-out number is refused instead.
+ * At most two decimals: "1.000" (a thousand, written the Vietnamese way) is not 1%.
+ */
+function parsePercent(value: unknown): number {
+	const match = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*%?$/.exec(String(value ?? '').trim());
+	return match ? Number(match[1].replace(',', '.')) : NaN;
+}
+
 /** A refusal names the field to correct when there is one (the form marks it). */
 export type AdminResult =
 	{ ok: true } | { ok: false; message: string; field?: 'percent' | 'deadline' | 'label' };
@@ -52,7 +62,7 @@ export async function saveTarget(
 	form: FormData
 ): Promise<AdminResult> {
 	const id = Number(form.get('id'));
-	const percent = Number(String(form.get('percent') ?? '').replace(',', '.'));
+	const percent = parsePercent(form.get('percent'));
 	const deadline = String(form.get('deadline') ?? '');
 	const label = cleanText(String(form.get('label') ?? ''));
 	if (!Number.isSafeInteger(id)) return { ok: false, message: 'Không tìm thấy chỉ tiêu này.' };
@@ -101,7 +111,9 @@ export async function saveDefinitions(
 	if (!adult.ok) return { ok: false, message: `Người có kỹ năng số: ${adult.message}` };
 	const household = parseRuleText(String(form.get('householdCovered') ?? ''), known);
 	if (!household.ok) return { ok: false, message: `Hộ được phủ: ${household.message}` };
-	const age = Number(form.get('adultMinAge'));
+	// Digits only, as for the percent: Number() took "0x12" as 18.
+	const typedAge = String(form.get('adultMinAge') ?? '').trim();
+	const age = /^\d{1,2}$/.test(typedAge) ? Number(typedAge) : NaN;
 	if (!Number.isInteger(age) || age < 10 || age > 30) {
 		return { ok: false, message: 'Tuổi trưởng thành phải là số nguyên từ 10 đến 30.' };
 	}
