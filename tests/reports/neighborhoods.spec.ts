@@ -119,3 +119,47 @@ test('the officer adds a khu phố, a near-duplicate is refused, a rename shows 
 	});
 	expect(gone.status()).toBe(200);
 });
+
+test('a refused rename or merge marks the field to correct, says why beside it, and keeps what was typed', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/khu-pho');
+	await openHydrated(page, '/quan-tri/khu-pho');
+	// Nothing here is saved: other tests read the demo ward's eight khu phố by name.
+	const rows = page.locator('tr[data-neighborhood]');
+	const count = await rows.count();
+	const kp2 = rows.nth(1);
+	const name = kp2.getByRole('textbox');
+	await expect(name).toHaveValue('Khu phố 2');
+	for (const [typed, why] of [
+		['khu pho 1', 'Đã có “Khu phố 1”.'],
+		['   ', 'Xin ghi tên khu phố (2–60 ký tự).']
+	]) {
+		await name.fill(typed);
+		await kp2.getByRole('button', { name: 'Đổi tên' }).click();
+		await expect(kp2.getByRole('alert')).toHaveText(why);
+		// The field said nothing and the focus stayed on the button: the officer read the
+		// line but had to find the field again.
+		await expect(name).toHaveAttribute('aria-invalid', 'true');
+		await expect(name).toHaveAccessibleDescription(why);
+		await expect(name).toBeFocused();
+		await expect(name).toHaveValue(typed);
+	}
+	await name.fill('Khu phố 2');
+	await kp2.getByRole('button', { name: 'Đổi tên' }).click();
+	await expect(kp2.getByRole('status')).toHaveText('Tên không đổi.');
+	await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+
+	const from = page.getByRole('combobox', { name: 'Gộp khu phố' });
+	const into = page.getByRole('combobox', { name: 'vào khu phố' });
+	await from.selectOption({ label: 'Khu phố 3' });
+	await into.selectOption({ label: 'Khu phố 3' });
+	await page.getByRole('button', { name: 'Gộp…' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Xin chọn hai khu phố khác nhau.');
+	await expect(into).toHaveAttribute('aria-invalid', 'true');
+	await expect(into).toHaveAccessibleDescription('Xin chọn hai khu phố khác nhau.');
+	await expect(into).toBeFocused();
+	await expect(from).not.toHaveAttribute('aria-invalid', 'true');
+	await expect(from.locator('option:checked')).toHaveText('Khu phố 3');
+	await expect(rows).toHaveCount(count);
+});

@@ -51,7 +51,11 @@ export const actions = {
 		if (question && form.get('confirmed') !== '1') return { ...base, ask: true, message: question };
 		const names = new Map(listNeighborhoodSummaries(getApp().store).map((n) => [n.id, n.name]));
 		const result = await mergeNeighborhoods(getApp().store, actor, { from, into });
-		if (!result.ok) return fail(result.status, { ...base, message: result.message });
+		if (!result.ok) {
+			// "Into itself": the second list is the one to change.
+			const field = result.reason === 'same_neighborhood' ? 'into' : undefined;
+			return fail(result.status, { ...base, message: result.message, field });
+		}
 		return {
 			...base,
 			done: true,
