@@ -192,3 +192,33 @@ test('stopping an account asks first, and “Không, để nguyên” leaves it 
 	await row.getByRole('button', { name: 'Ngừng tài khoản' }).click();
 	await expect(row.getByRole('button', { name: 'Cho hoạt động lại' })).toBeVisible();
 });
+
+test('a refused new PIN is said in red beside its field, which gets the focus; a good one is saved', async ({
+	page
+}) => {
+	await newVolunteer('datlai.pin');
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/tai-khoan');
+	await openHydrated(page, '/quan-tri/tai-khoan');
+	const row = page.getByRole('row').filter({ hasText: 'datlai.pin' });
+	await row.getByRole('button', { name: 'Đặt lại mã PIN' }).click();
+	const pin = row.getByLabel('Mã PIN mới (6 số)');
+	for (const typed of ['1234', 'abc']) {
+		await pin.fill(typed);
+		await row.getByRole('button', { name: 'Lưu' }).click();
+		// It was a black "status" line, the field unmarked and the focus on "Lưu".
+		const why = row.getByRole('alert');
+		await expect(why).toHaveText('Mã PIN của tình nguyện viên phải đúng 6 chữ số.');
+		await expect(why).toHaveClass(/error/);
+		await expect(pin).toHaveAttribute('aria-invalid', 'true');
+		await expect(pin).toHaveAccessibleDescription(/phải đúng 6 chữ số/);
+		await expect(pin).toBeFocused();
+	}
+	await pin.fill('864213');
+	await row.getByRole('button', { name: 'Lưu' }).click();
+	await expect(row.getByRole('status')).toHaveText('Đã đặt lại mã PIN cho datlai.pin.');
+	await expect(row.getByRole('alert')).toHaveCount(0);
+	await expect(pin).toHaveCount(0);
+	const ctx = await fresh();
+	expect((await login(ctx, 'datlai.pin', '864213')).status()).toBe(200);
+	await ctx.dispose();
+});

@@ -40,7 +40,9 @@ async function onAccount(
 		return { action, id, message } satisfies Done;
 	} catch (error) {
 		if (!isProblem(error)) throw error;
-		return fail(error.status, { action, id: Number(idText), message: error.message });
+		// `failed` and `field` let the row say it as a refusal, beside the field to correct.
+		const refused = { action, id: Number(idText), message: error.message, failed: true };
+		return fail(error.status, { ...refused, field: error.field });
 	}
 }
 
