@@ -54,6 +54,8 @@ test('the officer adds a khu phố, a near-duplicate is refused, a rename shows 
 	await openHydrated(page, '/quan-tri/nhat-ky');
 	const entry = page.getByRole('row').filter({ hasText: 'Khu phố 9 → Khu phố 9 (Đồng Xanh)' });
 	await expect(entry).toContainText('Đổi tên khu phố');
+	// And from which device, as for accounts (it said "—").
+	await expect(entry.locator('td.device')).toContainText('Linux');
 
 	// Two khu phố made one: asked first, then its household moves and its name is gone.
 	await openHydrated(page, '/quan-tri/khu-pho');

@@ -54,6 +54,8 @@ test('a target of 80,5% is written with a decimal comma in the form, the report 
 		);
 		const [entry] = (await log.json()).entries;
 		expect(entry.detail).toMatch(/^80,5% đến /);
+		// With the device it was done on, as every change (it was empty).
+		expect(entry.deviceName).toContain('Linux');
 	} finally {
 		// Other tests read this target as it was.
 		await openHydrated(page, '/quan-tri/muc-tieu');

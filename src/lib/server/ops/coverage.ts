@@ -1,4 +1,4 @@
-import type { SkillRule } from '../../domain/coverage';
+import { formatRuleText, type SkillRule } from '../../domain/coverage';
 import { formatTargetPercent } from '../../domain/format';
 import { formatDay } from '../../domain/time';
 import type { OpHandlers } from '../store/store';
@@ -10,12 +10,15 @@ export interface SetTargetPayload {
 	percent: number;
 	deadline: string;
 	label: string;
+	/** The officer's device, for the audit row (optional: older journaled ops have none). */
+	device?: string;
 }
 
 export interface SetDefinitionsPayload {
 	adultSkilled: SkillRule;
 	householdCovered: SkillRule;
 	adultMinAge: number;
+	device?: string;
 }
 
 /** The ward officer edits the plan's targets and what "skilled" and "covered" mean. */
@@ -29,7 +32,8 @@ const coverageOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'coverage.set_target',
 			subject: `target:${p.id}`,
-			detail: `${formatTargetPercent(p.percent)} đến ${formatDay(p.deadline)}: ${p.label}`
+			detail: `${formatTargetPercent(p.percent)} đến ${formatDay(p.deadline)}: ${p.label}`,
+			device: p.device
 		});
 	},
 	'coverage.set_definitions': (db, p: SetDefinitionsPayload, ctx) => {
@@ -43,10 +47,14 @@ const coverageOps: OpHandlers = {
 		set('adult_skilled', JSON.stringify(p.adultSkilled));
 		set('household_covered', JSON.stringify(p.householdCovered));
 		set('adult_min_age', String(p.adultMinAge));
-		appendAudit(db, ctx, {
-			action: 'coverage.set_definitions',
-			detail: JSON.stringify(p)
-		});
+		// In words, as the form shows them: the log read as raw JSON ({"adultSkilled":[["M4"]…).
+		// Sentences: a rule's own groups are already apart by ";".
+		const detail = [
+			`Người có kỹ năng số: ${formatRuleText(p.adultSkilled)}.`,
+			`Hộ được phủ: ${formatRuleText(p.householdCovered)}.`,
+			`Tuổi trưởng thành: từ ${p.adultMinAge}.`
+		].join(' ');
+		appendAudit(db, ctx, { action: 'coverage.set_definitions', detail, device: p.device });
 	}
 };
 

@@ -4,16 +4,24 @@ import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 import { nextIdSql } from '../repositories/ids';
 
-export interface NeighborhoodCreatePayload {
+/**
+ * The officer's device goes into the audit row, as for accounts (the log said "—" for every
+ * khu phố change). Optional: ops journaled before it replay without one.
+ */
+interface FromDevice {
+	device?: string;
+}
+
+export interface NeighborhoodCreatePayload extends FromDevice {
 	name: string;
 }
 
-export interface NeighborhoodRenamePayload {
+export interface NeighborhoodRenamePayload extends FromDevice {
 	id: number;
 	name: string;
 }
 
-export interface NeighborhoodMergePayload {
+export interface NeighborhoodMergePayload extends FromDevice {
 	from: number;
 	into: number;
 }
@@ -44,7 +52,8 @@ export const neighborhoodOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'neighborhood.create',
 			subject: `neighborhood:${lastId}`,
-			detail: p.name
+			detail: p.name,
+			device: p.device
 		});
 		return { id: lastId };
 	},
@@ -58,7 +67,8 @@ export const neighborhoodOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'neighborhood.rename',
 			subject: `neighborhood:${p.id}`,
-			detail: `${before} → ${p.name}`
+			detail: `${before} → ${p.name}`,
+			device: p.device
 		});
 		return { changed: true };
 	},
@@ -89,7 +99,8 @@ export const neighborhoodOps: OpHandlers = {
 		appendAudit(db, ctx, {
 			action: 'neighborhood.merge',
 			subject: `neighborhood:${p.into}`,
-			detail: `${from} → ${into} (${households} hộ)`
+			detail: `${from} → ${into} (${households} hộ)`,
+			device: p.device
 		});
 		return { households };
 	}

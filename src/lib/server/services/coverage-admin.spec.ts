@@ -88,3 +88,25 @@ describe('the adult age in the definitions', () => {
 		expect(targetsView(store).definitions.adultMinAge).toBe(16);
 	});
 });
+
+describe('the audit rows of target and definition changes', () => {
+	it('name the device, and say the definitions in words', async () => {
+		const device = '10.0.0.7 Mozilla/5.0 (X11; Linux x86_64) Chrome/130';
+		const quantri = actorNamed(store, 'quantri');
+		const last = (action: string) =>
+			store.db.get<{ detail: string; device: string }>(
+				'SELECT detail, device FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1',
+				[action]
+			);
+		const fields = { id: '1', percent: '90', deadline: '2026-12-31', label: 'Chỉ tiêu năm' };
+		expect(await saveTarget(store, quantri, form(fields), device)).toEqual({ ok: true });
+		expect(last('coverage.set_target')?.device).toBe(device);
+
+		const defs = { adultSkilled: 'M4; M5/M6', householdCovered: 'M4', adultMinAge: '15' };
+		expect(await saveDefinitions(store, quantri, form(defs), device)).toEqual({ ok: true });
+		expect(last('coverage.set_definitions')).toEqual({
+			detail: 'Người có kỹ năng số: M4; M5/M6. Hộ được phủ: M4. Tuổi trưởng thành: từ 15.',
+			device
+		});
+	});
+});

@@ -59,7 +59,8 @@ export type AdminResult =
 export async function saveTarget(
 	store: DataStore,
 	actor: Actor,
-	form: FormData
+	form: FormData,
+	device = ''
 ): Promise<AdminResult> {
 	const id = Number(form.get('id'));
 	const percent = parsePercent(form.get('percent'));
@@ -97,14 +98,15 @@ export async function saveTarget(
 			message: `Tên chỉ tiêu ghi ${said[1]}% nhưng tỷ lệ là ${formatTargetPercent(percent)}. Xin sửa cho khớp.`
 		};
 	}
-	const payload: SetTargetPayload = { id, percent, deadline, label };
+	const payload: SetTargetPayload = { id, percent, deadline, label, device };
 	return write(store, 'coverage.set_target', payload, actor);
 }
 
 export async function saveDefinitions(
 	store: DataStore,
 	actor: Actor,
-	form: FormData
+	form: FormData,
+	device = ''
 ): Promise<AdminResult> {
 	const known = new Set(listSkills(store.db).map((s) => s.code));
 	const adult = parseRuleText(String(form.get('adultSkilled') ?? ''), known);
@@ -120,7 +122,8 @@ export async function saveDefinitions(
 	const payload: SetDefinitionsPayload = {
 		adultSkilled: adult.rule,
 		householdCovered: household.rule,
-		adultMinAge: age
+		adultMinAge: age,
+		device
 	};
 	return write(store, 'coverage.set_definitions', payload, actor);
 }

@@ -200,3 +200,25 @@ describe('khu phố, as the ward officer manages them', () => {
 		expect(listNeighborhoodSummaries(store)[0]).toEqual(kp1);
 	});
 });
+
+describe('the audit rows of khu phố changes', () => {
+	it('name the device the officer used, as account changes do', async () => {
+		const device = '10.0.0.7 Mozilla/5.0 (X11; Linux x86_64) Chrome/130';
+		const made = await createNeighborhood(store, officer(), { name: 'Khu phố Thiết Bị' }, device);
+		if (!made.ok) throw new Error(made.message);
+		const id = made.value.id;
+		await renameNeighborhood(store, officer(), id, { name: 'Khu phố Thiết Bị 2' }, device);
+		await mergeNeighborhoods(store, officer(), { from: id, into: 1 }, device);
+		const rows = store.db.all<{ action: string; device: string }>(
+			`SELECT action, device FROM audit_log WHERE action LIKE 'neighborhood.%'
+			 AND (subject = ? OR detail LIKE 'Khu phố Thiết Bị 2 →%') ORDER BY id`,
+			[`neighborhood:${id}`]
+		);
+		expect(rows).toEqual(
+			['neighborhood.create', 'neighborhood.rename', 'neighborhood.merge'].map((action) => ({
+				action,
+				device
+			}))
+		);
+	});
+});

@@ -37,11 +37,12 @@ function cleanNeighborhoodName(value: unknown): Result<string> {
 export async function createNeighborhood(
 	store: DataStore,
 	actor: Actor,
-	input: Record<string, unknown>
+	input: Record<string, unknown>,
+	device = ''
 ): Promise<Result<Neighborhood>> {
 	const name = cleanNeighborhoodName(input.name);
 	if (!name.ok) return name;
-	const payload: NeighborhoodCreatePayload = { name: name.value };
+	const payload: NeighborhoodCreatePayload = { name: name.value, device };
 	const made = await writeOp<{ id: number }>(store, actor, 'neighborhoods.create', payload);
 	return made.ok ? ok({ id: made.value.id, name: name.value }) : made;
 }
@@ -50,11 +51,12 @@ export async function renameNeighborhood(
 	store: DataStore,
 	actor: Actor,
 	id: number,
-	input: Record<string, unknown>
+	input: Record<string, unknown>,
+	device = ''
 ): Promise<Result<Neighborhood & { changed: boolean }>> {
 	const name = cleanNeighborhoodName(input.name);
 	if (!name.ok) return name;
-	const payload: NeighborhoodRenamePayload = { id, name: name.value };
+	const payload: NeighborhoodRenamePayload = { id, name: name.value, device };
 	const done = await writeOp<{ changed: boolean }>(store, actor, 'neighborhoods.rename', payload);
 	return done.ok ? ok({ id, name: name.value, changed: done.value.changed }) : done;
 }
@@ -63,12 +65,13 @@ export async function renameNeighborhood(
 export async function mergeNeighborhoods(
 	store: DataStore,
 	actor: Actor,
-	input: Record<string, unknown>
+	input: Record<string, unknown>,
+	device = ''
 ): Promise<Result<{ households: number }>> {
 	const from = positiveId(input.from);
 	const into = positiveId(input.into);
 	if (!from || !into) return fail(400, 'invalid_neighborhood', 'Xin chọn hai khu phố để gộp.');
-	const payload: NeighborhoodMergePayload = { from, into };
+	const payload: NeighborhoodMergePayload = { from, into, device };
 	return writeOp<{ households: number }>(store, actor, 'neighborhoods.merge', payload);
 }
 

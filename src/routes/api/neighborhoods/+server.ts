@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
+import { deviceLabel } from '$lib/server/auth/cookies';
 import { readJsonObject } from '$lib/server/http/json-body';
 import { createNeighborhood } from '$lib/server/services/neighborhoods';
 import { errorResponse } from '$lib/server/services/people';
@@ -13,10 +14,11 @@ export const GET: RequestHandler = ({ locals }) => {
 };
 
 /** `{"name"}` → 201 `{"id","name"}`: the ward officer adds a khu phố. */
-export const POST: RequestHandler = async ({ locals, request }) => {
+export const POST: RequestHandler = async ({ locals, request, getClientAddress }) => {
 	const actor = requireRole(locals.actor, 'officer');
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
-	const result = await createNeighborhood(getApp().store, actor, body.value);
+	const device = deviceLabel(request, getClientAddress());
+	const result = await createNeighborhood(getApp().store, actor, body.value, device);
 	return result.ok ? json(result.value, { status: 201 }) : errorResponse(result);
 };
