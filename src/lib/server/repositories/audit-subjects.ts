@@ -106,10 +106,39 @@ export function subjectNames(db: Reads, subjects: Iterable<string>): Map<string,
 }
 
 /**
- * An entry's detail as shown: the one detail written as a code (an undone milestone's
- * `milestone:3372`, ops/milestones.ts) in words; any other detail is already text.
+ * An entry's detail as shown: the details written as codes in words (an undone milestone's
+ * `milestone:3372`, ops/milestones.ts; an erasure's counts, stored as JSON for programs,
+ * ops/erasure.ts); any other detail is already text.
  */
-export function detailInWords(detail: string): string {
+export function detailInWords(detail: string, action = ''): string {
 	const milestone = /^milestone:(\d{1,15})$/.exec(detail);
-	return milestone ? `Mốc kỹ năng #${milestone[1]}` : detail;
+	if (milestone) return `Mốc kỹ năng #${milestone[1]}`;
+	if (action === 'resident.erase') return erasureInWords(detail) ?? detail;
+	return detail;
+}
+
+/** "Giữ 2 lượt điểm danh không tên; xoá 7 mốc kỹ năng, 1 thẻ QR…": the log showed the JSON. */
+function erasureInWords(detail: string): string | null {
+	let r: Record<string, unknown>;
+	try {
+		r = JSON.parse(detail);
+	} catch {
+		return null;
+	}
+	const n = (key: string) => (typeof r[key] === 'number' ? (r[key] as number) : null);
+	const [kept, milestones, cards, consents, lessons] = [
+		'attendanceAnonymised',
+		'milestonesRemoved',
+		'cardsRemoved',
+		'consentsRemoved',
+		'lessonCompletionsUnlinked'
+	].map(n);
+	if (kept === null || milestones === null || cards === null || consents === null) return null;
+	const parts = [
+		`Giữ ${kept} lượt điểm danh, không còn tên`,
+		`xoá ${milestones} mốc kỹ năng, ${cards} thẻ QR, ${consents} lần ghi đồng ý`
+	];
+	if (lessons) parts.push(`${lessons} lượt học bài không còn gắn với người này`);
+	parts.push(r.householdRemoved === true ? 'xoá cả hộ (không còn ai)' : 'hộ vẫn còn người khác');
+	return `${parts.join('; ')}.`;
 }

@@ -174,6 +174,28 @@ describe('the access log in words', () => {
 		expect(detailInWords('Ngày 01/12/2026, 12 hộ')).toBe('Ngày 01/12/2026, 12 hộ');
 	});
 
+	it("puts an erasure's counts in words for the page (the JSON stays for programs)", () => {
+		const stored = JSON.stringify({
+			attendanceAnonymised: 2,
+			milestonesRemoved: 7,
+			cardsRemoved: 1,
+			consentsRemoved: 1,
+			lessonCompletionsUnlinked: 0,
+			householdRemoved: false
+		});
+		// The officer's log showed {"attendanceAnonymised":2,…}.
+		expect(detailInWords(stored, 'resident.erase')).toBe(
+			'Giữ 2 lượt điểm danh, không còn tên; xoá 7 mốc kỹ năng, 1 thẻ QR, 1 lần ghi đồng ý; hộ vẫn còn người khác.'
+		);
+		const alone = { ...JSON.parse(stored), lessonCompletionsUnlinked: 3, householdRemoved: true };
+		expect(detailInWords(JSON.stringify(alone), 'resident.erase')).toBe(
+			'Giữ 2 lượt điểm danh, không còn tên; xoá 7 mốc kỹ năng, 1 thẻ QR, 1 lần ghi đồng ý; 3 lượt học bài không còn gắn với người này; xoá cả hộ (không còn ai).'
+		);
+		// Another action's text, or a detail that is not the counts, stays as it was.
+		expect(detailInWords(stored, 'resident.view')).toBe(stored);
+		expect(detailInWords('{"x":1}', 'resident.erase')).toBe('{"x":1}');
+	});
+
 	it('filters by a name without diacritics, and still by a stored subject', async () => {
 		const person = headWithFamily(3);
 		await auditRead(store, officer(), {

@@ -148,7 +148,7 @@ export function describeAudit(store: DataStore, rows: AuditRow[]): AuditEntryVie
 			actionName: actionLabel(r.action),
 			subjectName: subject.text,
 			subjectHref: subject.href,
-			detailText: detailInWords(r.detail),
+			detailText: detailInWords(r.detail, r.action),
 			deviceName: deviceSummary(r.device)
 		};
 	});
