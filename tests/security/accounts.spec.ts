@@ -222,3 +222,21 @@ test('a refused new PIN is said in red beside its field, which gets the focus; a
 	expect((await login(ctx, 'datlai.pin', '864213')).status()).toBe(200);
 	await ctx.dispose();
 });
+
+test('on their own row the officer is told, before saving, that a new password signs this computer out too', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/tai-khoan');
+	await openHydrated(page, '/quan-tri/tai-khoan');
+	// Nothing is saved here: quantri's sessions are other tests' too.
+	const own = page.getByRole('row').filter({ hasText: 'quantri' }).first();
+	await own.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+	// Saving went straight to the sign-in form, without a word about why.
+	await expect(own.getByLabel('Mật khẩu mới')).toHaveAccessibleDescription(
+		/máy này và mọi thiết bị khác của bạn sẽ phải đăng nhập lại/
+	);
+	await expect(own.getByRole('button', { name: /cả máy này/ })).toBeVisible();
+	const other = page.getByRole('row').filter({ hasText: 'truongkhu2' });
+	await other.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+	await expect(other.getByLabel('Mật khẩu mới')).not.toHaveAccessibleDescription(/máy này/);
+});
