@@ -240,3 +240,34 @@ test('on their own row the officer is told, before saving, that a new password s
 	await other.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
 	await expect(other.getByLabel('Mật khẩu mới')).not.toHaveAccessibleDescription(/máy này/);
 });
+
+test('without JavaScript a refused head account comes back as a head’s, its khu phố still chosen', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const r = await page.request.post('/api/auth/login', {
+		data: { username: 'quantri', secret: DEMO.password },
+		headers: { origin: BASE_URL }
+	});
+	expect(r.status()).toBe(200);
+	await page.goto('/quan-tri/tai-khoan');
+	const form = page.getByRole('region', { name: 'Tạo tài khoản' });
+	// Without JavaScript the khu phố list is there only when the page is drawn for a head.
+	await form.getByLabel('Tên đăng nhập').fill('truong.nojs');
+	await form.getByLabel('Họ tên').fill('Ngô Văn Tâm');
+	await form.locator('select[name=role]').selectOption('head');
+	await form.locator('input[name=secret]').fill('ngan');
+	await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+	await expect(form.getByRole('alert')).toHaveText('Trưởng khu phố cần chọn khu phố.');
+	// It came back as a volunteer's form ("Mã PIN (6 số)"), the name typed kept, the role lost.
+	await expect(form.locator('select[name=role]')).toHaveValue('head');
+	await expect(form.getByLabel('Họ tên')).toHaveValue('Ngô Văn Tâm');
+	await form.locator('select[name=neighborhoodId]').selectOption({ label: 'Khu phố 3' });
+	await form.locator('input[name=secret]').fill('ngan');
+	await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+	await expect(form.getByRole('alert')).toHaveText('Mật khẩu cần từ 8 ký tự, có cả chữ và số.');
+	await expect(form.locator('select[name=role]')).toHaveValue('head');
+	await expect(form.locator('select[name=neighborhoodId] option:checked')).toHaveText('Khu phố 3');
+	await context.close();
+});
