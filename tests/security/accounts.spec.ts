@@ -152,6 +152,15 @@ test('the officer creates a volunteer from the page, who then signs in with the 
 	await signIn(page, 'quantri', DEMO.password, '/quan-tri/tai-khoan');
 	await openHydrated(page, '/quan-tri/tai-khoan');
 	const form = page.getByRole('region', { name: 'Tạo tài khoản' });
+	// A taken name with a short PIN: the name is said first (said after the PIN was corrected,
+	// the PIN had to be typed a second time).
+	await form.getByLabel('Tên đăng nhập').fill('tinhnguyen1');
+	await form.getByLabel('Họ tên').fill('Vũ Thu Trang');
+	await form.getByLabel('Mã PIN (6 số)').fill('1234');
+	await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+	await expect(form.getByRole('alert')).toHaveText('Tên đăng nhập này đã có người dùng.');
+	await expect(form.getByLabel('Tên đăng nhập')).toBeFocused();
+	await expect(form.getByLabel('Tên đăng nhập')).toHaveAttribute('aria-invalid', 'true');
 	await form.getByLabel('Tên đăng nhập').fill('tnv.trang');
 	await form.getByLabel('Họ tên').fill('Vũ Thu Trang');
 	await form.getByLabel('Mã PIN (6 số)').fill('12345');

@@ -221,6 +221,12 @@ describe('creating accounts', () => {
 		);
 	});
 
+	it('says a taken username before a weak secret, when it has the store to look in', () => {
+		const input = { username: 'TinhNguyen1', displayName: 'Ai Đó', role: 'volunteer', secret: '1' };
+		expect(refusal(() => parseNewAccount(input, store))).toBe('409 username_taken username');
+		expect(refusal(() => parseNewAccount(input))).toBe('400 invalid secret');
+	});
+
 	it('creates a head who can sign in, refuses a taken username, and audits it', async () => {
 		const officer = actorNamed(store, 'quantri');
 		const input = parseNewAccount({

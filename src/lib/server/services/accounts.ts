@@ -44,8 +44,15 @@ export function checkSecret(role: Role, secret: unknown): string {
 	return secret;
 }
 
-/** Validates a new account from a JSON body or a form (all values arrive unknown). */
-export function parseNewAccount(input: Record<string, unknown>): NewAccount {
+const taken = () =>
+	new Problem(409, 'username_taken', 'Tên đăng nhập này đã có người dùng.', 'username');
+
+/**
+ * Validates a new account from a JSON body or a form (all values arrive unknown). Given the
+ * store, a taken username is said before the other fields: said last, the officer corrected
+ * the password, typed it again, and only then heard that the name was taken.
+ */
+export function parseNewAccount(input: Record<string, unknown>, store?: DataStore): NewAccount {
 	const username = typeof input.username === 'string' ? input.username.trim().toLowerCase() : '';
 	if (!USERNAME.test(username)) {
 		throw bad(
@@ -53,6 +60,7 @@ export function parseNewAccount(input: Record<string, unknown>): NewAccount {
 			'Tên đăng nhập gồm 3–32 chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.'
 		);
 	}
+	if (store && usernameTaken(store.db, username)) throw taken();
 	const displayName = typeof input.displayName === 'string' ? cleanText(input.displayName) : '';
 	if (!DISPLAY_NAME.test(displayName)) {
 		throw bad(
@@ -93,9 +101,7 @@ export async function createAccount(
 	input: NewAccount,
 	device: string
 ): Promise<Account> {
-	if (usernameTaken(store.db, input.username)) {
-		throw new Problem(409, 'username_taken', 'Tên đăng nhập này đã có người dùng.', 'username');
-	}
+	if (usernameTaken(store.db, input.username)) throw taken();
 	if (input.neighborhoodId !== null && !neighborhoodExists(store.db, input.neighborhoodId)) {
 		throw bad('neighborhoodId', 'Không có khu phố này.');
 	}

@@ -19,7 +19,7 @@ export const POST: RequestHandler = ({ locals, request, getClientAddress }) =>
 		const actor = requireRole(locals.actor, 'officer');
 		const body = await readJsonObject(request);
 		if (!body.ok) return body.response;
-		const input = parseNewAccount(body.value);
+		const input = parseNewAccount(body.value, getApp().store);
 		const device = deviceLabel(request, getClientAddress());
 		const user = await createAccount(getApp().store, actor, input, device);
 		return json({ status: 'ok', user }, { status: 201 });

@@ -58,7 +58,8 @@ export const actions = {
 		);
 		try {
 			const device = deviceLabel(event.request, event.getClientAddress());
-			const user = await createAccount(getApp().store, actor, parseNewAccount(input), device);
+			const store = getApp().store;
+			const user = await createAccount(store, actor, parseNewAccount(input, store), device);
 			return { action: 'create', id: user.id, message: `Đã tạo tài khoản ${user.username}.` };
 		} catch (error) {
 			if (!isProblem(error)) throw error;
