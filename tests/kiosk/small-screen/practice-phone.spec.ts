@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { readsFirst } from '../../../src/lib/components/kiosk/scroll-to-row';
 import { Kiosk, lesson } from '../kiosk-page';
 
 const LESSONS = readdirSync(new URL('../../../src/lib/walkthroughs/lessons/', import.meta.url))
@@ -56,12 +57,28 @@ test('on every practice step the place to tap is in sight inside the phone, or f
 				).toBeGreaterThan(0);
 				await k.swipeUp(page.locator('.screen'), 4);
 			}
+			const reading =
+				step.practice &&
+				!step.practice.swipe &&
+				readsFirst(step.screen!.elements, step.practice.target);
+			if (reading) {
+				// What to read above the button shows from the screen's top; a button below it
+				// is under the "▼ Còn nữa" line, and a swipe brings it up.
+				await k.progress(i + 1, l.steps.length);
+				await expect
+					.poll(() => page.locator('.screen').evaluate((s) => s.scrollTop), `${l.id} step ${i + 1}`)
+					.toBe(0);
+				if ((await outOfSight(page, step.practice!.target)) > 0) {
+					await expect(page.getByText('▼ Còn nữa ở dưới, vuốt lên để xem')).toBeVisible();
+					await k.swipeUp(page.locator('.screen'), 2);
+				}
+			}
 			if (step.practice) {
 				await expect
 					.poll(() => outOfSight(page, step.practice!.target), `${l.id} step ${i + 1}`)
 					.toBe(0);
-				// Scrolled there by the kiosk (not by the swipe): the first row in sight is whole.
-				if (!step.practice.swipe) {
+				// Scrolled there by the kiosk (not by a swipe): the first row in sight is whole.
+				if (!step.practice.swipe && !reading) {
 					expect(await cutByTopLine(page), `${l.id} step ${i + 1}`).toEqual([]);
 				}
 				await k.tap(k.sim(step.practice.target));
@@ -223,7 +240,9 @@ test('with the biggest text a step, its answer and the phone’s banner all show
 	for (const s of shown) expect(await uncovered(s), `${s} before the tap`).toBe(true);
 	await k.tap(k.sim('name'));
 	await expect(page.getByRole('status')).toContainText('Đúng rồi');
-	for (const s of [...shown, '.feedback']) {
+	// The note takes the "try it" line's place (see the test below).
+	await expect(page.locator('.practice-tag')).toBeHidden();
+	for (const s of [...shown.filter((s) => s !== '.practice-tag'), '.feedback']) {
 		await expect.poll(() => uncovered(s), `${s} after the tap`).toBe(true);
 	}
 });
@@ -268,4 +287,66 @@ test('with the biggest text a hyphenated word in a step’s words stays on one l
 		return found;
 	});
 	expect(lines).toEqual([1, 1]);
+});
+
+// The electricity bill with the biggest text, reached as a learner does: the screen opened
+// scrolled to "Thanh toán" at its bottom, the customer's name, address and the bill's period
+// out of sight above while the voice said to check them. It opens at its top now; the "▼" line
+// says there is more, a swipe (not a miss) brings the button up.
+test('with the biggest text the electricity bill opens at its top, the button a swipe below', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const bill = lesson('tien-dien');
+	const at = bill.steps.findIndex((s) => s.practice?.target === 'pay');
+	await k.open(`/bai-hoc/${bill.id}`);
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	for (let i = 0; i < at; i++) {
+		const p = bill.steps[i].practice;
+		if (p) await k.tap(k.sim(p.target));
+		await k.tap(k.next);
+	}
+	await k.progress(at + 1, bill.steps.length);
+	const screen = page.locator('.screen');
+	await page.waitForTimeout(300);
+	expect(await screen.evaluate((s) => s.scrollTop)).toBe(0);
+	await expect(screen.getByText('Khách hàng: NGUYEN VAN AN')).toBeInViewport({ ratio: 1 });
+	await expect(page.getByText('▼ Còn nữa ở dưới, vuốt lên để xem')).toBeVisible();
+	await expect(page.getByText('▲ Còn nữa ở trên, vuốt xuống để xem')).toHaveCount(0);
+
+	await k.swipeUp(screen, 2);
+	await expect.poll(() => outOfSight(page, 'pay')).toBe(0);
+	// The swipe was not taken for a tap beside the button.
+	await expect(page.getByRole('status')).toHaveCount(0);
+	await k.tap(k.sim('pay'));
+	await expect(page.getByRole('status')).toContainText('Đúng rồi');
+});
+
+// The last "Chạm và vuốt" step with the biggest text: the right tap's note ran 43 px under the
+// lesson buttons and the step scrolled "Bước 6/6" and the phone's banner under the title. The
+// note takes the "try it" line's place; the step stays whole.
+test('with the biggest text the right tap’s note fits without the step scrolling', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	const touch = lesson('cham-vuot');
+	const at = touch.steps.findIndex((s) => s.practice?.target === 'home');
+	await k.open(`/bai-hoc/${touch.id}?buoc=${at + 1}`);
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	await expect(page.locator('.practice-tag')).toBeVisible();
+	await k.tap(k.sim('home'));
+	await expect(page.getByRole('status')).toContainText('Đúng rồi');
+	await expect(page.locator('.practice-tag')).toBeHidden();
+	await page.waitForTimeout(300);
+	const stage = await page
+		.locator('.lesson > .body')
+		.evaluate((b) => ({ scroll: b.scrollHeight, client: b.clientHeight, top: b.scrollTop }));
+	expect(stage.scroll).toBeLessThanOrEqual(stage.client);
+	expect(stage.top).toBe(0);
+	await expect(page.getByText(`Bước ${at + 1}/${touch.steps.length}`)).toBeInViewport({
+		ratio: 1
+	});
+	await expect(page.locator('.phone .banner')).toBeInViewport({ ratio: 1 });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollToRow, type Row } from './scroll-to-row';
+import { readsFirst, scrollToRow, type Row } from './scroll-to-row';
 
 /** Rows of these heights, 14 px apart, under a 12 px padding (the phone at 24 px text). */
 const stack = (...heights: number[]): Row[] => {
@@ -78,5 +78,38 @@ describe('scrolling the practice phone to the row to tap', () => {
 			top: 0,
 			tail: 0
 		});
+	});
+});
+
+describe('a step whose screen is to be read before its button is tapped', () => {
+	const field = (label: string) => ({ kind: 'field' as const, label, value: '…' });
+	const button = (id: string) => ({ kind: 'button' as const, id, text: id });
+
+	it('is one with only things to read above the button', () => {
+		// VietQR's "Xác nhận": the name, the amount and the message to check come first.
+		const confirm = [field('Tên người nhận'), field('Số tiền'), field('Lời nhắn'), button('next')];
+		expect(readsFirst(confirm, 'next')).toBe(true);
+		const paid = [{ kind: 'text' as const, text: 'Thanh toán thành công' }, button('save')];
+		expect(readsFirst(paid, 'save')).toBe(true);
+		const bill = [{ kind: 'row' as const, text: 'Khách hàng' }, field('Kỳ'), button('pay')];
+		expect(readsFirst(bill, 'pay')).toBe(true);
+	});
+
+	it('is not one where other choices lie above the button, or nothing does', () => {
+		// VssID's login: "Đăng nhập" above "Đăng nhập bằng VNeID" — finding the right one is the step.
+		const login = [field('Số định danh'), button('login'), button('vneid')];
+		expect(readsFirst(login, 'vneid')).toBe(false);
+		const menu = [
+			{ kind: 'text' as const, text: 'Bảng chọn' },
+			{ kind: 'row' as const, id: 'share', text: 'Chia sẻ' },
+			button('back')
+		];
+		expect(readsFirst(menu, 'back')).toBe(false);
+		expect(readsFirst([button('check'), field('Mã')], 'check')).toBe(false);
+		const tiles = [
+			field('Mã'),
+			{ kind: 'tiles' as const, items: [{ id: 'home', text: 'Nhà', icon: 'home' }] }
+		];
+		expect(readsFirst(tiles, 'home')).toBe(true);
 	});
 });

@@ -1,3 +1,5 @@
+import type { SimElement } from '$lib/walkthroughs/types';
+
 /** A row of the practice phone's screen: its top and bottom edges, in px from its content's top. */
 export interface Row {
 	top: number;
@@ -76,4 +78,25 @@ export function scrollScreenTo(screen: HTMLElement, element: Element | null): vo
 	// scroll, or the browser stops the scroll short at the old end.
 	screen.style.setProperty('--tail', `${tail}px`);
 	screen.scrollTop = top;
+}
+
+/** The row holds the element with this id (a tile among tiles counts as its row). */
+const holds = (row: SimElement, id: string): boolean =>
+	('id' in row && row.id === id) || (row.kind === 'tiles' && row.items.some((t) => t.id === id));
+
+/** Something to tap or pick on the fake app (a choice), not only something to read. */
+const isChoice = (row: SimElement): boolean =>
+	('id' in row && row.id !== undefined) || row.kind === 'tiles' || row.kind === 'toggle';
+
+/**
+ * Whether the rows above the one to tap are only there to be read: a name and an amount to
+ * check before "Xác nhận", a bill before "Thanh toán", "Thanh toán thành công" before "Lưu ảnh
+ * biên lai". Such a step opens at the screen's top even when the button is below what shows:
+ * scrolled to the button, with big text the first of them (the recipient's name, the customer)
+ * was out of sight while the voice asked to check it. With other choices above the button the
+ * step is to find the right one, and the screen opens at it as before.
+ */
+export function readsFirst(rows: SimElement[], target: string): boolean {
+	const at = rows.findIndex((row) => holds(row, target));
+	return at > 0 && !rows.slice(0, at).some(isChoice);
 }
