@@ -1,4 +1,11 @@
-import { expect, test, type Page, type Response } from '@playwright/test';
+import {
+	expect,
+	test,
+	type Browser,
+	type BrowserContext,
+	type Page,
+	type Response
+} from '@playwright/test';
 import { openHydrated } from '../support/pages';
 import { apiSignIn } from '../support/sign-in';
 import { Kiosk } from './kiosk-page';
@@ -10,6 +17,29 @@ async function callFromKiosk(page: Page): Promise<{ k: Kiosk; response: Response
 	const sent = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
 	await k.tap(k.button('Gọi tình nguyện viên'));
 	return { k, response: await sent };
+}
+
+/** A volunteer's phone: a browser context of its own beside the kiosk's. */
+function volunteerPhone(browser: Browser) {
+	return browser.newContext({
+		baseURL: test.info().project.use.baseURL!,
+		viewport: { width: 412, height: 915 },
+		hasTouch: true,
+		locale: 'vi-VN',
+		timezoneId: 'Asia/Ho_Chi_Minh'
+	});
+}
+
+/** Answers every call still open (left by another test), as the volunteer’s "Tôi đến ngay" does. */
+async function answerOpenCalls(phone: BrowserContext) {
+	const left = (await (await phone.request.get('/api/help')).json()) as { help: { id: number }[] };
+	const origin = new URL(test.info().project.use.baseURL!).origin;
+	for (const { id } of left.help) {
+		await phone.request.post('/tinh-nguyen?/answer', {
+			form: { id: String(id) },
+			headers: { origin }
+		});
+	}
 }
 
 test('"Gọi tình nguyện viên" stores a request, tells the learner someone is coming, and volunteers see where', async ({
@@ -94,15 +124,8 @@ test('a volunteer half way through registering a household on a phone is called,
 	page,
 	browser
 }) => {
-	// The volunteer's phone: a context of its own beside the kiosk's, buzzes recorded.
-	const baseURL = test.info().project.use.baseURL!;
-	const phone = await browser.newContext({
-		baseURL,
-		viewport: { width: 412, height: 915 },
-		hasTouch: true,
-		locale: 'vi-VN',
-		timezoneId: 'Asia/Ho_Chi_Minh'
-	});
+	// The volunteer's phone, buzzes recorded.
+	const phone = await volunteerPhone(browser);
 	await phone.addInitScript(() => {
 		const w = window as unknown as { buzzes: unknown[] };
 		w.buzzes = [];
@@ -110,13 +133,7 @@ test('a volunteer half way through registering a household on a phone is called,
 	});
 	expect((await apiSignIn(phone.request, 'tinhnguyen3', '246810')).ok()).toBe(true);
 	// A call left open by another test would already be on the page, not arrive while it is open.
-	const left = (await (await phone.request.get('/api/help')).json()) as { help: { id: number }[] };
-	for (const { id } of left.help) {
-		await phone.request.post('/tinh-nguyen?/answer', {
-			form: { id: String(id) },
-			headers: { origin: new URL(baseURL).origin }
-		});
-	}
+	await answerOpenCalls(phone);
 
 	const vol = await phone.newPage();
 	await openHydrated(vol, '/cu-dan/ho-moi');
@@ -168,24 +185,11 @@ test('a call reaches a volunteer’s open page within 2 s, not at the bar’s ne
 	page,
 	browser
 }) => {
-	const baseURL = test.info().project.use.baseURL!;
-	const phone = await browser.newContext({
-		baseURL,
-		viewport: { width: 412, height: 915 },
-		hasTouch: true,
-		locale: 'vi-VN',
-		timezoneId: 'Asia/Ho_Chi_Minh'
-	});
+	const phone = await volunteerPhone(browser);
 	expect((await apiSignIn(phone.request, 'tinhnguyen2', '246810')).ok()).toBe(true);
 	// A call left open by another test would already be on the page, and a new tap would be
 	// that same call: none is left open.
-	const left = (await (await phone.request.get('/api/help')).json()) as { help: { id: number }[] };
-	for (const { id } of left.help) {
-		await phone.request.post('/tinh-nguyen?/answer', {
-			form: { id: String(id) },
-			headers: { origin: new URL(baseURL).origin }
-		});
-	}
+	await answerOpenCalls(phone);
 	const vol = await phone.newPage();
 	// The phone's clock stands still: the bar's 10-s look never comes, so a call that shows
 	// came over the live channel.

@@ -1,10 +1,11 @@
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
+import { apiClientSignedIn } from '../support/sign-in';
 
 /**
  * The ward's door-to-door list names the khu phố it has no household for: one done, one new
@@ -19,14 +20,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	await server.start();
-	officer = await request.newContext({
-		baseURL: server.url,
-		extraHTTPHeaders: { origin: server.url }
-	});
-	const login = await officer.post('/api/auth/login', {
-		data: { username: 'quantri', secret: DEMO.password }
-	});
-	expect(login.status()).toBe(200);
+	officer = await apiClientSignedIn(server.url, 'quantri', DEMO.password);
 	const made = async (path: string, data: object) => {
 		const r = await officer.post(path, { data });
 		expect(r.status(), `${path}: ${await r.text()}`).toBe(201);

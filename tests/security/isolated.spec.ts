@@ -1,7 +1,7 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
-import { apiSignIn } from '../support/sign-in';
+import { apiClientSignedIn, apiSignIn } from '../support/sign-in';
 import { residentIn } from './residents';
 
 /**
@@ -16,14 +16,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	await server.start();
-	officer = await request.newContext({
-		baseURL: server.url,
-		extraHTTPHeaders: { origin: server.url }
-	});
-	const r = await officer.post('/api/auth/login', {
-		data: { username: 'quantri', secret: DEMO.password }
-	});
-	expect(r.status()).toBe(200);
+	officer = await apiClientSignedIn(server.url, 'quantri', DEMO.password);
 });
 test.afterAll(() => server.stop());
 
