@@ -2,7 +2,8 @@
  * How failed sign-ins slow down and then stop guessing. Pure, so the rules are tested
  * without a clock: after the 3rd failure in a row the next try must wait 1 s, after the 4th
  * 2 s; the 5th failure locks the account until the ward officer unlocks it. One or two slips
- * (a mistyped PIN) cost nothing.
+ * (a mistyped PIN) cost nothing. The ward's last working officer is never locked (nobody
+ * could unlock them): their waits go on growing, to a minute a try (ops/auth.ts).
  */
 export const LOCK_AFTER_FAILURES = 5;
 

@@ -1,5 +1,6 @@
 import { ROLE_LABELS, type Role } from '../../domain/actor';
 import { Problem } from '../http/problem';
+import { isLastWorkingOfficer } from '../repositories/users';
 import type { Db } from '../store/database';
 import type { OpContext, OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
@@ -39,11 +40,7 @@ function revokeAll(db: Db, userId: number, ctx: OpContext): number {
  * other at the same moment (each request passed its check before the other landed).
  */
 function refuseLastOfficer(db: Db, userId: number): void {
-	const activeOfficers = (sql: string) =>
-		db.value<number>(`SELECT count(*) FROM users WHERE role = 'officer' AND disabled = 0 ${sql}`, [
-			userId
-		]);
-	if (activeOfficers('AND id = ?') && !activeOfficers('AND id != ?')) {
+	if (isLastWorkingOfficer(db, userId)) {
 		throw new Problem(
 			409,
 			'last_officer',

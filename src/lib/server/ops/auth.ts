@@ -1,5 +1,6 @@
 import { Problem } from '../http/problem';
 import { locksNow } from '../auth/lockout';
+import { isLastWorkingOfficer } from '../repositories/users';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 
@@ -60,7 +61,9 @@ export const authOps: OpHandlers = {
 				[ctx.at, p.userId]
 			);
 			const failures = db.value<number>('SELECT failed_logins FROM users WHERE id = ?', [p.userId]);
-			if (locksNow(failures ?? 0)) {
+			// The ward's last working officer is only slowed (up to a minute a try, lockout.ts):
+			// locked, nobody could unlock them, and anyone knowing the username could do it.
+			if (locksNow(failures ?? 0) && !isLastWorkingOfficer(db, p.userId)) {
 				db.run('UPDATE users SET locked = 1 WHERE id = ? AND locked = 0', [p.userId]);
 				locked = true;
 				appendAudit(db, ctx, {

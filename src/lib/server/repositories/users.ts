@@ -70,3 +70,19 @@ export const usernameTaken = (db: Reads, username: string): boolean =>
 
 export const neighborhoodExists = (db: Reads, id: number): boolean =>
 	db.value<number>('SELECT count(*) FROM neighborhoods WHERE id = ?', [id]) !== 0;
+
+/**
+ * True when `userId` is the ward's only officer who can still sign in (not disabled, not
+ * locked). Only an officer can unlock or re-enable an account, so losing that one would leave
+ * nobody to let anyone back in: it is never disabled (ops/accounts.ts) and never locked by
+ * failed sign-ins, only slowed (ops/auth.ts).
+ */
+export function isLastWorkingOfficer(db: Reads, userId: number): boolean {
+	const working = (others: string) =>
+		db.value<number>(
+			`SELECT count(*) FROM users
+			 WHERE role = 'officer' AND disabled = 0 AND locked = 0 AND id ${others} ?`,
+			[userId]
+		) ?? 0;
+	return working('=') === 1 && working('!=') === 0;
+}

@@ -99,6 +99,57 @@ describe('signing in', () => {
 	});
 });
 
+describe('the ward’s last working officer', () => {
+	/** Wrong secrets until `n` of them were checked, waiting as told: what each try answered. */
+	async function failTimes(username: string, n: number) {
+		const seen: string[] = [];
+		for (let checked = 0; checked < n;) {
+			const result = await tryLogin(username, 'sai-mat-khau');
+			if (!result.ok && result.reason === 'too_soon') {
+				seen.push(`wait ${result.retryAfterSeconds}s`);
+				step(result.retryAfterSeconds * 1000);
+			} else {
+				checked++;
+				seen.push(result.ok ? 'ok' : result.reason);
+			}
+		}
+		return seen;
+	}
+
+	it('is slowed by wrong passwords, up to a minute a try, but never locked', async () => {
+		// Anyone who knows "quantri" could lock it, and only an officer can unlock one.
+		const quantri = actorNamed(store, 'quantri');
+		const seen = await failTimes('quantri', 11);
+		expect(seen).not.toContain('locked');
+		expect(seen.filter((s) => s.startsWith('wait')).slice(-3)).toEqual([
+			'wait 32s',
+			'wait 64s',
+			'wait 64s'
+		]);
+		expect(audits('auth.locked', `user:${quantri.id}`)).toBe(0);
+		step(64_000);
+		expect((await tryLogin('quantri', 'hatu2026')).ok).toBe(true);
+	});
+
+	it('is locked like anyone once another officer can unlock them', async () => {
+		const quantri = actorNamed(store, 'quantri');
+		const input = parseNewAccount({
+			username: 'canbo.ba',
+			displayName: 'Cán bộ Ba',
+			role: 'officer',
+			secret: 'canbo3-2026'
+		});
+		const second = await createAccount(store, quantri, input, DEVICE);
+		expect((await failTimes('quantri', 5)).at(-1)).toBe('locked');
+		// canbo.ba is the last working officer now: not locked in turn.
+		expect(await failTimes('canbo.ba', 6)).not.toContain('locked');
+		step(64_000);
+		await unlock(store, actorNamed(store, 'canbo.ba'), quantri.id, DEVICE);
+		expect((await tryLogin('quantri', 'hatu2026')).ok).toBe(true);
+		await setDisabled(store, quantri, second.id, true, DEVICE);
+	});
+});
+
 describe('sessions', () => {
 	it('expire after their shift', async () => {
 		const result = await tryLogin('tinhnguyen2', '246810');
