@@ -113,6 +113,14 @@ test('a head finds a person’s data page from the person, and it fits a 360 px 
 	// A note too long is said under the note, not below the data-erasing form.
 	const note = page.getByLabel('Người này yêu cầu thế nào (không bắt buộc)');
 	await note.fill('Gọi điện nhờ con gái báo. '.repeat(13));
+	// It cannot be undone: one tap is not enough, the box must say the person asked.
+	const asked = page.getByLabel('Chính người này (hoặc người giám hộ) đã yêu cầu rút lại');
+	await page.getByRole('button', { name: 'Ghi nhận rút lại đồng ý' }).tap();
+	await expect(asked).toHaveAccessibleDescription(/^Xin đánh dấu ô xác nhận/);
+	await expect(asked).toHaveAttribute('aria-invalid', 'true');
+	await expect(note).not.toHaveAttribute('aria-invalid');
+	await expect(note).toHaveValue(/^Gọi điện nhờ con gái báo\./);
+	await asked.tap();
 	await page.getByRole('button', { name: 'Ghi nhận rút lại đồng ý' }).tap();
 	await expect(note).toHaveAccessibleDescription(/^Ghi chú dài quá: tối đa 300 ký tự/);
 	await expect(note).toHaveAttribute('aria-invalid', 'true');

@@ -138,7 +138,7 @@ test('hostile text is shown as text in the audit log, and neutralised in its CSV
 	const person = await residentIn(who.officer, 'Khu phố 7', 700);
 	const formula = '=HYPERLINK("http://evil.example","Bấm")';
 	const withdrawn = await who.officer.post(`/cu-dan/${person.id}/du-lieu?/withdraw`, {
-		form: { note: formula }
+		form: { note: formula, confirm: 'yes' }
 	});
 	expect(withdrawn.status()).toBe(200);
 

@@ -86,6 +86,7 @@ test('the readable copy shows the person, records the view and the print, and ta
 	await expect(page.locator('body[data-printed]')).toHaveCount(1);
 
 	await page.getByLabel('Người này yêu cầu thế nào').fill('Bác gọi điện xin rút');
+	await page.getByLabel('Chính người này (hoặc người giám hộ) đã yêu cầu rút lại').check();
 	await page.getByRole('button', { name: 'Ghi nhận rút lại đồng ý' }).click();
 	await expect(page.getByRole('status')).toHaveText('Đã ghi nhận việc rút lại sự đồng ý.');
 	await expect(page.getByText('Sự đồng ý đã được rút lại.')).toBeVisible();

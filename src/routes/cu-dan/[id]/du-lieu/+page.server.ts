@@ -52,6 +52,17 @@ export const actions = {
 	withdraw: async ({ locals, params, request, getClientAddress }) => {
 		const actor = requireRole(locals.actor, ...PERSONAL_DATA_ROLES);
 		const form = await request.formData();
+		const note = form.get('note');
+		// Asked like the erasure: there is no way back (the card stops checking in, the record
+		// cannot be edited), and the button sat one slip away from "In bản sao".
+		if (form.get('confirm') !== 'yes') {
+			return fail(400, {
+				action: 'withdraw',
+				field: 'confirm',
+				message: 'Xin đánh dấu ô xác nhận trước khi ghi nhận: việc rút lại không làm lại được.',
+				...(typeof note === 'string' ? { note } : {})
+			});
+		}
 		try {
 			const device = deviceLabel(request, getClientAddress());
 			const id = idParam(params.id, 'cư dân này');
@@ -60,7 +71,6 @@ export const actions = {
 		} catch (e) {
 			const no = refused('withdraw', e);
 			// The note comes back to the field: a refusal loses nothing typed.
-			const note = form.get('note');
 			return typeof note === 'string' ? fail(no.status, { ...no.data, note }) : no;
 		}
 	},

@@ -72,7 +72,7 @@ describe('withdrawing consent', () => {
 		const id = residentIn(2);
 		const long = 'Gọi điện nhờ con gái báo. '.repeat(13);
 		expect(long.length).toBeGreaterThan(300);
-		expect(await post('withdraw', 'truongkhu2', id, { note: long })).toMatchObject({
+		expect(await post('withdraw', 'truongkhu2', id, { note: long, confirm: 'yes' })).toMatchObject({
 			status: 400,
 			data: {
 				action: 'withdraw',
@@ -88,10 +88,40 @@ describe('withdrawing consent', () => {
 	});
 });
 
+describe('withdrawing consent, asked first', () => {
+	it('is refused without the box ticked, the note given back, nothing recorded', async () => {
+		const id = residentIn(2);
+		expect(await post('withdraw', 'truongkhu2', id, { note: 'Gọi điện ngày 25/11' })).toMatchObject(
+			{
+				status: 400,
+				data: {
+					action: 'withdraw',
+					field: 'confirm',
+					message: 'Xin đánh dấu ô xác nhận trước khi ghi nhận: việc rút lại không làm lại được.',
+					note: 'Gọi điện ngày 25/11'
+				}
+			}
+		);
+		const withdrawn = () =>
+			store.db.value<number>(
+				'SELECT count(*) FROM consents WHERE resident_id = ? AND withdrawn_at IS NOT NULL',
+				[Number(id)]
+			);
+		expect(withdrawn()).toBe(0);
+		expect(await post('withdraw', 'truongkhu2', id, { confirm: 'yes' })).toEqual({
+			withdrawn: true
+		});
+		expect(withdrawn()).toBe(1);
+	});
+});
+
 describe('the other actions of the page', () => {
 	it('answer a bad id or another khu phố with a failure', async () => {
-		expect(await post('withdraw', 'truongkhu2', 'abc')).toMatchObject({ status: 404 });
-		expect(await post('withdraw', 'truongkhu2', residentIn(1))).toMatchObject({ status: 403 });
+		const asked = { confirm: 'yes' };
+		expect(await post('withdraw', 'truongkhu2', 'abc', asked)).toMatchObject({ status: 404 });
+		expect(await post('withdraw', 'truongkhu2', residentIn(1), asked)).toMatchObject({
+			status: 403
+		});
 		expect(await post('erase', 'quantri', 'abc', { confirm: 'yes' })).toMatchObject({
 			status: 404,
 			data: { action: 'erase' }
