@@ -23,7 +23,8 @@ export const ERASED_HEAD = 'Chủ hộ (đã xoá dữ liệu)';
 /**
  * Erasure on request, in one op: all of it lands or none of it does (the store runs each op
  * in one transaction). The person and everything naming them goes; their attendance stays
- * as anonymous rows that keep session and khu phố, so every count stays right.
+ * as anonymous rows that keep session and khu phố, and count as one person (`erased_as`), so
+ * every count of people stays right.
  */
 export const erasureOps: OpHandlers = {
 	'privacy.erase': (db, p: ErasePayload, ctx): ErasureResult => {
@@ -34,9 +35,11 @@ export const erasureOps: OpHandlers = {
 		);
 		if (!r) throw new Problem(404, 'not_found', 'Không tìm thấy cư dân này (có thể đã xoá).');
 		const id = p.residentId;
+		// The rows stay one person in the reports under a number that names nobody (migration 0013).
+		const erasedAs = db.value<number>('SELECT min(id) FROM attendance WHERE resident_id = ?', [id]);
 		const attendanceAnonymised = db.run(
-			'UPDATE attendance SET neighborhood_id = coalesce(neighborhood_id, ?), resident_id = NULL WHERE resident_id = ?',
-			[r.neighborhood_id, id]
+			'UPDATE attendance SET neighborhood_id = coalesce(neighborhood_id, ?), resident_id = NULL, erased_as = ? WHERE resident_id = ?',
+			[r.neighborhood_id, erasedAs ?? null, id]
 		).changes;
 		const lessonCompletionsUnlinked = db.run(
 			'UPDATE lesson_completions SET resident_id = NULL WHERE resident_id = ?',

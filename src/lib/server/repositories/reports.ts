@@ -9,6 +9,15 @@ import { scopeTo } from './scope';
  * khu phố recorded with the check-in, which stays even after a resident is erased.
  */
 
+/**
+ * Who a check-in was, for counting people: the resident, or for an erased person's rows the one
+ * number their erasure gave them all (`erased_as`, migration 0013; a row anonymised before
+ * that counts alone). Negative, so never a resident's id.
+ */
+const ATTENDEE = 'coalesce(a.resident_id, -coalesce(a.erased_as, a.id))';
+/** The household a check-in counts for: an erased person's rows are one home of their own. */
+const ATTENDEE_HOME = 'coalesce(r.household_id, -coalesce(a.erased_as, a.id))';
+
 /** A milestone's khu phố is its holder's household's (milestones carry no khu phố of their own). */
 const HOME_OF_MILESTONE =
 	'JOIN residents r ON r.id = m.resident_id JOIN households h ON h.id = r.household_id';
@@ -25,13 +34,13 @@ export interface DayCountsRow {
 }
 
 export function dayCounts(db: Reads, day: string, nb: number | null): DayCountsRow {
-	// An erased resident's check-in (resident_id NULL) still counts as one person, and as one
-	// household: the anonymous row keeps no link to a home (that would point back at them), so
+	// An erased resident's check-ins (resident_id NULL) still count as one person, and as one
+	// household: the anonymous rows keep no link to a home (that would point back at them), so
 	// the count stays what it was before the erasure unless a housemate came the same day.
 	const scope = scopeTo(nb, 'a.');
 	const sql = `SELECT count(*) AS checkins,
-			count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees,
-			count(DISTINCT coalesce(r.household_id, -a.id)) AS households
+			count(DISTINCT ${ATTENDEE}) AS attendees,
+			count(DISTINCT ${ATTENDEE_HOME}) AS households
 		FROM attendance a LEFT JOIN residents r ON r.id = a.resident_id
 		WHERE a.checked_in_at BETWEEN ? AND ? ${scope.sql}`;
 	return db.get<DayCountsRow>(sql, [...dayRange(day), ...scope.params])!;
@@ -90,7 +99,7 @@ export function otherSessionsOfDay(
 	const params = [from, to, ...attendee.params, from, to, ...listed.params];
 	const sessions = db.all<OtherSessionRow>(
 		`SELECT s.id, s.title, s.place, s.neighborhood_id, n.name AS neighborhood, s.starts_at,
-			count(DISTINCT coalesce(a.resident_id, -a.id)) AS people
+			count(DISTINCT ${ATTENDEE}) AS people
 		FROM attendance a JOIN class_sessions s ON s.id = a.session_id
 		LEFT JOIN neighborhoods n ON n.id = s.neighborhood_id
 		WHERE ${where}
@@ -101,7 +110,7 @@ export function otherSessionsOfDay(
 		sessions.length === 0
 			? 0
 			: (db.value<number>(
-					`SELECT count(DISTINCT coalesce(a.resident_id, -a.id))
+					`SELECT count(DISTINCT ${ATTENDEE})
 					FROM attendance a JOIN class_sessions s ON s.id = a.session_id WHERE ${where}`,
 					params
 				) ?? 0);
@@ -154,7 +163,7 @@ export function helpedCount(db: Reads, kind: HelpKind, day: string, nb: number |
 	const home = scopeTo(nb, 'h.');
 	params.push(...attendee.params, day, ...kind.skills, ...home.params);
 	const sql = `SELECT count(*) FROM (
-			SELECT coalesce(a.resident_id, -a.id) AS who FROM attendance a
+			SELECT ${ATTENDEE} AS who FROM attendance a
 			JOIN class_sessions s ON s.id = a.session_id
 			WHERE a.checked_in_at BETWEEN ? AND ? AND (${session.join(' OR ') || '0'}) ${exclude}
 				${attendee.sql}
@@ -231,7 +240,7 @@ export function dayAttendeesByNeighborhood(
 	db: Reads,
 	day: string
 ): Array<{ neighborhood_id: number; attendees: number }> {
-	const sql = `SELECT a.neighborhood_id, count(DISTINCT coalesce(a.resident_id, -a.id)) AS attendees
+	const sql = `SELECT a.neighborhood_id, count(DISTINCT ${ATTENDEE}) AS attendees
 		FROM attendance a WHERE a.checked_in_at BETWEEN ? AND ? GROUP BY a.neighborhood_id`;
 	return db.all(sql, dayRange(day));
 }

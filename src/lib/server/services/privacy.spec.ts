@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vnDay } from '../../domain/time';
 import { ERASED_HEAD, erasureOps } from '../ops/erasure';
+import { dayAttendeesByNeighborhood, dayCounts } from '../repositories/reports';
 import type { Store } from '../store/store';
 import { auditRead } from './audit';
 import { eraseResident, exportResident, withdrawConsent } from './privacy';
@@ -362,5 +364,39 @@ describe('a check-in by a head', () => {
 			clock.now
 		);
 		expect(card.status).toBe(201);
+	});
+});
+
+describe('an erased person in the day reports', () => {
+	/** Someone who came to two classes on one day when nobody else of their home came. */
+	function twiceInADay(): { id: number; at: number } {
+		const VN_DAY = `((a.checked_in_at + ${7 * 3600_000}) / ${24 * 3600_000})`;
+		const row = store.db.get<{ id: number; at: number }>(
+			`SELECT a.resident_id AS id, min(a.checked_in_at) AS at
+			 FROM attendance a JOIN residents r ON r.id = a.resident_id
+			 WHERE NOT EXISTS (
+				SELECT 1 FROM attendance b JOIN residents o ON o.id = b.resident_id
+				WHERE o.household_id = r.household_id AND o.id != r.id
+					AND ((b.checked_in_at + ${7 * 3600_000}) / ${24 * 3600_000}) = ${VN_DAY})
+			 GROUP BY a.resident_id, ${VN_DAY} HAVING count(*) >= 2
+			 ORDER BY a.resident_id LIMIT 1`
+		);
+		if (!row) throw new Error('the demo ward has no such resident');
+		return row;
+	}
+
+	it('is still one person and one household, for the ward and their khu phố', async () => {
+		const { id, at } = twiceInADay();
+		const day = vnDay(at);
+		const before = {
+			ward: dayCounts(store.db, day, null),
+			byNeighborhood: dayAttendeesByNeighborhood(store.db, day)
+		};
+		await eraseResident(store, actorNamed(store, 'quantri'), id, DEVICE);
+		// Each anonymous row was counted as somebody else: one more person, one more home.
+		expect({
+			ward: dayCounts(store.db, day, null),
+			byNeighborhood: dayAttendeesByNeighborhood(store.db, day)
+		}).toEqual(before);
 	});
 });
