@@ -187,9 +187,6 @@ test('a call reaches a volunteer’s open page within 2 s, not at the bar’s ne
 }) => {
 	const phone = await volunteerPhone(browser);
 	expect((await apiSignIn(phone.request, 'tinhnguyen2', '246810')).ok()).toBe(true);
-	// A call left open by another test would already be on the page, and a new tap would be
-	// that same call: none is left open.
-	await answerOpenCalls(phone);
 	const vol = await phone.newPage();
 	// The phone's clock stands still: the bar's 10-s look never comes, so a call that shows
 	// came over the live channel.
@@ -198,11 +195,16 @@ test('a call reaches a volunteer’s open page within 2 s, not at the bar’s ne
 	const live = vol.waitForResponse((r) => r.url().endsWith('/api/live'));
 	await openHydrated(vol, '/the-qr');
 	expect((await live).status()).toBe(200);
+	// A call left open by another test would already be on the page: answered now, it goes
+	// (over the same channel). Kiosk tests in the other worker may call at any moment, and
+	// this server is one kiosk: the tap below may find their call on its way (200) rather than
+	// make one (201). Either call was made after this page opened, so it came by the channel.
+	await answerOpenCalls(phone);
 	const calls = vol.getByRole('region', { name: 'Trạm đang gọi tình nguyện viên' });
 	await expect(calls).toHaveCount(0);
 
 	const { response } = await callFromKiosk(page);
-	expect(response.status()).toBe(201);
+	expect([200, 201]).toContain(response.status());
 	await expect(calls.getByRole('listitem')).toContainText(
 		/Nhà văn hoá khu phố 1 gọi tình nguyện viên lúc \d{2}:\d{2}/,
 		{ timeout: 2000 }
