@@ -70,7 +70,11 @@ test('while a volunteer is on the way the kiosk does not send the learner home',
 	await page.clock.runFor(600_000);
 	await expect(page.getByRole('alertdialog')).toHaveCount(0);
 	await expect(page).toHaveURL(/\/bai-hoc\/vssid\?buoc=1$/);
-	await expect(page.getByText(/Tình nguyện viên sẽ đến giúp bác ngay/)).toBeVisible();
+	// Still on its way, or taken by now: kiosk tests in the other worker share this kiosk, and
+	// help.spec answers the calls it finds open. Either way the grace holds.
+	await expect(page.getByRole('status').filter({ hasText: 'Đã gọi lúc' })).toContainText(
+		/Tình nguyện viên (sẽ đến giúp bác ngay|đã nhận lời lúc)/
+	);
 	// Left alone far longer than help takes, it still clears for the next person.
 	await page.clock.runFor(600_000);
 	await expect(page.getByRole('alertdialog', { name: 'Bác còn ở đây không?' })).toBeVisible();
