@@ -6,8 +6,11 @@ import { SnapshotWorker } from './snapshot-worker';
 
 const SNAPSHOT = /^snapshot-(\d{12})\.sqlite$/;
 const CHECKSUM = /^checksum-(\d{12})\.crc32$/;
-/** A snapshot's or checksum's temp file, left by a crash in the middle of writing it. */
-const TEMP = /^(snapshot-\d{12}\.sqlite|checksum-\d{12}\.crc32)\.tmp$/;
+/**
+ * A snapshot's or checksum's temp file, left by a crash in the middle of writing it, or the
+ * snapshot worker's test of the disk (see SnapshotWorker.prepare).
+ */
+const TEMP = /^(snapshot-\d{12}\.sqlite|checksum-\d{12}\.crc32|direct-io-probe)\.tmp$/;
 /** Two generations: if the newest is damaged, the older one plus the journal still recover. */
 export const GENERATIONS_KEPT = 2;
 
@@ -83,7 +86,7 @@ export class Snapshots {
 	 * copying into it costs the loop no first touch of fresh pages.
 	 */
 	prepare(size: number): Promise<Uint8Array> {
-		return this.worker.prepare(size);
+		return this.worker.prepare(size, this.dir);
 	}
 
 	/**

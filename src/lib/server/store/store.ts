@@ -748,7 +748,8 @@ export class Store implements DataStore {
 	 */
 	private keepSpare(bytes: Uint8Array): void {
 		if (this.closed || !(bytes.buffer instanceof SharedArrayBuffer)) return;
-		this.spare = new Uint8Array(bytes.buffer);
+		// From the same start: prepared memory may begin where the disk takes direct writes.
+		this.spare = new Uint8Array(bytes.buffer, bytes.byteOffset);
 		if (this.spareTimer) clearTimeout(this.spareTimer);
 		this.spareTimer = setTimeout(() => (this.spare = undefined), SPARE_KEPT_MS);
 		this.spareTimer.unref();
