@@ -1,5 +1,5 @@
 import { HELP_REPEAT_MS, type HelpRequest } from '$lib/domain/checkin-people';
-import { LIVE_POLL_MS, liveChannel, oneAtATime } from './live-channel';
+import { keepFresh } from './live-channel';
 import { timedFetch } from './timed-fetch';
 
 /**
@@ -37,8 +37,6 @@ export class HelpCalls {
 	private now = $state(Date.now());
 	/** Calls this page has already heard of: only a call new to it buzzes. */
 	#known: number[] = [];
-	/** When the last read was asked for. */
-	#askedAt = 0;
 
 	constructor(initial: HelpRequest[]) {
 		this.calls = initial;
@@ -54,32 +52,22 @@ export class HelpCalls {
 
 	start(): () => void {
 		this.hidden = readHidden();
-		const refresh = () => void this.refresh();
-		const visible = () => document.visibilityState === 'visible' && refresh();
-		refresh();
-		// No healthy live channel: every round reads, exactly as without one.
-		const round = () => {
-			if (!liveChannel.healthy || Date.now() - this.#askedAt >= LIVE_POLL_MS) refresh();
-		};
-		const timer = setInterval(round, HELP_REFRESH_MS);
-		const changed = oneAtATime(() => this.refresh());
-		const stopLive = liveChannel.listen({
-			onchange: (changes) => {
-				if (changes.includes('help')) changed();
-			}
+		const fresh = keepFresh({
+			read: () => this.refresh(),
+			change: 'help',
+			everyMs: HELP_REFRESH_MS
 		});
-		window.addEventListener('online', refresh);
+		const visible = () => document.visibilityState === 'visible' && fresh.now();
+		window.addEventListener('online', fresh.now);
 		document.addEventListener('visibilitychange', visible);
 		return () => {
-			stopLive();
-			clearInterval(timer);
-			window.removeEventListener('online', refresh);
+			fresh.stop();
+			window.removeEventListener('online', fresh.now);
 			document.removeEventListener('visibilitychange', visible);
 		};
 	}
 
 	async refresh(): Promise<void> {
-		this.#askedAt = Date.now();
 		try {
 			const response = await timedFetch('/api/help');
 			// Signed out or the server away: the page says so elsewhere; keep what we have.

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LIVE_STALE_MS, LiveChannel, oneAtATime, type LiveListener } from './live-channel';
+import {
+	keepFresh,
+	LIVE_POLL_MS,
+	LIVE_STALE_MS,
+	LiveChannel,
+	oneAtATime,
+	type LiveListener
+} from './live-channel';
 
 /** The browser's EventSource, driven by the test. */
 class FakeSource {
@@ -190,5 +197,89 @@ describe('reads for the channel’s events', () => {
 		changed();
 		expect(reads).toBe(3);
 		finish.shift()!();
+	});
+});
+
+describe('a part of the page kept fresh', () => {
+	it('polls while the channel is down, skips rounds while it is healthy but reads at least every LIVE_POLL_MS, and reads on its own kind of change', async () => {
+		const channel = new LiveChannel();
+		let reads = 0;
+		const fresh = keepFresh(
+			{ read: async () => void reads++, change: 'help', everyMs: 10_000 },
+			channel
+		);
+		expect(reads).toBe(1);
+		await settle();
+		// No stream yet: each round reads.
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(reads).toBe(2);
+		const source = FakeSource.made[0];
+		source.say('hello');
+		await settle();
+		// Healthy: a (re)connection reads once, for what changed while nobody said so.
+		expect(reads).toBe(3);
+		// Rounds are skipped while the server keeps talking...
+		for (let t = 0; t < LIVE_POLL_MS - 10_000; t += 10_000) {
+			await vi.advanceTimersByTimeAsync(10_000);
+			source.say('ping');
+		}
+		expect(reads).toBe(3);
+		// ...but not past LIVE_POLL_MS since the last read.
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(reads).toBe(4);
+		// A change of another kind is not ours; ours reads at once.
+		source.say('change', '["session"]');
+		await settle();
+		expect(reads).toBe(4);
+		source.say('change', '["help"]');
+		await settle();
+		expect(reads).toBe(5);
+		// A read asked for (the network back) counts as the last: the next round is skipped.
+		for (let t = 0; t < 40_000; t += 10_000) {
+			await vi.advanceTimersByTimeAsync(10_000);
+			source.say('ping');
+		}
+		expect(reads).toBe(5);
+		fresh.now();
+		expect(reads).toBe(6);
+		// 60 s after the change's read, 20 s after this one: skipped.
+		for (let t = 0; t < 20_000; t += 10_000) {
+			await vi.advanceTimersByTimeAsync(10_000);
+			source.say('ping');
+		}
+		expect(reads).toBe(6);
+		// Stopped: no more rounds, no more reads on changes.
+		fresh.stop();
+		source.say('change', '["help"]');
+		await vi.advanceTimersByTimeAsync(LIVE_POLL_MS * 2);
+		expect(reads).toBe(6);
+	});
+
+	it('reads every round while the page says it must (offline), healthy channel or not', async () => {
+		const channel = new LiveChannel();
+		let reads = 0;
+		let offline = true;
+		const fresh = keepFresh(
+			{
+				read: async () => void reads++,
+				change: 'session',
+				everyMs: 15_000,
+				session: 7,
+				mustRead: () => offline
+			},
+			channel
+		);
+		await settle();
+		expect(FakeSource.made[0].url).toBe('/api/live?session=7');
+		FakeSource.made[0].say('hello');
+		await settle();
+		expect(reads).toBe(2);
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(reads).toBe(3);
+		offline = false;
+		FakeSource.made[0].say('ping');
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(reads).toBe(3);
+		fresh.stop();
 	});
 });

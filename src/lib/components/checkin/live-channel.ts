@@ -161,6 +161,59 @@ export function oneAtATime(read: () => Promise<unknown>): () => void {
 	};
 }
 
+export interface FreshRead {
+	/** The read that shows this kind of data (it keeps its own failures to itself). */
+	read: () => Promise<unknown>;
+	/** The changes the channel sends that concern it. */
+	change: 'session' | 'help';
+	/** How often it polls while the channel is not healthy. */
+	everyMs: number;
+	/** The class this page scans into (see LiveListener.session). */
+	session?: number;
+	/** A round reads even with a healthy channel (say, the page thinks it is offline). */
+	mustRead?: () => boolean;
+	/** See LiveListener.onalive. */
+	onalive?: () => void;
+}
+
+/**
+ * Keeps what `read` shows fresh, the one way every live part of a page does it: a read now;
+ * a read on each change the channel sends, one at a time (oneAtATime); and a poll every
+ * `everyMs` while the channel is not healthy, or LIVE_POLL_MS after the last read while it
+ * is (for what no event says). `now` reads at once (the network is back, the page in view);
+ * any read counts as the last. `stop` ends it all.
+ */
+export function keepFresh(
+	opts: FreshRead,
+	channel: LiveChannel = liveChannel
+): { now: () => void; stop: () => void } {
+	let askedAt = 0;
+	const read = () => {
+		askedAt = Date.now();
+		return opts.read();
+	};
+	const now = () => void read().catch(() => undefined);
+	now();
+	const timer = setInterval(() => {
+		if (opts.mustRead?.() || !channel.healthy || Date.now() - askedAt >= LIVE_POLL_MS) now();
+	}, opts.everyMs);
+	const changed = oneAtATime(read);
+	const stopListening = channel.listen({
+		session: opts.session,
+		onchange: (changes) => {
+			if (changes.includes(opts.change)) changed();
+		},
+		onalive: opts.onalive
+	});
+	return {
+		now,
+		stop: () => {
+			stopListening();
+			clearInterval(timer);
+		}
+	};
+}
+
 function parseChanges(data: string): Array<'session' | 'help'> {
 	try {
 		const list: unknown = JSON.parse(data);

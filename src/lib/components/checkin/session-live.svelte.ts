@@ -1,5 +1,5 @@
 import type { ClassSession } from '$lib/domain/checkin-people';
-import { LIVE_POLL_MS, liveChannel, oneAtATime } from './live-channel';
+import { keepFresh } from './live-channel';
 import type { Sent } from './queue-sender';
 import { timedFetch, timedOut } from './timed-fetch';
 
@@ -25,9 +25,6 @@ export class SessionLive {
 	 * server gone is the copy the phone kept, its count as old as that copy (`renderedAt`).
 	 */
 	heardAt = $state(0);
-	/** When the last read was asked for. */
-	#askedAt = 0;
-
 	constructor(session: ClassSession, renderedAt: number) {
 		this.session = session;
 		this.heardAt = renderedAt;
@@ -35,36 +32,27 @@ export class SessionLive {
 
 	/** Starts refreshing; `onsession` hears each fresh session (the count lives in the scanner). */
 	start(onsession: (session: ClassSession) => void): () => void {
-		const refresh = () => void this.refresh().then((s) => s && onsession(s));
 		const offline = () => {
 			this.offline = true;
 			this.slow = false;
 		};
-		refresh();
-		// Offline, or no healthy live channel: every round reads, exactly as without one.
-		const round = () => {
-			if (this.offline || !liveChannel.healthy || Date.now() - this.#askedAt >= LIVE_POLL_MS) {
-				refresh();
-			}
-		};
-		const timer = setInterval(round, REFRESH_MS);
-		const changed = oneAtATime(() => this.refresh().then((s) => s && onsession(s)));
-		const stopLive = liveChannel.listen({
+		const fresh = keepFresh({
+			read: () => this.refresh().then((s) => s && onsession(s)),
+			change: 'session',
+			everyMs: REFRESH_MS,
 			session: this.session.id,
-			onchange: (changes) => {
-				if (changes.includes('session')) changed();
-			},
+			// Offline: every round reads, to find out as soon as the server is back.
+			mustRead: () => this.offline,
 			// The stream only talks while the server is there: the count is current as of now.
 			onalive: () => {
 				if (!this.offline) this.heardAt = Date.now();
 			}
 		});
-		window.addEventListener('online', refresh);
+		window.addEventListener('online', fresh.now);
 		window.addEventListener('offline', offline);
 		return () => {
-			stopLive();
-			clearInterval(timer);
-			window.removeEventListener('online', refresh);
+			fresh.stop();
+			window.removeEventListener('online', fresh.now);
 			window.removeEventListener('offline', offline);
 		};
 	}
@@ -78,7 +66,6 @@ export class SessionLive {
 	}
 
 	async refresh(): Promise<ClassSession | undefined> {
-		this.#askedAt = Date.now();
 		try {
 			const response = await timedFetch(`/api/sessions/${this.session.id}`);
 			this.offline = response.status >= 500;
