@@ -214,15 +214,19 @@ describe('a part of the page kept fresh', () => {
 		await vi.advanceTimersByTimeAsync(10_000);
 		expect(reads).toBe(2);
 		const source = FakeSource.made[0];
+		/** Time passing in 10-s rounds, the server heard after each (a healthy channel). */
+		const talking = async (ms: number) => {
+			for (let t = 0; t < ms; t += 10_000) {
+				await vi.advanceTimersByTimeAsync(10_000);
+				source.say('ping');
+			}
+		};
 		source.say('hello');
 		await settle();
 		// Healthy: a (re)connection reads once, for what changed while nobody said so.
 		expect(reads).toBe(3);
 		// Rounds are skipped while the server keeps talking...
-		for (let t = 0; t < LIVE_POLL_MS - 10_000; t += 10_000) {
-			await vi.advanceTimersByTimeAsync(10_000);
-			source.say('ping');
-		}
+		await talking(LIVE_POLL_MS - 10_000);
 		expect(reads).toBe(3);
 		// ...but not past LIVE_POLL_MS since the last read.
 		await vi.advanceTimersByTimeAsync(10_000);
@@ -235,18 +239,12 @@ describe('a part of the page kept fresh', () => {
 		await settle();
 		expect(reads).toBe(5);
 		// A read asked for (the network back) counts as the last: the next round is skipped.
-		for (let t = 0; t < 40_000; t += 10_000) {
-			await vi.advanceTimersByTimeAsync(10_000);
-			source.say('ping');
-		}
+		await talking(40_000);
 		expect(reads).toBe(5);
 		fresh.now();
 		expect(reads).toBe(6);
 		// 60 s after the change's read, 20 s after this one: skipped.
-		for (let t = 0; t < 20_000; t += 10_000) {
-			await vi.advanceTimersByTimeAsync(10_000);
-			source.say('ping');
-		}
+		await talking(20_000);
 		expect(reads).toBe(6);
 		// Stopped: no more rounds, no more reads on changes.
 		fresh.stop();
