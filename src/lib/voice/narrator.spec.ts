@@ -105,11 +105,14 @@ describe('Narrator fallback order', () => {
 			start: (_u, slow) => (seen.push(slow), Promise.resolve()),
 			stop: () => {}
 		};
-		const n = new Narrator([premade]);
+		const log: NarrationRecord[] = [];
+		const n = new Narrator([premade], log);
 		await n.speak({ text: 'Một.' });
 		n.slow = true;
 		await n.speak({ text: 'Một.' });
 		expect(seen).toEqual([false, true]);
+		// The test hook says so too (the kiosk's tests read it).
+		expect(log.map((r) => r.slow)).toEqual([undefined, true]);
 		expect(sentenceGap(true)).toBeGreaterThan(sentenceGap(false) * 3);
 	});
 });

@@ -23,11 +23,14 @@ export const START_TIMEOUT_MS = 1000;
 export interface NarrationRecord {
 	text: string;
 	source: SourceName | 'none' | 'blocked';
+	/** Asked to speak with "Nói chậm" on (left out otherwise). */
+	slow?: true;
 }
 
 declare global {
 	interface Window {
-		/** Test and bench hook: every request to speak, in order, and the voice that served it. */
+		/** Test and bench hook: every request to speak, in order, the voice that served it, and
+		 * whether slowly. */
 		__narrator?: { spoken: NarrationRecord[] };
 	}
 }
@@ -52,6 +55,7 @@ export class Narrator {
 		const turn = ++this.turn;
 		this.stopAll();
 		const record: NarrationRecord = { text: u.text, source: 'none' };
+		if (this.slow) record.slow = true;
 		this.log.push(record);
 		let blocked = false;
 		for (const source of this.sources) {

@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { Narrator, type Utterance, type VoiceSource } from '$lib/voice/narrator';
 import { sendLessonEvent } from './lesson-events';
 import { settleSaved } from './lesson-resume';
+import { readVisit, type SavedVisit } from './visit-resume';
 
 /** Text sizes offered by A−/A+, in CSS px for the root (everything on the kiosk is in rem). */
 export const TEXT_SIZES = [24, 28, 32] as const;
@@ -23,7 +24,8 @@ export const HELP_POLL_MS = 10_000;
 
 /**
  * What one person's visit changes on the kiosk: text size, slow speech, a help call, the
- * lesson in progress. `reset()` puts all of it back so the next person starts clean.
+ * lesson in progress. A reload keeps all of it (`resume`, `kept`; the lesson in lesson-resume);
+ * `reset()` puts all of it back so the next person starts clean.
  */
 export class KioskSession {
 	size = $state(0);
@@ -59,15 +61,51 @@ export class KioskSession {
 		return this.size === 0 && !this.slow && this.help === 'idle';
 	}
 
+	/**
+	 * What a reload must find again, or null when there is nothing to keep. A call being sent
+	 * or one that failed is not kept: the first's answer is lost with the page, the second is
+	 * over; the server knows only calls on their way.
+	 */
+	get kept(): SavedVisit | null {
+		const coming = this.help === 'coming' && this.helpId !== null && this.helpAt !== null;
+		if (this.size === 0 && !this.slow && !coming) return null;
+		return {
+			size: this.size,
+			slow: this.slow,
+			call: coming
+				? { id: this.helpId!, at: this.helpAt!, takenAt: this.helpTakenAt, shown: this.helpShown }
+				: null
+		};
+	}
+
+	/** Takes up what this tab kept (a reload). Once the page is live: the server drew none of it. */
+	resume(): void {
+		const visit = readVisit(TEXT_SIZES.length);
+		if (!visit) return;
+		this.size = visit.size;
+		this.slow = visit.slow;
+		if (visit.call) {
+			// Asked after again from here on (KioskBar), as before the reload.
+			this.help = 'coming';
+			this.helpId = visit.call.id;
+			this.helpAt = visit.call.at;
+			this.helpTakenAt = visit.call.takenAt;
+			this.helpShown = visit.call.shown;
+		}
+	}
+
 	say(u: Utterance): void {
 		this.saying = u.text;
-		this.narrator.slow = this.slow;
 		// Paint first, then speak: starting audio inside the tap's task would delay the new
-		// step on screen, and the learner looks before they listen.
+		// step on screen, and the learner looks before they listen. The speed is read then too:
+		// a reloaded lesson asks for its step before the layout takes up the kept "Nói chậm"
+		// (resume), and must still be said slowly.
 		const turn = ++this.sayTurn;
 		requestAnimationFrame(() =>
 			setTimeout(() => {
-				if (turn === this.sayTurn) void this.narrator.speak(u);
+				if (turn !== this.sayTurn) return;
+				this.narrator.slow = this.slow;
+				void this.narrator.speak(u);
 			})
 		);
 	}

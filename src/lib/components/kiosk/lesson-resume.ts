@@ -96,8 +96,11 @@ export function formatSaved(saved: SavedLesson): string {
 	return JSON.stringify({ v: VERSION, ...saved });
 }
 
-/** sessionStorage, or null where it is disabled (then a reload starts afresh, as before). */
-function store(): Storage | null {
+/**
+ * sessionStorage, or null where it is disabled (then a reload starts afresh, as before). The
+ * one way in for what a tab keeps for a reload (this lesson, and visit-resume's settings).
+ */
+export function tabStore(): Storage | null {
 	try {
 		return typeof sessionStorage === 'undefined' ? null : sessionStorage;
 	} catch {
@@ -107,7 +110,7 @@ function store(): Storage | null {
 
 export function readSaved(lesson: Walkthrough): SavedLesson | null {
 	try {
-		return parseSaved(store()?.getItem(RESUME_KEY) ?? null, lesson);
+		return parseSaved(tabStore()?.getItem(RESUME_KEY) ?? null, lesson);
 	} catch {
 		return null;
 	}
@@ -115,7 +118,7 @@ export function readSaved(lesson: Walkthrough): SavedLesson | null {
 
 export function writeSaved(saved: SavedLesson): void {
 	try {
-		store()?.setItem(RESUME_KEY, formatSaved(saved));
+		tabStore()?.setItem(RESUME_KEY, formatSaved(saved));
 	} catch {
 		// full or disabled: a reload then starts this lesson afresh
 	}
@@ -124,7 +127,7 @@ export function writeSaved(saved: SavedLesson): void {
 /** Forgets the kept place if it is lesson `id`'s (another lesson's may already be there). */
 export function forgetSaved(id: string): void {
 	try {
-		const s = store();
+		const s = tabStore();
 		if (peekSaved(s?.getItem(RESUME_KEY) ?? null)?.id === id) s?.removeItem(RESUME_KEY);
 	} catch {
 		// nothing kept then
@@ -141,7 +144,7 @@ export function settleSaved(pathname: string, left: (id: string, step: number) =
 	let s: Storage | null;
 	let raw: string | null;
 	try {
-		s = store();
+		s = tabStore();
 		raw = s?.getItem(RESUME_KEY) ?? null;
 	} catch {
 		return;

@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KioskSession, TEXT_SIZES } from './kiosk-session.svelte';
+import {
+	formatVisit,
+	keepVisit,
+	parseVisit,
+	readVisit,
+	VISIT_KEY,
+	type SavedVisit
+} from './visit-resume';
+
+const sizes = TEXT_SIZES.length;
+const at = Date.UTC(2026, 10, 2, 1, 5);
+
+/** The biggest text, slow speech, and a call a volunteer has taken. */
+function waiting(): SavedVisit {
+	return {
+		size: sizes - 1,
+		slow: true,
+		call: { id: 7, at, takenAt: at + 60_000, shown: true }
+	};
+}
+
+/** The stored text with `change` applied to its parsed form (as a hand or old version would). */
+function edited(change: (v: Record<string, unknown> & { call?: Record<string, unknown> }) => void) {
+	const v = JSON.parse(formatVisit(waiting()));
+	change(v);
+	return JSON.stringify(v);
+}
+
+describe('the visit kept for a reload', () => {
+	it('reads back what was written', () => {
+		expect(parseVisit(formatVisit(waiting()), sizes)).toEqual(waiting());
+		const plain = { size: 1, slow: false, call: null };
+		expect(parseVisit(formatVisit(plain), sizes)).toEqual(plain);
+		const untaken = { ...waiting(), call: { id: 8, at, takenAt: null, shown: false } };
+		expect(parseVisit(formatVisit(untaken), sizes)).toEqual(untaken);
+	});
+
+	it('is ignored whole when anything in it is doubtful, and never throws', () => {
+		const stale = [
+			null,
+			'',
+			'not json',
+			'{"v":1,"size":',
+			'[]',
+			'null',
+			edited((v) => (v.v = 0)),
+			edited((v) => delete v.v),
+			// a size this kiosk does not offer
+			edited((v) => (v.size = sizes)),
+			edited((v) => (v.size = -1)),
+			edited((v) => (v.size = 1.5)),
+			edited((v) => (v.size = '2')),
+			edited((v) => (v.slow = 'true')),
+			edited((v) => delete v.call),
+			edited((v) => (v.call = 7 as never)),
+			edited((v) => (v.call!.id = '7')),
+			edited((v) => (v.call!.id = 0)),
+			edited((v) => (v.call!.at = null)),
+			edited((v) => (v.call!.at = 1e300)),
+			edited((v) => delete v.call!.takenAt),
+			// taken before it was made
+			edited((v) => (v.call!.takenAt = at - 1)),
+			edited((v) => (v.call!.shown = 1))
+		];
+		for (const raw of stale) expect(parseVisit(raw, sizes), String(raw)).toBeNull();
+	});
+});
+
+/** sessionStorage as the browser has it, for the functions that use it. */
+function fakeSession(): Map<string, string> {
+	const m = new Map<string, string>();
+	vi.stubGlobal('sessionStorage', {
+		getItem: (k: string) => m.get(k) ?? null,
+		setItem: (k: string, v: string) => void m.set(k, v),
+		removeItem: (k: string) => void m.delete(k),
+		clear: () => m.clear()
+	});
+	return m;
+}
+
+describe('the kiosk session across a reload', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('keeps nothing for a person who changed nothing', () => {
+		expect(new KioskSession([]).kept).toBeNull();
+	});
+
+	it('takes up the size, the speed and the call on its way; the idle reset forgets them', () => {
+		const m = fakeSession();
+		const before = new KioskSession([]);
+		before.bigger();
+		before.bigger();
+		before.slow = true;
+		Object.assign(before, { help: 'coming', helpId: 7, helpAt: at, helpShown: true });
+		keepVisit(before.kept);
+
+		const after = new KioskSession([]);
+		after.resume();
+		expect([after.fontPx, after.slow, after.help, after.helpId, after.helpAt]).toEqual([
+			32,
+			true,
+			'coming',
+			7,
+			at
+		]);
+		expect([after.helpTakenAt, after.helpShown]).toEqual([null, true]);
+		expect(after.kept).toEqual(before.kept);
+
+		after.reset();
+		expect(m.size).toBe(0);
+		expect(after.kept).toBeNull();
+		const next = new KioskSession([]);
+		next.resume();
+		expect(next.pristine).toBe(true);
+	});
+
+	it('does not keep a call still being sent, or one that failed: the server knows neither', () => {
+		fakeSession();
+		const k = new KioskSession([]);
+		k.help = 'sending';
+		expect(k.kept).toBeNull();
+		k.help = 'failed';
+		k.slow = true;
+		expect(k.kept).toEqual({ size: 0, slow: true, call: null });
+	});
+
+	it('starts as for a new person when what was kept is unreadable or storage is refused', () => {
+		const m = fakeSession();
+		m.set(VISIT_KEY, '{"v":1,"size":9,"slow":true,"call":null}');
+		const k = new KioskSession([]);
+		k.resume();
+		expect(k.pristine).toBe(true);
+
+		vi.stubGlobal('sessionStorage', {
+			getItem: () => {
+				throw new Error('SecurityError');
+			},
+			setItem: () => {
+				throw new Error('QuotaExceededError');
+			}
+		});
+		expect(() => keepVisit(waiting())).not.toThrow();
+		expect(readVisit(sizes)).toBeNull();
+	});
+});
