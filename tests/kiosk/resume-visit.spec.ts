@@ -102,3 +102,20 @@ test('"Về trang chủ" and a reload keep them all; the idle reset forgets them
 	expect(await fontSize(page)).toBe('24px');
 	await expect(page.getByRole('status').filter({ hasText: 'tình nguyện viên' })).toHaveCount(0);
 });
+
+test('a tab reloaded long after its last touch (left crashed) does not bring back the last person @size-blind', async ({
+	page
+}) => {
+	await page.clock.install();
+	const k = new Kiosk(page);
+	await settle(k);
+	await expect(notice(page)).toBeVisible();
+	// A crashed page runs no timer, so no idle reset: half an hour on, a volunteer reloads it.
+	const now = await page.evaluate(() => Date.now());
+	await page.clock.setSystemTime(now + 30 * 60_000);
+	await reload(k);
+	await k.progress(1, 6);
+	await expect(k.button('Nói chậm')).toHaveAttribute('aria-pressed', 'false');
+	expect(await fontSize(page)).toBe('24px');
+	await expect(notice(page)).toHaveCount(0);
+});

@@ -22,6 +22,15 @@ export const HELP_RECALL_MS = 10 * 60_000;
 /** How often a kiosk with a call on its way asks whether a volunteer has taken it. */
 export const HELP_POLL_MS = 10_000;
 
+/** Untouched this long, the idle guard asks "Bác còn ở đây không?" (why: IdleGuard). */
+export const IDLE_MS = 5 * 60_000;
+/** The same while a volunteer is on the way: the learner is waiting, not gone. */
+export const WAITING_FOR_HELP_MS = 20 * 60_000;
+/** Unanswered, the question counts down this long, then the visit is cleared. */
+export const COUNTDOWN_S = 60;
+/** How finely the last touch is kept for a reload: rewritten at most this often. */
+const TOUCH_GRAIN_MS = 30_000;
+
 /**
  * What one person's visit changes on the kiosk: text size, slow speech, a help call, the
  * lesson in progress. A reload keeps all of it (`resume`, `kept`; the lesson in lesson-resume);
@@ -37,6 +46,8 @@ export class KioskSession {
 	helpTakenAt = $state<number | null>(null);
 	/** The notice under the bar is showing. Closing it hides it; the call stays on its way. */
 	helpShown = $state(false);
+	/** The last touch (to TOUCH_GRAIN_MS), kept for a reload; a page load counts as one. */
+	touchedAt = $state(Date.now());
 	/** The last text the narrator was asked to say (shown as `data-narrating` for tests). */
 	saying = $state('');
 	readonly narrator: Narrator;
@@ -61,6 +72,15 @@ export class KioskSession {
 		return this.size === 0 && !this.slow && this.help === 'idle';
 	}
 
+	/** How long the kiosk may stay untouched before the idle guard asks. */
+	idleLimit(waiting = this.help === 'sending' || this.help === 'coming'): number {
+		return waiting ? WAITING_FOR_HELP_MS : IDLE_MS;
+	}
+
+	touched(now = Date.now()): void {
+		if (now - this.touchedAt >= TOUCH_GRAIN_MS) this.touchedAt = now;
+	}
+
 	/**
 	 * What a reload must find again, or null when there is nothing to keep. A call being sent
 	 * or one that failed is not kept: the first's answer is lost with the page, the second is
@@ -72,6 +92,7 @@ export class KioskSession {
 		return {
 			size: this.size,
 			slow: this.slow,
+			touchedAt: this.touchedAt,
 			call: coming
 				? { id: this.helpId!, at: this.helpAt!, takenAt: this.helpTakenAt, shown: this.helpShown }
 				: null
@@ -79,9 +100,13 @@ export class KioskSession {
 	}
 
 	/** Takes up what this tab kept (a reload). Once the page is live: the server drew none of it. */
-	resume(): void {
+	resume(now = Date.now()): void {
 		const visit = readVisit(TEXT_SIZES.length);
 		if (!visit) return;
+		// Untouched for longer than the idle guard allows, the page missed its reset (a tab left
+		// crashed, reloaded much later): that person has gone, and the next one starts clean.
+		const lapse = this.idleLimit(visit.call !== null) + COUNTDOWN_S * 1000 + TOUCH_GRAIN_MS;
+		if (now - visit.touchedAt > lapse) return;
 		this.size = visit.size;
 		this.slow = visit.slow;
 		if (visit.call) {
@@ -164,6 +189,7 @@ export class KioskSession {
 		this.helpTakenAt = null;
 		this.helpShown = false;
 		this.saying = '';
+		this.touchedAt = Date.now();
 		try {
 			sessionStorage.clear();
 			localStorage.clear();

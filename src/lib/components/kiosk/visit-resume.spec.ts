@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KioskSession, TEXT_SIZES } from './kiosk-session.svelte';
+import {
+	COUNTDOWN_S,
+	IDLE_MS,
+	KioskSession,
+	TEXT_SIZES,
+	WAITING_FOR_HELP_MS
+} from './kiosk-session.svelte';
 import {
 	formatVisit,
 	keepVisit,
@@ -17,6 +23,7 @@ function waiting(): SavedVisit {
 	return {
 		size: sizes - 1,
 		slow: true,
+		touchedAt: at + 120_000,
 		call: { id: 7, at, takenAt: at + 60_000, shown: true }
 	};
 }
@@ -31,7 +38,7 @@ function edited(change: (v: Record<string, unknown> & { call?: Record<string, un
 describe('the visit kept for a reload', () => {
 	it('reads back what was written', () => {
 		expect(parseVisit(formatVisit(waiting()), sizes)).toEqual(waiting());
-		const plain = { size: 1, slow: false, call: null };
+		const plain = { size: 1, slow: false, touchedAt: at, call: null };
 		expect(parseVisit(formatVisit(plain), sizes)).toEqual(plain);
 		const untaken = { ...waiting(), call: { id: 8, at, takenAt: null, shown: false } };
 		expect(parseVisit(formatVisit(untaken), sizes)).toEqual(untaken);
@@ -53,6 +60,8 @@ describe('the visit kept for a reload', () => {
 			edited((v) => (v.size = 1.5)),
 			edited((v) => (v.size = '2')),
 			edited((v) => (v.slow = 'true')),
+			edited((v) => delete v.touchedAt),
+			edited((v) => (v.touchedAt = String(at))),
 			edited((v) => delete v.call),
 			edited((v) => (v.call = 7 as never)),
 			edited((v) => (v.call!.id = '7')),
@@ -106,7 +115,8 @@ describe('the kiosk session across a reload', () => {
 			at
 		]);
 		expect([after.helpTakenAt, after.helpShown]).toEqual([null, true]);
-		expect(after.kept).toEqual(before.kept);
+		// The reload itself counts as a touch, as it does for the idle guard.
+		expect(after.kept).toEqual({ ...before.kept, touchedAt: after.touchedAt });
 
 		after.reset();
 		expect(m.size).toBe(0);
@@ -123,7 +133,33 @@ describe('the kiosk session across a reload', () => {
 		expect(k.kept).toBeNull();
 		k.help = 'failed';
 		k.slow = true;
-		expect(k.kept).toEqual({ size: 0, slow: true, call: null });
+		expect(k.kept).toEqual({ size: 0, slow: true, touchedAt: k.touchedAt, call: null });
+	});
+
+	it('is over when untouched for longer than the idle guard allows (a page that missed its reset)', () => {
+		fakeSession();
+		const grace = (limit: number) => limit + COUNTDOWN_S * 1000 + 30_000;
+		const resumed = (visit: SavedVisit, now: number) => {
+			keepVisit(visit);
+			const k = new KioskSession([]);
+			k.resume(now);
+			return k.fontPx;
+		};
+		const alone = { ...waiting(), call: null };
+		expect(resumed(alone, alone.touchedAt + grace(IDLE_MS))).toBe(32);
+		expect(resumed(alone, alone.touchedAt + grace(IDLE_MS) + 1)).toBe(24);
+		// Waiting for a volunteer, the learner may stand untouched for far longer.
+		expect(resumed(waiting(), waiting().touchedAt + grace(WAITING_FOR_HELP_MS))).toBe(32);
+		expect(resumed(waiting(), waiting().touchedAt + grace(WAITING_FOR_HELP_MS) + 1)).toBe(24);
+	});
+
+	it('keeps the last touch to the half minute: a write at most that often, not one a tap', () => {
+		const k = new KioskSession([]);
+		const from = k.touchedAt;
+		k.touched(from + 29_999);
+		expect(k.touchedAt).toBe(from);
+		k.touched(from + 30_000);
+		expect(k.touchedAt).toBe(from + 30_000);
 	});
 
 	it('starts as for a new person when what was kept is unreadable or storage is refused', () => {

@@ -26,6 +26,8 @@ export interface KeptCall {
 export interface SavedVisit {
 	size: number;
 	slow: boolean;
+	/** The last touch (ms): a visit left untouched too long is over (KioskSession.resume). */
+	touchedAt: number;
 	call: KeptCall | null;
 }
 
@@ -55,13 +57,15 @@ export function parseVisit(raw: string | null, sizes: number): SavedVisit | null
 	} catch {
 		return null;
 	}
-	if (!isObject(v) || v.v !== VERSION || typeof v.slow !== 'boolean') return null;
+	if (!isObject(v) || v.v !== VERSION || typeof v.slow !== 'boolean' || !isTime(v.touchedAt)) {
+		return null;
+	}
 	if (!Number.isInteger(v.size) || (v.size as number) < 0 || (v.size as number) >= sizes) {
 		return null;
 	}
 	const call = keptCall(v.call);
 	if (call === undefined) return null;
-	return { size: v.size as number, slow: v.slow, call };
+	return { size: v.size as number, slow: v.slow, touchedAt: v.touchedAt, call };
 }
 
 export function formatVisit(visit: SavedVisit): string {
