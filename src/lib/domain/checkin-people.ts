@@ -59,6 +59,8 @@ export interface Consent {
 	takenBy: string;
 	takenAt: number;
 	withdrawnAt: number | null;
+	/** Who consented for the person (method 'guardian'); null before the name was asked. */
+	guardianName: string | null;
 }
 
 export const CONSENT_LABELS: Record<Consent['method'], string> = {

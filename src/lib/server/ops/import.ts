@@ -3,7 +3,7 @@ import { findTwin } from '../repositories/residents';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
 import { AddressBook, insertHousehold, type AddressRule } from './households';
-import { insertResident, type ConsentMethod } from './residents';
+import { insertResident, type ConsentPayload } from './residents';
 
 export interface ImportRow {
 	/** The row's line in the file, for messages. */
@@ -16,11 +16,17 @@ export interface ImportRow {
 	phone: string | null;
 	relationship: string;
 	cardCode: string;
+	/**
+	 * The row's guardian (the list's "Người giám hộ" column): this person's consent is their
+	 * guardian's, of the list's taker and time. Absent in rows journaled before the column, and
+	 * in rows without one: the list's own consent, as before.
+	 */
+	guardianName?: string;
 }
 
 export interface ImportPayload {
 	rows: ImportRow[];
-	consent: { method: ConsentMethod; takenBy: string; at: number };
+	consent: ConsentPayload;
 	fileName: string;
 	/** Rows the service already found to be likely duplicates, left out of `rows`. */
 	skipped?: number;
@@ -73,7 +79,9 @@ export const importOps: OpHandlers = {
 				birthYear: row.birthYear,
 				phone: row.phone,
 				relationship: row.relationship,
-				consent: p.consent,
+				consent: row.guardianName
+					? { ...p.consent, method: 'guardian', guardianName: row.guardianName }
+					: p.consent,
 				cardCode: row.cardCode
 			});
 			imported++;

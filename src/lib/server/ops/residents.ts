@@ -11,13 +11,25 @@ import { residentUpdateOps } from './resident-update';
 
 export type ConsentMethod = 'paper' | 'verbal' | 'guardian';
 
+/** A consent as an op carries it (services/residents.ts checkConsent made it). */
+export interface ConsentPayload {
+	method: ConsentMethod;
+	takenBy: string;
+	at: number;
+	/**
+	 * The guardian who consented (method 'guardian'). Absent in ops journaled before it was
+	 * asked (migration 0014): they replay as they ran, without a name (NULL).
+	 */
+	guardianName?: string;
+}
+
 export interface ResidentCreatePayload {
 	householdId: number;
 	fullName: string;
 	birthYear: number;
 	phone: string | null;
 	relationship: string;
-	consent: { method: ConsentMethod; takenBy: string; at: number };
+	consent: ConsentPayload;
 	/** Made by the service from crypto randomness, so replay gives the same card. */
 	cardCode: string;
 }
@@ -43,17 +55,17 @@ export function insertResident(db: Db, ctx: OpContext, p: ResidentCreatePayload)
 			ctx.actor
 		]
 	).lastId;
-	db.run('INSERT INTO consents (resident_id, method, taken_by, taken_at) VALUES (?, ?, ?, ?)', [
-		id,
-		p.consent.method,
-		p.consent.takenBy,
-		p.consent.at
-	]);
+	db.run(
+		'INSERT INTO consents (resident_id, method, taken_by, taken_at, guardian_name) VALUES (?, ?, ?, ?, ?)',
+		[id, p.consent.method, p.consent.takenBy, p.consent.at, p.consent.guardianName ?? null]
+	);
 	db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, ?, ?)', [
 		p.cardCode,
 		id,
 		ctx.at
 	]);
+	// The guardian's name stays out of the audit line: an erasure removes the consent with the
+	// person (ops/erasure.ts), and the log must not keep a name that names the family.
 	appendAudit(db, ctx, {
 		action: 'resident.create',
 		subject: `resident:${id}`,

@@ -41,6 +41,8 @@ export interface PersonalDataExport {
 		takenBy: string;
 		takenAt: number;
 		withdrawnAt: number | null;
+		/** Who consented for the person (method 'guardian'); null when not recorded. */
+		guardianName: string | null;
 	}>;
 	cards: Array<{ code: string; issuedAt: number; revokedAt: number | null }>;
 	milestones: Array<{
@@ -105,15 +107,22 @@ export function personalData(db: Reads, id: number): PersonalDataExport | undefi
 			neighborhood: r.neighborhood
 		},
 		consents: db
-			.all<{ method: string; taken_by: string; taken_at: number; withdrawn_at: number | null }>(
-				'SELECT method, taken_by, taken_at, withdrawn_at FROM consents WHERE resident_id = ? ORDER BY taken_at',
+			.all<{
+				method: string;
+				taken_by: string;
+				taken_at: number;
+				withdrawn_at: number | null;
+				guardian_name: string | null;
+			}>(
+				'SELECT method, taken_by, taken_at, withdrawn_at, guardian_name FROM consents WHERE resident_id = ? ORDER BY taken_at',
 				[id]
 			)
 			.map((c) => ({
 				method: c.method,
 				takenBy: c.taken_by,
 				takenAt: c.taken_at,
-				withdrawnAt: c.withdrawn_at
+				withdrawnAt: c.withdrawn_at,
+				guardianName: c.guardian_name
 			})),
 		cards: db
 			.all<{ code: string; issued_at: number; revoked_at: number | null }>(

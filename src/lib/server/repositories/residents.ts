@@ -157,15 +157,17 @@ export function residentConsents(db: Reads, residentId: number): Consent[] {
 			taken_by: string;
 			taken_at: number;
 			withdrawn_at: number | null;
+			guardian_name: string | null;
 		}>(
-			'SELECT method, taken_by, taken_at, withdrawn_at FROM consents WHERE resident_id = ? ORDER BY taken_at',
+			'SELECT method, taken_by, taken_at, withdrawn_at, guardian_name FROM consents WHERE resident_id = ? ORDER BY taken_at',
 			[residentId]
 		)
 		.map((c) => ({
 			method: c.method,
 			takenBy: c.taken_by,
 			takenAt: c.taken_at,
-			withdrawnAt: c.withdrawn_at
+			withdrawnAt: c.withdrawn_at,
+			guardianName: c.guardian_name
 		}));
 }
 

@@ -1,6 +1,7 @@
 import { cardCodeFromBytes } from '../../domain/card-code';
 import { between, pick, seededRandom, type Random } from '../../domain/random';
 import { foldVietnamese } from '../../domain/text';
+import { consentYear, underAgeIn } from '../../domain/consent';
 import { DAY_MS, vnDay, vnDayStart } from '../../domain/time';
 import type { Db } from '../store/database';
 import {
@@ -140,6 +141,9 @@ export function seedDemoWard(db: Db, payload: DemoSeedPayload): { residents: num
 	);
 
 	const seededAt = now - (HISTORY_DAYS + 30) * DAY_MS;
+	// The consents' year, which a child's age is counted in: the year before `year` when the
+	// ward is seeded in its first three months.
+	const consentAtYear = consentYear(seededAt);
 	const byHood = new Map<number, { id: number; birthYear: number; household: number }[]>();
 	let residents = 0;
 	for (let k = 1; k <= DEMO_NEIGHBORHOODS; k++) {
@@ -166,13 +170,17 @@ export function seedDemoWard(db: Db, payload: DemoSeedPayload): { residents: num
 						volunteers[0]
 					]
 				).lastId;
+				// A child's consent is their guardian's, by name (Decree 13/2023/NĐ-CP, Art. 20;
+				// services/residents.ts): the household's head, always an adult here.
+				const child = underAgeIn(person.birthYear, consentAtYear);
 				db.run(
-					'INSERT INTO consents (resident_id, method, taken_by, taken_at) VALUES (?, ?, ?, ?)',
+					'INSERT INTO consents (resident_id, method, taken_by, taken_at, guardian_name) VALUES (?, ?, ?, ?, ?)',
 					[
 						residentId,
-						year - person.birthYear < 18 ? 'guardian' : 'paper',
+						child ? 'guardian' : 'paper',
 						'Tình nguyện viên 1',
-						seededAt
+						seededAt,
+						child ? people[0].fullName : null
 					]
 				);
 				db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, ?, ?)', [

@@ -101,7 +101,13 @@ describe('adding a member (household page, POST /api/residents): the whole khu p
 
 	it('asks about "Tran Minh Khoi" (2014) when another household of the khu phố has Trần Minh Khôi (2014)', async () => {
 		const first = await household(3, 'Trần Văn Một');
-		const khoi = { fullName: 'Trần Minh Khôi', birthYear: 2014, relationship: 'Con', consent };
+		// A child: their guardian's consent (services/residents.ts consentFitsPerson).
+		const khoi = {
+			fullName: 'Trần Minh Khôi',
+			birthYear: 2014,
+			relationship: 'Con',
+			consent: { method: 'guardian', takenBy: 'Cán bộ phường', guardianName: 'Trần Văn Một' }
+		};
 		expect((await createResident(store, officer, { ...khoi, householdId: first.id })).ok).toBe(
 			true
 		);

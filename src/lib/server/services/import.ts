@@ -13,7 +13,9 @@ import { parseCsv } from './import-csv';
 import { readOdsSheets } from './import-ods';
 import { readXlsxSheets, type Sheet } from './import-xlsx';
 import { cleanLine, cleanName, fail, failFields, newCardCode, ok, type Result } from './people';
-import { checkConsent, checkPerson } from './residents';
+import { GUARDIAN_NAME_INVALID } from '../../domain/consent';
+import type { ConsentMethod } from '../ops/residents';
+import { checkConsent, checkPerson, consentFitsPerson, type ConsentRecord } from './residents';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -26,13 +28,16 @@ type Field =
 	| 'relationship'
 	| 'address'
 	| 'neighborhood'
-	| 'headName';
+	| 'headName'
+	| 'guardian';
 
 /**
  * Column headers as wards write them, folded (no diacritics, lower case, anything but letters
  * a space: "Họ và\ntên (*)" and "Ngày, tháng, năm sinh" read as "ho va ten", "ngay thang nam sinh").
  */
 const HEADERS: Array<[Field, RegExp]> = [
+	// First: "Họ tên người giám hộ" is no person's own name.
+	['guardian', /^(ho )?(va )?(ten )?nguoi giam ho|^giam ho|^consent ?guardian|^guardian/],
 	['headName', /^(ho )?(ten )?chu ho|^head/],
 	['fullName', /^(ho va ten|ho ten|ten|full ?name|name)$/],
 	// A list that keeps "Họ đệm" and "Tên" apart: the name is both, never the given name alone.
@@ -189,6 +194,34 @@ function consentProblem(consent: Record<string, unknown>, fields: string[]) {
 	};
 }
 
+/** A row's consent problem (consentFitsPerson) in the words of a list: where to write the name. */
+const GUARDIAN_COLUMN: Record<string, string> = {
+	guardian_required:
+		'Người dưới 18 tuổi cần người giám hộ đồng ý: ghi họ tên người giám hộ ở cột “Người giám hộ”.',
+	guardian_name_required: 'Cần ghi họ tên người giám hộ ở cột “Người giám hộ”.'
+};
+
+/**
+ * The consent a row's person is stored with: their guardian's when the row names one (the
+ * list's taker and time), else the list's. In a preview whose consent is not right yet, the
+ * method as given, if it is one; undefined when it is not known (the preview says so above).
+ */
+function rowConsent(
+	list: Result<ConsentRecord>,
+	given: Record<string, unknown>,
+	guardianName: string,
+	now: number
+): ConsentRecord | undefined {
+	const method = given.method as ConsentMethod;
+	const base: ConsentRecord | undefined = list.ok
+		? list.value
+		: ['paper', 'verbal', 'guardian'].includes(method)
+			? { method, takenBy: '', at: now }
+			: undefined;
+	if (guardianName) return { takenBy: '', at: now, ...base, method: 'guardian', guardianName };
+	return base;
+}
+
 /** A file this import cannot read, and what to do about it, in the words of who saves it. */
 class Unsupported extends Error {}
 
@@ -294,7 +327,7 @@ export async function importResidents(
 		return fail(
 			400,
 			'missing_columns',
-			`Thiếu cột ${missing.map((f) => COLUMN_WORDS[f]).join(', ')}${where}: cần ${required.map((f) => COLUMN_WORDS[f]).join(', ')} (có thể thêm “Số điện thoại”, “Quan hệ”, “Chủ hộ”).`
+			`Thiếu cột ${missing.map((f) => COLUMN_WORDS[f]).join(', ')}${where}: cần ${required.map((f) => COLUMN_WORDS[f]).join(', ')} (có thể thêm “Số điện thoại”, “Quan hệ”, “Chủ hộ”, “Người giám hộ”).`
 		);
 	}
 	// Each row that holds something, with its line in its sheet.
@@ -402,6 +435,15 @@ export async function importResidents(
 		const headCell = cell('headName');
 		const headName = headCell ? cleanName(headCell) : '';
 		if (headName === null) problems.push('Tên chủ hộ không hợp lệ.');
+		// A child is stored with their guardian's consent, by name (services/residents.ts).
+		const guardianCell = cell('guardian');
+		const guardianName = guardianCell ? cleanName(guardianCell) : '';
+		if (guardianName === null) problems.push(GUARDIAN_NAME_INVALID);
+		else {
+			const given = rowConsent(consent, options.consent, guardianName, now);
+			const unfit = given && consentFitsPerson(given, checked.ok ? checked.value.birthYear : null);
+			if (unfit) problems.push(GUARDIAN_COLUMN[unfit.reason] ?? unfit.message);
+		}
 		if (!checked.ok || !hood || !address || problems.length > 0) {
 			preview.kind = 'error';
 			preview.message = problems.join(' ');
@@ -454,7 +496,8 @@ export async function importResidents(
 			fullName: v.fullName,
 			birthYear: v.birthYear,
 			phone: v.phone,
-			relationship: v.relationship
+			relationship: v.relationship,
+			...(guardianName ? { guardianName } : {})
 		});
 	});
 	if (report.rows.length === 0) return fail(400, 'empty_file', 'Tệp không có dòng dữ liệu nào.');

@@ -170,3 +170,94 @@ describe('what a refused form shows', () => {
 		});
 	});
 });
+
+describe("a child's consent (Decree 13/2023/NĐ-CP, Art. 20)", () => {
+	const child = (c: Record<string, unknown>, birthYear = 2016) =>
+		checkResident({ fullName: 'Lê Minh An', birthYear, consent: { ...consent, ...c } }, NOW);
+
+	it('refuses a child with signed paper or verbal consent, at the consent choice', () => {
+		for (const method of ['paper', 'verbal']) {
+			const refused = child({ method, guardianName: 'Lê Thị Hoa' });
+			expect(refused).toMatchObject({
+				ok: false,
+				status: 400,
+				reason: 'guardian_required',
+				message:
+					'Người dưới 18 tuổi cần người giám hộ đồng ý: chọn “Người giám hộ đồng ý” và ghi tên người giám hộ.'
+			});
+			expect(!refused.ok && refused.problems?.map((p) => p.field)).toEqual(['consentMethod']);
+		}
+	});
+
+	it("refuses a guardian's consent without the guardian's name, for an adult too", () => {
+		for (const [birthYear, guardianName] of [
+			[2016, undefined],
+			[2016, ''],
+			[2016, '   '],
+			[1950, null]
+		] as const) {
+			const refused = child({ method: 'guardian', guardianName }, birthYear);
+			expect(refused, String(guardianName)).toMatchObject({
+				ok: false,
+				reason: expect.stringMatching(/^(guardian_name_required|invalid_guardian_name)$/)
+			});
+			expect(!refused.ok && refused.problems?.map((p) => p.field)).toEqual(['consentGuardianName']);
+		}
+		expect(child({ method: 'guardian' })).toMatchObject({
+			reason: 'guardian_name_required',
+			message: 'Cần ghi họ tên người giám hộ.'
+		});
+		expect(child({ method: 'guardian', guardianName: 'Mẹ 2' })).toMatchObject({
+			reason: 'invalid_guardian_name',
+			message: 'Họ tên người giám hộ cần 2–100 chữ cái, không có số.'
+		});
+	});
+
+	it("keeps the guardian's name as names are kept: trimmed, spaces made one, NFC", () => {
+		const nfd = '  Trần   Thị Hoa '.normalize('NFD');
+		expect(child({ method: 'guardian', guardianName: nfd })).toMatchObject({
+			ok: true,
+			value: { consent: { method: 'guardian', guardianName: 'Trần Thị Hoa' } }
+		});
+	});
+
+	it('counts the age in the year the consent was given', () => {
+		// Born 2008: 17 in 2025, a child then; 18 in 2026.
+		const paper = (at: string) => child({ method: 'paper', at }, 2008);
+		expect(paper('2025-12-31')).toMatchObject({ ok: false, reason: 'guardian_required' });
+		expect(paper('2026-01-01')).toMatchObject({ ok: true });
+	});
+
+	it('checks an adult with paper consent as before: the same record, no guardian in it', () => {
+		const adult = child({ method: 'paper' }, 1956);
+		expect(adult).toEqual({
+			ok: true,
+			value: expect.objectContaining({
+				consent: { method: 'paper', takenBy: 'Tình nguyện viên 2', at: NOW }
+			})
+		});
+		// A name typed, then paper chosen (a form without JavaScript shows the field always).
+		const typed = child({ method: 'paper', guardianName: 'Lê Thị Hoa' }, 1956);
+		expect(typed.ok && typed.value.consent).toEqual({
+			method: 'paper',
+			takenBy: 'Tình nguyện viên 2',
+			at: NOW
+		});
+	});
+
+	it("reads the form's “Họ tên người giám hộ” into the consent", () => {
+		const form = {
+			consentMethod: 'guardian',
+			consentTakenBy: 'TNV',
+			consentGuardianName: 'Lê Thị Hoa'
+		};
+		expect(formConsent(form, NOW)).toMatchObject({
+			method: 'guardian',
+			guardianName: 'Lê Thị Hoa'
+		});
+		expect(fieldErrors([child(formConsent({ ...form, consentGuardianName: '' }, NOW))])).toEqual({
+			message: 'Có 1 chỗ cần sửa, ghi bằng chữ đỏ dưới ô đó.',
+			errors: { consentGuardianName: 'Cần ghi họ tên người giám hộ.' }
+		});
+	});
+});

@@ -10,6 +10,13 @@ import {
 } from '../../domain/checkin-people';
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
+import {
+	consentYear,
+	GUARDIAN_NAME_INVALID,
+	GUARDIAN_NAME_REQUIRED,
+	GUARDIAN_REQUIRED,
+	underAgeIn
+} from '../../domain/consent';
 import { isIsoDay, vnDay, vnDayStart } from '../../domain/time';
 import { neighborhoods } from '../repositories/neighborhoods';
 import * as repo from '../repositories/residents';
@@ -129,14 +136,16 @@ export interface NewResident {
 export type ConsentRecord = ResidentCreatePayload['consent'];
 
 /**
- * Checks a consent record: how it was given (paper, verbal, guardian), who took it, and when
- * (`at`, now if not given; never in the future). Each missing or wrong part is a problem of
- * its own field: consentMethod, consentTakenBy, consentAt.
+ * Checks a consent record: how it was given (paper, verbal, guardian), who took it, when
+ * (`at`, now if not given; never in the future), and the guardian's full name (`guardianName`,
+ * optional here, checked as a name; kept only with the guardian's consent). Each missing or
+ * wrong part is a problem of its own field: consentMethod, consentTakenBy, consentAt,
+ * consentGuardianName. Whether the record fits the person is consentFitsPerson's.
  */
 export function checkConsent(input: unknown, now: number): Result<ConsentRecord> {
 	const problems: FieldProblem[] = [];
-	const problem = (field: string, message: string) =>
-		problems.push({ field, reason: 'consent_required', message });
+	const problem = (field: string, message: string, reason = 'consent_required') =>
+		problems.push({ field, reason, message });
 	if (typeof input !== 'object' || input === null) {
 		return failFields(400, [
 			{
@@ -150,6 +159,9 @@ export function checkConsent(input: unknown, now: number): Result<ConsentRecord>
 	const method = consent.method as ConsentMethod;
 	const takenBy = cleanLine(consent.takenBy, 2, 100);
 	const at = consent.at === undefined ? now : parseInstant(consent.at);
+	// Left out, null or an empty field: no name given (a form sends its empty field).
+	const nameGiven = ![undefined, null, ''].includes(consent.guardianName as never);
+	const guardianName = nameGiven ? cleanName(consent.guardianName) : undefined;
 	if (!CONSENT_METHODS.includes(method)) {
 		problem('consentMethod', 'Xin chọn cách người dân đồng ý (giấy, lời nói, giám hộ).');
 	}
@@ -160,8 +172,49 @@ export function checkConsent(input: unknown, now: number): Result<ConsentRecord>
 			'Thời điểm đồng ý không hợp lệ: ghi ngày (2026-12-02) hoặc ngày giờ (2026-12-02T08:00), không sau lúc này.'
 		);
 	}
+	if (guardianName === null && method === 'guardian') {
+		problem('consentGuardianName', GUARDIAN_NAME_INVALID, 'invalid_guardian_name');
+	}
 	if (problems.length > 0) return failFields(400, problems);
-	return ok({ method, takenBy: takenBy!, at: at! });
+	// A guardian's name beside a paper or verbal consent (typed, then another choice made on a
+	// form without JavaScript, where the field is always there) is not the person's consent:
+	// not kept, so the record says nothing it does not mean.
+	return ok({
+		method,
+		takenBy: takenBy!,
+		at: at!,
+		...(method === 'guardian' && guardianName ? { guardianName } : {})
+	});
+}
+
+/**
+ * Whether a valid consent record fits the person it is for (Decree 13/2023/NĐ-CP, Art. 20):
+ * someone under 18 in the year of the consent (domain/consent.ts) is stored only with a
+ * guardian's consent, and any guardian's consent (a child's, or an adult's under
+ * guardianship) names the guardian. The one rule for the forms, the API and import; a problem
+ * of the field to correct, or undefined. `birthYear` null (not valid itself): only the name.
+ */
+export function consentFitsPerson(
+	consent: ConsentRecord,
+	birthYear: number | null
+): FieldProblem | undefined {
+	if (birthYear !== null && consent.method !== 'guardian') {
+		if (underAgeIn(birthYear, consentYear(consent.at))) {
+			return {
+				field: 'consentMethod',
+				reason: 'guardian_required',
+				message: GUARDIAN_REQUIRED
+			};
+		}
+	}
+	if (consent.method === 'guardian' && !consent.guardianName) {
+		return {
+			field: 'consentGuardianName',
+			reason: 'guardian_name_required',
+			message: GUARDIAN_NAME_REQUIRED
+		};
+	}
+	return undefined;
 }
 
 /** What the registering forms say under "Ngày đồng ý" when it is not a day up to today. */
@@ -177,7 +230,12 @@ export const CONSENT_DAY_PROBLEM = 'Xin chọn ngày người dân đồng ý, k
 export function formConsent(form: Record<string, string | undefined>, now: number) {
 	const day = form.consentAt ?? '';
 	const at = day === '' || day === vnDay(now) ? undefined : isIsoDay(day) ? vnDayStart(day) : day;
-	return { method: form.consentMethod, takenBy: form.consentTakenBy, at };
+	return {
+		method: form.consentMethod,
+		takenBy: form.consentTakenBy,
+		at,
+		guardianName: form.consentGuardianName
+	};
 }
 
 /** A registering form's problems, with "Ngày đồng ý"'s said in the form's words (not the API's). */
@@ -198,7 +256,11 @@ export function checkResident(
 	const person = checkPerson(input, now);
 	const consent = checkConsent(input.consent, now);
 	const problems = [person, consent].flatMap((r) => (r.ok ? [] : (r.problems ?? [])));
-	if (!person.ok || !consent.ok) return failFields(400, problems);
+	// A child's consent is checked with their birth year; a name alone without one.
+	const birthYear = validBirthYear(input.birthYear, now);
+	const unfit = consent.ok ? consentFitsPerson(consent.value, birthYear) : undefined;
+	if (unfit) problems.push(unfit);
+	if (!person.ok || !consent.ok || unfit) return failFields(400, problems);
 	return ok({ ...person.value, consent: consent.value });
 }
 

@@ -45,6 +45,19 @@ async function upload(query: string, fields: Record<string, string> = CONSENT, t
 	return { status: response.status, body: await response.json() };
 }
 
+/** The consent stored for the latest person of this name. */
+const consentOf = (name: string) =>
+	store.db.get<{
+		method: string;
+		taken_by: string;
+		taken_at: number;
+		guardian_name: string | null;
+	}>(
+		`SELECT c.method, c.taken_by, c.taken_at, c.guardian_name FROM consents c
+		 JOIN residents r ON r.id = c.resident_id WHERE r.full_name = ? ORDER BY r.id DESC LIMIT 1`,
+		[name]
+	);
+
 describe('?dryRun', () => {
 	it('previews for every value but absent, 0 and false, in any case', () => {
 		const preview = (q: string) => isDryRun(new URLSearchParams(q));
@@ -84,13 +97,6 @@ describe('?dryRun', () => {
 });
 
 describe('consent', () => {
-	const consentOf = (name: string) =>
-		store.db.get<{ method: string; taken_by: string; taken_at: number }>(
-			`SELECT c.method, c.taken_by, c.taken_at FROM consents c
-			 JOIN residents r ON r.id = c.resident_id WHERE r.full_name = ? ORDER BY r.id DESC LIMIT 1`,
-			[name]
-		);
-
 	it('is required to import: a list without it stores nothing and names what is missing', async () => {
 		const before = footprint(store);
 		const none = await upload('', {});
@@ -134,8 +140,9 @@ describe('consent', () => {
 
 	it('is stored as sent: how, who took it, and when', async () => {
 		const at = '2026-11-20T08:30:00+07:00';
+		// A guardian's consent names the guardian, in the list's "Người giám hộ" column.
 		const text =
-			'Họ và tên,Năm sinh,Địa chỉ,Khu phố\nLưu Thị Quyên,1951,Số 2 ngõ Quyên,Khu phố 3\n';
+			'Họ và tên,Năm sinh,Địa chỉ,Khu phố,Người giám hộ\nLưu Thị Quyên,1951,Số 2 ngõ Quyên,Khu phố 3,Lưu Văn Tâm\n';
 		const r = await upload(
 			'',
 			{ consentMethod: 'guardian', consentTakenBy: 'Trưởng khu phố 3', consentAt: at },
@@ -145,7 +152,57 @@ describe('consent', () => {
 		expect(consentOf('Lưu Thị Quyên')).toEqual({
 			method: 'guardian',
 			taken_by: 'Trưởng khu phố 3',
-			taken_at: Date.parse(at)
+			taken_at: Date.parse(at),
+			guardian_name: 'Lưu Văn Tâm'
 		});
+	});
+});
+
+describe("a child's consent (Decree 13/2023/NĐ-CP, Art. 20)", () => {
+	const header = 'Họ và tên,Năm sinh,Địa chỉ,Khu phố';
+
+	it('is a row error without a guardian, in the preview too, and nothing is imported', async () => {
+		const before = footprint(store);
+		const text = `${header}\nPhan Văn Lớn,1961,Số 8 ngõ Phan,Khu phố 4\nPhan Minh Bé,2016,Số 8 ngõ Phan,Khu phố 4\n`;
+		const preview = await upload('?dryRun=1', CONSENT, text);
+		expect(preview.status).toBe(422);
+		expect(preview.body.errors).toEqual([
+			{
+				row: 3,
+				message:
+					'Người dưới 18 tuổi cần người giám hộ đồng ý: ghi họ tên người giám hộ ở cột “Người giám hộ”.'
+			}
+		]);
+		expect(preview.body.rows.map((r: { kind: string }) => r.kind)).toEqual(['ok', 'error']);
+		const commit = await upload('', CONSENT, text);
+		expect(commit.status).toBe(422);
+		expect(commit.body.imported).toBe(0);
+		expect(footprint(store)).toEqual(before);
+	});
+
+	it("is the guardian's named in the row: that row's consent, the others' the list's", async () => {
+		const text = `${header},consentGuardian\nHồ Văn Cha,1970,Số 9 ngõ Hồ,Khu phố 4,\nHồ Thị Con,2015,Số 9 ngõ Hồ,Khu phố 4,  Hồ Văn Cha \n`;
+		const r = await upload('', CONSENT, text);
+		expect(r.status).toBe(201);
+		expect(r.body.imported).toBe(2);
+		expect(consentOf('Hồ Văn Cha')).toMatchObject({ method: 'paper', guardian_name: null });
+		expect(consentOf('Hồ Thị Con')).toMatchObject({
+			method: 'guardian',
+			taken_by: 'Cán bộ phường',
+			guardian_name: 'Hồ Văn Cha'
+		});
+	});
+
+	it("with the list's guardian consent, asks each row for its guardian's name", async () => {
+		const text = `${header},Họ tên người giám hộ\nĐinh Thị Nhỏ,2018,Số 10 ngõ Đinh,Khu phố 4,\nĐinh Văn Út,2019,Số 10 ngõ Đinh,Khu phố 4,Đinh 2\n`;
+		const r = await upload(
+			'?dryRun=1',
+			{ consentMethod: 'guardian', consentTakenBy: 'Cán bộ phường' },
+			text
+		);
+		expect(r.body.errors.map((e: { message: string }) => e.message)).toEqual([
+			'Cần ghi họ tên người giám hộ ở cột “Người giám hộ”.',
+			'Họ tên người giám hộ cần 2–100 chữ cái, không có số.'
+		]);
 	});
 });
