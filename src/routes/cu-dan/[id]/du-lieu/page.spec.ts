@@ -72,4 +72,34 @@ describe('the personal-data page', () => {
 		expect(body).toContain('Ký giấy, người ghi nhận TNV 1, ngày 30/11/2026');
 		expect(body).not.toContain('30/11/2026 00:00');
 	});
+
+	it('names the guardian who consented, and says nothing of one where none was recorded', () => {
+		const at = Date.UTC(2026, 11, 1, 3);
+		const consents = [
+			{
+				method: 'guardian',
+				takenBy: 'TNV 2',
+				takenAt: at,
+				withdrawnAt: null,
+				guardianName: 'Trần Thị Hoa'
+			},
+			// Recorded before the name was asked (migration 0014): NULL.
+			{ method: 'guardian', takenBy: 'TNV 1', takenAt: at, withdrawnAt: null, guardianName: null }
+		];
+		const { body } = render(Page, {
+			props: {
+				data: {
+					person: { ...person, consents },
+					canErase: false,
+					viewer: 'Cán bộ',
+					openedAt: 0
+				} as never,
+				form: null
+			}
+		});
+		expect(body).toContain(
+			'Người giám hộ đồng ý — Trần Thị Hoa, người ghi nhận TNV 2, ngày 01/12/2026'
+		);
+		expect(body).toContain('Người giám hộ đồng ý, người ghi nhận TNV 1, ngày 01/12/2026');
+	});
 });
