@@ -31,6 +31,9 @@ export function fillForm(form: HTMLFormElement, values: FormValues): void {
 		const mine = values.filter(([name]) => name === el.name).map(([, value]) => value);
 		if (isChoice(el)) el.checked = mine.includes(el.value);
 		else if (mine.length > 0) el.value = mine[0];
+		// Told as if typed, so what follows the fields follows them back too (the guardian's
+		// field that a guardian's consent shows, the birth year's hint: MemberFields).
+		for (const type of ['input', 'change']) el.dispatchEvent(new Event(type, { bubbles: true }));
 	}
 }
 
