@@ -23,6 +23,7 @@ export const ACTION_LABELS = {
 	'resident.search': 'Tìm cư dân theo tên',
 	'resident.create': 'Đăng ký cư dân',
 	'resident.update': 'Sửa thông tin cư dân',
+	'resident.move': 'Chuyển cư dân sang hộ khác',
 	'resident.view': 'Xem hồ sơ cư dân',
 	'residents.import': 'Nhập danh sách cư dân',
 	'resident.export': 'Xuất dữ liệu cư dân (JSON)',

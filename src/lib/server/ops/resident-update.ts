@@ -36,6 +36,13 @@ function isHead(db: Db, householdId: number, id: number, name: string, relations
 	return namesakes.length === 1 && namesakes[0].id === id;
 }
 
+/** A resident moved to another household (services/resident-edit.ts checks who may, and where). */
+export interface ResidentMovePayload {
+	residentId: number;
+	householdId: number;
+	device: string;
+}
+
 export const residentUpdateOps: OpHandlers = {
 	/**
 	 * A resident's details corrected: the name (and its folded search key, so the name search
@@ -86,5 +93,44 @@ export const residentUpdateOps: OpHandlers = {
 			device: p.device
 		});
 		return { changed: true };
+	},
+
+	/**
+	 * A resident now lives in another household. The register keeps only the current one, so
+	 * the move is kept too (resident_moves, migration 0015): the reports count a check-in for
+	 * the household the person lived in when they came, and a past day's report stays what it
+	 * was. Their check-ins keep the khu phố recorded with them. Audited with the khu phố only
+	 * (the log outlives an erasure, and a household would point back at them); nothing is
+	 * written of someone who withdrew consent.
+	 */
+	'residents.move': (db, p: ResidentMovePayload, ctx) => {
+		const before = db.get<{ household_id: number; neighborhood_id: number; withdrawn: number }>(
+			`SELECT r.household_id, h.neighborhood_id, ${consentWithdrawnSql('r.id')} AS withdrawn
+			 FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = ?`,
+			[p.residentId]
+		);
+		if (!before) throw new Problem(404, 'unknown_resident', 'Không tìm thấy người này.');
+		if (before.withdrawn === 1)
+			throw new Problem(409, 'consent_withdrawn', NO_EDIT_AFTER_WITHDRAWAL);
+		const to = db.value<number>('SELECT neighborhood_id FROM households WHERE id = ?', [
+			p.householdId
+		]);
+		if (to === undefined) throw new Problem(404, 'unknown_household', 'Không có hộ gia đình này.');
+		if (before.household_id === p.householdId) return { moved: false };
+		db.run(
+			'INSERT INTO resident_moves (resident_id, from_household_id, to_household_id, at) VALUES (?, ?, ?, ?)',
+			[p.residentId, before.household_id, p.householdId, ctx.at]
+		);
+		db.run('UPDATE residents SET household_id = ? WHERE id = ?', [p.householdId, p.residentId]);
+		appendAudit(db, ctx, {
+			action: 'resident.move',
+			subject: `resident:${p.residentId}`,
+			detail:
+				before.neighborhood_id === to
+					? `Chuyển sang hộ khác trong khu phố ${to}`
+					: `Chuyển sang hộ khác: khu phố ${before.neighborhood_id} → khu phố ${to}`,
+			device: p.device
+		});
+		return { moved: true };
 	}
 };

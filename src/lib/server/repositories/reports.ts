@@ -1,5 +1,5 @@
 import type { HelpKind } from '../../domain/coverage';
-import { DAY_MS, vnDayStart } from '../../domain/time';
+import { DAY_MS, VN_OFFSET_MS, vnDayStart } from '../../domain/time';
 import type { Params, Reads } from '../store/database';
 import { scopeTo } from './scope';
 
@@ -15,12 +15,29 @@ import { scopeTo } from './scope';
  * that counts alone). Negative, so never a resident's id.
  */
 const ATTENDEE = 'coalesce(a.resident_id, -coalesce(a.erased_as, a.id))';
+/**
+ * The household a resident lived in when they checked in (`r` joined on `a.resident_id`): the
+ * register keeps only the current one, and a past day must not follow someone who moved since.
+ * Each move keeps the household left (resident_moves, migration 0015), so the first move after
+ * the check-in names it; with none, the register's. NULL for an erased person's rows. One index
+ * probe per row (resident_moves_resident_at), on a table that holds only the movers.
+ */
+const HOME_AT_CHECKIN = `coalesce((SELECT mv.from_household_id FROM resident_moves mv
+		WHERE mv.resident_id = a.resident_id AND mv.at > a.checked_in_at
+		ORDER BY mv.at, mv.id LIMIT 1), r.household_id)`;
 /** The household a check-in counts for: an erased person's rows are one home of their own. */
-const ATTENDEE_HOME = 'coalesce(r.household_id, -coalesce(a.erased_as, a.id))';
+const ATTENDEE_HOME = `coalesce(${HOME_AT_CHECKIN}, -coalesce(a.erased_as, a.id))`;
 
-/** A milestone's khu phố is its holder's household's (milestones carry no khu phố of their own). */
-const HOME_OF_MILESTONE =
-	'JOIN residents r ON r.id = m.resident_id JOIN households h ON h.id = r.household_id';
+/**
+ * A milestone's khu phố is its holder's household's (milestones carry no khu phố of their own):
+ * the household they lived in on the day it was achieved, as for a check-in (a move on a later
+ * Vietnam day keeps the household left).
+ */
+const HOME_OF_MILESTONE = `JOIN residents r ON r.id = m.resident_id
+	JOIN households h ON h.id = coalesce((SELECT mv.from_household_id FROM resident_moves mv
+		WHERE mv.resident_id = m.resident_id
+			AND date((mv.at + ${VN_OFFSET_MS}) / 1000, 'unixepoch') > m.achieved_on
+		ORDER BY mv.at, mv.id LIMIT 1), r.household_id)`;
 
 const dayRange = (day: string): [number, number] => {
 	const start = vnDayStart(day);
@@ -135,7 +152,7 @@ export function attendanceOfDay(db: Reads, day: string, nb: number | null): Atte
 			a.resident_id, r.full_name, h.address, u.display_name AS volunteer
 		FROM attendance a JOIN class_sessions s ON s.id = a.session_id
 		LEFT JOIN residents r ON r.id = a.resident_id
-		LEFT JOIN households h ON h.id = r.household_id
+		LEFT JOIN households h ON h.id = ${HOME_AT_CHECKIN}
 		LEFT JOIN users u ON u.id = a.volunteer_id
 		WHERE a.checked_in_at BETWEEN ? AND ? ${scope.sql}
 		ORDER BY a.checked_in_at, a.id`;

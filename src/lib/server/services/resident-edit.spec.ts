@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor';
 import { searchResidents } from '../repositories/residents';
 import type { Store } from '../store/store';
 import { actorNamed, demoStore } from './privacy.testing';
-import { updateResident } from './resident-edit';
+import { moveResident, updateResident } from './resident-edit';
 import { checkPerson, createHousehold, createResident, viewResident } from './residents';
 
 /** Correcting a saved resident (the resident page's "Sửa thông tin", PATCH /api/residents/:id). */
@@ -178,5 +178,70 @@ describe('updateResident', () => {
 		expect(await updateResident(store, volunteer, 99_999_999, { birthYear: 1956 })).toMatchObject({
 			status: 404
 		});
+	});
+});
+
+describe('moveResident', () => {
+	const audits = (id: number) =>
+		store.db.all<{ detail: string }>(
+			"SELECT detail FROM audit_log WHERE subject = ? AND action = 'resident.move' ORDER BY id",
+			[`resident:${id}`]
+		);
+
+	it('moves a person to another khu phố’s household, kept as a move and audited by khu phố only', async () => {
+		const { member, household: from } = await family('Đào Văn Chuyển', 3, 'Đào Thị Chủ Một');
+		const { household: to } = await family('Đào Thị Đón', 6, 'Đào Văn Chủ Hai');
+		const moved = await moveResident(store, volunteer, member.id, String(to.id));
+		expect(moved).toMatchObject({
+			ok: true,
+			value: { id: member.id, householdId: to.id, neighborhoodId: 6, address: to.address }
+		});
+		expect(
+			store.db.get(
+				'SELECT from_household_id, to_household_id FROM resident_moves WHERE resident_id = ?',
+				[member.id]
+			)
+		).toEqual({ from_household_id: from.id, to_household_id: to.id });
+		expect(audits(member.id).map((a) => a.detail)).toEqual([
+			'Chuyển sang hộ khác: khu phố 3 → khu phố 6'
+		]);
+		// Into the household they live in: nothing written.
+		expect((await moveResident(store, volunteer, member.id, to.id)).ok).toBe(true);
+		expect(audits(member.id)).toHaveLength(1);
+	});
+
+	it('lets a head move people within their own khu phố only', async () => {
+		const head3 = actorNamed(store, 'truongkhu3');
+		const { member } = await family('Tạ Văn Ở', 3, 'Tạ Thị Chủ Ba');
+		const { household: near } = await family('Tạ Thị Gần', 3, 'Tạ Văn Chủ Bốn');
+		const { household: far } = await family('Tạ Thị Xa', 4, 'Tạ Văn Chủ Năm');
+		expect(await moveResident(store, head3, member.id, far.id)).toMatchObject({
+			status: 403,
+			reason: 'forbidden',
+			message: 'Hộ này không ở khu phố của bạn.'
+		});
+		expect(await moveResident(store, head3, member.id, near.id)).toMatchObject({ ok: true });
+		expect(audits(member.id).map((a) => a.detail)).toEqual(['Chuyển sang hộ khác trong khu phố 3']);
+	});
+
+	it('refuses a household that is not there, no household, and someone who withdrew consent', async () => {
+		const { member } = await family('Lò Văn Đi', 5, 'Lò Thị Chủ Sáu');
+		expect(await moveResident(store, volunteer, member.id, 999999)).toMatchObject({
+			status: 404,
+			reason: 'unknown_household'
+		});
+		expect(await moveResident(store, volunteer, member.id, '')).toMatchObject({
+			status: 400,
+			reason: 'invalid'
+		});
+		const { household: to } = await family('Lò Thị Đến', 5, 'Lò Văn Chủ Bảy');
+		await store.write('consent.withdraw', { residentId: member.id, note: '', device: '' }, 1);
+		expect(await moveResident(store, volunteer, member.id, to.id)).toMatchObject({
+			status: 409,
+			reason: 'consent_withdrawn'
+		});
+		expect(
+			store.db.value('SELECT count(*) FROM resident_moves WHERE resident_id = ?', [member.id])
+		).toBe(0);
 	});
 });

@@ -6,12 +6,12 @@ import {
 	NO_EDIT_AFTER_WITHDRAWAL,
 	type PersonFields
 } from '../../domain/resident-change';
-import type { ResidentUpdatePayload } from '../ops/resident-update';
+import type { ResidentMovePayload, ResidentUpdatePayload } from '../ops/resident-update';
 import { consentWithdrawn, getResident } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
-import { fail, ok, writeOp } from './people';
+import { fail, ok, positiveId, writeOp, type Result } from './people';
 import { checkPerson, duplicateOf, type TwinsResult } from './residents';
-import { residentOf } from './scoped';
+import { householdOf, residentOf } from './scoped';
 
 /**
  * Corrects a saved resident: any of fullName, birthYear, phone (null or "" removes it) and
@@ -65,5 +65,34 @@ export async function updateResident(
 	}
 	const payload: ResidentUpdatePayload = { residentId: id, ...after, device };
 	const written = await writeOp(store, actor, 'residents.update', payload);
+	return written.ok ? ok(getResident(store.db, id)!) : written;
+}
+
+/**
+ * Moves a saved resident to another household (`householdId`, a number or its text). Who may
+ * is who may register them in both households: a head only within their own khu phố
+ * (residentOf, householdOf). Their card, consents, milestones and check-ins go with them; a
+ * past day's report keeps their check-ins in the household they lived in then (the op keeps
+ * the move). The household they already live in is no write and no audit row.
+ */
+export async function moveResident(
+	store: DataStore,
+	actor: Actor,
+	id: number,
+	householdId: unknown,
+	{ device = '' } = {}
+): Promise<Result<Resident>> {
+	const found = residentOf(store, actor, id);
+	if (!found.ok) return found;
+	if (consentWithdrawn(store.db, id)) {
+		return fail(409, 'consent_withdrawn', NO_EDIT_AFTER_WITHDRAWAL);
+	}
+	const target = positiveId(householdId);
+	if (target === null) return fail(400, 'invalid', 'Cần "householdId": hộ gia đình mới.');
+	const household = householdOf(store, actor, target);
+	if (!household.ok) return household;
+	if (target === found.value.householdId) return ok(found.value);
+	const payload: ResidentMovePayload = { residentId: id, householdId: target, device };
+	const written = await writeOp(store, actor, 'residents.move', payload);
 	return written.ok ? ok(getResident(store.db, id)!) : written;
 }
