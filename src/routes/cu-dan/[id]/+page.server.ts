@@ -11,7 +11,7 @@ import { residentOf } from '$lib/server/services/scoped';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/server/http/form-text';
 
-export const load = (async ({ locals, params, request, getClientAddress }) => {
+export const load = (async ({ locals, params, request, url, getClientAddress }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 	const id = positiveId(params.id) ?? 0;
 	const device = deviceLabel(request, getClientAddress());
@@ -19,7 +19,12 @@ export const load = (async ({ locals, params, request, getClientAddress }) => {
 	if (!page.ok) error(page.status, page.message);
 	// A head or the officer is asked here to withdraw a consent or give a copy: the page that
 	// does it is linked from the person (it was reachable only by typing its address).
-	return { ...page.value, dataPage: PERSONAL_DATA_ROLES.includes(actor.role) };
+	// Back from "Chuyển sang hộ khác" (chuyen-ho): the move is said above the new address.
+	return {
+		...page.value,
+		dataPage: PERSONAL_DATA_ROLES.includes(actor.role),
+		moved: url.searchParams.has('da-chuyen')
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
