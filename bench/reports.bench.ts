@@ -62,6 +62,12 @@ export function load(db: Db, s: Size): void {
 		INSERT INTO residents (id, household_id, full_name, name_folded, birth_year, created_at)
 			SELECT i, 1 + (i - 1) % ${s.households}, 'Cư dân ' || i, 'cu dan ' || i,
 				1935 + (i * 37) % 85, ${FIRST - 30 * DAY} FROM n;
+		-- 1% of the residents moved to another household a year into the history: the reports
+		-- read each check-in's household as of its time (repositories/reports.ts HOME_AT_CHECKIN).
+		INSERT INTO resident_moves (resident_id, from_household_id, to_household_id, at)
+			SELECT id, household_id, 1 + household_id % ${s.households}, ${FIRST + 365 * DAY}
+			FROM residents WHERE id % 100 = 0;
+		UPDATE residents SET household_id = 1 + household_id % ${s.households} WHERE id % 100 = 0;
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${sessions})
 		INSERT INTO class_sessions (id, title, topic, walkthrough_id, place, neighborhood_id, starts_at, opened_by, closed_at)
 			SELECT i, 'Buổi ' || i,
