@@ -1,3 +1,4 @@
+import { addressLine } from '../../domain/checkin-people';
 import type { Reads } from '../store/database';
 
 /** Where a resident belongs: enough to decide who may see them, without their data. */
@@ -23,6 +24,10 @@ export function residentScope(db: Reads, id: number): ResidentScope | undefined 
 	);
 	return row && { id: row.id, householdId: row.household_id, neighborhoodId: row.neighborhood_id };
 }
+
+/** A household's address as pages show it; one erased since (its last member) is said so. */
+const placeOf = (address: string | null, neighborhood: string | null) =>
+	address === null ? '(hộ đã xoá)' : addressLine(address, neighborhood ?? '');
 
 /** Everything the store holds about one person (Law 91/2025/QH15: the right to a copy). */
 export interface PersonalDataExport {
@@ -63,6 +68,8 @@ export interface PersonalDataExport {
 		volunteer: string | null;
 	}>;
 	lessonCompletions: Array<{ walkthroughId: string; kiosk: string; at: number }>;
+	/** Each move to another household (migration 0015): when, and the addresses left and joined. */
+	householdMoves: Array<{ at: number; from: string; to: string }>;
 	/** Who looked at or changed this record, and when. */
 	accessLog: Array<{ at: number; action: string; actor: string | null; device: string }>;
 }
@@ -186,6 +193,29 @@ export function personalData(db: Reads, id: number): PersonalDataExport | undefi
 				[id]
 			)
 			.map((l) => ({ walkthroughId: l.walkthrough_id, kiosk: l.kiosk, at: l.at })),
+		householdMoves: db
+			.all<{
+				at: number;
+				from_address: string | null;
+				from_nb: string | null;
+				to_address: string | null;
+				to_nb: string | null;
+			}>(
+				`SELECT m.at, hf.address AS from_address, nf.name AS from_nb,
+					ht.address AS to_address, nt.name AS to_nb
+				 FROM resident_moves m
+				 LEFT JOIN households hf ON hf.id = m.from_household_id
+				 LEFT JOIN neighborhoods nf ON nf.id = hf.neighborhood_id
+				 LEFT JOIN households ht ON ht.id = m.to_household_id
+				 LEFT JOIN neighborhoods nt ON nt.id = ht.neighborhood_id
+				 WHERE m.resident_id = ? ORDER BY m.at, m.id`,
+				[id]
+			)
+			.map((m) => ({
+				at: m.at,
+				from: placeOf(m.from_address, m.from_nb),
+				to: placeOf(m.to_address, m.to_nb)
+			})),
 		accessLog: db.all<{ at: number; action: string; actor: string | null; device: string }>(
 			`SELECT a.at, a.action, u.display_name AS actor, a.device FROM audit_log a
 				 LEFT JOIN users u ON u.id = a.actor_id WHERE a.subject = ? ORDER BY a.id`,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/actor';
+import { addressLine } from '../../domain/checkin-people';
+import { personalData } from '../repositories/privacy';
 import { searchResidents } from '../repositories/residents';
 import type { Store } from '../store/store';
 import { actorNamed, demoStore } from './privacy.testing';
@@ -204,6 +206,14 @@ describe('moveResident', () => {
 		).toEqual({ from_household_id: from.id, to_household_id: to.id });
 		expect(audits(member.id).map((a) => a.detail)).toEqual([
 			'Chuyển sang hộ khác: khu phố 3 → khu phố 6'
+		]);
+		// Where they lived is theirs: the copy of their data says it (Law 91/2025/QH15).
+		expect(personalData(store.db, member.id)?.householdMoves).toEqual([
+			{
+				at: expect.any(Number),
+				from: addressLine(from.address, 'Khu phố 3'),
+				to: addressLine(to.address, 'Khu phố 6')
+			}
 		]);
 		// Into the household they live in: nothing written.
 		expect((await moveResident(store, volunteer, member.id, to.id)).ok).toBe(true);

@@ -32,6 +32,7 @@ const person = {
 		{ sessionTitle: XSS, place: XSS, startsAt: 0, checkedInAt: 0, source: 'camera', volunteer: XSS }
 	],
 	lessonCompletions: [{ walkthroughId: XSS, kiosk: XSS, at: 0 }],
+	householdMoves: [{ at: 0, from: XSS, to: XSS }],
 	accessLog: [{ at: 0, action: XSS, actor: XSS, device: XSS }]
 };
 
