@@ -31,13 +31,15 @@ const ATTENDEE_HOME = `coalesce(${HOME_AT_CHECKIN}, -coalesce(a.erased_as, a.id)
 /**
  * A milestone's khu phố is its holder's household's (milestones carry no khu phố of their own):
  * the household they lived in on the day it was achieved, as for a check-in (a move on a later
- * Vietnam day keeps the household left).
+ * Vietnam day keeps the household left). When that household is gone (its last member erased
+ * since), the current one: counted in some khu phố, so the khu phố still add up to the ward.
  */
 const HOME_OF_MILESTONE = `JOIN residents r ON r.id = m.resident_id
-	JOIN households h ON h.id = coalesce((SELECT mv.from_household_id FROM resident_moves mv
-		WHERE mv.resident_id = m.resident_id
-			AND date((mv.at + ${VN_OFFSET_MS}) / 1000, 'unixepoch') > m.achieved_on
-		ORDER BY mv.at, mv.id LIMIT 1), r.household_id)`;
+	JOIN households h ON h.id = coalesce((SELECT hx.id FROM households hx WHERE hx.id =
+		(SELECT mv.from_household_id FROM resident_moves mv
+			WHERE mv.resident_id = m.resident_id
+				AND date((mv.at + ${VN_OFFSET_MS}) / 1000, 'unixepoch') > m.achieved_on
+			ORDER BY mv.at, mv.id LIMIT 1)), r.household_id)`;
 
 const dayRange = (day: string): [number, number] => {
 	const start = vnDayStart(day);

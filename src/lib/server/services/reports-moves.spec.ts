@@ -153,4 +153,12 @@ describe('a past day after a resident moved', () => {
 		expect({ kp1: counts(D, KP1), kp2: counts(D, KP2), ward: counts(D, WARD) }).toEqual(before);
 		expect(addresses(D, KP1)).toContainEqual(['(đã xoá theo yêu cầu)', '']);
 	});
+
+	it('still counts a mover’s milestone in a khu phố when the household they left is erased', async () => {
+		// R1 left H1 (test above); R2 and R3, its last members, are erased: H1 is deleted.
+		for (const id of [2, 3]) await eraseResident(store, officer, id, 'test');
+		expect(store.db.value('SELECT count(*) FROM households WHERE id = 1')).toBe(0);
+		const [kp1, kp2, ward] = [KP1, KP2, WARD].map((s) => counts(D, s).milestones);
+		expect(kp1 + kp2).toBe(ward);
+	});
 });
