@@ -4,6 +4,7 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
 import { consentWithdrawn } from '$lib/server/repositories/residents';
+import { auditRead } from '$lib/server/services/audit';
 import { positiveId } from '$lib/server/services/people';
 import { moveResident } from '$lib/server/services/resident-edit';
 import { listHouseholds, neighborhoodsFor } from '$lib/server/services/residents';
@@ -15,12 +16,19 @@ import type { Actions, PageServerLoad } from './$types';
  * only theirs), narrowed by `?q=` (address or head's name, without diacritics), each with a
  * button that moves the person there.
  */
-export const load = (async ({ locals, params, url }) => {
+export const load = (async ({ locals, params, url, request, getClientAddress }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
 	const store = getApp().store;
 	const found = residentOf(store, actor, positiveId(params.id) ?? 0);
 	if (!found.ok) error(found.status, found.message);
 	const resident = found.value;
+	// The page shows who they are and where they live: a view of their record, audited as the
+	// person's own page is.
+	await auditRead(store, actor, {
+		action: 'resident.view',
+		subject: `resident:${resident.id}`,
+		device: deviceLabel(request, getClientAddress())
+	});
 	const neighborhoods = neighborhoodsFor(store, actor);
 	const asked = positiveId(url.searchParams.get('khu'));
 	const khu = neighborhoods.some((n) => n.id === asked) ? asked! : resident.neighborhoodId;
