@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
-import { apiClientSignedIn } from '../support/sign-in';
+import { apiClientSignedIn, createdId } from '../support/sign-in';
 
 /**
  * The ward's door-to-door list names the khu phố it has no household for: one done, one new
@@ -21,27 +21,25 @@ test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	await server.start();
 	officer = await apiClientSignedIn(server.url, 'quantri', DEMO.password);
-	const made = async (path: string, data: object) => {
-		const r = await officer.post(path, { data });
-		expect(r.status(), `${path}: ${await r.text()}`).toBe(201);
-		return (await r.json()) as { id: number };
-	};
 	// "Khu phố 9": its one household reached today (a milestone). "Khu phố 10": nobody yet.
-	const kp9 = await made('/api/neighborhoods', { name: 'Khu phố 9' });
-	const kp10 = await made('/api/neighborhoods', { name: 'Khu phố 10' });
-	Object.assign(ids, { done: kp9.id, empty: kp10.id });
-	const home = await made('/api/households', {
-		neighborhoodId: kp9.id,
+	const kp9 = await createdId(officer, '/api/neighborhoods', { name: 'Khu phố 9' });
+	const kp10 = await createdId(officer, '/api/neighborhoods', { name: 'Khu phố 10' });
+	Object.assign(ids, { done: kp9, empty: kp10 });
+	const home = await createdId(officer, '/api/households', {
+		neighborhoodId: kp9,
 		address: 'Số 1 đường Mới',
 		headName: 'Hà Văn Xong'
 	});
-	const person = await made('/api/residents', {
-		householdId: home.id,
+	const person = await createdId(officer, '/api/residents', {
+		householdId: home,
 		fullName: 'Hà Văn Xong',
 		birthYear: 1970,
 		consent: { method: 'paper', takenBy: 'Cán bộ phường' }
 	});
-	await made(`/api/residents/${person.id}/milestones`, { skill: 'M0', evidence: 'witnessed' });
+	await createdId(officer, `/api/residents/${person}/milestones`, {
+		skill: 'M0',
+		evidence: 'witnessed'
+	});
 });
 test.afterAll(async () => {
 	await officer?.dispose();

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO, openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
-import { apiClientSignedIn } from '../support/sign-in';
+import { apiClientSignedIn, createdId } from '../support/sign-in';
 
 /**
  * A resident who attended a past day moves to another khu phố's household: that day's report
@@ -18,13 +18,8 @@ test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	await server.start();
 	officer = await apiClientSignedIn(server.url, 'quantri', DEMO.password);
-	const made = async (path: string, data: object) => {
-		const r = await officer.post(path, { data });
-		expect(r.status(), `${path}: ${await r.text()}`).toBe(201);
-		return (await r.json()) as { id: number };
-	};
-	kp9 = (await made('/api/neighborhoods', { name: 'Khu phố 9' })).id;
-	await made('/api/households', { neighborhoodId: kp9, ...NEW_HOME });
+	kp9 = await createdId(officer, '/api/neighborhoods', { name: 'Khu phố 9' });
+	await createdId(officer, '/api/households', { neighborhoodId: kp9, ...NEW_HOME });
 });
 test.afterAll(async () => {
 	await officer?.dispose();

@@ -62,3 +62,16 @@ export async function secondsToWait(page: Page): Promise<number | undefined> {
 	if (!limited) return undefined;
 	return Number(/Xin đợi (\d+) giây/.exec((await wait.textContent()) ?? '')?.[1] ?? 1);
 }
+
+/** A POST that must create (201), e.g. a khu phố or household for a test's own server: its id. */
+export async function createdId(
+	client: APIRequestContext,
+	path: string,
+	data: object
+): Promise<number> {
+	const response = await client.post(path, { data });
+	if (response.status() !== 201) {
+		throw new Error(`${path} answered ${response.status()}: ${await response.text()}`);
+	}
+	return ((await response.json()) as { id: number }).id;
+}

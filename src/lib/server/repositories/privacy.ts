@@ -1,5 +1,6 @@
 import { addressLine } from '../../domain/checkin-people';
 import type { Reads } from '../store/database';
+import { residentConsents } from './residents';
 
 /** Where a resident belongs: enough to decide who may see them, without their data. */
 /**
@@ -113,24 +114,7 @@ export function personalData(db: Reads, id: number): PersonalDataExport | undefi
 			headName: r.head_name,
 			neighborhood: r.neighborhood
 		},
-		consents: db
-			.all<{
-				method: string;
-				taken_by: string;
-				taken_at: number;
-				withdrawn_at: number | null;
-				guardian_name: string | null;
-			}>(
-				'SELECT method, taken_by, taken_at, withdrawn_at, guardian_name FROM consents WHERE resident_id = ? ORDER BY taken_at',
-				[id]
-			)
-			.map((c) => ({
-				method: c.method,
-				takenBy: c.taken_by,
-				takenAt: c.taken_at,
-				withdrawnAt: c.withdrawn_at,
-				guardianName: c.guardian_name
-			})),
+		consents: residentConsents(db, id),
 		cards: db
 			.all<{ code: string; issued_at: number; revoked_at: number | null }>(
 				'SELECT code, issued_at, revoked_at FROM cards WHERE resident_id = ? ORDER BY issued_at',

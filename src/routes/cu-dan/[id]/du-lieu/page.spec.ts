@@ -36,6 +36,20 @@ const person = {
 	accessLog: [{ at: 0, action: XSS, actor: XSS, device: XSS }]
 };
 
+/** The page as the officer sees it for a person with these consents. */
+const pageWith = (consents: object[]) =>
+	render(Page, {
+		props: {
+			data: {
+				person: { ...person, consents },
+				canErase: false,
+				viewer: 'Cán bộ',
+				openedAt: 0
+			} as never,
+			form: null
+		}
+	}).body;
+
 describe('the personal-data page', () => {
 	it('shows hostile text as text wherever a stored value appears', () => {
 		const { body } = render(Page, {
@@ -59,17 +73,7 @@ describe('the personal-data page', () => {
 		// 30/11/2026 00:00 in Vietnam: the day a paper was signed, typed in on 03/12.
 		const signed = Date.UTC(2026, 10, 29, 17);
 		const consents = [{ method: 'paper', takenBy: 'TNV 1', takenAt: signed, withdrawnAt: null }];
-		const { body } = render(Page, {
-			props: {
-				data: {
-					person: { ...person, consents },
-					canErase: false,
-					viewer: 'Cán bộ',
-					openedAt: 0
-				} as never,
-				form: null
-			}
-		});
+		const body = pageWith(consents);
 		expect(body).toContain('Ký giấy, người ghi nhận TNV 1, ngày 30/11/2026');
 		expect(body).not.toContain('30/11/2026 00:00');
 	});
@@ -87,17 +91,7 @@ describe('the personal-data page', () => {
 			// Recorded before the name was asked (migration 0014): NULL.
 			{ method: 'guardian', takenBy: 'TNV 1', takenAt: at, withdrawnAt: null, guardianName: null }
 		];
-		const { body } = render(Page, {
-			props: {
-				data: {
-					person: { ...person, consents },
-					canErase: false,
-					viewer: 'Cán bộ',
-					openedAt: 0
-				} as never,
-				form: null
-			}
-		});
+		const body = pageWith(consents);
 		expect(body).toContain(
 			'Người giám hộ đồng ý — Trần Thị Hoa, người ghi nhận TNV 2, ngày 01/12/2026'
 		);
