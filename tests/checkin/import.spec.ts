@@ -234,6 +234,38 @@ test('the officer’s screen says which rows went in once a list is imported', a
 	await page.screenshot({ path: testInfo.outputPath('import-done.png'), fullPage: true });
 });
 
+test('a list typed in the old .VnTime font previews in Vietnamese, its names given their capitals', async ({
+	page
+}, testInfo) => {
+	const given = word();
+	// What a spreadsheet typed in a TCVN3 font holds: one Western letter per TCVN3 byte, and
+	// no capital with a tone mark ("Ánh" typed as "ánh").
+	const vnTime = (t: string) => Buffer.from(encodeTcvn3(t)).toString('latin1');
+	const xlsx = makeXlsx(
+		[
+			['Họ và tên', 'Năm sinh', 'Địa chỉ', 'Khu phố'],
+			[`Lê Ánh ${given}`, '1950', `Số 5 ngõ ${given}`, 'Khu phố 4'],
+			[`Trần Thị Ổn ${given}`, '1953', `Số 5 ngõ ${given}`, 'Khu phố 4']
+		].map((r) => r.map(vnTime))
+	);
+	await signIn(page, 'quantri', 'hatu2026');
+	await openHydrated(page, '/cu-dan/nhap');
+	const file = { name: 'vntime.xlsx', mimeType: 'application/octet-stream', buffer: xlsx };
+	await page.getByLabel('Tệp danh sách').setInputFiles(file);
+	await page.getByRole('button', { name: 'Xem trước' }).click();
+	await expect(page.locator('[data-name-case]')).toContainText(
+		'Danh sách gõ bằng phông TCVN3 (.VnTime)'
+	);
+	await expect(page.locator('[data-row="2"]')).toContainText(`Lê Ánh ${given}`);
+	await expect(page.locator('[data-row="3"]')).toContainText(`Trần Thị Ổn ${given}`);
+	await expect(page.locator('[data-row="3"]')).toContainText('Sẽ nhập');
+	await page.screenshot({ path: testInfo.outputPath('import-vntime.png'), fullPage: true });
+	await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+	await expect(page.getByRole('status')).toHaveText('Đã nhập 2 người; bỏ qua 0 dòng có thể trùng.');
+	const api = await apiAs(testInfo.project.use.baseURL!, 'quantri', 'hatu2026');
+	expect((await found(api, given)).sort()).toEqual([`Lê Ánh ${given}`, `Trần Thị Ổn ${given}`]);
+});
+
 test('a ward’s own Excel list — title, merged address, phone as a number, birth date — previews and imports whole', async ({
 	page
 }, testInfo) => {

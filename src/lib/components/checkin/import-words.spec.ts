@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importSummary, rowOutcome } from './import-words';
+import { importSummary, nameCaseNotice, rowOutcome } from './import-words';
 
 describe('import page words', () => {
 	it('a preview with a bad row says what an import would do, never that nothing was imported', () => {
@@ -28,5 +28,14 @@ describe('import page words', () => {
 		expect(rowOutcome('ok', false, false)).toBe('Đã nhập');
 		expect(rowOutcome('error', true, true)).toBe('Lỗi');
 		expect(rowOutcome('duplicate', false, false)).toBe('Có thể trùng');
+	});
+	it('says when names will be stored otherwise than typed, and only then', () => {
+		expect(nameCaseNotice({})).toBeNull();
+		expect(nameCaseNotice({ namesRecased: 0 })).toBeNull();
+		expect(nameCaseNotice({ namesRecased: 3 })).toBe(
+			'3 tên viết toàn chữ hoa hoặc toàn chữ thường sẽ được lưu với chữ hoa đầu mỗi tiếng, như “Nguyễn Văn An”.'
+		);
+		// A TCVN3 list's names all get their capitals: the font is named, not a count.
+		expect(nameCaseNotice({ tcvn3: true, namesRecased: 2 })).toContain('phông TCVN3 (.VnTime)');
 	});
 });

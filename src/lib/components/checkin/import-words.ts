@@ -42,3 +42,17 @@ export function rowOutcome(
  */
 export const CONSENT_MISSING =
 	'Trước khi nhập, xin ghi sự đồng ý của người dân ở phần trên (chỗ chữ đỏ): không ai được lưu khi chưa đồng ý.';
+
+/**
+ * How the names were written differently from the file, said above the rows so the head
+ * checks them before importing (services/import.ts, domain/name-case.ts).
+ */
+export function nameCaseNotice(r: { tcvn3?: boolean; namesRecased?: number }): string | null {
+	if (r.tcvn3) {
+		return 'Danh sách gõ bằng phông TCVN3 (.VnTime), phông này không có chữ hoa có dấu: tên người được viết hoa chữ đầu mỗi tiếng. Xin xem lại các tên dưới đây.';
+	}
+	if (r.namesRecased) {
+		return `${r.namesRecased} tên viết toàn chữ hoa hoặc toàn chữ thường sẽ được lưu với chữ hoa đầu mỗi tiếng, như “Nguyễn Văn An”.`;
+	}
+	return null;
+}

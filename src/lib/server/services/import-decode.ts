@@ -97,11 +97,54 @@ export function decodeTcvn3(bytes: Uint8Array): string {
 	return out;
 }
 
+/** Text whose characters are TCVN3 bytes (see readsAsTcvn3Font) as the letters they stand for. */
+function fromTcvn3Font(text: string): string {
+	let out = '';
+	for (const c of text) out += TCVN3[c.charCodeAt(0)] ?? c;
+	return out.normalize('NFC');
+}
+
+/** A character above U+00FF: not what a spreadsheet makes of one byte per letter. */
+const BEYOND_ONE_BYTE = /[\u0100-\u{10ffff}]/u;
+
+/**
+ * Whether a table's text was typed in a TCVN3 font (.VnTime, .VnArial): the spreadsheet
+ * stored each TCVN3 byte as the Western letter of that code ("NguyÔn V¨n An" for "Nguyễn
+ * Văn An"), and an .xlsx or a UTF-8 CSV saved from it keeps those letters. Many wards' lists
+ * were typed so. It is, when more of the cells that could be either read as Vietnamese
+ * turned into TCVN3 letters than as they are; a cell holding any letter above U+00FF was
+ * typed in Unicode and is never turned.
+ */
+export function readsAsTcvn3Font(rows: string[][]): boolean {
+	let tcvn3 = 0;
+	let unicode = 0;
+	for (const row of rows) {
+		for (const cell of row) {
+			if (!/[\u0080-\u00ff]/.test(cell) || BEYOND_ONE_BYTE.test(cell)) continue;
+			const asIs = oddness(cell);
+			const turned = oddness(fromTcvn3Font(cell));
+			if (turned < asIs) tcvn3++;
+			else if (asIs < turned) unicode++;
+		}
+	}
+	return tcvn3 > unicode;
+}
+
+/** The table with its TCVN3-font cells (readsAsTcvn3Font) turned into Unicode letters. */
+export function undoTcvn3Font(rows: string[][]): string[][] {
+	return rows.map((row) =>
+		row.map((cell) => (BEYOND_ONE_BYTE.test(cell) ? cell : fromTcvn3Font(cell)))
+	);
+}
+
 /** Unicode → TCVN3 bytes (for tests and for anyone who must send a list back). */
 export function encodeTcvn3(text: string): Uint8Array {
 	const reverse = new Map(Object.entries(TCVN3).map(([b, c]) => [c, Number(b)]));
 	return Uint8Array.from(
-		[...text.normalize('NFC')].map((c) => reverse.get(c) ?? c.charCodeAt(0) & 0x7f)
+		// A capital with a tone mark is not in TCVN3: typed in .VnTime it is its small letter.
+		[...text.normalize('NFC')].map(
+			(c) => reverse.get(c) ?? reverse.get(c.toLocaleLowerCase('vi')) ?? c.charCodeAt(0) & 0x7f
+		)
 	);
 }
 

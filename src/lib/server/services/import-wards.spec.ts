@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/actor';
 import type { Store } from '../store/store';
 import { importResidents, type ImportReport } from './import';
+import { encodeTcvn3 } from './import-decode';
 import { odsText, odsWorkbook, text, workbook } from './import-xlsx.testing';
 
 const row = (...cells: string[]) => `<table:table-row>${cells.join('')}</table:table-row>`;
@@ -191,5 +192,105 @@ describe('a ward’s own list', () => {
 		const ward = await rows('kp3.csv', csv);
 		expect(ward.rows[0]).toMatchObject({ kind: 'error', message: 'Thiếu khu phố.' });
 		expect(ward.rows[1]).toMatchObject({ kind: 'ok', neighborhood: 'Khu phố 3' });
+	});
+});
+
+/** Text as a spreadsheet typed in a .VnTime font keeps it: one Western letter per TCVN3 byte. */
+const vnTime = (t: string) => Buffer.from(encodeTcvn3(t)).toString('latin1');
+
+describe('names and old fonts', () => {
+	const sheet = (cells: string[][]) =>
+		workbook({
+			'Danh sách': `<sheetData>${cells
+				.map(
+					(r, y) =>
+						`<row r="${y + 1}">${r.map((c, x) => text(`${'ABCDE'[x]}${y + 1}`, c)).join('')}</row>`
+				)
+				.join('')}</sheetData>`
+		});
+
+	it('reads an .xlsx typed in the .VnTime font as Vietnamese, names given their capitals', async () => {
+		const typed = [
+			['Họ và tên', 'Năm sinh', 'Địa chỉ', 'Khu phố', 'Chủ hộ'],
+			['Lê Ánh Vân', '1950', 'Số 9 ngõ Ổi', 'Khu phố 3', 'Lê Ánh Vân'],
+			['Nguyễn Thị Ổn', '1952', 'Số 9 ngõ Ổi', 'Khu phố 3', 'Lê Ánh Vân']
+		];
+		// The font has no capital with a tone mark: "Ánh" was typed "ánh", "Ổn" "ổn".
+		expect(vnTime('Lê Ánh Vân')).toBe('Lª ¸nh V©n');
+		const report = await rows('vntime.xlsx', sheet(typed.map((r) => r.map(vnTime))));
+		expect(report.tcvn3).toBe(true);
+		expect(brief(report)).toEqual([
+			[2, 'ok', 'Lê Ánh Vân'],
+			[3, 'ok', 'Nguyễn Thị Ổn']
+		]);
+		expect(report.rows[0].address).toBe('Số 9 ngõ ổi');
+	});
+
+	it('turns a .VnTime sheet’s cells even under a header typed again in Unicode', async () => {
+		const csv =
+			'Họ và tên,Năm sinh,Địa chỉ,Khu phố\n' +
+			['Đoàn Văn Hưởng,1951,Số 4 ngõ Hưởng,Khu phố 3', 'Tô Thị Hà,1953,Số 4 ngõ Hưởng,Khu phố 3']
+				.map(vnTime)
+				.join('\n');
+		// Saved from the spreadsheet as "CSV UTF-8": the font's letters, in UTF-8.
+		const report = await rows('vntime.csv', Buffer.from(csv, 'utf8'));
+		expect(report.encoding).toBe('UTF-8');
+		expect(report.tcvn3).toBe(true);
+		expect(brief(report)).toEqual([
+			[2, 'ok', 'Đoàn Văn Hưởng'],
+			[3, 'ok', 'Tô Thị Hà']
+		]);
+	});
+
+	it('leaves a Unicode list alone, even one whose letters are all Western', async () => {
+		const report = await rows(
+			'unicode.xlsx',
+			sheet([
+				['Ho va ten', 'Nam sinh', 'Dia chi', 'Khu pho'],
+				['Tô Lâm', '1957', 'Số 1 ngõ Tô', 'Khu phố 3'],
+				['Lê Hà Mê', '1958', 'Số 1 ngõ Tô', 'Khu phố 3']
+			])
+		);
+		expect(report.tcvn3).toBeUndefined();
+		expect(brief(report)).toEqual([
+			[2, 'ok', 'Tô Lâm'],
+			[3, 'ok', 'Lê Hà Mê']
+		]);
+	});
+
+	it('stores names typed all in capitals or all small as "Nguyễn Văn An", and counts them', async () => {
+		const csv = [
+			'Họ và tên,Năm sinh,Địa chỉ,Khu phố,Chủ hộ,Người giám hộ',
+			'NGUYỄN VĂN ĐẠT,1960,Số 3 ngõ Đạt,Khu phố 3,NGUYỄN VĂN ĐẠT,',
+			'nguyễn thị ấm,2015,Số 3 ngõ Đạt,Khu phố 3,NGUYỄN VĂN ĐẠT,nguyễn văn đạt',
+			'Nguyễn thị Hoa,1962,Số 3 ngõ Đạt,Khu phố 3,,'
+		].join('\n');
+		const report = await rows('hoa.csv', csv);
+		expect(brief(report)).toEqual([
+			[2, 'ok', 'Nguyễn Văn Đạt'],
+			[3, 'ok', 'Nguyễn Thị Ấm'],
+			[4, 'ok', 'Nguyễn thị Hoa']
+		]);
+		expect(report.namesRecased).toBe(2);
+		expect(report.tcvn3).toBeUndefined();
+
+		const done = await importResidents(
+			store,
+			officer,
+			{ name: 'hoa.csv', bytes: Buffer.from(csv) },
+			{ dryRun: false, consent }
+		);
+		expect(done).toMatchObject({ ok: true, value: { imported: 3 } });
+		const stored = store.db.all<{ full_name: string; head_name: string; guardian: string | null }>(
+			`SELECT r.full_name, h.head_name, c.guardian_name AS guardian
+			 FROM residents r JOIN households h ON h.id = r.household_id
+			 JOIN consents c ON c.resident_id = r.id
+			 WHERE h.address = 'Số 3 ngõ Đạt' ORDER BY r.id`
+		);
+		expect(stored).toEqual([
+			{ full_name: 'Nguyễn Văn Đạt', head_name: 'Nguyễn Văn Đạt', guardian: null },
+			{ full_name: 'Nguyễn Thị Ấm', head_name: 'Nguyễn Văn Đạt', guardian: 'Nguyễn Văn Đạt' },
+			{ full_name: 'Nguyễn thị Hoa', head_name: 'Nguyễn Văn Đạt', guardian: null }
+		]);
 	});
 });

@@ -1,5 +1,6 @@
 import { worksIn, type Actor } from '../../domain/actor';
 import { likelyDuplicate, likelySameName, type PersonKey } from '../../domain/duplicates';
+import { nameCase } from '../../domain/name-case';
 import { foldVietnamese } from '../../domain/text';
 import { FILE_TOO_LARGE } from '../http/json-body';
 import type { ImportPayload, ImportRow } from '../ops/import';
@@ -8,7 +9,13 @@ import { AddressBook } from '../ops/households';
 import { neighborhoods } from '../repositories/neighborhoods';
 import { findNeighborTwins, findTwin } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
-import { decodeText, ENCODING_LABELS, type Encoding } from './import-decode';
+import {
+	decodeText,
+	ENCODING_LABELS,
+	readsAsTcvn3Font,
+	undoTcvn3Font,
+	type Encoding
+} from './import-decode';
 import { parseCsv } from './import-csv';
 import { readOdsSheets } from './import-ods';
 import { readXlsxSheets, type Sheet } from './import-xlsx';
@@ -148,6 +155,13 @@ export interface ImportReport {
 	/** The sheets read, when the workbook has more than one (the others hold no list). */
 	sheets?: string[];
 	encoding: string;
+	/**
+	 * The list was typed in a TCVN3 font (.VnTime): its letters were turned into Unicode, and
+	 * its names given the capitals the font lacks (domain/name-case.ts). Absent otherwise.
+	 */
+	tcvn3?: true;
+	/** How many names typed all in capitals or all in small letters are stored as "Nguyễn Văn An". */
+	namesRecased?: number;
 	dryRun: boolean;
 	/**
 	 * A preview without (valid) consent still shows the rows, and says here what the import
@@ -234,6 +248,22 @@ const nfcSheets = (sheets: Sheet[]) =>
 		rows: sheet.rows.map((r) => r.map((c) => c.normalize('NFC')))
 	}));
 
+type Table = { sheet: string | undefined; rows: string[][] };
+
+/**
+ * Tables read as Unicode, with any typed in a TCVN3 font turned into Vietnamese letters
+ * (import-decode.ts readsAsTcvn3Font), and whether one was.
+ */
+function undoTcvn3Fonts(tables: Table[]): { tables: Table[]; tcvn3: boolean } {
+	let tcvn3 = false;
+	const turned = tables.map((t) => {
+		if (!readsAsTcvn3Font(t.rows)) return t;
+		tcvn3 = true;
+		return { ...t, rows: undoTcvn3Font(t.rows) };
+	});
+	return { tables: turned, tcvn3 };
+}
+
 function readTables(name: string, bytes: Uint8Array, forced?: Encoding) {
 	const head = Buffer.from(bytes.subarray(0, 100)).toString('latin1');
 	// Excel 97–2003 (.xls) and older Word/Works files: an OLE2 compound file.
@@ -243,15 +273,19 @@ function readTables(name: string, bytes: Uint8Array, forced?: Encoding) {
 	}
 	// LibreOffice's own format: a zip whose first entry says so.
 	if (head.startsWith('PK') && head.includes('opendocument.spreadsheet')) {
-		return { tables: nfcSheets(readOdsSheets(bytes)), encoding: 'ODS' };
+		return { ...undoTcvn3Fonts(nfcSheets(readOdsSheets(bytes))), encoding: 'ODS' };
 	}
 	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
 	if (isZip || /\.xlsx$/i.test(name)) {
-		return { tables: nfcSheets(readXlsxSheets(bytes)), encoding: 'XLSX' };
+		return { ...undoTcvn3Fonts(nfcSheets(readXlsxSheets(bytes))), encoding: 'XLSX' };
 	}
 	const { text, encoding } = decodeText(bytes, forced);
+	const tables: Table[] = [{ sheet: undefined, rows: parseCsv(text) }];
+	// Bytes decoded as TCVN3 are its letters already; a CSV saved as Unicode from a
+	// spreadsheet typed in .VnTime holds the font's one-byte letters, as an .xlsx would.
+	const legacy = encoding === 'tcvn3' || encoding === 'windows-1258';
 	return {
-		tables: [{ sheet: undefined as string | undefined, rows: parseCsv(text) }],
+		...(legacy ? { tables, tcvn3: encoding === 'tcvn3' } : undoTcvn3Fonts(tables)),
 		encoding: ENCODING_LABELS[encoding]
 	};
 }
@@ -289,10 +323,11 @@ export async function importResidents(
 			fields.map((field) => ({ field, reason: 'consent_required', message }))
 		);
 	}
-	let tables: Array<{ sheet: string | undefined; rows: string[][] }>;
+	let tables: Table[];
 	let encoding: string;
+	let tcvn3: boolean;
 	try {
-		({ tables, encoding } = readTables(file.name, file.bytes, options.encoding));
+		({ tables, encoding, tcvn3 } = readTables(file.name, file.bytes, options.encoding));
 	} catch (error) {
 		if (error instanceof Unsupported) return fail(400, 'unsupported_format', error.message);
 		console.warn(`import: could not read ${file.name}: ${String(error)}`);
@@ -362,6 +397,7 @@ export async function importResidents(
 		errors: [],
 		rows: [],
 		encoding,
+		...(tcvn3 ? { tcvn3: true as const } : {}),
 		dryRun: options.dryRun,
 		...(tables.length > 1 ? { sheets: used.map((t) => t.sheet!) } : {}),
 		...(consentIssue ? { consentProblem: consentIssue } : {})
@@ -390,9 +426,15 @@ export async function importResidents(
 			});
 		}
 	};
+	let recased = 0;
 	body.forEach(({ cells: r, row, sheet, columns }) => {
 		const cell = (f: Field) => (columns.has(f) ? (r[columns.get(f)!] ?? '').trim() : '');
-		const fullName = [cell('familyName'), cell('fullName')].filter(Boolean).join(' ');
+		// Names as they will be stored: "NGUYỄN VĂN AN" and a TCVN3 list's "Lê ánh" get their
+		// capitals (domain/name-case.ts); the preview shows them so.
+		const nameCell = (f: Field) => nameCase(cell(f), tcvn3);
+		const typed = [cell('familyName'), cell('fullName')].filter(Boolean).join(' ');
+		const fullName = [nameCell('familyName'), nameCell('fullName')].filter(Boolean).join(' ');
+		if (fullName !== typed && !tcvn3) recased++;
 		// A head's row with the khu phố left blank is of their own, as a list without the column.
 		const hoodCell =
 			(columns.has('neighborhood') ? cell('neighborhood') : '') || (ownHood?.name ?? '');
@@ -432,11 +474,11 @@ export async function importResidents(
 		else if (!worksIn(actor, hood.id)) problems.push(`${hood.name} không phải khu phố của bạn.`);
 		const address = cleanLine(cell('address'), 3, 200);
 		if (!address) problems.push('Thiếu địa chỉ (3–200 ký tự).');
-		const headCell = cell('headName');
+		const headCell = nameCell('headName');
 		const headName = headCell ? cleanName(headCell) : '';
 		if (headName === null) problems.push('Tên chủ hộ không hợp lệ.');
 		// A child is stored with their guardian's consent, by name (services/residents.ts).
-		const guardianCell = cell('guardian');
+		const guardianCell = nameCell('guardian');
 		const guardianName = guardianCell ? cleanName(guardianCell) : '';
 		if (guardianName === null) problems.push(GUARDIAN_NAME_INVALID);
 		else {
@@ -501,6 +543,7 @@ export async function importResidents(
 		});
 	});
 	if (report.rows.length === 0) return fail(400, 'empty_file', 'Tệp không có dòng dữ liệu nào.');
+	if (recased > 0) report.namesRecased = recased;
 	if (options.dryRun || report.errors.length > 0 || !consent.ok) {
 		tellTwins('sẽ bỏ qua');
 		report.imported = report.errors.length > 0 ? 0 : good.length;
