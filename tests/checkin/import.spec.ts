@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
 import { encodeTcvn3 } from '../../src/lib/server/services/import-decode';
+import { toVni } from '../../src/lib/server/services/vni';
 import { encodeCp1258, makeXlsx } from './encode';
 import { apiAs } from './support';
 import { text, workbook } from '../../src/lib/server/services/import-xlsx.testing';
@@ -55,7 +56,8 @@ test('each encoding a ward list comes in reads back as the same Vietnamese names
 		['nfd.csv', (t) => Buffer.from(t.normalize('NFD'), 'utf8')],
 		['utf16.csv', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
 		['cp1258.csv', (t) => encodeCp1258(t)],
-		['tcvn3.csv', (t) => Buffer.from(encodeTcvn3(t))]
+		['tcvn3.csv', (t) => Buffer.from(encodeTcvn3(t))],
+		['vni.csv', (t) => Buffer.from(toVni(t), 'latin1')]
 	];
 	for (const [name, encode] of cases) {
 		const given = word();

@@ -36,6 +36,11 @@ describe('import page words', () => {
 			'3 tên viết toàn chữ hoa hoặc toàn chữ thường sẽ được lưu với chữ hoa đầu mỗi tiếng, như “Nguyễn Văn An”.'
 		);
 		// A TCVN3 list's names all get their capitals: the font is named, not a count.
-		expect(nameCaseNotice({ tcvn3: true, namesRecased: 2 })).toContain('phông TCVN3 (.VnTime)');
+		expect(nameCaseNotice({ legacyFont: 'tcvn3', namesRecased: 2 })).toContain(
+			'phông TCVN3 (.VnTime)'
+		);
+		expect(nameCaseNotice({ legacyFont: 'vni', namesRecased: 2 })).toBe(
+			'Danh sách gõ bằng phông VNI (VNI-Times): chữ đã được chuyển sang Unicode. Xin xem lại các tên dưới đây. 2 tên viết toàn chữ hoa hoặc toàn chữ thường sẽ được lưu với chữ hoa đầu mỗi tiếng, như “Nguyễn Văn An”.'
+		);
 	});
 });

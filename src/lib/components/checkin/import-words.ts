@@ -47,12 +47,19 @@ export const CONSENT_MISSING =
  * How the names were written differently from the file, said above the rows so the head
  * checks them before importing (services/import.ts, domain/name-case.ts).
  */
-export function nameCaseNotice(r: { tcvn3?: boolean; namesRecased?: number }): string | null {
-	if (r.tcvn3) {
+export function nameCaseNotice(r: {
+	legacyFont?: 'tcvn3' | 'vni';
+	namesRecased?: number;
+}): string | null {
+	if (r.legacyFont === 'tcvn3') {
 		return 'Danh sách gõ bằng phông TCVN3 (.VnTime), phông này không có chữ hoa có dấu: tên người được viết hoa chữ đầu mỗi tiếng. Xin xem lại các tên dưới đây.';
 	}
-	if (r.namesRecased) {
-		return `${r.namesRecased} tên viết toàn chữ hoa hoặc toàn chữ thường sẽ được lưu với chữ hoa đầu mỗi tiếng, như “Nguyễn Văn An”.`;
-	}
-	return null;
+	const vni =
+		r.legacyFont === 'vni'
+			? 'Danh sách gõ bằng phông VNI (VNI-Times): chữ đã được chuyển sang Unicode. Xin xem lại các tên dưới đây.'
+			: '';
+	const recased = r.namesRecased
+		? `${r.namesRecased} tên viết toàn chữ hoa hoặc toàn chữ thường sẽ được lưu với chữ hoa đầu mỗi tiếng, như “Nguyễn Văn An”.`
+		: '';
+	return [vni, recased].filter(Boolean).join(' ') || null;
 }

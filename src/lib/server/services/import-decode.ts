@@ -1,17 +1,28 @@
 /**
  * Turns the bytes of a ward's resident list into NFC text, whatever it was saved as: UTF-8
  * (with or without BOM), UTF-16 (BOM, or the zero bytes that betray it), Windows-1258
- * (base letters plus combining tone marks) or TCVN3 ("ABC", .VnTime fonts).
+ * (base letters plus combining tone marks), TCVN3 ("ABC", .VnTime fonts) or VNI Windows
+ * (VNI-Times fonts, vni.ts).
  */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3';
+import { fromVni, NOT_VNI } from './vni';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni';
 
 export const ENCODING_LABELS: Record<Encoding, string> = {
 	'utf-8': 'UTF-8',
 	'utf-16le': 'UTF-16',
 	'utf-16be': 'UTF-16 (BE)',
 	'windows-1258': 'Windows-1258',
-	tcvn3: 'TCVN3 (ABC)'
+	tcvn3: 'TCVN3 (ABC)',
+	vni: 'VNI Windows'
 };
+
+/** The encoding a form or an API client named, if it is one of ours; else undefined (guess). */
+export function encodingNamed(value: unknown): Encoding | undefined {
+	return typeof value === 'string' && Object.hasOwn(ENCODING_LABELS, value)
+		? (value as Encoding)
+		: undefined;
+}
 
 /** TCVN3 bytes 0xA1–0xFE (as Latin-1 code points) → Unicode; other bytes are ASCII. */
 const TCVN3: Record<number, string> = {
@@ -97,43 +108,54 @@ export function decodeTcvn3(bytes: Uint8Array): string {
 	return out;
 }
 
-/** Text whose characters are TCVN3 bytes (see readsAsTcvn3Font) as the letters they stand for. */
+/** Text whose characters are TCVN3 bytes (see legacyFontOf) as the letters they stand for. */
 function fromTcvn3Font(text: string): string {
 	let out = '';
 	for (const c of text) out += TCVN3[c.charCodeAt(0)] ?? c;
 	return out.normalize('NFC');
 }
 
+/** The old fonts a spreadsheet's Vietnamese may have been typed in, by their encoding. */
+export type LegacyFont = 'tcvn3' | 'vni';
+const FROM_FONT: Record<LegacyFont, (text: string) => string> = {
+	tcvn3: fromTcvn3Font,
+	vni: fromVni
+};
+
 /** A character above U+00FF: not what a spreadsheet makes of one byte per letter. */
 const BEYOND_ONE_BYTE = /[\u0100-\u{10ffff}]/u;
 
 /**
- * Whether a table's text was typed in a TCVN3 font (.VnTime, .VnArial): the spreadsheet
- * stored each TCVN3 byte as the Western letter of that code ("NguyÔn V¨n An" for "Nguyễn
- * Văn An"), and an .xlsx or a UTF-8 CSV saved from it keeps those letters. Many wards' lists
- * were typed so. It is, when more of the cells that could be either read as Vietnamese
- * turned into TCVN3 letters than as they are; a cell holding any letter above U+00FF was
- * typed in Unicode and is never turned.
+ * The old font a table's text was typed in, if any: TCVN3 (.VnTime, .VnArial) or VNI
+ * (VNI-Times). The spreadsheet stored each of the font's bytes as the Western letter of that
+ * code ("NguyÔn V¨n An" in TCVN3, "Nguyeãn Vaên An" in VNI, for "Nguyễn Văn An"), and an
+ * .xlsx or a UTF-8 CSV saved from it keeps those letters. Many wards' lists were typed so.
+ *
+ * Only cells with Western letters and nothing above U+00FF could be either; a cell holding
+ * any letter above was typed in Unicode and is never turned. The font is the one that, in
+ * more of those cells than not, reads as Vietnamese where the cell as it is does not. TCVN3
+ * and VNI often both do (their small letters overlap); VNI never uses U+00A1–U+00BF, which
+ * TCVN3 needs for most letters with a tone (à á ả ã ạ, ă â ê ô ơ ư đ), so their presence
+ * anywhere in the table says TCVN3, their absence VNI.
  */
-export function readsAsTcvn3Font(rows: string[][]): boolean {
-	let tcvn3 = 0;
-	let unicode = 0;
-	for (const row of rows) {
-		for (const cell of row) {
-			if (!/[\u0080-\u00ff]/.test(cell) || BEYOND_ONE_BYTE.test(cell)) continue;
-			const asIs = oddness(cell);
-			const turned = oddness(fromTcvn3Font(cell));
-			if (turned < asIs) tcvn3++;
-			else if (asIs < turned) unicode++;
-		}
+export function legacyFontOf(rows: string[][]): LegacyFont | null {
+	const cells = rows.flat().filter((c) => /[\u0080-\u00ff]/.test(c) && !BEYOND_ONE_BYTE.test(c));
+	const font: LegacyFont = cells.some((c) => NOT_VNI.test(c)) ? 'tcvn3' : 'vni';
+	let turned = 0;
+	let kept = 0;
+	for (const cell of cells) {
+		const asIs = oddness(cell);
+		const read = oddness(FROM_FONT[font](cell));
+		if (read < asIs) turned++;
+		else if (asIs < read) kept++;
 	}
-	return tcvn3 > unicode;
+	return turned > kept ? font : null;
 }
 
-/** The table with its TCVN3-font cells (readsAsTcvn3Font) turned into Unicode letters. */
-export function undoTcvn3Font(rows: string[][]): string[][] {
+/** The table with its cells typed in that font (legacyFontOf) turned into Unicode letters. */
+export function undoLegacyFont(rows: string[][], font: LegacyFont): string[][] {
 	return rows.map((row) =>
-		row.map((cell) => (BEYOND_ONE_BYTE.test(cell) ? cell : fromTcvn3Font(cell)))
+		row.map((cell) => (BEYOND_ONE_BYTE.test(cell) ? cell : FROM_FONT[font](cell)))
 	);
 }
 
@@ -164,6 +186,7 @@ export function decodeText(
 ): { text: string; encoding: Encoding } {
 	const decode = (encoding: Encoding): string => {
 		if (encoding === 'tcvn3') return decodeTcvn3(bytes);
+		if (encoding === 'vni') return fromVni(new TextDecoder('windows-1252').decode(bytes));
 		return new TextDecoder(encoding).decode(bytes);
 	};
 	const done = (encoding: Encoding) => ({
@@ -191,10 +214,12 @@ export function decodeText(
 		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 		return done('utf-8');
 	} catch {
-		// Not UTF-8: one of the legacy 8-bit encodings. Pick the one whose text looks most
-		// like Vietnamese (Windows-1258's tone marks combine; TCVN3's bytes are letters).
+		// Not UTF-8: one of the legacy 8-bit encodings. Windows-1258's tone marks combine,
+		// TCVN3's bytes are letters, VNI's marks follow their letters. TCVN3 and VNI read much
+		// alike, and a byte VNI never uses (0xA1–0xBF) tells them apart (legacyFontOf). Then
+		// whichever reads more like Vietnamese than Windows-1258, which wins a tie.
 		const cp = done('windows-1258');
-		const abc = done('tcvn3');
-		return oddness(abc.text) < oddness(cp.text) ? abc : cp;
+		const font = done(bytes.some((b) => b >= 0xa1 && b <= 0xbf) ? 'tcvn3' : 'vni');
+		return oddness(font.text) < oddness(cp.text) ? font : cp;
 	}
 }

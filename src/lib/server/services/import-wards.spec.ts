@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/actor';
 import type { Store } from '../store/store';
 import { importResidents, type ImportReport } from './import';
 import { encodeTcvn3 } from './import-decode';
+import { toVni } from './vni';
 import { odsText, odsWorkbook, text, workbook } from './import-xlsx.testing';
 
 const row = (...cells: string[]) => `<table:table-row>${cells.join('')}</table:table-row>`;
@@ -218,7 +219,7 @@ describe('names and old fonts', () => {
 		// The font has no capital with a tone mark: "Ánh" was typed "ánh", "Ổn" "ổn".
 		expect(vnTime('Lê Ánh Vân')).toBe('Lª ¸nh V©n');
 		const report = await rows('vntime.xlsx', sheet(typed.map((r) => r.map(vnTime))));
-		expect(report.tcvn3).toBe(true);
+		expect(report.legacyFont).toBe('tcvn3');
 		expect(brief(report)).toEqual([
 			[2, 'ok', 'Lê Ánh Vân'],
 			[3, 'ok', 'Nguyễn Thị Ổn']
@@ -235,11 +236,34 @@ describe('names and old fonts', () => {
 		// Saved from the spreadsheet as "CSV UTF-8": the font's letters, in UTF-8.
 		const report = await rows('vntime.csv', Buffer.from(csv, 'utf8'));
 		expect(report.encoding).toBe('UTF-8');
-		expect(report.tcvn3).toBe(true);
+		expect(report.legacyFont).toBe('tcvn3');
 		expect(brief(report)).toEqual([
 			[2, 'ok', 'Đoàn Văn Hưởng'],
 			[3, 'ok', 'Tô Thị Hà']
 		]);
+	});
+
+	it('reads a list typed in VNI-Times, in an .xlsx or as an old CSV’s bytes', async () => {
+		const typed = [
+			['Họ và tên', 'Năm sinh', 'Địa chỉ', 'Khu phố'],
+			['Huỳnh Thị Ngọc Huệ', '1950', 'Số 7 đường Trương Định', 'Khu phố 3'],
+			['TRẦN VĂN ĐỨC', '1949', 'Số 7 đường Trương Định', 'Khu phố 3']
+		];
+		expect(toVni('Huỳnh Thị Ngọc Huệ')).toBe('Huyønh Thò Ngoïc Hueä');
+		const want = [
+			[2, 'ok', 'Huỳnh Thị Ngọc Huệ'],
+			[3, 'ok', 'Trần Văn Đức']
+		];
+		const xlsx = await rows('vni.xlsx', sheet(typed.map((r) => r.map(toVni))));
+		expect(xlsx.legacyFont).toBe('vni');
+		expect(brief(xlsx)).toEqual(want);
+		expect(xlsx.rows[0].address).toBe('Số 7 đường Trương Định');
+		// Saved as "CSV (Comma delimited)": the font's bytes, in the PC's Western code page.
+		const csv = typed.map((r) => toVni(r.join(','))).join('\r\n');
+		const old = await rows('vni.csv', Buffer.from(csv, 'latin1'));
+		expect(old.encoding).toBe('VNI Windows');
+		expect(old.legacyFont).toBe('vni');
+		expect(brief(old)).toEqual(want);
 	});
 
 	it('leaves a Unicode list alone, even one whose letters are all Western', async () => {
@@ -251,7 +275,7 @@ describe('names and old fonts', () => {
 				['Lê Hà Mê', '1958', 'Số 1 ngõ Tô', 'Khu phố 3']
 			])
 		);
-		expect(report.tcvn3).toBeUndefined();
+		expect(report.legacyFont).toBeUndefined();
 		expect(brief(report)).toEqual([
 			[2, 'ok', 'Tô Lâm'],
 			[3, 'ok', 'Lê Hà Mê']
@@ -272,7 +296,7 @@ describe('names and old fonts', () => {
 			[4, 'ok', 'Nguyễn thị Hoa']
 		]);
 		expect(report.namesRecased).toBe(2);
-		expect(report.tcvn3).toBeUndefined();
+		expect(report.legacyFont).toBeUndefined();
 
 		const done = await importResidents(
 			store,

@@ -3,6 +3,7 @@ import { encodeCp1258, makeXlsx } from '../../../../tests/checkin/encode';
 import { parseCsv } from './import-csv';
 import { decodeText, encodeTcvn3 } from './import-decode';
 import { readXlsx } from './import-xlsx';
+import { toVni } from './vni';
 
 const LINE = 'Họ và tên,Năm sinh\nNguyễn Thị Hường,1948\nĐặng Quốc Việt,1952\n';
 
@@ -33,6 +34,13 @@ describe('decodeText', () => {
 		const abc = decodeText(encodeTcvn3(LINE.toLowerCase()));
 		expect(abc.encoding).toBe('tcvn3');
 		expect(abc.text).toBe(LINE.toLowerCase());
+	});
+
+	it('recognises VNI Windows (marks after their letters, no byte in 0xA1–0xBF)', () => {
+		const vni = decodeText(Buffer.from(toVni(LINE), 'latin1'));
+		expect(vni).toEqual({ text: LINE, encoding: 'vni' });
+		// Chosen by hand, a Windows-1258 file reads as one still.
+		expect(decodeText(encodeCp1258(LINE), 'windows-1258').text).toBe(LINE);
 	});
 });
 

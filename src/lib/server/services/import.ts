@@ -12,9 +12,10 @@ import type { DataStore } from '../store/data-store';
 import {
 	decodeText,
 	ENCODING_LABELS,
-	readsAsTcvn3Font,
-	undoTcvn3Font,
-	type Encoding
+	legacyFontOf,
+	undoLegacyFont,
+	type Encoding,
+	type LegacyFont
 } from './import-decode';
 import { parseCsv } from './import-csv';
 import { readOdsSheets } from './import-ods';
@@ -156,10 +157,11 @@ export interface ImportReport {
 	sheets?: string[];
 	encoding: string;
 	/**
-	 * The list was typed in a TCVN3 font (.VnTime): its letters were turned into Unicode, and
-	 * its names given the capitals the font lacks (domain/name-case.ts). Absent otherwise.
+	 * The list was typed in an old font, TCVN3 (.VnTime) or VNI (VNI-Times), in a spreadsheet
+	 * or as a file's bytes: its letters were turned into Unicode, and a TCVN3 list's names
+	 * given the capitals the font lacks (domain/name-case.ts). Absent otherwise.
 	 */
-	tcvn3?: true;
+	legacyFont?: LegacyFont;
 	/** How many names typed all in capitals or all in small letters are stored as "Nguyễn Văn An". */
 	namesRecased?: number;
 	dryRun: boolean;
@@ -251,17 +253,18 @@ const nfcSheets = (sheets: Sheet[]) =>
 type Table = { sheet: string | undefined; rows: string[][] };
 
 /**
- * Tables read as Unicode, with any typed in a TCVN3 font turned into Vietnamese letters
- * (import-decode.ts readsAsTcvn3Font), and whether one was.
+ * Tables read as Unicode, with any typed in an old font turned into Vietnamese letters
+ * (import-decode.ts legacyFontOf), and which font that was.
  */
-function undoTcvn3Fonts(tables: Table[]): { tables: Table[]; tcvn3: boolean } {
-	let tcvn3 = false;
+function undoLegacyFonts(tables: Table[]): { tables: Table[]; legacyFont?: LegacyFont } {
+	let legacyFont: LegacyFont | undefined;
 	const turned = tables.map((t) => {
-		if (!readsAsTcvn3Font(t.rows)) return t;
-		tcvn3 = true;
-		return { ...t, rows: undoTcvn3Font(t.rows) };
+		const font = legacyFontOf(t.rows);
+		if (!font) return t;
+		legacyFont ??= font;
+		return { ...t, rows: undoLegacyFont(t.rows, font) };
 	});
-	return { tables: turned, tcvn3 };
+	return { tables: turned, legacyFont };
 }
 
 function readTables(name: string, bytes: Uint8Array, forced?: Encoding) {
@@ -273,21 +276,24 @@ function readTables(name: string, bytes: Uint8Array, forced?: Encoding) {
 	}
 	// LibreOffice's own format: a zip whose first entry says so.
 	if (head.startsWith('PK') && head.includes('opendocument.spreadsheet')) {
-		return { ...undoTcvn3Fonts(nfcSheets(readOdsSheets(bytes))), encoding: 'ODS' };
+		return { ...undoLegacyFonts(nfcSheets(readOdsSheets(bytes))), encoding: 'ODS' };
 	}
 	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
 	if (isZip || /\.xlsx$/i.test(name)) {
-		return { ...undoTcvn3Fonts(nfcSheets(readXlsxSheets(bytes))), encoding: 'XLSX' };
+		return { ...undoLegacyFonts(nfcSheets(readXlsxSheets(bytes))), encoding: 'XLSX' };
 	}
 	const { text, encoding } = decodeText(bytes, forced);
-	const tables: Table[] = [{ sheet: undefined, rows: parseCsv(text) }];
-	// Bytes decoded as TCVN3 are its letters already; a CSV saved as Unicode from a
-	// spreadsheet typed in .VnTime holds the font's one-byte letters, as an .xlsx would.
-	const legacy = encoding === 'tcvn3' || encoding === 'windows-1258';
-	return {
-		...(legacy ? { tables, tcvn3: encoding === 'tcvn3' } : undoTcvn3Fonts(tables)),
-		encoding: ENCODING_LABELS[encoding]
-	};
+	// Bytes decoded as an old encoding are its letters already; a CSV saved as Unicode from a
+	// spreadsheet typed in .VnTime or VNI-Times holds the font's one-byte letters, as an .xlsx
+	// would.
+	const decoded: Table[] = [{ sheet: undefined, rows: parseCsv(text) }];
+	const read =
+		encoding === 'tcvn3' || encoding === 'vni'
+			? { tables: decoded, legacyFont: encoding }
+			: encoding === 'windows-1258'
+				? { tables: decoded }
+				: undoLegacyFonts(decoded);
+	return { ...read, encoding: ENCODING_LABELS[encoding] };
 }
 
 /**
@@ -325,9 +331,9 @@ export async function importResidents(
 	}
 	let tables: Table[];
 	let encoding: string;
-	let tcvn3: boolean;
+	let legacyFont: LegacyFont | undefined;
 	try {
-		({ tables, encoding, tcvn3 } = readTables(file.name, file.bytes, options.encoding));
+		({ tables, encoding, legacyFont } = readTables(file.name, file.bytes, options.encoding));
 	} catch (error) {
 		if (error instanceof Unsupported) return fail(400, 'unsupported_format', error.message);
 		console.warn(`import: could not read ${file.name}: ${String(error)}`);
@@ -397,7 +403,7 @@ export async function importResidents(
 		errors: [],
 		rows: [],
 		encoding,
-		...(tcvn3 ? { tcvn3: true as const } : {}),
+		...(legacyFont ? { legacyFont } : {}),
 		dryRun: options.dryRun,
 		...(tables.length > 1 ? { sheets: used.map((t) => t.sheet!) } : {}),
 		...(consentIssue ? { consentProblem: consentIssue } : {})
@@ -431,6 +437,7 @@ export async function importResidents(
 		const cell = (f: Field) => (columns.has(f) ? (r[columns.get(f)!] ?? '').trim() : '');
 		// Names as they will be stored: "NGUYỄN VĂN AN" and a TCVN3 list's "Lê ánh" get their
 		// capitals (domain/name-case.ts); the preview shows them so.
+		const tcvn3 = legacyFont === 'tcvn3';
 		const nameCell = (f: Field) => nameCase(cell(f), tcvn3);
 		const typed = [cell('familyName'), cell('fullName')].filter(Boolean).join(' ');
 		const fullName = [nameCell('familyName'), nameCell('fullName')].filter(Boolean).join(' ');

@@ -5,10 +5,8 @@ import { readImportForm } from '$lib/server/http/import-form';
 import { IMPORT_ROLES } from '$lib/domain/actor';
 import { importResidents } from '$lib/server/services/import';
 import { problemsLine } from '$lib/server/services/people';
-import type { Encoding } from '$lib/server/services/import-decode';
+import { encodingNamed } from '$lib/server/services/import-decode';
 import type { Actions, PageServerLoad } from './$types';
-
-const ENCODINGS = ['utf-8', 'utf-16le', 'windows-1258', 'tcvn3'];
 
 /**
  * The consent fields' problems in the words of the new-resident form (checkConsent): the
@@ -44,7 +42,7 @@ async function run(locals: App.Locals, request: Request, dryRun: boolean) {
 		{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
 		{
 			dryRun,
-			encoding: ENCODINGS.includes(encoding) ? (encoding as Encoding) : undefined,
+			encoding: encodingNamed(encoding),
 			consent: {
 				method: String(form.get('consentMethod') ?? ''),
 				takenBy: String(form.get('consentTakenBy') ?? '')

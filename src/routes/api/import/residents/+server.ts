@@ -4,11 +4,9 @@ import { requireRole } from '$lib/server/auth/access';
 import { IMPORT_ROLES } from '$lib/domain/actor';
 import { isDryRun, readImportForm } from '$lib/server/http/import-form';
 import { importResidents } from '$lib/server/services/import';
-import type { Encoding } from '$lib/server/services/import-decode';
+import { encodingNamed } from '$lib/server/services/import-decode';
 import { errorResponse } from '$lib/server/services/people';
 import type { RequestHandler } from './$types';
-
-const ENCODINGS: Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3'];
 
 /** A text field of the form; undefined when it was not sent or left empty. */
 const field = (form: FormData, name: string) => {
@@ -45,7 +43,7 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
 		{
 			dryRun,
-			encoding: ENCODINGS.includes(encoding as Encoding) ? (encoding as Encoding) : undefined,
+			encoding: encodingNamed(encoding),
 			// As sent, never filled in: consent is recorded by the person who took it, not
 			// assumed (it once defaulted to "paper" and the signed-in officer's name).
 			consent: {
