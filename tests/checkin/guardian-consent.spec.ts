@@ -116,3 +116,37 @@ test('a half-filled household of a child head comes back on Back with the guardi
 	await expect(page.getByLabel('Họ tên người giám hộ')).toHaveValue('Tạ Thị Bà');
 	await expect(page.getByTestId('guardian-hint')).toContainText('Sinh năm 2010');
 });
+
+test('a birth year corrected to a child’s asks for the guardian’s consent, kept beside the first', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const person = await newResident(api, 'Vương Văn Sửa', 6);
+	await signIn(page, 'truongkhu6', 'hatu2026');
+	await openHydrated(page, `/cu-dan/${person.id}`);
+	await page.getByText('Sửa thông tin').tap();
+	const consent = page.getByRole('group', { name: /Người dân đồng ý lưu thông tin/ });
+	// Not asked for a correction that leaves the consent as it was.
+	await expect(consent).toHaveCount(0);
+	await page.getByLabel('Năm sinh').fill('2016');
+	await page.getByRole('button', { name: 'Lưu thông tin' }).tap();
+	// As every refusal of the form: a line above, and the problem under its field.
+	await expect(page.getByRole('alert')).toHaveText('Có 1 chỗ cần sửa, ghi bằng chữ đỏ dưới ô đó.');
+	await expect(consent.locator('.field-problem')).toHaveText(
+		/^⚠ Sinh năm 2016 thì ngày đồng ý \(\d\d\/\d\d\/\d{4}\) người này chưa đủ 18 tuổi: cần ghi lại sự đồng ý của người giám hộ rồi mới lưu được\.$/
+	);
+	await expect(consent).toBeVisible();
+	await expect(page.getByLabel('Năm sinh')).toHaveValue('2016');
+	const axe = await new AxeBuilder({ page }).include('form[action="?/edit"]').analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
+	await page.screenshot({ path: testInfo.outputPath('birth-year-consent.png'), fullPage: true });
+
+	await page.getByRole('radio', { name: 'Người giám hộ đồng ý' }).check();
+	await page.getByLabel('Họ tên người giám hộ').fill('Vương Thị Mẹ');
+	await page.getByRole('button', { name: 'Lưu thông tin' }).tap();
+	await expect(page.getByRole('status')).toContainText('Đã lưu thông tin mới.');
+	await expect(
+		page.getByText('Người giám hộ đồng ý (Vương Thị Mẹ) — Trưởng khu phố 6')
+	).toBeVisible();
+	await expect(page.getByText('Ký giấy đồng ý — Tình nguyện viên 2')).toBeVisible();
+});

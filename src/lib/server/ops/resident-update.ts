@@ -10,11 +10,19 @@ import { consentWithdrawnSql } from '../repositories/privacy';
 import type { Db } from '../store/database';
 import type { OpHandlers } from '../store/store';
 import { appendAudit } from './audit';
+import { CONSENT_LABELS } from '../../domain/checkin-people';
+import { insertConsent } from './consent-rows';
+import type { ConsentPayload } from './residents';
 
 /** A resident's fields as corrected (all four, checked by services/resident-edit.ts). */
 export interface ResidentUpdatePayload extends PersonFields {
 	residentId: number;
 	device: string;
+	/**
+	 * A consent given again with a birth year that made the first one a child's own
+	 * (services/resident-edit.ts consentForBirthYear). Absent when the consent still fits.
+	 */
+	consent?: ConsentPayload;
 }
 
 /**
@@ -86,10 +94,16 @@ export const residentUpdateOps: OpHandlers = {
 		if (headRenamed) {
 			db.run('UPDATE households SET head_name = ? WHERE id = ?', [fullName, before.household_id]);
 		}
+		const c = p.consent;
+		if (c) insertConsent(db, p.residentId, c);
+		// As registering's: the guardian's name stays out of the log (ops/residents.ts).
+		const consented = c
+			? `; ghi lại sự đồng ý: ${CONSENT_LABELS[c.method].toLowerCase()}, do ${c.takenBy} ghi nhận`
+			: '';
 		appendAudit(db, ctx, {
 			action: 'resident.update',
 			subject: `resident:${p.residentId}`,
-			detail: headRenamed ? `${detail}; cũng là tên chủ hộ` : detail,
+			detail: `${detail}${headRenamed ? '; cũng là tên chủ hộ' : ''}${consented}`,
 			device: p.device
 		});
 		return { changed: true };

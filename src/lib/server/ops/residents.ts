@@ -8,6 +8,7 @@ import { consentWithdrawnSql } from '../repositories/privacy';
 import { REASON_TEXT } from '../../domain/checkin';
 import { Problem } from '../http/problem';
 import { residentUpdateOps } from './resident-update';
+import { insertConsent } from './consent-rows';
 
 export type ConsentMethod = 'paper' | 'verbal' | 'guardian';
 
@@ -55,10 +56,7 @@ export function insertResident(db: Db, ctx: OpContext, p: ResidentCreatePayload)
 			ctx.actor
 		]
 	).lastId;
-	db.run(
-		'INSERT INTO consents (resident_id, method, taken_by, taken_at, guardian_name) VALUES (?, ?, ?, ?, ?)',
-		[id, p.consent.method, p.consent.takenBy, p.consent.at, p.consent.guardianName ?? null]
-	);
+	insertConsent(db, id, p.consent);
 	db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, ?, ?)', [
 		p.cardCode,
 		id,

@@ -138,7 +138,9 @@ describe('updateResident', () => {
 		const confirmed = await updateResident(store, volunteer, member.id, {
 			fullName: 'Tran Minh Khoi',
 			birthYear: 2014,
-			allowDuplicate: true
+			allowDuplicate: true,
+			// 2014 makes a child: their guardian consents with the correction (below).
+			consent: { method: 'guardian', takenBy: 'Tình nguyện viên 1', guardianName: 'Trần Văn Bố' }
 		});
 		expect(confirmed.ok).toBe(true);
 	});
@@ -180,6 +182,85 @@ describe('updateResident', () => {
 		expect(await updateResident(store, volunteer, 99_999_999, { birthYear: 1956 })).toMatchObject({
 			status: 404
 		});
+	});
+});
+
+describe('a birth year corrected to a child’s', () => {
+	const consents = (id: number) =>
+		store.db.all<{ method: string; guardian_name: string | null }>(
+			'SELECT method, guardian_name FROM consents WHERE resident_id = ? ORDER BY id',
+			[id]
+		);
+	const thisYear = new Date().getFullYear();
+
+	it('asks for a guardian’s consent, then stores both in one op and audits it without the guardian', async () => {
+		const { member } = await family('Lò Văn Nhỏ', 3, 'Lò Thị Chủ Một');
+		const child = thisYear - 10;
+		const refused = await updateResident(store, volunteer, member.id, { birthYear: child });
+		expect(refused).toMatchObject({
+			status: 400,
+			reason: 'consent_renewal_required',
+			problems: [{ field: 'consentMethod', reason: 'consent_renewal_required' }]
+		});
+		expect(!refused.ok && refused.message).toMatch(
+			new RegExp(
+				`^Sinh năm ${child} thì ngày đồng ý \\(\\d\\d/\\d\\d/\\d{4}\\) người này chưa đủ 18 tuổi: cần ghi lại sự đồng ý của người giám hộ`
+			)
+		);
+		expect(store.db.value('SELECT birth_year FROM residents WHERE id = ?', [member.id])).toBe(1955);
+
+		// The person's own consent again will not do; a guardian's without a name neither.
+		expect(
+			await updateResident(store, volunteer, member.id, { birthYear: child, consent })
+		).toMatchObject({ status: 400, reason: 'guardian_required' });
+		expect(
+			await updateResident(store, volunteer, member.id, {
+				birthYear: child,
+				consent: { method: 'guardian', takenBy: 'Tình nguyện viên 1' }
+			})
+		).toMatchObject({ status: 400, reason: 'guardian_name_required' });
+		expect(consents(member.id)).toEqual([{ method: 'paper', guardian_name: null }]);
+
+		const fixed = await updateResident(store, volunteer, member.id, {
+			birthYear: child,
+			consent: { method: 'guardian', takenBy: 'Tình nguyện viên 1', guardianName: 'Lò Thị Mẹ' }
+		});
+		expect(fixed).toMatchObject({ ok: true, value: { birthYear: child } });
+		expect(consents(member.id)).toEqual([
+			{ method: 'paper', guardian_name: null },
+			{ method: 'guardian', guardian_name: 'Lò Thị Mẹ' }
+		]);
+		const audit = lastAudit(member.id)!.detail;
+		expect(audit).toContain(
+			'ghi lại sự đồng ý: người giám hộ đồng ý, do Tình nguyện viên 1 ghi nhận'
+		);
+		expect(audit).not.toContain('Lò Thị Mẹ');
+		// Now a guardian's consent: later corrections of the year need nothing more.
+		expect((await updateResident(store, volunteer, member.id, { birthYear: child + 1 })).ok).toBe(
+			true
+		);
+	});
+
+	it('asks an adult who was a child when they consented for their own consent again', async () => {
+		const { member } = await family('Lò Văn Lớn', 3, 'Lò Thị Chủ Hai');
+		// Consented as a 16-year-old ten years ago, by the corrected year.
+		store.db.run('UPDATE consents SET taken_at = ? WHERE resident_id = ?', [
+			Date.UTC(thisYear - 10, 5, 1),
+			member.id
+		]);
+		const year = thisYear - 26;
+		const refused = await updateResident(store, volunteer, member.id, { birthYear: year });
+		expect(refused).toMatchObject({ reason: 'consent_renewal_required' });
+		expect(!refused.ok && refused.message).not.toContain('người giám hộ');
+		const fixed = await updateResident(store, volunteer, member.id, { birthYear: year, consent });
+		expect(fixed.ok).toBe(true);
+		expect(consents(member.id).map((c) => c.method)).toEqual(['paper', 'paper']);
+	});
+
+	it('needs nothing when the new year still makes them an adult at their consent', async () => {
+		const { member } = await family('Lò Văn Vừa', 3, 'Lò Thị Chủ Ba');
+		expect((await updateResident(store, volunteer, member.id, { birthYear: 1960 })).ok).toBe(true);
+		expect(consents(member.id)).toHaveLength(1);
 	});
 });
 

@@ -9,8 +9,17 @@ import {
 import type { ResidentMovePayload, ResidentUpdatePayload } from '../ops/resident-update';
 import { consentWithdrawn, getResident } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
-import { fail, ok, positiveId, writeOp, type Result } from './people';
-import { checkPerson, duplicateOf, type TwinsResult } from './residents';
+import { ADULT_AGE, consentYear, underAgeIn } from '../../domain/consent';
+import { formatDate } from '../../domain/time';
+import { fail, failFields, ok, positiveId, writeOp, type Result } from './people';
+import {
+	checkConsent,
+	checkPerson,
+	consentFitsPerson,
+	duplicateOf,
+	type ConsentRecord,
+	type TwinsResult
+} from './residents';
 import { householdOf, residentOf } from './scoped';
 
 /**
@@ -19,7 +28,8 @@ import { householdOf, residentOf } from './scoped';
  * callers' requireRole; a head only in their own khu phố, residentOf). The fields are checked
  * by the registering rules and words (checkPerson), and a new name or year that makes them
  * likely someone else of the khu phố is refused as registering refuses it (duplicateOf) unless
- * `allowDuplicate: true`. Nothing changed is no write and no audit row.
+ * `allowDuplicate: true`. A new birth year that makes their consent a child's own comes with a
+ * new `consent` (consentForBirthYear). Nothing changed is no write and no audit row.
  */
 export async function updateResident(
 	store: DataStore,
@@ -63,9 +73,58 @@ export async function updateResident(
 		const duplicate = duplicateOf(store, household, fullName, birthYear, id);
 		if (duplicate) return duplicate;
 	}
-	const payload: ResidentUpdatePayload = { residentId: id, ...after, device };
+	const consent = changed.includes('birthYear')
+		? consentForBirthYear(store, id, birthYear, input.consent, now)
+		: ok(undefined);
+	if (!consent.ok) return consent;
+	const payload: ResidentUpdatePayload = {
+		residentId: id,
+		...after,
+		device,
+		...(consent.value ? { consent: consent.value } : {})
+	};
 	const written = await writeOp(store, actor, 'residents.update', payload);
 	return written.ok ? ok(getResident(store.db, id)!) : written;
+}
+
+/**
+ * A corrected birth year can show that the person was under 18 when they consented on their
+ * own, which a child cannot do (Decree 13/2023/NĐ-CP, Art. 20; domain/consent.ts). Then the
+ * correction must bring a consent that fits them now: a guardian's, by name, while they are
+ * under 18, else their own. It is checked as registering checks one (checkConsent,
+ * consentFitsPerson) and stored with the correction in one op; the old consent stays in their
+ * history. Without it the correction is refused (400 consent_renewal_required), so the year is
+ * never fixed while the consent silently no longer holds. Undefined: the consent still fits.
+ */
+function consentForBirthYear(
+	store: DataStore,
+	id: number,
+	birthYear: number,
+	input: unknown,
+	now: number
+): Result<ConsentRecord | undefined> {
+	const current = store.db.get<{ method: ConsentRecord['method']; taken_at: number }>(
+		`SELECT method, taken_at FROM consents WHERE resident_id = ? AND withdrawn_at IS NULL
+		 ORDER BY taken_at DESC, id DESC LIMIT 1`,
+		[id]
+	);
+	// Only a child's own consent is at stake: a guardian's fits any year.
+	if (!current || current.method === 'guardian') return ok(undefined);
+	if (!underAgeIn(birthYear, consentYear(current.taken_at))) return ok(undefined);
+	if (input === undefined || input === null) {
+		const whose = underAgeIn(birthYear, consentYear(now)) ? 'của người giám hộ ' : '';
+		return failFields(400, [
+			{
+				field: 'consentMethod',
+				reason: 'consent_renewal_required',
+				message: `Sinh năm ${birthYear} thì ngày đồng ý (${formatDate(current.taken_at)}) người này chưa đủ ${ADULT_AGE} tuổi: cần ghi lại sự đồng ý ${whose}rồi mới lưu được.`
+			}
+		]);
+	}
+	const given = checkConsent(input, now);
+	if (!given.ok) return given;
+	const misfit = consentFitsPerson(given.value, birthYear);
+	return misfit ? failFields(400, [misfit]) : ok(given.value);
 }
 
 /**

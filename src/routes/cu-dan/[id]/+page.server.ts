@@ -6,7 +6,8 @@ import { deviceLabel } from '$lib/server/auth/cookies';
 import { fieldErrors, positiveId } from '$lib/server/services/people';
 import { reissueCard, revokeCard } from '$lib/server/services/cards';
 import { updateResident } from '$lib/server/services/resident-edit';
-import { viewResident } from '$lib/server/services/residents';
+import { formConsent, inFormWords, viewResident } from '$lib/server/services/residents';
+import { vnDay } from '$lib/domain/time';
 import { residentOf } from '$lib/server/services/scoped';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/server/http/form-text';
@@ -22,6 +23,9 @@ export const load = (async ({ locals, params, request, url, getClientAddress }) 
 	// Back from "Chuyển sang hộ khác" (chuyen-ho): the move is said above the new address.
 	return {
 		...page.value,
+		// Who takes a consent given again with a corrected birth year (EditResident), and when.
+		takenBy: actor.displayName,
+		today: vnDay(Date.now()),
 		dataPage: PERSONAL_DATA_ROLES.includes(actor.role),
 		moved: url.searchParams.has('da-chuyen')
 	};
@@ -29,8 +33,10 @@ export const load = (async ({ locals, params, request, url, getClientAddress }) 
 
 export const actions = {
 	/**
-	 * "Sửa thông tin": the four fields, all sent (an empty phone removes it). A refusal keeps
-	 * what was typed; a new name is said to be not yet on the printed card (the-qr prints anew).
+	 * "Sửa thông tin": the four fields, all sent (an empty phone removes it), and a consent
+	 * when the form asked for one (a birth year that made the first a child's own). A refusal
+	 * keeps what was typed; a new name is said to be not yet on the printed card (the-qr
+	 * prints anew).
 	 */
 	edit: async ({ locals, params, request, getClientAddress }) => {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
@@ -47,12 +53,18 @@ export const actions = {
 				birthYear: form.birthYear ?? '',
 				phone: form.phone ?? '',
 				relationship: form.relationship ?? '',
-				allowDuplicate: form.allowDuplicate === '1'
+				allowDuplicate: form.allowDuplicate === '1',
+				// The consent's fields are in the form only once the server asked for them.
+				consent: form.consentTakenBy !== undefined ? formConsent(form, Date.now()) : undefined
 			},
 			{ device: deviceLabel(request, getClientAddress()) }
 		);
 		if (!result.ok) {
-			const edit = { ...fieldErrors([result]), values: form, twins: result.twins ?? [] };
+			const edit = {
+				...inFormWords(fieldErrors([result])),
+				values: form,
+				twins: result.twins ?? []
+			};
 			return fail(result.status, { edit });
 		}
 		const was = before.ok ? before.value.fullName : result.value.fullName;

@@ -14,7 +14,9 @@ import type { RequestHandler } from './$types';
  * (`"phone": null` removes it), by whoever may register them → the resident as
  * `POST /api/residents` returns them. 409 `duplicate` when the new name and year are likely
  * someone else's of the khu phố (`"allowDuplicate": true` saves it anyway), 409
- * `consent_withdrawn` for someone who withdrew consent.
+ * `consent_withdrawn` for someone who withdrew consent. A birth year that makes their consent
+ * a child's own needs a `"consent"` given again (400 `consent_renewal_required` without one;
+ * services/resident-edit.ts).
  */
 export const PATCH: RequestHandler = ({ locals, params, request, getClientAddress }) =>
 	answer(async () => {
