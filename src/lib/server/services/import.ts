@@ -433,11 +433,11 @@ export async function importResidents(
 		}
 	};
 	let recased = 0;
+	const tcvn3 = legacyFont === 'tcvn3';
 	body.forEach(({ cells: r, row, sheet, columns }) => {
 		const cell = (f: Field) => (columns.has(f) ? (r[columns.get(f)!] ?? '').trim() : '');
 		// Names as they will be stored: "NGUYỄN VĂN AN" and a TCVN3 list's "Lê ánh" get their
 		// capitals (domain/name-case.ts); the preview shows them so.
-		const tcvn3 = legacyFont === 'tcvn3';
 		const nameCell = (f: Field) => nameCase(cell(f), tcvn3);
 		const typed = [cell('familyName'), cell('fullName')].filter(Boolean).join(' ');
 		const fullName = [nameCell('familyName'), nameCell('fullName')].filter(Boolean).join(' ');
