@@ -176,10 +176,11 @@ test(
 		await k.open(`/bai-hoc/${scam.id}?buoc=${quizAt + 1}`);
 		await unansweredQuiz(page);
 		const kept = [
-			'{"v":1,"id":',
-			JSON.stringify({ v: 1, id: scam.id, index: n + 5, work: [] }),
+			'{"v":2,"id":',
+			JSON.stringify({ v: 2, id: scam.id, index: n + 5, work: [], at: Date.now() }),
 			JSON.stringify({
-				v: 1,
+				v: 2,
+				at: Date.now(),
 				id: scam.id,
 				index: quizAt,
 				work: scam.steps.map((_, i) =>
@@ -194,6 +195,29 @@ test(
 			await k.progress(quizAt + 1, n);
 			await unansweredQuiz(page);
 		}
+	}
+);
+
+test(
+	'a place kept longer ago than any visit lasts is the last person’s: a reload then shows no answers',
+	{ tag: '@size-blind' },
+	async ({ page }) => {
+		const k = new Kiosk(page);
+		await k.openAtStep(scam, quizAt);
+		await k.tap(k.button(items[0].scam ? 'Có, lừa đảo' : 'Không phải'));
+		await expect(page.getByRole('status').filter({ hasText: items[0].explain })).toBeVisible();
+		// The tab crashed and was reloaded 25 minutes later (a visit with a call on its way lasts
+		// at most 20 untouched minutes and the countdown): its idle reset never ran.
+		await page.evaluate(() => {
+			const kept = JSON.parse(sessionStorage.getItem('tram-hoc-so:lesson')!);
+			sessionStorage.setItem(
+				'tram-hoc-so:lesson',
+				JSON.stringify({ ...kept, at: kept.at - 25 * 60_000 })
+			);
+		});
+		await reload(k);
+		await k.progress(quizAt + 1, n);
+		await unansweredQuiz(page);
 	}
 );
 

@@ -77,6 +77,15 @@ export class KioskSession {
 		return waiting ? WAITING_FOR_HELP_MS : IDLE_MS;
 	}
 
+	/**
+	 * How long after its last touch a visit can still be going on: the idle limit, the
+	 * countdown, and the touch's grain. A reload later than that missed the idle reset (a tab
+	 * left crashed), so what it kept is the last person's (resume; the lesson page's place).
+	 */
+	lapse(waiting: boolean): number {
+		return this.idleLimit(waiting) + COUNTDOWN_S * 1000 + TOUCH_GRAIN_MS;
+	}
+
 	touched(now = Date.now()): void {
 		if (now - this.touchedAt >= TOUCH_GRAIN_MS) this.touchedAt = now;
 	}
@@ -105,8 +114,7 @@ export class KioskSession {
 		if (!visit) return;
 		// Untouched for longer than the idle guard allows, the page missed its reset (a tab left
 		// crashed, reloaded much later): that person has gone, and the next one starts clean.
-		const lapse = this.idleLimit(visit.call !== null) + COUNTDOWN_S * 1000 + TOUCH_GRAIN_MS;
-		if (now - visit.touchedAt > lapse) return;
+		if (now - visit.touchedAt > this.lapse(visit.call !== null)) return;
 		this.size = visit.size;
 		this.slow = visit.slow;
 		if (visit.call) {

@@ -40,6 +40,27 @@ describe('the lesson kept for a reload', () => {
 		expect(parseSaved(formatSaved(done), scam)).toEqual(done);
 	});
 
+	it('is nothing when written before the visit could have ended (the idle reset missed)', () => {
+		const at = Date.UTC(2026, 11, 3, 8);
+		const raw = formatSaved(midQuiz(), at);
+		expect(parseSaved(raw, scam, at)).toEqual(midQuiz());
+		expect(parseSaved(raw, scam, at - 1)).toEqual(midQuiz());
+		expect(parseSaved(raw, scam, at + 1)).toBeNull();
+		// Kept by the version before it had a time: ignored.
+		expect(
+			parseSaved(
+				edited((v) => delete v.at),
+				scam
+			)
+		).toBeNull();
+		expect(
+			parseSaved(
+				edited((v) => (v.at = 'nay')),
+				scam
+			)
+		).toBeNull();
+	});
+
 	it('is nothing when missing, unreadable, or another lesson’s', () => {
 		expect(parseSaved(null, scam)).toBeNull();
 		expect(parseSaved('', scam)).toBeNull();

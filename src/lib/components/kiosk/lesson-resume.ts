@@ -9,8 +9,11 @@ import type { Walkthrough } from '$lib/walkthroughs/types';
  * the lesson's tile then starts afresh, as it always has.
  */
 export const RESUME_KEY = 'tram-hoc-so:lesson';
-/** Raised when the shape below changes: a place kept by an older version is then ignored. */
-const VERSION = 1;
+/**
+ * Raised when the shape below changes: a place kept by an older version is then ignored.
+ * 2: the time it was written (`at`), so a place the idle reset missed is not taken up.
+ */
+const VERSION = 2;
 
 /** What a learner did on one step. */
 export interface StepWork {
@@ -48,15 +51,22 @@ export function peekSaved(raw: string | null): { id: string; index: number; step
  * The kept place for `lesson`, or null when there is none, it is another lesson's, or it does
  * not fit this lesson as it is now (edited by hand, kept by an older version, a lesson whose
  * steps or quiz changed since): anything doubtful starts the lesson as a fresh one would, never
- * a half-believed mix.
+ * a half-believed mix. Null too when it was written before `since` (ms): a tab left crashed
+ * and reloaded long after missed the idle reset, and the next person must not find the last
+ * one's answers (KioskSession.lapse says how long a visit can last untouched).
  */
-export function parseSaved(raw: string | null, lesson: Walkthrough): SavedLesson | null {
+export function parseSaved(
+	raw: string | null,
+	lesson: Walkthrough,
+	since = -Infinity
+): SavedLesson | null {
 	const place = peekSaved(raw);
 	const total = lesson.steps.length;
 	if (!place || place.id !== lesson.id || place.steps !== total || place.index > total) {
 		return null;
 	}
-	const { work } = JSON.parse(raw!) as { work: unknown[] };
+	const { work, at } = JSON.parse(raw!) as { work: unknown[]; at: unknown };
+	if (!Number.isSafeInteger(at) || (at as number) < since) return null;
 	const steps: Array<StepWork | null> = [];
 	for (const [i, w] of work.entries()) {
 		if (w === null) {
@@ -92,8 +102,9 @@ function stepWork(w: unknown, practice: boolean, quiz: unknown[] | undefined): S
 	};
 }
 
-export function formatSaved(saved: SavedLesson): string {
-	return JSON.stringify({ v: VERSION, ...saved });
+/** The place as kept, with when (`now`, ms) it was written. */
+export function formatSaved(saved: SavedLesson, now = Date.now()): string {
+	return JSON.stringify({ v: VERSION, ...saved, at: now });
 }
 
 /**
@@ -108,9 +119,10 @@ export function tabStore(): Storage | null {
 	}
 }
 
-export function readSaved(lesson: Walkthrough): SavedLesson | null {
+/** The kept place for `lesson` (parseSaved), if written since `since` (ms). */
+export function readSaved(lesson: Walkthrough, since = -Infinity): SavedLesson | null {
 	try {
-		return parseSaved(tabStore()?.getItem(RESUME_KEY) ?? null, lesson);
+		return parseSaved(tabStore()?.getItem(RESUME_KEY) ?? null, lesson, since);
 	} catch {
 		return null;
 	}
