@@ -119,3 +119,38 @@ test('a tab reloaded long after its last touch (left crashed) does not bring bac
 	expect(await fontSize(page)).toBe('24px');
 	await expect(notice(page)).toHaveCount(0);
 });
+
+test('a reload is drawn at the kept text size before the page comes alive, and at the normal one once it is put back @size-blind', async ({
+	page
+}) => {
+	const k = new Kiosk(page);
+	await k.open('/bai-hoc/vssid');
+	await k.tap(k.button('Chữ to hơn'));
+	await k.tap(k.button('Chữ to hơn'));
+	await expect.poll(() => fontSize(page)).toBe('32px');
+	/** The root's size as the server drew it: the page's scripts held back until it is read. */
+	const drawn = async () => {
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.reload({ waitUntil: 'commit' });
+		await page.locator('.kiosk').waitFor({ state: 'attached' });
+		const size = await page.evaluate(() => [
+			getComputedStyle(document.documentElement).fontSize,
+			document.documentElement.hasAttribute('data-hydrated')
+		]);
+		release();
+		await page.locator('html[data-hydrated]').waitFor();
+		await page.unroute('**/_app/immutable/**');
+		return size;
+	};
+	expect(await drawn()).toEqual(['32px', false]);
+	expect(await fontSize(page)).toBe('32px');
+	await k.tap(k.button('Chữ nhỏ hơn'));
+	await k.tap(k.button('Chữ nhỏ hơn'));
+	await expect.poll(() => fontSize(page)).toBe('24px');
+	expect(await drawn()).toEqual(['24px', false]);
+});

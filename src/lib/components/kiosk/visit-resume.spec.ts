@@ -11,6 +11,8 @@ import {
 	keepVisit,
 	parseVisit,
 	readVisit,
+	SIZE_COOKIE,
+	sizeFromCookie,
 	VISIT_KEY,
 	type SavedVisit
 } from './visit-resume';
@@ -103,7 +105,7 @@ describe('the kiosk session across a reload', () => {
 		before.bigger();
 		before.slow = true;
 		Object.assign(before, { help: 'coming', helpId: 7, helpAt: at, helpShown: true });
-		keepVisit(before.kept);
+		keepVisit(before.kept, Date.now() + 60_000);
 
 		const after = new KioskSession([]);
 		after.resume();
@@ -140,7 +142,7 @@ describe('the kiosk session across a reload', () => {
 		fakeSession();
 		const grace = (limit: number) => limit + COUNTDOWN_S * 1000 + 30_000;
 		const resumed = (visit: SavedVisit, now: number) => {
-			keepVisit(visit);
+			keepVisit(visit, Date.now() + 60_000);
 			const k = new KioskSession([]);
 			k.resume(now);
 			return k.fontPx;
@@ -177,7 +179,39 @@ describe('the kiosk session across a reload', () => {
 				throw new Error('QuotaExceededError');
 			}
 		});
-		expect(() => keepVisit(waiting())).not.toThrow();
+		expect(() => keepVisit(waiting(), Date.now() + 60_000)).not.toThrow();
 		expect(readVisit(sizes)).toBeNull();
+	});
+});
+
+describe('the text size the server draws a reload at', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('is a bigger size’s number from the cookie, nothing else', () => {
+		expect(sizeFromCookie('2', sizes)).toBe(2);
+		expect(sizeFromCookie('1', sizes)).toBe(1);
+		for (const bad of [undefined, '', '0', '3', '-1', '1.5', '01', ' 2', '2px', 'NaN']) {
+			expect(sizeFromCookie(bad, sizes), String(bad)).toBeNull();
+		}
+	});
+
+	it('is kept in a cookie that ends when the visit would, and goes with it', () => {
+		const written: string[] = [];
+		vi.stubGlobal('document', {
+			set cookie(v: string) {
+				written.push(v);
+			}
+		});
+		fakeSession();
+		const visit: SavedVisit = { size: 2, slow: false, touchedAt: at, call: null };
+		keepVisit(visit, at + IDLE_MS, at + 60_000);
+		expect(written.at(-1)).toBe(`${SIZE_COOKIE}=2; Path=/; Max-Age=240; SameSite=Strict`);
+		// The normal size, no visit, or a visit already over: the cookie is ended.
+		keepVisit({ ...visit, size: 0, slow: true }, at + IDLE_MS, at);
+		keepVisit(null, 0, at);
+		keepVisit(visit, at + IDLE_MS, at + IDLE_MS);
+		expect(written.slice(1)).toEqual(
+			Array(3).fill(`${SIZE_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`)
+		);
 	});
 });

@@ -80,8 +80,25 @@ export function readVisit(sizes: number): SavedVisit | null {
 	}
 }
 
-/** Keeps the visit as it is now; null (nothing chosen, no call) keeps nothing. */
-export function keepVisit(visit: SavedVisit | null): void {
+/**
+ * The kept text size, also as a cookie: the server draws a reload at that size
+ * ((kiosk)/+layout.server.ts), where it drew the page at the normal size first and the page
+ * grew once it came alive. Only the size's number; it ends when the visit would
+ * (`until`, ms), and with the visit.
+ */
+export const SIZE_COOKIE = 'ths-kiosk-size';
+
+/** The size to draw a page at from the cookie's text: a bigger size's index (1…), else null. */
+export function sizeFromCookie(value: string | undefined, sizes: number): number | null {
+	const size = Number(value);
+	return Number.isInteger(size) && size > 0 && size < sizes && value === String(size) ? size : null;
+}
+
+/**
+ * Keeps the visit as it is now, until `until` (ms: when it would have ended untouched); null
+ * (nothing chosen, no call) keeps nothing.
+ */
+export function keepVisit(visit: SavedVisit | null, until: number, now = Date.now()): void {
 	try {
 		const s = tabStore();
 		if (visit === null) s?.removeItem(VISIT_KEY);
@@ -89,4 +106,10 @@ export function keepVisit(visit: SavedVisit | null): void {
 	} catch {
 		// full or disabled: a reload then starts with the kiosk's normal settings
 	}
+	if (typeof document === 'undefined') return;
+	const seconds = Math.floor((until - now) / 1000);
+	document.cookie =
+		visit && visit.size > 0 && seconds > 0
+			? `${SIZE_COOKIE}=${visit.size}; Path=/; Max-Age=${seconds}; SameSite=Strict`
+			: `${SIZE_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
 }
