@@ -7,7 +7,6 @@ import type { LayoutServerLoad } from './$types';
  * shows at the normal size until it comes alive. The cookie holds the size's number only, and
  * ends with the visit (visit-resume.ts keepVisit).
  */
-export const load = (({ cookies }) => {
-	const size = sizeFromCookie(cookies.get(SIZE_COOKIE), TEXT_SIZES.length);
-	return { textPx: size === null ? null : TEXT_SIZES[size] };
-}) satisfies LayoutServerLoad;
+export const load = (({ cookies }) => ({
+	textSize: sizeFromCookie(cookies.get(SIZE_COOKIE), TEXT_SIZES.length)
+})) satisfies LayoutServerLoad;

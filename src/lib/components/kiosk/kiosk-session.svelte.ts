@@ -111,10 +111,14 @@ export class KioskSession {
 	/** Takes up what this tab kept (a reload). Once the page is live: the server drew none of it. */
 	resume(now = Date.now()): void {
 		const visit = readVisit(TEXT_SIZES.length);
-		if (!visit) return;
 		// Untouched for longer than the idle guard allows, the page missed its reset (a tab left
 		// crashed, reloaded much later): that person has gone, and the next one starts clean.
-		if (now - visit.touchedAt > this.lapse(visit.call !== null)) return;
+		// Clean means the normal size too: the server may have drawn the page at the size its
+		// cookie said ((kiosk)/+layout.svelte), and what this tab kept is what counts.
+		if (!visit || now - visit.touchedAt > this.lapse(visit.call !== null)) {
+			this.size = 0;
+			return;
+		}
 		this.size = visit.size;
 		this.slow = visit.slow;
 		if (visit.call) {

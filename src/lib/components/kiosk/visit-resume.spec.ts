@@ -195,6 +195,23 @@ describe('the text size the server draws a reload at', () => {
 		}
 	});
 
+	it('gives way to what the tab kept: none, or one that lapsed, is the normal size', () => {
+		fakeSession();
+		const drawn = new KioskSession([]);
+		drawn.size = 2; // as the server drew the page from the cookie
+		drawn.resume();
+		expect(drawn.size).toBe(0);
+		keepVisit({ size: 1, slow: false, touchedAt: at, call: null }, at + IDLE_MS, at);
+		const lapsed = new KioskSession([]);
+		lapsed.size = 2;
+		lapsed.resume(at + IDLE_MS + COUNTDOWN_S * 1000 + 60_000);
+		expect(lapsed.size).toBe(0);
+		const kept = new KioskSession([]);
+		kept.size = 2;
+		kept.resume(at + 60_000);
+		expect(kept.size).toBe(1);
+	});
+
 	it('is kept in a cookie that ends when the visit would, and goes with it', () => {
 		const written: string[] = [];
 		vi.stubGlobal('document', {
