@@ -16,6 +16,13 @@ export const consentYear = (at: number) => Number(vnDay(at).slice(0, 4));
 /** Under 18 in `year`, by the birth year. */
 export const underAgeIn = (birthYear: number, year: number) => year - birthYear < ADULT_AGE;
 
+/**
+ * A consent given at `at` (ms) by a person born in `birthYear` on their own (not a
+ * guardian's) while under 18: one that cannot stand.
+ */
+export const childsOwnConsent = (method: string, at: number, birthYear: number) =>
+	method !== 'guardian' && underAgeIn(birthYear, consentYear(at));
+
 export const GUARDIAN_REQUIRED = `Người dưới ${ADULT_AGE} tuổi cần người giám hộ đồng ý: chọn “${CONSENT_LABELS.guardian}” và ghi tên người giám hộ.`;
 export const GUARDIAN_NAME_REQUIRED = 'Cần ghi họ tên người giám hộ.';
 export const GUARDIAN_NAME_INVALID = 'Họ tên người giám hộ cần 2–100 chữ cái, không có số.';

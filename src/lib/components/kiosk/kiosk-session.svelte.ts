@@ -86,6 +86,11 @@ export class KioskSession {
 		return this.idleLimit(waiting) + COUNTDOWN_S * 1000 + TOUCH_GRAIN_MS;
 	}
 
+	/** When a kept visit would have ended untouched (its lapse after its last touch). */
+	endsAt(visit: SavedVisit): number {
+		return visit.touchedAt + this.lapse(visit.call !== null);
+	}
+
 	touched(now = Date.now()): void {
 		if (now - this.touchedAt >= TOUCH_GRAIN_MS) this.touchedAt = now;
 	}
@@ -115,7 +120,7 @@ export class KioskSession {
 		// crashed, reloaded much later): that person has gone, and the next one starts clean.
 		// Clean means the normal size too: the server may have drawn the page at the size its
 		// cookie said ((kiosk)/+layout.svelte), and what this tab kept is what counts.
-		if (!visit || now - visit.touchedAt > this.lapse(visit.call !== null)) {
+		if (!visit || now > this.endsAt(visit)) {
 			this.size = 0;
 			return;
 		}

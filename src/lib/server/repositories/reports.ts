@@ -16,15 +16,22 @@ import { scopeTo } from './scope';
  */
 const ATTENDEE = 'coalesce(a.resident_id, -coalesce(a.erased_as, a.id))';
 /**
+ * The household `resident` left at their first move that meets `after` (a condition on
+ * `mv.at`), NULL when none did: each move keeps the household left (resident_moves, migration
+ * 0015), so this is where they lived before it. One index probe (resident_moves_resident_at),
+ * on a table that holds only the movers.
+ */
+const leftAtFirstMoveAfter = (resident: string, after: string) => `(SELECT mv.from_household_id
+		FROM resident_moves mv WHERE mv.resident_id = ${resident} AND ${after}
+		ORDER BY mv.at, mv.id LIMIT 1)`;
+/**
  * The household a resident lived in when they checked in (`r` joined on `a.resident_id`): the
  * register keeps only the current one, and a past day must not follow someone who moved since.
- * Each move keeps the household left (resident_moves, migration 0015), so the first move after
- * the check-in names it; with none, the register's. NULL for an erased person's rows. One index
- * probe per row (resident_moves_resident_at), on a table that holds only the movers.
+ * The first move after the check-in names it; with none, the register's. NULL for an erased
+ * person's rows.
  */
-const HOME_AT_CHECKIN = `coalesce((SELECT mv.from_household_id FROM resident_moves mv
-		WHERE mv.resident_id = a.resident_id AND mv.at > a.checked_in_at
-		ORDER BY mv.at, mv.id LIMIT 1), r.household_id)`;
+const HOME_AT_CHECKIN = `coalesce(${leftAtFirstMoveAfter('a.resident_id', 'mv.at > a.checked_in_at')},
+	r.household_id)`;
 /** The household a check-in counts for: an erased person's rows are one home of their own. */
 const ATTENDEE_HOME = `coalesce(${HOME_AT_CHECKIN}, -coalesce(a.erased_as, a.id))`;
 
@@ -36,10 +43,10 @@ const ATTENDEE_HOME = `coalesce(${HOME_AT_CHECKIN}, -coalesce(a.erased_as, a.id)
  */
 const HOME_OF_MILESTONE = `JOIN residents r ON r.id = m.resident_id
 	JOIN households h ON h.id = coalesce((SELECT hx.id FROM households hx WHERE hx.id =
-		(SELECT mv.from_household_id FROM resident_moves mv
-			WHERE mv.resident_id = m.resident_id
-				AND date((mv.at + ${VN_OFFSET_MS}) / 1000, 'unixepoch') > m.achieved_on
-			ORDER BY mv.at, mv.id LIMIT 1)), r.household_id)`;
+		${leftAtFirstMoveAfter(
+			'm.resident_id',
+			`date((mv.at + ${VN_OFFSET_MS}) / 1000, 'unixepoch') > m.achieved_on`
+		)}), r.household_id)`;
 
 const dayRange = (day: string): [number, number] => {
 	const start = vnDayStart(day);

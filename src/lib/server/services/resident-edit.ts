@@ -9,7 +9,7 @@ import {
 import type { ResidentMovePayload, ResidentUpdatePayload } from '../ops/resident-update';
 import { consentWithdrawn, getResident } from '../repositories/residents';
 import type { DataStore } from '../store/data-store';
-import { ADULT_AGE, consentYear, underAgeIn } from '../../domain/consent';
+import { ADULT_AGE, childsOwnConsent, consentYear, underAgeIn } from '../../domain/consent';
 import { formatDate } from '../../domain/time';
 import { fail, failFields, ok, positiveId, writeOp, type Result } from './people';
 import {
@@ -109,8 +109,9 @@ function consentForBirthYear(
 		[id]
 	);
 	// Only a child's own consent is at stake: a guardian's fits any year.
-	if (!current || current.method === 'guardian') return ok(undefined);
-	if (!underAgeIn(birthYear, consentYear(current.taken_at))) return ok(undefined);
+	if (!current || !childsOwnConsent(current.method, current.taken_at, birthYear)) {
+		return ok(undefined);
+	}
 	if (input === undefined || input === null) {
 		const whose = underAgeIn(birthYear, consentYear(now)) ? 'của người giám hộ ' : '';
 		return failFields(400, [

@@ -11,11 +11,10 @@ import {
 import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
 import {
-	consentYear,
+	childsOwnConsent,
 	GUARDIAN_NAME_INVALID,
 	GUARDIAN_NAME_REQUIRED,
-	GUARDIAN_REQUIRED,
-	underAgeIn
+	GUARDIAN_REQUIRED
 } from '../../domain/consent';
 import { isIsoDay, vnDay, vnDayStart } from '../../domain/time';
 import { neighborhoods } from '../repositories/neighborhoods';
@@ -198,14 +197,12 @@ export function consentFitsPerson(
 	consent: ConsentRecord,
 	birthYear: number | null
 ): FieldProblem | undefined {
-	if (birthYear !== null && consent.method !== 'guardian') {
-		if (underAgeIn(birthYear, consentYear(consent.at))) {
-			return {
-				field: 'consentMethod',
-				reason: 'guardian_required',
-				message: GUARDIAN_REQUIRED
-			};
-		}
+	if (birthYear !== null && childsOwnConsent(consent.method, consent.at, birthYear)) {
+		return {
+			field: 'consentMethod',
+			reason: 'guardian_required',
+			message: GUARDIAN_REQUIRED
+		};
 	}
 	if (consent.method === 'guardian' && !consent.guardianName) {
 		return {
