@@ -43,9 +43,11 @@ test('the printed daily report numbers its pages from the second, at the top (Ng
 	expect(pages.at(-1)).toContain('TRƯỞNG KHU PHỐ');
 });
 
-test('the ward’s door-to-door list says "Trang n/N" on every printed page', async ({ page }) => {
-	await signIn(page, 'quantri', DEMO.password, '/bao-cao/chua-tiep-can');
-	await openHydrated(page, '/bao-cao/chua-tiep-can');
+test('the ward’s door-to-door list as one list says "Trang n/N" on every printed page', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao/chua-tiep-can?sort=address');
+	await openHydrated(page, '/bao-cao/chua-tiep-can?sort=address');
 	const pages = await printed(page);
 	expect(pages.length).toBeGreaterThan(1);
 	// Whose list: the ward's name heads it (the pages are carried from door to door).
@@ -53,6 +55,67 @@ test('the ward’s door-to-door list says "Trang n/N" on every printed page', as
 	for (const [i, text] of pages.entries()) {
 		expect(text).toContain(`Trang ${i + 1}/${pages.length}`);
 	}
+});
+
+test('split by khu phố, each khu phố’s sheets are numbered from 1 under its name, and say their place in the whole print', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao/chua-tiep-can');
+	await openHydrated(page, '/bao-cao/chua-tiep-can');
+	const names = (
+		await page.locator('section.group').getByRole('heading', { level: 2 }).allTextContents()
+	).map((heading) => heading.replace(/ — \d+ hộ$/, ''));
+	// Each khu phố's heading pushed down the sheet: every table then runs over to a second one.
+	await page.addStyleTag({ content: '.group h2 { margin-top: 200mm !important; }' });
+	const pages = await printed(page);
+	// The footers in print order: whose sheet, its number among that khu phố's, its place.
+	const footers = pages.map((text, i) => {
+		const found = text.match(/(\S.*?) · Trang (\d+) · tờ (\d+)\/(\d+)/);
+		expect(found, `page ${i + 1}`).not.toBeNull();
+		return {
+			name: found![1],
+			sheet: Number(found![2]),
+			at: Number(found![3]),
+			of: Number(found![4])
+		};
+	});
+	expect(footers.map((f) => f.at)).toEqual(pages.map((_, i) => i + 1));
+	expect(footers.every((f) => f.of === pages.length)).toBe(true);
+	// Every khu phố in the page's order, each counted 1, 2, … on its own sheets.
+	expect([...new Set(footers.map((f) => f.name))]).toEqual(names);
+	for (const name of names) {
+		const sheets = footers.filter((f) => f.name === name).map((f) => f.sheet);
+		expect(sheets, name).toEqual(sheets.map((_, i) => i + 1));
+	}
+	// Each runs over a sheet, so each count shows it restart at 1.
+	for (const name of names)
+		expect(footers.filter((f) => f.name === name).length).toBeGreaterThan(1);
+});
+
+test('each report prints with its own page numbers after the other was opened in the same tab', async ({
+	page
+}) => {
+	await signIn(page, 'quantri', DEMO.password, '/bao-cao/ngay');
+	await openHydrated(page, '/bao-cao/ngay');
+	// Links, not addresses: the app moves between its pages without loading them anew.
+	await page.getByRole('link', { name: '← Về trang tổng hợp' }).click();
+	await page.getByRole('link', { name: 'In danh sách đi thăm từng nhà' }).click();
+	await expect(page).toHaveURL(/\/bao-cao\/chua-tiep-can/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('chưa được tiếp cận');
+	const list = await printed(page);
+	expect(list.length).toBeGreaterThan(1);
+	for (const text of list) {
+		// The daily report's number at the top of the sheet, "2", stayed with it.
+		expect(firstLine(text)).not.toMatch(/^\d+$/);
+		expect(text).toMatch(/ · Trang \d+ · tờ \d+\/\d+/);
+	}
+	await page.getByRole('link', { name: '← Về trang tổng hợp' }).click();
+	await page.getByRole('link', { name: 'Báo cáo ngày (in A4)' }).click();
+	await expect(page).toHaveURL(/\/bao-cao\/ngay/);
+	const report = await printed(page);
+	expect(firstLine(report[1])).toBe('2');
+	// The list's "Trang n/N" footer stayed with it.
+	expect(report.join('\n')).not.toMatch(/Trang \d+\//);
 });
 
 test('the printed dashboard names the ward above its khu phố and day', async ({ page }) => {
