@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, addressLine, helpRequestPlace, nameSearchTooShort } from './checkin-people';
+import {
+	addressKey,
+	addressLine,
+	hasWordsTyped,
+	helpRequestPlace,
+	nameSearchTooShort
+} from './checkin-people';
 
 describe('helpRequestPlace', () => {
 	it("names the kiosk's place, not its id", () => {
@@ -13,6 +19,25 @@ describe('helpRequestPlace', () => {
 			'Trạm mã “tram-7” (chưa ghi nơi đặt)'
 		);
 		expect(helpRequestPlace({ kiosk: '', place: '' })).toBe('Một trạm chưa ghi nơi đặt');
+	});
+});
+
+describe('hasWordsTyped', () => {
+	const home = 'Số 41, tổ 6, đường Lê Lợi Nguyễn Văn An';
+	it('finds a household by words typed without commas or diacritics, in any order', () => {
+		expect(hasWordsTyped(home, 'so 41 to 6')).toBe(true);
+		expect(hasWordsTyped(home, 'to 6 le loi')).toBe(true);
+		expect(hasWordsTyped(home, 'Lê Lợi, số 41')).toBe(true);
+		expect(hasWordsTyped(home, 'nguyen an')).toBe(true);
+	});
+	it('needs every word, each at the start of a word', () => {
+		expect(hasWordsTyped(home, 'so 42')).toBe(false);
+		expect(hasWordsTyped(home, 'loi 16')).toBe(false);
+		expect(hasWordsTyped(home, 'ang')).toBe(false);
+	});
+	it('lists every household when nothing is typed', () => {
+		expect(hasWordsTyped(home, '')).toBe(true);
+		expect(hasWordsTyped(home, ' , ')).toBe(true);
 	});
 });
 

@@ -165,6 +165,23 @@ export function addressLine(address: string, neighborhoodName: string): string {
 	return says ? address : `${address}, ${neighborhoodName}`;
 }
 
+/** Text folded (case, diacritics, spacing) with punctuation read as a space: "số 1 tổ 4". */
+const foldedWords = (text: string) =>
+	foldVietnamese(text)
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+
+/**
+ * Whether every word typed starts a word of `text`, as `foldedWords` reads both: "so 41 to 6"
+ * and "to 6 le loi" find "Số 41, tổ 6, đường Lê Lợi" (a phone's user types no commas).
+ */
+export function hasWordsTyped(text: string, typed: string): boolean {
+	const within = ` ${foldedWords(text)}`;
+	return foldedWords(typed)
+		.split(' ')
+		.every((word) => within.includes(` ${word}`));
+}
+
 /**
  * An address as two lists are compared: folded (case, diacritics, spacing), punctuation read
  * as a space ("Số 1, tổ 4" is "Số 1 tổ 4"; "20-22" and "20–22", "12/3" and "12 / 3" alike),
@@ -173,12 +190,8 @@ export function addressLine(address: string, neighborhoodName: string): string {
  * be two households, and the same person was imported twice.
  */
 export function addressKey(address: string, neighborhoodName: string): string {
-	const words = (text: string) =>
-		foldVietnamese(text)
-			.replace(/[^\p{L}\p{N}]+/gu, ' ')
-			.trim();
-	const key = words(address);
-	const hood = words(neighborhoodName);
+	const key = foldedWords(address);
+	const hood = foldedWords(neighborhoodName);
 	// "Số 2, Khu phố 1" and "Số 2 Khu phố 1" are Số 2; "Khu phố 1" alone stays.
 	return key.endsWith(` ${hood}`) ? key.slice(0, -hood.length - 1) : key;
 }

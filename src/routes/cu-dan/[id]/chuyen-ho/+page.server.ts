@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { foldVietnamese } from '$lib/domain/text';
+import { hasWordsTyped } from '$lib/domain/checkin-people';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
@@ -13,8 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /**
  * "Chuyển sang hộ khác": the households of one khu phố (the person's own first; a head sees
- * only theirs), narrowed by `?q=` (address or head's name, without diacritics), each with a
- * button that moves the person there.
+ * only theirs), narrowed by `?q=` (words of the address or head's name, in any order, without
+ * diacritics or commas), each with a button that moves the person there.
  */
 export const load = (async ({ locals, params, url, request, getClientAddress }) => {
 	const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
@@ -33,11 +33,8 @@ export const load = (async ({ locals, params, url, request, getClientAddress }) 
 	const asked = positiveId(url.searchParams.get('khu'));
 	const khu = neighborhoods.some((n) => n.id === asked) ? asked! : resident.neighborhoodId;
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100).trim();
-	const wanted = foldVietnamese(q);
 	const households = listHouseholds(store, actor, khu).filter(
-		(h) =>
-			h.id !== resident.householdId &&
-			(wanted === '' || foldVietnamese(`${h.address} ${h.headName}`).includes(wanted))
+		(h) => h.id !== resident.householdId && hasWordsTyped(`${h.address} ${h.headName}`, q)
 	);
 	return {
 		resident,
