@@ -152,16 +152,19 @@ export interface AttendanceRow {
 	resident_id: number | null;
 	full_name: string | null;
 	address: string | null;
+	/** The khu phố of the household the address is of. */
+	neighborhood: string | null;
 	volunteer: string | null;
 }
 
 export function attendanceOfDay(db: Reads, day: string, nb: number | null): AttendanceRow[] {
 	const scope = scopeTo(nb, 'a.');
 	const sql = `SELECT a.id, a.session_id, s.title AS session_title, a.checked_in_at, a.source,
-			a.resident_id, r.full_name, h.address, u.display_name AS volunteer
+			a.resident_id, r.full_name, h.address, n.name AS neighborhood, u.display_name AS volunteer
 		FROM attendance a JOIN class_sessions s ON s.id = a.session_id
 		LEFT JOIN residents r ON r.id = a.resident_id
 		LEFT JOIN households h ON h.id = ${HOME_AT_CHECKIN}
+		LEFT JOIN neighborhoods n ON n.id = h.neighborhood_id
 		LEFT JOIN users u ON u.id = a.volunteer_id
 		WHERE a.checked_in_at BETWEEN ? AND ? ${scope.sql}
 		ORDER BY a.checked_in_at, a.id`;

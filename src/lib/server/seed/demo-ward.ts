@@ -151,7 +151,9 @@ export function seedDemoWard(db: Db, payload: DemoSeedPayload): { residents: num
 		byHood.set(k, list);
 		for (let h = 0; h < HOUSEHOLDS_PER_NEIGHBORHOOD; h++) {
 			const people = household(random, year);
-			const address = `Số ${between(random, 1, 180)}, tổ ${between(random, 1, 12)}, ${pick(random, STREETS)}, Khu phố ${k}`;
+			// Without the khu phố's name: pages add it where they need it (addressLine), and an
+			// address that spelled it kept the old name after the khu phố was renamed.
+			const address = `Số ${between(random, 1, 180)}, tổ ${between(random, 1, 12)}, ${pick(random, STREETS)}`;
 			const householdId = db.run(
 				'INSERT INTO households (neighborhood_id, address, head_name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
 				[k, address, people[0].fullName, seededAt, volunteers[0]]

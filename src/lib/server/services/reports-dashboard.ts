@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor';
+import { addressLine } from '../../domain/checkin-people';
 import { ratio, sortHouseholds, type HouseholdSort } from '../../domain/coverage';
 import { formatDay, formatTime } from '../../domain/time';
 import {
@@ -117,7 +118,7 @@ export function sessionsAndAttendance(store: DataStore, day: string, scope: Scop
 		time: formatTime(a.checked_in_at),
 		residentId: a.resident_id,
 		name: a.full_name ?? '(đã xoá theo yêu cầu)',
-		address: a.address ?? '',
+		address: a.address === null ? '' : addressLine(a.address, a.neighborhood ?? ''),
 		session: a.session_title,
 		volunteer: a.volunteer ?? ''
 	}));
