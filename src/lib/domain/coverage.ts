@@ -185,6 +185,10 @@ export interface HelpKind {
 	explanation: string;
 }
 
+/** How a kind of help is counted, in one sentence: the A4 report's "Cách tính" and the dashboard's. */
+export const helpCountedAs = (kind: Pick<HelpKind, 'label' | 'explanation'>) =>
+	`${kind.label}: số người khác nhau trong ngày đã ${kind.explanation}.`;
+
 export const HELP_KINDS: readonly HelpKind[] = [
 	{
 		key: 'vneid',
