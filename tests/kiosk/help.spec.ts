@@ -133,6 +133,38 @@ test('when a volunteer takes the call, the kiosk says someone is really on the w
 	await k.expectSaid('Tình nguyện viên đã nhận lời và đang tới. Bác chờ một chút nhé.');
 });
 
+test('a call nobody takes in 10 minutes stops promising "ngay", and the button calls again', async ({
+	page
+}) => {
+	// Nobody takes it, whatever the other tests' volunteers answer meanwhile.
+	await page.route('**/api/kiosk/help/*', (route) => route.fulfill({ json: { answeredAt: null } }));
+	await page.clock.install();
+	const { k } = await callFromKiosk(page);
+	const notice = page.getByRole('status').filter({ hasText: 'Đã gọi lúc' });
+	await expect(notice).toContainText('Tình nguyện viên sẽ đến giúp bác ngay');
+	await k.tap(notice.getByRole('button', { name: 'Đóng' }));
+
+	// Nine minutes on: still on its way.
+	await page.clock.pauseAt(Date.now() + 1000);
+	await page.clock.runFor('09:00');
+	await expect(notice).toHaveCount(0);
+	// Past ten: the notice opens again and says so, on screen and aloud.
+	await page.clock.runFor('01:20');
+	await expect(notice).toContainText(/^Đã gọi lúc \d{2}:\d{2} nhưng chưa/);
+	await expect(notice).toContainText(
+		'nhưng chưa có tình nguyện viên nhận lời. Bác bấm “Gọi tình nguyện viên” để gọi lại, hoặc nhờ người bên cạnh giúp nhé.'
+	);
+	await expect(notice).not.toContainText('ngay');
+	await k.expectSaid(
+		'Chưa có tình nguyện viên nhận lời. Bác bấm nút Gọi tình nguyện viên để gọi lại, hoặc nhờ người bên cạnh giúp nhé.'
+	);
+	// The button now sends a call again.
+	const sent = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/help'));
+	await k.tap(k.button('Gọi tình nguyện viên'));
+	expect((await sent).ok()).toBe(true);
+	await expect(notice).toContainText('Tình nguyện viên sẽ đến giúp bác ngay');
+});
+
 test('a volunteer half way through registering a household on a phone is called, wherever they scrolled, and answers without losing a letter', async ({
 	page,
 	browser

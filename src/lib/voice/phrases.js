@@ -6,6 +6,9 @@ export const PHRASES = {
 	helpComing: 'Bác chờ một chút nhé. Tình nguyện viên sẽ đến giúp bác ngay.',
 	helpTaken: 'Tình nguyện viên đã nhận lời và đang tới. Bác chờ một chút nhé.',
 	helpFailed: 'Chưa gọi được tình nguyện viên. Bác nhờ người bên cạnh giúp nhé.',
+	// A call nobody took in HELP_RECALL_MS: "ngay" said for ever would keep the person waiting.
+	helpUnanswered:
+		'Chưa có tình nguyện viên nhận lời. Bác bấm nút Gọi tình nguyện viên để gọi lại, hoặc nhờ người bên cạnh giúp nhé.',
 	tryAgain: 'Chưa đúng chỗ. Bác thử lại nhé.',
 	rightTap: 'Đúng rồi! Bác giỏi quá. Bác bấm Tiếp tục nhé.',
 	tapFirst: 'Bác bấm thử vào màn hình tập trước nhé.',
