@@ -9,6 +9,7 @@ import {
 	formatWeekdayDayTime,
 	isIsoDay,
 	parseIsoInstant,
+	parseTypedDay,
 	laterStartDay,
 	startDayIfNotToday,
 	vnDay,
@@ -43,6 +44,15 @@ describe('Vietnam days', () => {
 		expect(isIsoDay('2026-00-10')).toBe(false);
 		expect(isIsoDay('9999-99-99')).toBe(false);
 		expect(isIsoDay('2026-11-26')).toBe(true);
+	});
+	it('reads a typed day with or without leading zeros, and refuses a day that does not exist', () => {
+		expect(parseTypedDay('3/12/2026')).toBe('2026-12-03');
+		expect(parseTypedDay('03/12/2026')).toBe('2026-12-03');
+		expect(parseTypedDay('25/1/2027')).toBe('2027-01-25');
+		expect(parseTypedDay(' 2026-12-03 ')).toBe('2026-12-03');
+		for (const wrong of ['31/2/2026', '3/13/2026', '3/12/26', '003/12/2026', '12-3-2026', '']) {
+			expect(parseTypedDay(wrong)).toBeUndefined();
+		}
 	});
 	it('names the weekday with the day, Sunday included', () => {
 		expect(formatWeekdayDay('2026-12-01')).toBe('Thứ Ba, 01/12/2026');

@@ -29,6 +29,18 @@ export function isIsoDay(text: string): boolean {
 	return Number.isFinite(start) && vnDay(start) === text;
 }
 
+/**
+ * A day as people type it, 'YYYY-MM-DD': 25/11/2026, or 3/12/2026 without the leading zeros
+ * (the audit log's filter refused the short form people write by hand), or an ISO day. Undefined
+ * when it names no real day (31/02/2026). The one reader of a typed day: the message that asks
+ * for one says dd/mm/yyyy.
+ */
+export function parseTypedDay(text: string): string | undefined {
+	const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+	const iso = dmy ? `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` : text.trim();
+	return isIsoDay(iso) ? iso : undefined;
+}
+
 // 'YYYY-MM-DD', then optionally a time ('T' or a space, HH:mm, :ss, .sss) and an offset.
 const ISO_INSTANT =
 	/^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;

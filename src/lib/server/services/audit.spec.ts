@@ -246,6 +246,10 @@ describe('the access log in words', () => {
 			);
 			expect(message).not.toMatch(/\bms\b|from|yyyy-mm-dd/);
 		}
+		// Written by hand without the leading zeros: the same days as with them.
+		expect(query({ from: '3/12/2026', to: '4/1/2027' })).toEqual(
+			query({ from: '03/12/2026', to: '04/01/2027' })
+		);
 		expect(() => query({ from: '02/03/2026', to: '01/03/2026' })).toThrow(
 			'Ngày ở ô “Từ ngày” phải trước ngày ở ô “Đến ngày”.'
 		);

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor';
 import { actionLabel } from '../../domain/audit-actions';
 import { deviceSummary } from '../../domain/device';
 import { foldVietnamese } from '../../domain/text';
-import { DAY_MS, isIsoDay, vnDayStart } from '../../domain/time';
+import { DAY_MS, parseTypedDay, vnDayStart } from '../../domain/time';
 import { Problem } from '../http/problem';
 import type { AuditEntry } from '../ops/audit';
 import { auditActions, findAudit, type AuditFilter, type AuditRow } from '../repositories/audit';
@@ -21,8 +21,6 @@ export function auditRead(
 	return store.write('audit.record', entry, actor?.id ?? null);
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DMY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 const MAX_LIMIT = 1000;
 /** The filter's fields as the access log page names them: its messages are shown there. */
 const FIELD: Record<string, string> = {
@@ -35,18 +33,11 @@ const FIELD: Record<string, string> = {
 /** A subject as stored: `resident:12`, `user:3`, `username:…`, `ward`. Anything else is a name. */
 const SUBJECT_CODE = /^(ward|[a-z_]+:\S.*)$/;
 
-/** A Vietnam calendar day as 'YYYY-MM-DD' from ISO or dd/mm/yyyy text, or undefined. */
-function dayOf(text: string): string | undefined {
-	const dmy = DMY.exec(text);
-	const iso = dmy ? `${dmy[3]}-${dmy[2]}-${dmy[1]}` : text;
-	return DAY.test(iso) && isIsoDay(iso) ? iso : undefined;
-}
-
 function bound(params: URLSearchParams, key: 'from' | 'to'): number | undefined {
 	const raw = params.get(key)?.trim();
 	if (!raw) return undefined;
 	if (/^\d{1,15}$/.test(raw)) return Number(raw);
-	const day = dayOf(raw);
+	const day = parseTypedDay(raw);
 	if (!day) {
 		// The API also takes yyyy-mm-dd and Unix ms (README); the message speaks to the page.
 		throw new Problem(
