@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { PERSONAL_DATA_ROLES } from '$lib/domain/actor';
+import { changedFields } from '$lib/domain/resident-change';
 import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { deviceLabel } from '$lib/server/auth/cookies';
@@ -69,7 +70,9 @@ export const actions = {
 		}
 		const was = before.ok ? before.value.fullName : result.value.fullName;
 		const oldName = was !== result.value.fullName ? was : null;
-		return { edited: { oldName, hasCard: result.value.cardCode !== null } };
+		// "Lưu" with nothing changed writes nothing (updateResident): the page must not say it saved.
+		const changed = !before.ok || changedFields(before.value, result.value).length > 0;
+		return { edited: { oldName, hasCard: result.value.cardCode !== null, changed } };
 	},
 	reissue: async ({ locals, params }) => {
 		const actor = requireRole(locals.actor, 'volunteer', 'head', 'officer');
