@@ -26,6 +26,11 @@ export const actions = {
 			.trim()
 			.slice(0, 64);
 		const secret = String(form.get('secret') ?? '');
+		// An empty field is said before the allowance is counted: it guesses nothing (the form
+		// has no `required` bubbles, so the server is what says it).
+		if (!username || !secret) {
+			return fail(400, { username, message: 'Xin nhập tên đăng nhập và mật khẩu hoặc mã PIN.' });
+		}
 		const address = getClientAddress();
 		const limited = takeSignIn(address);
 		if (!limited.ok) {
@@ -33,9 +38,6 @@ export const actions = {
 				username,
 				message: `Quá nhiều lần đăng nhập từ máy này. Xin đợi ${limited.retryAfterSeconds} giây.`
 			});
-		}
-		if (!username || !secret) {
-			return fail(400, { username, message: 'Xin nhập tên đăng nhập và mật khẩu hoặc mã PIN.' });
 		}
 		const result = await login(getApp().store, username, secret, deviceLabel(request, address));
 		if (!result.ok) return fail(400, { username, message: loginMessage(result) });
