@@ -236,6 +236,39 @@ test('a refused new PIN is said in red beside its field, which gets the focus; a
 	await ctx.dispose();
 });
 
+test('by keyboard: Enter on “Đặt lại mã PIN” puts the focus in the new field, “Huỷ” and a save give it back', async ({
+	page
+}) => {
+	await newVolunteer('datlai.phim');
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/tai-khoan');
+	await openHydrated(page, '/quan-tri/tai-khoan');
+	const row = page.getByRole('row').filter({ hasText: 'datlai.phim' });
+	const reset = row.getByRole('button', { name: 'Đặt lại mã PIN' });
+	const pin = row.getByLabel('Mã PIN mới (6 số)');
+	// The focus dropped to the top of the page when the button became the field.
+	await reset.focus();
+	await page.keyboard.press('Enter');
+	await expect(pin).toBeFocused();
+	// "Huỷ" leaves the form, and the focus is on the row's button again.
+	await page.keyboard.press('Tab');
+	await expect(row.getByRole('button', { name: 'Lưu' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(row.getByRole('button', { name: 'Huỷ' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(pin).toHaveCount(0);
+	await expect(reset).toBeFocused();
+	// Saved from the keyboard: the focus is on the line that says it was done.
+	await page.keyboard.press('Enter');
+	await expect(pin).toBeFocused();
+	await page.keyboard.type('975310');
+	await page.keyboard.press('Enter');
+	const done = row.getByRole('status');
+	await expect(done).toHaveText('Đã đặt lại mã PIN cho datlai.phim.');
+	await expect(done).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(reset).toBeFocused();
+});
+
 test('on their own row the officer is told, before saving, that a new password signs this computer out too', async ({
 	page
 }) => {
