@@ -591,3 +591,48 @@ test('a member saved without diacritics is corrected on a phone and then found b
 		await expect(found.filter({ hasText: 'Khong Van Binh' })).toHaveCount(0);
 	}
 });
+
+test('a double tap on “Thêm thành viên” adds the person once and keeps saying so', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const head = await newResident(api, 'Mạc Văn Đôi');
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/ho/${head.householdId}`);
+	let sent = 0;
+	page.on('request', (r) => {
+		if (r.method() === 'POST' && r.url().includes('?/add')) sent++;
+	});
+	await page.getByLabel('Họ và tên').fill('Mạc Thị Chạm');
+	await page.getByLabel('Năm sinh').fill('1962');
+	await page.getByRole('radio').first().check();
+	const add = page.getByRole('button', { name: 'Thêm thành viên' });
+	// The second tap lands just after the quick answer, on the emptied form: it was sent, and
+	// "Có 3 chỗ cần sửa" in red replaced "Đã thêm …".
+	await add.click();
+	await expect(page.getByRole('status')).toHaveText('Đã thêm Mạc Thị Chạm.');
+	await add.click();
+	await page.waitForTimeout(800);
+	expect(sent).toBe(1);
+	await expect(page.getByRole('status')).toHaveText('Đã thêm Mạc Thị Chạm.');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Thành viên (2)' })).toBeVisible();
+	// A tap later, meant, is sent: the empty form is refused as ever.
+	await add.click();
+	await expect(page.getByRole('alert')).toContainText('cần sửa');
+});
+
+test('“Lưu thông tin” with nothing changed says so, not that it saved', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const person = await newResident(api, 'Khúc Thị Nguyên');
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/${person.id}`);
+	await page.getByText('Sửa thông tin', { exact: true }).click();
+	await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+	const said = page.getByRole('status');
+	await expect(said).toHaveText('Không có gì thay đổi. Thông tin vẫn như cũ.');
+	await expect(said).toBeFocused();
+	await expect(page.getByText('Đã lưu')).toHaveCount(0);
+});
