@@ -45,6 +45,9 @@ test('on every practice step the place to tap is in sight inside the phone, or f
 }) => {
 	test.setTimeout(240_000);
 	const k = new Kiosk(page);
+	const caption = page.locator('.practice-tag');
+	const TO_TAP = 'Bác thử bấm vào màn hình tập.';
+	const TO_FIND = 'Bác vuốt màn hình tập lên để tìm chỗ cần bấm, rồi bấm vào đó.';
 	for (const l of LESSONS) {
 		await k.open(`/bai-hoc/${l.id}`);
 		for (const [i, step] of l.steps.entries()) {
@@ -70,6 +73,8 @@ test('on every practice step the place to tap is in sight inside the phone, or f
 					.toBe(0);
 				if ((await outOfSight(page, step.practice!.target)) > 0) {
 					await expect(page.getByText('▼ Còn nữa ở dưới, vuốt lên để xem')).toBeVisible();
+					// The caption says to swipe for it ("bấm" alone sent a learner looking).
+					await expect(caption, `${l.id} step ${i + 1}`).toHaveText(TO_FIND);
 					await k.swipeUp(page.locator('.screen'), 2);
 				}
 			}
@@ -80,6 +85,10 @@ test('on every practice step the place to tap is in sight inside the phone, or f
 				// Scrolled there by the kiosk (not by a swipe): the first row in sight is whole.
 				if (!step.practice.swipe && !reading) {
 					expect(await cutByTopLine(page), `${l.id} step ${i + 1}`).toEqual([]);
+				}
+				// In sight: the caption asks for a tap.
+				if (!step.practice.swipe) {
+					await expect(caption, `${l.id} step ${i + 1}`).toHaveText(TO_TAP);
 				}
 				await k.tap(k.sim(step.practice.target));
 			}
