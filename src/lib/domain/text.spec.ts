@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, foldVietnamese, otherToneSpelling, searchWords } from './text';
+import {
+	cleanText,
+	foldVietnamese,
+	otherToneSpelling,
+	searchWords,
+	straightApostrophes
+} from './text';
 
 describe('the two spellings of oa, oe and uy', () => {
 	it('moves the tone between the two vowels, both ways', () => {
@@ -58,5 +64,30 @@ describe('look-alike letters', () => {
 		expect(foldVietnamese('Ｋhu phố １１')).toBe('khu pho 11');
 		expect(foldVietnamese('Khu phố Ⅻ')).toBe(foldVietnamese('khu pho XII'));
 		expect(foldVietnamese('Đỗ Thị Ngọc Ánh')).toBe('do thi ngoc anh');
+	});
+});
+
+describe("names with an apostrophe (Ê Đê, Gia Rai, K'Ho: H'Hen, Y'Moan, K'Bing)", () => {
+	it('folds every apostrophe a phone types into a space between words', () => {
+		for (const typed of [
+			"H'Hen Niê",
+			'H’Hen Niê',
+			'H‘Hen Niê',
+			'HʼHen Niê',
+			'H´Hen Niê',
+			'H`Hen Niê'
+		]) {
+			expect(foldVietnamese(typed), typed).toBe('h hen nie');
+		}
+	});
+
+	it('parts a typed search word at its apostrophe, as the stored name is', () => {
+		expect(searchWords('H’Hen Niê').map((w) => w.folded)).toEqual(['h', 'hen', 'nie']);
+		expect(searchWords("h'hen").map((w) => w.folded)).toEqual(['h', 'hen']);
+	});
+
+	it('straightens the look-alikes, and only them', () => {
+		expect(straightApostrophes('H’Hen ʼY‘Moan´ K`Bing')).toBe("H'Hen 'Y'Moan' K'Bing");
+		expect(straightApostrophes('Nguyễn Văn An')).toBe('Nguyễn Văn An');
 	});
 });

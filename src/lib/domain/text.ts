@@ -4,10 +4,24 @@ export function nfc(text: string): string {
 }
 
 /**
+ * The apostrophe of Ê Đê, Gia Rai and K'Ho names (H'Hen, Y'Moan, K'Bing) as phones and
+ * keyboards type it: the straight one, the curly ’ an iPhone types by default, and the
+ * look-alikes ‘ ʼ ʻ ´ ` ′ ＇.
+ */
+const APOSTROPHES = /['\u2019\u2018\u02bc\u02bb\u00b4`\u2032\uff07]/g;
+
+/** Every apostrophe look-alike as the straight ' (a name is stored with that one). */
+export function straightApostrophes(text: string): string {
+	return text.replace(APOSTROPHES, "'");
+}
+
+/**
  * Folds Vietnamese for search and for comparing names: lower case, no tone marks or
  * diacritics, đ → d, single spaces. "Nguyễn Văn" and "nguyen  van" both fold to "nguyen van".
  * Compatibility forms fold too (NFKD, not NFD: full-width "Ｋ" is "K", "Ⅻ" is "XII"): a
- * look-alike is the same name to the person who reads it in a list.
+ * look-alike is the same name to the person who reads it in a list. An apostrophe parts
+ * words ("H'Hen Niê" is "h hen nie"), so "Hen" finds her as a word of her name, and "H’Hen"
+ * typed with any apostrophe finds her too (searchWords parts the words typed alike).
  */
 export function foldVietnamese(text: string): string {
 	return text
@@ -15,6 +29,7 @@ export function foldVietnamese(text: string): string {
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[đĐ]/g, 'd')
 		.toLowerCase()
+		.replace(APOSTROPHES, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
 }
@@ -58,10 +73,12 @@ export function otherToneSpelling(word: string): string | undefined {
  * The words of a typed name search, at most six: each folded to a-z and 0-9 ("thử" → "thu"),
  * and as typed, lower case, without punctuation ("thử"), so a name with the same diacritics
  * can come first (in either spelling of oa/oe/uy). A word with no letter or digit left is dropped.
+ * An apostrophe parts words, as in the stored folded name (foldVietnamese): "h'hen" is "h hen".
  */
 export function searchWords(q: string): SearchWord[] {
 	return nfc(q)
 		.toLocaleLowerCase('vi')
+		.replace(APOSTROPHES, ' ')
 		.split(/\s+/)
 		.map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
 		.map((typed) => ({

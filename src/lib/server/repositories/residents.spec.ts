@@ -58,6 +58,48 @@ describe('name search', () => {
 	});
 });
 
+describe('a name with an apostrophe', () => {
+	it("finds H'Hen Niê by either word, typed with any apostrophe or none", async () => {
+		const db = await wardOf(["H'Hen Niê", 'Hên Văn Nam', "Y'Moan Êban", 'Niê Thị Hoa']);
+		const found = (q: string) => searchResidents(db, q).map((r) => r.fullName);
+		for (const q of ['hen', 'Hen', "H'Hen", 'H’Hen', 'H’Hen Niê', "h'hen nie", 'Niê']) {
+			expect(found(q), q).toContain("H'Hen Niê");
+		}
+		// The name typed whole comes first; "Hên" is another name, after it.
+		expect(found('H’Hen Niê')).toEqual(["H'Hen Niê"]);
+		expect(found("H'Hen")[0]).toBe("H'Hen Niê");
+		expect(found('moan')).toEqual(["Y'Moan Êban"]);
+		db.close();
+	});
+});
+
+describe('migration 0016 on a ward with names stored before it', () => {
+	it('re-folds a stored name with an apostrophe, so its words find it', async () => {
+		const db = await Db.create();
+		migrate(
+			db,
+			shippedMigrations.filter((m) => m.version < 16),
+			0
+		);
+		// As the fold stored them before: the apostrophe kept inside the word.
+		db.exec(`
+			INSERT INTO neighborhoods (id, name) VALUES (1, 'Khu phố 1');
+			INSERT INTO households (id, neighborhood_id, address, head_name, created_at) VALUES (1, 1, 'Số 1', 'A', 0);
+			INSERT INTO residents (household_id, full_name, name_folded, birth_year, created_at) VALUES
+				(1, 'H''Hen Niê', 'h''hen nie', 1950, 0), (1, 'Nguyễn Văn An', 'nguyen van an', 1950, 0);
+		`);
+		expect(searchResidents(db, 'hen')).toEqual([]);
+		migrate(db, shippedMigrations, 0);
+		expect(searchResidents(db, 'hen').map((r) => r.fullName)).toEqual(["H'Hen Niê"]);
+		expect(searchResidents(db, 'H’Hen').map((r) => r.fullName)).toEqual(["H'Hen Niê"]);
+		expect(db.all('SELECT name_folded FROM residents ORDER BY id')).toEqual([
+			{ name_folded: 'h hen nie' },
+			{ name_folded: 'nguyen van an' }
+		]);
+		db.close();
+	});
+});
+
 describe('name search ranking', () => {
 	// Alphabetically every "Thu…" comes before "Thử": more of them than the list holds.
 	const THUS = Array.from({ length: NAME_SEARCH_LIMIT }, (_, i) =>
