@@ -343,7 +343,7 @@ test('a new household: every mistake shown at once, a double tap saves it once, 
 	).toHaveAccessibleDescription('⚠ Xin chọn cách người dân đồng ý (giấy, lời nói, giám hộ).');
 	const name = page.getByLabel('Họ và tên');
 	await expect(name).toBeFocused();
-	await expect(name).toHaveAccessibleDescription('⚠ Họ tên cần 2–100 chữ cái, không có số.');
+	await expect(name).toHaveAccessibleDescription('⚠ Họ tên có ký tự không dùng được: “2”.');
 	await expect(page.getByLabel('Năm sinh')).toHaveAccessibleDescription(/từ 1900 đến \d{4}\.$/);
 	await expect(page.getByLabel('Số điện thoại (không bắt buộc)')).toHaveAccessibleDescription(
 		'⚠ Số điện thoại phải có 10–11 chữ số, bắt đầu bằng 0.'
@@ -469,7 +469,7 @@ test('an address longer than 200 characters is refused in words and given back w
 	await page.getByLabel('Năm sinh').fill('1950');
 	await page.getByRole('radio').first().check();
 	await page.getByRole('button', { name: 'Lưu hộ và chủ hộ' }).click();
-	await expect(address).toHaveAccessibleDescription('⚠ Xin ghi địa chỉ (3–200 ký tự).');
+	await expect(address).toHaveAccessibleDescription('⚠ Địa chỉ quá dài (tối đa 200 ký tự).');
 	await expect(address).toBeFocused();
 	await expect(address).toHaveValue(long);
 	await expect(page).toHaveURL(/\/cu-dan\/ho-moi$/);

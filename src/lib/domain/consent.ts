@@ -25,4 +25,5 @@ export const childsOwnConsent = (method: string, at: number, birthYear: number) 
 
 export const GUARDIAN_REQUIRED = `Người dưới ${ADULT_AGE} tuổi cần người giám hộ đồng ý: chọn “${CONSENT_LABELS.guardian}” và ghi tên người giám hộ.`;
 export const GUARDIAN_NAME_REQUIRED = 'Cần ghi họ tên người giám hộ.';
-export const GUARDIAN_NAME_INVALID = 'Họ tên người giám hộ cần 2–100 chữ cái, không có số.';
+/** The guardian's name field, as its refusals name it ("Họ tên người giám hộ quá dài…"). */
+export const GUARDIAN_NAME_LABEL = 'Họ tên người giám hộ';

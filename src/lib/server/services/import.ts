@@ -20,8 +20,8 @@ import {
 import { parseCsv } from './import-csv';
 import { readOdsSheets } from './import-ods';
 import { readXlsxSheets, type Sheet } from './import-xlsx';
-import { cleanLine, cleanName, fail, failFields, newCardCode, ok, type Result } from './people';
-import { GUARDIAN_NAME_INVALID } from '../../domain/consent';
+import { checkLine, checkName, fail, failFields, newCardCode, ok, type Result } from './people';
+import { GUARDIAN_NAME_LABEL } from '../../domain/consent';
 import type { ConsentMethod } from '../ops/residents';
 import { checkConsent, checkPerson, consentFitsPerson, type ConsentRecord } from './residents';
 
@@ -479,15 +479,18 @@ export async function importResidents(
 		else if (!hood) problems.push(`Không có khu phố “${hoodCell}”.`);
 		// A head imports their own khu phố's list; a row of another is an error, so nothing is saved.
 		else if (!worksIn(actor, hood.id)) problems.push(`${hood.name} không phải khu phố của bạn.`);
-		const address = cleanLine(cell('address'), 3, 200);
-		if (!address) problems.push('Thiếu địa chỉ (3–200 ký tự).');
+		const addressCell = checkLine(cell('address'), 3, 200, 'Địa chỉ');
+		if (!addressCell.ok) problems.push(addressCell.message);
+		const address = addressCell.ok ? addressCell.text : null;
 		const headCell = nameCell('headName');
-		const headName = headCell ? cleanName(headCell) : '';
-		if (headName === null) problems.push('Tên chủ hộ không hợp lệ.');
+		const head = headCell ? checkName(headCell, 'Họ tên chủ hộ') : undefined;
+		if (head && !head.ok) problems.push(head.message);
+		const headName = head?.ok ? head.text : '';
 		// A child is stored with their guardian's consent, by name (services/residents.ts).
 		const guardianCell = nameCell('guardian');
-		const guardianName = guardianCell ? cleanName(guardianCell) : '';
-		if (guardianName === null) problems.push(GUARDIAN_NAME_INVALID);
+		const guardian = guardianCell ? checkName(guardianCell, GUARDIAN_NAME_LABEL) : undefined;
+		const guardianName = guardian?.ok ? guardian.text : '';
+		if (guardian && !guardian.ok) problems.push(guardian.message);
 		else {
 			const given = rowConsent(consent, options.consent, guardianName, now);
 			const unfit = given && consentFitsPerson(given, checked.ok ? checked.value.birthYear : null);
@@ -541,7 +544,7 @@ export async function importResidents(
 			row,
 			neighborhoodId: hood.id,
 			address,
-			headName: headName ?? '',
+			headName,
 			fullName: v.fullName,
 			birthYear: v.birthYear,
 			phone: v.phone,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, cleanName } from './people';
+import { checkLine, checkName, cleanLine } from './people';
+
+const cleanName = (value: unknown) => {
+	const checked = checkName(value, 'Họ tên');
+	return checked.ok ? checked.text : null;
+};
 
 describe('cleaned names and lines', () => {
 	it('refuses a field of invisible characters as empty', () => {
@@ -20,5 +25,61 @@ describe('cleaned names and lines', () => {
 		expect(cleanLine('Số 5 \u202engõ 3\u202c', 3, 200)).toBe('Số 5 ngõ 3');
 		expect(cleanName('Lê\u200b Văn Khác\u00ad')).toBe('Lê Văn Khác');
 		expect(cleanLine('<b>Tổ 3</b>', 3, 200)).toBe('bTổ 3/b');
+	});
+});
+
+describe('a refused name or address says what is wrong with it', () => {
+	const said = (checked: ReturnType<typeof checkName>) =>
+		checked.ok ? checked.text : checked.message;
+
+	it('takes the apostrophe an iPhone types in an Ê Đê name, and stores the straight one', () => {
+		for (const typed of [
+			'H’Hen Niê',
+			"H'Hen Niê",
+			'HʼHen Niê',
+			'H‘Hen Niê',
+			'H´Hen Niê',
+			'H`Hen Niê'
+		]) {
+			expect(said(checkName(typed, 'Họ tên')), typed).toBe("H'Hen Niê");
+		}
+		expect(said(checkName('Y’Moan Êban'.normalize('NFD'), 'Họ tên'))).toBe("Y'Moan Êban");
+	});
+
+	it('tells a missing name from a long one, and names the character it cannot hold', () => {
+		expect(said(checkName('', 'Họ tên'))).toBe('Thiếu họ tên.');
+		expect(said(checkName('  \u200b ', 'Họ tên chủ hộ'))).toBe('Thiếu họ tên chủ hộ.');
+		expect(said(checkName('Nguyễn Văn An '.repeat(10), 'Họ tên'))).toBe(
+			'Họ tên quá dài (tối đa 100 ký tự).'
+		);
+		expect(said(checkName('Nguyễn Văn An 😀', 'Họ tên'))).toBe(
+			'Họ tên có ký tự không dùng được: “😀”.'
+		);
+		expect(said(checkName('<b>Lan</b>', 'Họ tên'))).toBe(
+			'Họ tên có ký tự không dùng được: “<”, “>”, “/”.'
+		);
+		expect(said(checkName('Mẹ 2', 'Họ tên người giám hộ'))).toBe(
+			'Họ tên người giám hộ có ký tự không dùng được: “2”.'
+		);
+		// An emoji with its skin tone is one character to the eye, and named as one.
+		expect(said(checkName('An 👍🏽👍🏽', 'Họ tên'))).toBe('Họ tên có ký tự không dùng được: “👍🏽”.');
+		expect(said(checkName('X', 'Họ tên'))).toBe('Họ tên quá ngắn (ít nhất 2 chữ cái).');
+		expect(said(checkName("'An", 'Họ tên'))).toBe('Họ tên phải bắt đầu bằng chữ cái.');
+		expect(said(checkName(12, 'Họ tên'))).toBe('Họ tên phải là chữ.');
+	});
+
+	it('tells a missing address from one too long or too short, with the limit', () => {
+		const line = (value: unknown) => {
+			const checked = checkLine(value, 3, 200, 'Địa chỉ');
+			return checked.ok ? checked.text : checked.message;
+		};
+		expect(line('')).toBe('Thiếu địa chỉ.');
+		expect(line(',,,')).toBe('Thiếu địa chỉ.');
+		expect(line(undefined)).toBe('Thiếu địa chỉ.');
+		expect(line('Số 14, hẻm 27/5 '.repeat(17).slice(0, 261))).toBe(
+			'Địa chỉ quá dài (tối đa 200 ký tự).'
+		);
+		expect(line('A1')).toBe('Địa chỉ quá ngắn (ít nhất 3 ký tự).');
+		expect(line(' Số 5 ')).toBe('Số 5');
 	});
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { json } from '@sveltejs/kit';
 import { cardCodeFromBytes } from '../../domain/card-code';
-import { cleanText } from '../../domain/text';
+import { cleanText, straightApostrophes } from '../../domain/text';
 import { EARLIEST_INSTANT, parseIsoInstant } from '../../domain/time';
 import type { Actor } from '../../domain/actor';
 import { isProblem } from '../http/problem';
@@ -114,21 +114,80 @@ export function newCardCode(): string {
 	return cardCodeFromBytes(randomBytes(20));
 }
 
-/** Names: letters (any script's), spaces, and the few marks names carry. */
-const NAME = /^[\p{L}][\p{L}\p{M} .'-]*$/u;
+/** A typed field: cleaned, or what is wrong with it in words that say which problem it is. */
+export type Checked = { ok: true; text: string } | { ok: false; message: string };
 
-export function cleanName(value: unknown): string | null {
-	if (typeof value !== 'string') return null;
-	const name = cleanText(value);
-	return name.length >= 2 && name.length <= 100 && NAME.test(name) ? name : null;
+const refused = (message: string): Checked => ({ ok: false, message });
+
+/** "Họ tên chủ hộ" as said inside a sentence: "Thiếu họ tên chủ hộ." */
+const inSentence = (label: string) => label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
+
+/** What a name may hold: letters (any script's) with their marks, spaces, and . ' - */
+const NAME_CHARACTER = /^[\p{L}\p{M} .'-]$/u;
+
+const GRAPHEMES = new Intl.Segmenter('vi', { granularity: 'grapheme' });
+
+/**
+ * The characters of a name it may not hold, each once, as the eye sees them (an emoji with its
+ * skin tone is one): at most five, enough to find them.
+ */
+function unusable(name: string): string[] {
+	const odd = new Set<string>();
+	for (const { segment } of GRAPHEMES.segment(name)) {
+		if (![...segment].every((c) => NAME_CHARACTER.test(c))) odd.add(segment);
+	}
+	return [...odd].slice(0, 5);
 }
 
-export function cleanLine(value: unknown, min: number, max: number): string | null {
-	if (typeof value !== 'string') return null;
+/**
+ * A person's name as typed, cleaned (cleanText; the curly ’ an iPhone types and the other
+ * apostrophe look-alikes as the straight ', so "H’Hen Niê" is stored "H'Hen Niê"), or what is
+ * wrong with it, told apart: missing, too long, a character it may not hold (named), not
+ * starting with a letter, too short. One message for all of them read like the box was empty
+ * to a name too long, and "không có số" to an emoji. `label` is the field's, "Họ tên" or
+ * "Họ tên chủ hộ".
+ */
+export function checkName(value: unknown, label: string): Checked {
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		return refused(`${label} phải là chữ.`);
+	}
+	const name = straightApostrophes(cleanText(value ?? ''));
+	if (name === '') return refused(`Thiếu ${inSentence(label)}.`);
+	if (name.length > 100) return refused(`${label} quá dài (tối đa 100 ký tự).`);
+	const odd = unusable(name);
+	if (odd.length > 0) {
+		return refused(`${label} có ký tự không dùng được: ${odd.map((c) => `“${c}”`).join(', ')}.`);
+	}
+	if (!/^\p{L}/u.test(name)) return refused(`${label} phải bắt đầu bằng chữ cái.`);
+	if (name.length < 2) return refused(`${label} quá ngắn (ít nhất 2 chữ cái).`);
+	return { ok: true, text: name };
+}
+
+/**
+ * A line of text as typed (an address, a title), cleaned, between `min` and `max` characters,
+ * or what is wrong with it: missing (a line of only punctuation or accents says nothing), too
+ * long or too short, with the limit. `label` is the field's, "Địa chỉ".
+ */
+export function checkLine(value: unknown, min: number, max: number, label: string): Checked {
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		return refused(`${label} phải là chữ.`);
+	}
 	// cleanText has taken out the invisible characters; < and > go too (no markup). A line of
 	// only punctuation or accents says nothing: at least one letter or digit.
-	const text = cleanText(value).replace(/[<>]/g, '').trim();
-	return text.length >= min && text.length <= max && /[\p{L}\p{N}]/u.test(text) ? text : null;
+	const text = cleanText(value ?? '')
+		.replace(/[<>]/g, '')
+		.trim();
+	if (!/[\p{L}\p{N}]/u.test(text)) return refused(`Thiếu ${inSentence(label)}.`);
+	if (text.length > max) return refused(`${label} quá dài (tối đa ${max} ký tự).`);
+	if (text.length < min) return refused(`${label} quá ngắn (ít nhất ${min} ký tự).`);
+	return { ok: true, text };
+}
+
+/** checkLine's cleaned line, or null: for a field whose refusal has words of its own. */
+export function cleanLine(value: unknown, min: number, max: number): string | null {
+	if (typeof value !== 'string') return null;
+	const checked = checkLine(value, min, max, '');
+	return checked.ok ? checked.text : null;
 }
 
 /** Vietnamese phone numbers: 0xxxxxxxxx or +84xxxxxxxxx, spaces and dots allowed. */

@@ -145,6 +145,40 @@ describe('updateResident', () => {
 		expect(confirmed.ok).toBe(true);
 	});
 
+	it('stores an Ê Đê name typed with an iPhone’s apostrophe with the straight one, found by each word', async () => {
+		// An iPhone types ’ (U+2019): it was refused as "not letters" on every form.
+		const { household, head, member } = await family('H’Hen Niê', 6, 'Y‘Moan Êban');
+		expect([head.fullName, household.headName, member.fullName]).toEqual([
+			"Y'Moan Êban",
+			"Y'Moan Êban",
+			"H'Hen Niê"
+		]);
+		const fixed = await updateResident(store, volunteer, member.id, { fullName: 'HʼHen Niê Ksor' });
+		expect(fixed).toMatchObject({ ok: true, value: { fullName: "H'Hen Niê Ksor" } });
+		for (const q of ['hen', "H'Hen", 'H’Hen Niê']) expect(found(q), q).toContain("H'Hen Niê Ksor");
+		expect(found('moan')).toContain("Y'Moan Êban");
+	});
+
+	it('says what is wrong with a new household’s address and head, not only that they are wrong', async () => {
+		const made = (address: string, headName: string) =>
+			createHousehold(store, volunteer, { neighborhoodId: 3, address, headName });
+		expect(
+			await made('Số 14, hẻm 27/5, đường Nguyễn Thị Minh Khai '.repeat(6), 'Lê Văn Dài')
+		).toMatchObject({
+			status: 400,
+			reason: 'invalid_address',
+			message: 'Địa chỉ quá dài (tối đa 200 ký tự).'
+		});
+		expect(await made('', 'Lê Văn Dài')).toMatchObject({
+			reason: 'invalid_address',
+			message: 'Thiếu địa chỉ.'
+		});
+		expect(await made('Số 3 ngõ Dài', 'Lê Văn 😀')).toMatchObject({
+			reason: 'invalid_name',
+			message: 'Họ tên chủ hộ có ký tự không dùng được: “😀”.'
+		});
+	});
+
 	it("corrects the household's head name with the head's own", async () => {
 		const { household, head } = await family('Vũ Văn Con', 4, 'Vu Thi Chu');
 		await updateResident(store, volunteer, head.id, { fullName: 'Vũ Thị Chủ' });

@@ -127,7 +127,7 @@ describe('what a refused form shows', () => {
 		expect(fieldErrors([checked])).toEqual({
 			message: 'Có 2 chỗ cần sửa, ghi bằng chữ đỏ dưới từng ô.',
 			errors: {
-				fullName: 'Họ tên cần 2–100 chữ cái, không có số.',
+				fullName: 'Họ tên quá ngắn (ít nhất 2 chữ cái).',
 				birthYear: 'Năm sinh phải là năm có 4 chữ số, từ 1900 đến 2026.'
 			}
 		});
@@ -143,7 +143,7 @@ describe('what a refused form shows', () => {
 		};
 		const member = checkResident({ fullName: '1', birthYear: '1950', consent }, NOW);
 		const shown = fieldErrors([member, head], { headName: 'fullName' });
-		expect(shown.errors).toEqual({ fullName: 'Họ tên cần 2–100 chữ cái, không có số.' });
+		expect(shown.errors).toEqual({ fullName: 'Họ tên có ký tự không dùng được: “1”.' });
 		// Counted above the form, never the field's words twice.
 		expect(shown.message).toBe('Có 1 chỗ cần sửa, ghi bằng chữ đỏ dưới ô đó.');
 	});
@@ -209,7 +209,7 @@ describe("a child's consent (Decree 13/2023/NĐ-CP, Art. 20)", () => {
 		});
 		expect(child({ method: 'guardian', guardianName: 'Mẹ 2' })).toMatchObject({
 			reason: 'invalid_guardian_name',
-			message: 'Họ tên người giám hộ cần 2–100 chữ cái, không có số.'
+			message: 'Họ tên người giám hộ có ký tự không dùng được: “2”.'
 		});
 	});
 

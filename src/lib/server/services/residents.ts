@@ -12,7 +12,7 @@ import type { HouseholdCreatePayload } from '../ops/households';
 import type { ConsentMethod, ResidentCreatePayload } from '../ops/residents';
 import {
 	childsOwnConsent,
-	GUARDIAN_NAME_INVALID,
+	GUARDIAN_NAME_LABEL,
 	GUARDIAN_NAME_REQUIRED,
 	GUARDIAN_REQUIRED
 } from '../../domain/consent';
@@ -23,8 +23,9 @@ import { getSession } from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
 import {
+	checkLine,
+	checkName,
 	cleanLine,
-	cleanName,
 	cleanPhone,
 	fail,
 	failFields,
@@ -68,24 +69,16 @@ export function checkHousehold(
 			message: 'Xin chọn khu phố.'
 		});
 	}
-	const address = cleanLine(input.address, 3, 200);
-	if (!address) {
-		problems.push({
-			field: 'address',
-			reason: 'invalid_address',
-			message: 'Xin ghi địa chỉ (3–200 ký tự).'
-		});
+	const address = checkLine(input.address, 3, 200, 'Địa chỉ');
+	if (!address.ok) {
+		problems.push({ field: 'address', reason: 'invalid_address', message: address.message });
 	}
-	const headName = cleanName(input.headName);
-	if (!headName) {
-		problems.push({
-			field: 'headName',
-			reason: 'invalid_name',
-			message: 'Xin ghi họ tên chủ hộ (chỉ chữ cái).'
-		});
+	const headName = checkName(input.headName, 'Họ tên chủ hộ');
+	if (!headName.ok) {
+		problems.push({ field: 'headName', reason: 'invalid_name', message: headName.message });
 	}
-	if (problems.length > 0) return failFields(400, problems);
-	return ok({ neighborhoodId: neighborhoodId!, address: address!, headName: headName! });
+	if (!address.ok || !headName.ok || problems.length > 0) return failFields(400, problems);
+	return ok({ neighborhoodId: neighborhoodId!, address: address.text, headName: headName.text });
 }
 
 export async function createHousehold(
@@ -160,7 +153,7 @@ export function checkConsent(input: unknown, now: number): Result<ConsentRecord>
 	const at = consent.at === undefined ? now : parseInstant(consent.at);
 	// Left out, null or an empty field: no name given (a form sends its empty field).
 	const nameGiven = ![undefined, null, ''].includes(consent.guardianName as never);
-	const guardianName = nameGiven ? cleanName(consent.guardianName) : undefined;
+	const guardianName = nameGiven ? checkName(consent.guardianName, GUARDIAN_NAME_LABEL) : undefined;
 	if (!CONSENT_METHODS.includes(method)) {
 		problem('consentMethod', 'Xin chọn cách người dân đồng ý (giấy, lời nói, giám hộ).');
 	}
@@ -171,8 +164,8 @@ export function checkConsent(input: unknown, now: number): Result<ConsentRecord>
 			'Thời điểm đồng ý không hợp lệ: ghi ngày (2026-12-02) hoặc ngày giờ (2026-12-02T08:00), không sau lúc này.'
 		);
 	}
-	if (guardianName === null && method === 'guardian') {
-		problem('consentGuardianName', GUARDIAN_NAME_INVALID, 'invalid_guardian_name');
+	if (guardianName && !guardianName.ok && method === 'guardian') {
+		problem('consentGuardianName', guardianName.message, 'invalid_guardian_name');
 	}
 	if (problems.length > 0) return failFields(400, problems);
 	// A guardian's name beside a paper or verbal consent (typed, then another choice made on a
@@ -182,7 +175,7 @@ export function checkConsent(input: unknown, now: number): Result<ConsentRecord>
 		method,
 		takenBy: takenBy!,
 		at: at!,
-		...(method === 'guardian' && guardianName ? { guardianName } : {})
+		...(method === 'guardian' && guardianName?.ok ? { guardianName: guardianName.text } : {})
 	});
 }
 
@@ -274,9 +267,8 @@ export function checkPerson(
 		problems.push({ field, reason, message });
 		return null;
 	};
-	const fullName =
-		cleanName(input.fullName) ??
-		problem('fullName', 'invalid_name', 'Họ tên cần 2–100 chữ cái, không có số.');
+	const name = checkName(input.fullName, 'Họ tên');
+	const fullName = name.ok ? name.text : problem('fullName', 'invalid_name', name.message);
 	const birthYear =
 		validBirthYear(input.birthYear, now) ??
 		problem(

@@ -85,7 +85,7 @@ describe("POST /api/residents: a child's consent", () => {
 			body: {
 				status: 'error',
 				reason: 'invalid_guardian_name',
-				message: 'Họ tên người giám hộ cần 2–100 chữ cái, không có số.'
+				message: 'Họ tên người giám hộ có ký tự không dùng được: “1”, “2”.'
 			}
 		});
 		expect(residents()).toBe(before);
@@ -130,5 +130,30 @@ describe("POST /api/residents: a child's consent", () => {
 		expect(
 			store.db.get('SELECT method, guardian_name FROM consents WHERE resident_id = ?', [r.body.id])
 		).toEqual({ method: 'paper', guardian_name: null });
+	});
+});
+
+describe('POST /api/residents: the name', () => {
+	it('takes the curly apostrophe an iPhone types, and stores the straight one', async () => {
+		const r = await post(person('H’Hen Niê', 1960, { method: 'paper' }));
+		expect(r.status).toBe(201);
+		expect(r.body.fullName).toBe("H'Hen Niê");
+	});
+
+	it('says what is wrong with a refused name (the reason stays invalid_name)', async () => {
+		const before = residents();
+		const refused = async (fullName: string) =>
+			(await post(person(fullName, 1960, { method: 'paper' }))).body;
+		expect(await refused('Đào Văn Dài '.repeat(10))).toEqual({
+			status: 'error',
+			reason: 'invalid_name',
+			message: 'Họ tên quá dài (tối đa 100 ký tự).'
+		});
+		expect(await refused('<b>Đào Văn In</b>')).toMatchObject({
+			reason: 'invalid_name',
+			message: 'Họ tên có ký tự không dùng được: “<”, “>”, “/”.'
+		});
+		expect(await refused('  ')).toMatchObject({ reason: 'invalid_name', message: 'Thiếu họ tên.' });
+		expect(residents()).toBe(before);
 	});
 });

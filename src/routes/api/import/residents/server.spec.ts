@@ -202,7 +202,21 @@ describe("a child's consent (Decree 13/2023/NĐ-CP, Art. 20)", () => {
 		);
 		expect(r.body.errors.map((e: { message: string }) => e.message)).toEqual([
 			'Cần ghi họ tên người giám hộ ở cột “Người giám hộ”.',
-			'Họ tên người giám hộ cần 2–100 chữ cái, không có số.'
+			'Họ tên người giám hộ có ký tự không dùng được: “2”.'
 		]);
+	});
+});
+
+describe('names in a list', () => {
+	it('imports an Ê Đê name typed with a curly apostrophe, stored with the straight one', async () => {
+		const text = `Họ và tên,Năm sinh,Địa chỉ,Khu phố\nH’HEN NIÊ,1961,Số 4 buôn Ko Sier,Khu phố 5\n`;
+		const r = await upload('', CONSENT, text);
+		expect(r.status).toBe(201);
+		expect(r.body.imported).toBe(1);
+		expect(
+			store.db.value<string>(
+				"SELECT full_name FROM residents WHERE name_folded = 'h hen nie' AND birth_year = 1961"
+			)
+		).toBe("H'Hen Niê");
 	});
 });
