@@ -126,7 +126,7 @@ test('an XLSX list imports; the same list again is flagged as duplicates, not do
 	expect(first.body.imported).toBe(2);
 	// Imported: the duplicate was skipped, not "will be".
 	expect(first.body.duplicates).toEqual([
-		{ row: 4, message: 'Trùng với một dòng phía trên (cùng tên, năm sinh, hộ): đã bỏ qua.' }
+		{ row: 4, message: 'Cùng tên, năm sinh và hộ với một dòng phía trên: đã bỏ qua.' }
 	]);
 
 	const again = await upload(api, file, makeXlsx(rows), false);

@@ -36,6 +36,16 @@ export function rowOutcome(
 	return dryRun ? 'Dòng đúng, nhập được khi sửa xong dòng lỗi' : 'Chưa nhập';
 }
 
+/** A row's line as the page shows it: what became of it, then why ("Có thể trùng: …"). */
+export function rowLine(
+	row: { kind: 'ok' | 'duplicate' | 'error'; message: string },
+	dryRun: boolean,
+	anyErrors: boolean
+): string {
+	const outcome = rowOutcome(row.kind, dryRun, anyErrors);
+	return row.message ? `${outcome}: ${row.message}` : outcome;
+}
+
 /**
  * Above a preview whose consent is missing: the API's sentence names its fields
  * ("consentTakenBy"); the page's own fields already say what is missing, in red, under them.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/actor';
 import type { ImportPayload } from '../ops/import';
 import type { Store } from '../store/store';
+import { rowLine } from '../../components/checkin/import-words';
 import { importResidents } from './import';
 import { actorNamed, demoStore } from './privacy.testing';
 import { createHousehold, createResident } from './residents';
@@ -267,7 +268,7 @@ describe('importing a list', () => {
 			['ok', ''],
 			[
 				'duplicate',
-				`Trùng với một dòng phía trên (cùng tên, năm sinh, ở Số ${serial - 1}, Hai Bà Trưng, Khu phố 7): sẽ bỏ qua.`
+				`Cùng tên, năm sinh với một dòng phía trên (ở Số ${serial - 1}, Hai Bà Trưng, Khu phố 7): sẽ bỏ qua.`
 			],
 			['ok', '']
 		]);
@@ -329,8 +330,12 @@ describe('importing a list', () => {
 			'duplicate'
 		]);
 		expect(done.ok && done.value.duplicates[0].message).toBe(
-			'Trùng với một dòng phía trên (cùng tên, năm sinh, hộ): đã bỏ qua.'
+			'Cùng tên, năm sinh và hộ với một dòng phía trên: đã bỏ qua.'
 		);
+		// As the page shows the row: "trùng" once, not "Có thể trùng: Trùng với…".
+		const shown = done.ok ? rowLine(done.value.rows[2], false, false) : '';
+		expect(shown).toBe('Có thể trùng: Cùng tên, năm sinh và hộ với một dòng phía trên: đã bỏ qua.');
+		expect(shown.match(/trùng/gi)).toHaveLength(1);
 		expect(done.ok && done.value.imported).toBe(3);
 	});
 

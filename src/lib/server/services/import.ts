@@ -418,10 +418,13 @@ export async function importResidents(
 	const twins: Array<{ preview: PreviewRow; above: boolean; elsewhere?: string }> = [];
 	// Each khu phố's households read once for the whole list, not once per row.
 	const households = new AddressBook(store.db);
+	// The page puts "Có thể trùng: " before each: the words after it never say "trùng" again.
 	const tellTwins = (skip: string) => {
 		for (const { preview, above, elsewhere } of twins) {
 			preview.message = above
-				? `Trùng với một dòng phía trên (cùng tên, năm sinh, ${elsewhere ? `ở ${elsewhere}` : 'hộ'}): ${skip}.`
+				? elsewhere
+					? `Cùng tên, năm sinh với một dòng phía trên (ở ${elsewhere}): ${skip}.`
+					: `Cùng tên, năm sinh và hộ với một dòng phía trên: ${skip}.`
 				: elsewhere
 					? `Đã có người cùng tên, năm sinh ở ${elsewhere}: ${skip}. Nếu là người khác, xin thêm người này ở trang của hộ.`
 					: `Đã có người cùng tên, năm sinh trong hộ này: ${skip}.`;
