@@ -30,9 +30,12 @@ describe('hasWordsTyped', () => {
 		expect(hasWordsTyped(home, 'Lê Lợi, số 41')).toBe(true);
 		expect(hasWordsTyped(home, 'nguyen an')).toBe(true);
 	});
-	it('needs every word, each at the start of a word', () => {
+	it('needs every word: the start of a word, or a whole number', () => {
 		expect(hasWordsTyped(home, 'so 42')).toBe(false);
 		expect(hasWordsTyped(home, 'loi 16')).toBe(false);
+		// A number is the whole number: "so 4" is not Số 41.
+		expect(hasWordsTyped(home, 'so 4')).toBe(false);
+		expect(hasWordsTyped(home, 'nguy')).toBe(true);
 		expect(hasWordsTyped(home, 'ang')).toBe(false);
 	});
 	it('lists every household when nothing is typed', () => {

@@ -172,14 +172,15 @@ const foldedWords = (text: string) =>
 		.trim();
 
 /**
- * Whether every word typed starts a word of `text`, as `foldedWords` reads both: "so 41 to 6"
- * and "to 6 le loi" find "Số 41, tổ 6, đường Lê Lợi" (a phone's user types no commas).
+ * Whether every word typed is in `text`, as `foldedWords` reads both: "so 41 to 6" and "to 6
+ * le loi" find "Số 41, tổ 6, đường Lê Lợi" (a phone's user types no commas). A word may be the
+ * start of one ("nguy" for "Nguyễn"); a number is a whole one ("1" is not 12, 14 and 180).
  */
 export function hasWordsTyped(text: string, typed: string): boolean {
-	const within = ` ${foldedWords(text)}`;
+	const within = ` ${foldedWords(text)} `;
 	return foldedWords(typed)
 		.split(' ')
-		.every((word) => within.includes(` ${word}`));
+		.every((word) => within.includes(/^\d+$/.test(word) ? ` ${word} ` : ` ${word}`));
 }
 
 /**
