@@ -66,6 +66,13 @@ describe('khu phố, as the ward officer manages them', () => {
 			message:
 				'Tên khu phố chỉ gồm chữ, số, dấu cách và các dấu . , ( ) / - (không dùng biểu tượng).'
 		});
+		// Markup is refused in words, not saved with its < and > taken out ("bx/b").
+		expect(await createNeighborhood(store, officer(), { name: '<b>x</b>' })).toMatchObject({
+			ok: false,
+			reason: 'invalid_name',
+			message:
+				'Tên khu phố chỉ gồm chữ, số, dấu cách và các dấu . , ( ) / - (không dùng biểu tượng).'
+		});
 		for (const name of ['', 'x', 'K'.repeat(61), 42]) {
 			expect(await createNeighborhood(store, officer(), { name })).toMatchObject({
 				ok: false,

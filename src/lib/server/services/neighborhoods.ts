@@ -22,9 +22,12 @@ const NEIGHBORHOOD_NAME = /^[\p{L}\p{M}\p{N} .,()/'-]+$/u;
 
 /** A khu phố's name: one line, 2–60 characters, stored in NFC like all text. */
 function cleanNeighborhoodName(value: unknown): Result<string> {
-	const name = cleanLine(value, 2, 60);
-	if (!name) return fail(400, 'invalid_name', 'Xin ghi tên khu phố (2–60 ký tự).');
-	if (!NEIGHBORHOOD_NAME.test(name)) {
+	// < and > are refused, not stripped as other lines' are: "<b>x</b>" was saved as "bx/b",
+	// and the name stands in every report.
+	const markup = typeof value === 'string' && /[<>]/.test(value);
+	const name = markup ? null : cleanLine(value, 2, 60);
+	if (!markup && !name) return fail(400, 'invalid_name', 'Xin ghi tên khu phố (2–60 ký tự).');
+	if (!name || !NEIGHBORHOOD_NAME.test(name)) {
 		return fail(
 			400,
 			'invalid_name',
