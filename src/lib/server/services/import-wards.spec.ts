@@ -317,4 +317,31 @@ describe('names and old fonts', () => {
 			{ full_name: 'Nguyễn thị Hoa', head_name: 'Nguyễn Văn Đạt', guardian: null }
 		]);
 	});
+	it('takes an "x" in the "Chủ hộ" column as "this row is the head", as many lists mark it', async () => {
+		const csv = [
+			'Họ và tên,Năm sinh,Địa chỉ,Khu phố,Quan hệ,Chủ hộ',
+			'Đinh Thị Mơ,1958,Số 8 ngõ Mơ,Khu phố 3,Vợ,',
+			'Đinh Văn Mạnh,1955,Số 8 ngõ Mơ,Khu phố 3,Chồng,x',
+			'Lò Văn Tư,1949,Số 2 ngõ Tư,Khu phố 3,Chủ hộ,',
+			'Lò Thị Năm,1951,Số 2 ngõ Tư,Khu phố 3,,✓'
+		].join('\n');
+		const report = await rows('mo.csv', csv);
+		expect(report.errors).toEqual([]);
+		const done = await importResidents(
+			store,
+			officer,
+			{ name: 'mo.csv', bytes: Buffer.from(csv) },
+			{ dryRun: false, consent }
+		);
+		expect(done).toMatchObject({ ok: true, value: { imported: 4 } });
+		const heads = store.db.all<{ address: string; head_name: string }>(
+			`SELECT address, head_name FROM households WHERE address IN ('Số 8 ngõ Mơ', 'Số 2 ngõ Tư')
+			 ORDER BY address`
+		);
+		// The marked member, not the first row; a mark outranks a "Chủ hộ" relationship.
+		expect(heads).toEqual([
+			{ address: 'Số 2 ngõ Tư', head_name: 'Lò Thị Năm' },
+			{ address: 'Số 8 ngõ Mơ', head_name: 'Đinh Văn Mạnh' }
+		]);
+	});
 });

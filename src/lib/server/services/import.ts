@@ -72,6 +72,8 @@ const COLUMN_WORDS: Record<string, string> = {
 
 /** How many rows from the top may hold a title, a date, a blank line before the header. */
 const HEADER_SEARCH = 30;
+/** A "Chủ hộ" cell that marks its row's person as the head (folded): x, v, ✓, có, 1. */
+const HEAD_MARK = /^(x|v|✓|✔|☑|co|1)$/;
 
 /** A row read as column headers: which field is in which column. */
 function columnsOf(row: string[]): Map<Field, number> {
@@ -408,7 +410,9 @@ export async function importResidents(
 		...(tables.length > 1 ? { sheets: used.map((t) => t.sheet!) } : {}),
 		...(consentIssue ? { consentProblem: consentIssue } : {})
 	};
-	const good: Array<Omit<ImportRow, 'headName' | 'cardCode'> & { headName: string }> = [];
+	const good: Array<
+		Omit<ImportRow, 'headName' | 'cardCode'> & { headName: string; marksHead?: boolean }
+	> = [];
 	/**
 	 * Rows kept so far, by khu phố, folded name and year: what a later row may repeat, in its
 	 * household or (as for people already stored) elsewhere in the khu phố.
@@ -486,7 +490,9 @@ export async function importResidents(
 		if (!addressCell.ok) problems.push(addressCell.message);
 		const address = addressCell.ok ? addressCell.text : null;
 		const headCell = nameCell('headName');
-		const head = headCell ? checkName(headCell, 'Họ tên chủ hộ') : undefined;
+		// "x" (or ✓, "có") in the column marks this row's person as the head, as many lists do.
+		const marksHead = HEAD_MARK.test(foldVietnamese(headCell));
+		const head = headCell && !marksHead ? checkName(headCell, 'Họ tên chủ hộ') : undefined;
 		if (head && !head.ok) problems.push(head.message);
 		const headName = head?.ok ? head.text : '';
 		// A child is stored with their guardian's consent, by name (services/residents.ts).
@@ -552,7 +558,8 @@ export async function importResidents(
 			birthYear: v.birthYear,
 			phone: v.phone,
 			relationship: v.relationship,
-			...(guardianName ? { guardianName } : {})
+			...(guardianName ? { guardianName } : {}),
+			...(marksHead ? { marksHead } : {})
 		});
 	});
 	if (report.rows.length === 0) return fail(400, 'empty_file', 'Tệp không có dòng dữ liệu nào.');
@@ -562,19 +569,24 @@ export async function importResidents(
 		report.imported = report.errors.length > 0 ? 0 : good.length;
 		return ok(report);
 	}
-	// The household head: the column if given, else the member marked "chủ hộ", else the first.
-	const heads = new Map<string, string>();
+	// The household head: the column's name if given (the last one), else the first member it
+	// marks ("x"), else the first member whose relationship is "chủ hộ", else the first member.
+	const heads = new Map<string, { name: string; rank: number }>();
+	const offer = (key: string, name: string, rank: number) => {
+		const had = heads.get(key);
+		if (!had || rank > had.rank || (rank === 3 && had.rank === 3)) heads.set(key, { name, rank });
+	};
 	for (const g of good) {
 		const key = `${g.neighborhoodId}|${households.key(g.neighborhoodId, g.address)}`;
-		if (g.headName) heads.set(key, g.headName);
-		else if (foldVietnamese(g.relationship) === 'chu ho' && !heads.has(key))
-			heads.set(key, g.fullName);
+		if (g.headName) offer(key, g.headName, 3);
+		else if (g.marksHead) offer(key, g.fullName, 2);
+		else if (foldVietnamese(g.relationship) === 'chu ho') offer(key, g.fullName, 1);
 	}
 	const payload: ImportPayload = {
-		rows: good.map((g) => ({
+		rows: good.map(({ marksHead: _, ...g }) => ({
 			...g,
 			headName:
-				heads.get(`${g.neighborhoodId}|${households.key(g.neighborhoodId, g.address)}`) ??
+				heads.get(`${g.neighborhoodId}|${households.key(g.neighborhoodId, g.address)}`)?.name ??
 				g.fullName,
 			cardCode: newCardCode()
 		})),
