@@ -79,10 +79,10 @@ describe('coverage against the targets', () => {
 			ratio: adults ? skilled / adults : 0
 		});
 		expect(text(render(TrendChart, { props: { points: [point(49, 135)] } }).body)).toContain(
-			'cuối tuần: 36,2% tuần này'
+			'vào cuối mỗi tuần (tuần này: 36,2%)'
 		);
 		const empty = text(render(TrendChart, { props: { points: [point(0, 0)] } }).body);
-		expect(empty).toContain('cuối tuần: chưa có dữ liệu tuần này');
+		expect(empty).toContain('vào cuối mỗi tuần (tuần này: chưa có dữ liệu)');
 		expect(empty).not.toContain('0,0%');
 	});
 });
