@@ -14,6 +14,11 @@ test('a USB scanner typing the code and Enter checks someone in', async ({ page 
 			'Máy này không có camera. Vẫn điểm danh được bằng máy quét USB hay tìm tên bên dưới.'
 		)
 	).toBeVisible();
+	// Nor does the page then ask to hold a card up to it.
+	await expect(
+		page.getByText('Máy quét USB cũng dùng được: cứ quét, trang tự nhận.')
+	).toBeVisible();
+	await expect(page.getByText(/Đưa thẻ QR vào khung/)).toHaveCount(0);
 	// A keyboard wedge: lower case and a stray space are what cheap scanners send.
 	await page.keyboard.type(` ${resident.cardCode.toLowerCase()}`, { delay: 5 });
 	await page.keyboard.press('Enter');
