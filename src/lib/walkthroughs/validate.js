@@ -16,7 +16,16 @@ export const SIM_APPS = [
 	'settings',
 	'store'
 ];
-export const ILLUSTRATIONS = ['id-card', 'police', 'phone', 'family', 'shield', 'bill', 'shop'];
+export const ILLUSTRATIONS = [
+	'id-card',
+	'police',
+	'phone',
+	'family',
+	'shield',
+	'bill',
+	'shop',
+	'qr-sticker'
+];
 export const ICONS = [
 	'id',
 	'card',
