@@ -571,23 +571,23 @@ export async function importResidents(
 	}
 	// The household head: the column's name if given (the last one), else the first member it
 	// marks ("x"), else the first member whose relationship is "chủ hộ", else the first member.
-	const heads = new Map<string, { name: string; rank: number }>();
-	const offer = (key: string, name: string, rank: number) => {
-		const had = heads.get(key);
-		if (!had || rank > had.rank || (rank === 3 && had.rank === 3)) heads.set(key, { name, rank });
-	};
+	const named = new Map<string, string>();
+	const marked = new Map<string, string>();
+	const related = new Map<string, string>();
+	const homeKey = (g: { neighborhoodId: number; address: string }) =>
+		`${g.neighborhoodId}|${households.key(g.neighborhoodId, g.address)}`;
 	for (const g of good) {
-		const key = `${g.neighborhoodId}|${households.key(g.neighborhoodId, g.address)}`;
-		if (g.headName) offer(key, g.headName, 3);
-		else if (g.marksHead) offer(key, g.fullName, 2);
-		else if (foldVietnamese(g.relationship) === 'chu ho') offer(key, g.fullName, 1);
+		const key = homeKey(g);
+		if (g.headName) named.set(key, g.headName);
+		else if (g.marksHead) marked.set(key, marked.get(key) ?? g.fullName);
+		else if (foldVietnamese(g.relationship) === 'chu ho')
+			related.set(key, related.get(key) ?? g.fullName);
 	}
+	const headOf = (key: string) => named.get(key) ?? marked.get(key) ?? related.get(key);
 	const payload: ImportPayload = {
 		rows: good.map(({ marksHead: _, ...g }) => ({
 			...g,
-			headName:
-				heads.get(`${g.neighborhoodId}|${households.key(g.neighborhoodId, g.address)}`)?.name ??
-				g.fullName,
+			headName: headOf(homeKey(g)) ?? g.fullName,
 			cardCode: newCardCode()
 		})),
 		consent: consent.value,

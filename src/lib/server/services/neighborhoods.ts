@@ -22,19 +22,18 @@ const NEIGHBORHOOD_NAME = /^[\p{L}\p{M}\p{N} .,()/'-]+$/u;
 
 /** A khu phố's name: one line, 2–60 characters, stored in NFC like all text. */
 function cleanNeighborhoodName(value: unknown): Result<string> {
-	// < and > are refused, not stripped as other lines' are: "<b>x</b>" was saved as "bx/b",
-	// and the name stands in every report.
-	const markup = typeof value === 'string' && /[<>]/.test(value);
-	const name = markup ? null : cleanLine(value, 2, 60);
-	if (!markup && !name) return fail(400, 'invalid_name', 'Xin ghi tên khu phố (2–60 ký tự).');
-	if (!name || !NEIGHBORHOOD_NAME.test(name)) {
-		return fail(
+	const symbols = () =>
+		fail(
 			400,
 			'invalid_name',
 			'Tên khu phố chỉ gồm chữ, số, dấu cách và các dấu . , ( ) / - (không dùng biểu tượng).'
 		);
-	}
-	return ok(name);
+	// < and > are refused here, before cleanLine strips them as it does from other lines:
+	// "<b>x</b>" was saved as "bx/b", and the name stands in every report.
+	if (typeof value === 'string' && /[<>]/.test(value)) return symbols();
+	const name = cleanLine(value, 2, 60);
+	if (!name) return fail(400, 'invalid_name', 'Xin ghi tên khu phố (2–60 ký tự).');
+	return NEIGHBORHOOD_NAME.test(name) ? ok(name) : symbols();
 }
 
 export async function createNeighborhood(
