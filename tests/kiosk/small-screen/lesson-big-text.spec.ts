@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Kiosk, lesson } from '../kiosk-page';
 
@@ -98,4 +99,69 @@ test('with the biggest text every answered quiz message fits above the lesson bu
 		if (i < quiz.length - 1) await k.tap(k.next);
 	}
 	await expect(k.next).toBeInViewport({ ratio: 1 });
+});
+
+/** Every practice step's trap (a warning, "Khoan! …", when tapped), in every lesson. */
+const TRAPS = readdirSync(new URL('../../../src/lib/walkthroughs/lessons/', import.meta.url))
+	.filter((f) => f.endsWith('.json'))
+	.map((f) => lesson(f.replace(/\.json$/, '')))
+	.flatMap((l) =>
+		l.steps.flatMap((s, i) =>
+			Object.entries(s.practice?.wrong ?? {}).map(([key, why]) => ({
+				lesson: l.id,
+				step: i + 1,
+				key,
+				why
+			}))
+		)
+	);
+
+/** Where the step's "Bước N/M" words, the phone's banner and the warning lie, against the step area. */
+function warningPlaces(page: Page) {
+	return page.evaluate(() => {
+		const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+		// The words themselves, not their line's leading.
+		const words = document.createRange();
+		words.selectNodeContents(document.querySelector('.stage .progress')!);
+		return {
+			headBottom: box('.lesson-head').bottom,
+			stageBottom: box('.lesson > .body').bottom,
+			progress: words.getBoundingClientRect(),
+			banner: box('.visual .banner'),
+			warning: box('.feedback.warn')
+		};
+	});
+}
+
+// A trap's warning is its why and the step's hint: five lines with the biggest text. Under a
+// four-line step on a 768-pixel-high kiosk it scrolled the step away: "Bước 7/7" and the first
+// line of the step under the title, and the phone's "Màn hình tập" banner out of sight, so the
+// learner lost which step and which screen the warning was about.
+test('with the biggest text a trap’s warning shows whole, with the step’s number and the phone’s banner', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	expect(TRAPS.length).toBeGreaterThanOrEqual(8);
+	const k = new Kiosk(page);
+	for (const [n, trap] of TRAPS.entries()) {
+		await k.open(`/bai-hoc/${trap.lesson}?buoc=${trap.step}`);
+		if (n === 0) await biggestText(k);
+		const where = `${trap.lesson} step ${trap.step}, ${trap.key}`;
+		const target = k.sim(trap.key);
+		await target.scrollIntoViewIfNeeded();
+		await k.tap(target);
+		const warning = page.locator('.feedback.warn');
+		await expect(warning, where).toContainText(trap.why);
+		// Brought into sight on the next frame; let that scroll happen before measuring.
+		await page.waitForTimeout(300);
+		const at = await warningPlaces(page);
+		expect(at.warning.top, where).toBeGreaterThanOrEqual(at.headBottom);
+		expect(at.warning.bottom, where).toBeLessThanOrEqual(at.stageBottom + 0.5);
+		expect(at.progress.top, where).toBeGreaterThanOrEqual(at.headBottom - 0.5);
+		expect(at.banner.top, where).toBeGreaterThanOrEqual(at.headBottom - 0.5);
+		expect(at.banner.bottom, where).toBeLessThanOrEqual(at.stageBottom);
+		// Still the biggest text: the words were given room, not made smaller.
+		const px = await warning.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+		expect(px, where).toBeGreaterThanOrEqual(32);
+	}
 });
