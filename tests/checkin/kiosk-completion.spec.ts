@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { PHRASES } from '../../src/lib/voice/phrases.js';
-import { openHydrated } from '../support/pages';
+import { formatDate } from '../../src/lib/domain/time';
+import { DEMO, openHydrated, signIn } from '../support/pages';
 import { apiAs, newResident, nonce, launchWithCardInCamera } from './support';
 
 /** A kiosk page at 1920×1080 with a card (or any text) held to its camera; nobody signs in. */
@@ -23,7 +24,9 @@ async function kioskWithCard(text: string, viewport = { width: 1920, height: 108
 	return { browser, page, said };
 }
 
-test('after a lesson a card shown to the kiosk camera, or to its USB scanner, is recorded, and no name appears', async () => {
+test('after a lesson a card shown to the kiosk camera, or to its USB scanner, is recorded, and no name appears', async ({
+	browser: staffBrowser
+}) => {
 	const testInfo = test.info();
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	const resident = await newResident(api, 'Trương Thị Kiều');
@@ -65,6 +68,22 @@ test('after a lesson a card shown to the kiosk camera, or to its USB scanner, is
 		await expect(page.locator('body')).not.toContainText('Đỗ Văn Quét');
 	} finally {
 		await browser.close();
+	}
+	// What the kiosk said it recorded, a volunteer sees on the person's page and on the skills
+	// page where they record what she can do (before, only the head's personal-data page
+	// listed it, as "vneid-kich-hoat").
+	const volunteer = await staffBrowser.newPage({ baseURL: testInfo.project.use.baseURL });
+	try {
+		await signIn(volunteer, 'tinhnguyen2', DEMO.pin);
+		for (const path of [`/cu-dan/${resident.id}`, `/cu-dan/${resident.id}/ky-nang`]) {
+			await openHydrated(volunteer, path);
+			const lessons = volunteer.getByRole('region', { name: 'Bài đã học ở trạm' });
+			await expect(lessons.getByRole('listitem')).toHaveText([
+				`Kích hoạt tài khoản VNeID mức 2 — ${formatDate(Date.now())}`
+			]);
+		}
+	} finally {
+		await volunteer.context().close();
 	}
 });
 

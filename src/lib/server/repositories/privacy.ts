@@ -1,6 +1,7 @@
 import { addressLine } from '../../domain/checkin-people';
 import type { Reads } from '../store/database';
 import { residentConsents } from './residents';
+import { walkthrough } from '../../walkthroughs/catalog';
 
 /** Where a resident belongs: enough to decide who may see them, without their data. */
 /**
@@ -68,7 +69,7 @@ export interface PersonalDataExport {
 		source: string;
 		volunteer: string | null;
 	}>;
-	lessonCompletions: Array<{ walkthroughId: string; kiosk: string; at: number }>;
+	lessonCompletions: Array<{ walkthroughId: string; title: string; kiosk: string; at: number }>;
 	/** Each move to another household (migration 0015): when, and the addresses left and joined. */
 	householdMoves: Array<{ at: number; from: string; to: string }>;
 	/** Who looked at or changed this record, and when. */
@@ -176,7 +177,12 @@ export function personalData(db: Reads, id: number): PersonalDataExport | undefi
 				'SELECT walkthrough_id, kiosk, at FROM lesson_completions WHERE resident_id = ? ORDER BY at',
 				[id]
 			)
-			.map((l) => ({ walkthroughId: l.walkthrough_id, kiosk: l.kiosk, at: l.at })),
+			.map((l) => ({
+				walkthroughId: l.walkthrough_id,
+				title: walkthrough(l.walkthrough_id)?.title ?? l.walkthrough_id,
+				kiosk: l.kiosk,
+				at: l.at
+			})),
 		householdMoves: db
 			.all<{
 				at: number;

@@ -14,6 +14,7 @@ import { likelyDuplicate, likelySameName } from '../../domain/duplicates';
 import { foldVietnamese, searchWords, type SearchWord } from '../../domain/text';
 import type { Reads } from '../store/database';
 import { consentWithdrawnSql } from './privacy';
+import { walkthrough } from '../../walkthroughs/catalog';
 
 interface ResidentRow {
 	id: number;
@@ -180,6 +181,34 @@ export function residentAttendance(db: Reads, residentId: number) {
 			[residentId]
 		)
 		.map((a) => ({ sessionId: a.session_id, title: a.title, place: a.place, at: a.checked_in_at }));
+}
+
+export interface LessonDone {
+	walkthroughId: string;
+	title: string;
+	times: number;
+	lastAt: number;
+}
+
+/**
+ * The lessons this person finished at a kiosk and showed their card for, one line a lesson:
+ * how many times and when last (a card shown twice after one lesson is not two lessons).
+ * Shown to whoever records their skills, who could not see them before.
+ */
+export function residentLessonsDone(db: Reads, residentId: number): LessonDone[] {
+	return db
+		.all<{ walkthrough_id: string; times: number; last_at: number }>(
+			`SELECT walkthrough_id, COUNT(*) AS times, MAX(at) AS last_at FROM lesson_completions
+			 WHERE resident_id = ? GROUP BY walkthrough_id ORDER BY last_at DESC`,
+			[residentId]
+		)
+		.map((l) => ({
+			walkthroughId: l.walkthrough_id,
+			// A lesson since taken off the kiosk keeps its id: still something they did.
+			title: walkthrough(l.walkthrough_id)?.title ?? l.walkthrough_id,
+			times: l.times,
+			lastAt: l.last_at
+		}));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/actor';
 import { opHandlers, storeWatch } from '../ops';
 import { Store } from '../store/store';
 import { loadFixture } from './reports.fixture';
+import { residentLessonsDone } from '../repositories/residents';
 import { checkIn, recordCompletion } from './checkin';
 
 const volunteer: Actor = {
@@ -364,6 +365,34 @@ describe('a lesson completion at the kiosk', () => {
 			{ kiosk: 'tram-2' },
 			{ kiosk: own }
 		]);
+	});
+
+	it('is listed for the person one line a lesson, with how many times and when last', async () => {
+		const { store } = await wardWithOpenSession();
+		const code = 'THS' + '5'.repeat(26);
+		store.db.run('INSERT INTO cards (code, resident_id, issued_at) VALUES (?, 1, 0)', [code]);
+		const send = (walkthroughId: string, nonce: string) =>
+			recordCompletion(store, { code, walkthroughId, nonce });
+		await send('tien-dien', 'nonce-list-1');
+		await send('chuyen-khoan-vietqr', 'nonce-list-2');
+		// The card shown again after the same lesson: one line, twice.
+		await send('tien-dien', 'nonce-list-3');
+		store.db.run('UPDATE lesson_completions SET at = id * 1000');
+		expect(residentLessonsDone(store.db, 1)).toEqual([
+			{
+				walkthroughId: 'tien-dien',
+				title: 'Trả tiền điện bằng ứng dụng ngân hàng',
+				times: 2,
+				lastAt: 3000
+			},
+			{
+				walkthroughId: 'chuyen-khoan-vietqr',
+				title: 'Chuyển khoản bằng mã QR',
+				times: 1,
+				lastAt: 2000
+			}
+		]);
+		expect(residentLessonsDone(store.db, 2)).toEqual([]);
 	});
 
 	it('answers a retry once, and refuses a nonce reused for another card or lesson', async () => {

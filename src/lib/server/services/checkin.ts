@@ -88,7 +88,7 @@ export async function recordCompletion(
 	if (typeof walkthroughId !== 'string' || !SLUG.test(walkthroughId)) {
 		return invalid('Thiếu "walkthroughId".');
 	}
-	// A completion counts towards the lesson's skill in reports: only a lesson the kiosk has.
+	// Only a lesson the kiosk has: the resident's page names it ("Bài đã học ở trạm").
 	if (!walkthrough(walkthroughId)) {
 		return {
 			status: 400,

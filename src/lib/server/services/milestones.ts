@@ -12,6 +12,7 @@ import {
 	type Milestone,
 	type ResidentSummary
 } from '../repositories/milestones';
+import { residentLessonsDone, type LessonDone } from '../repositories/residents';
 import { listSkills, skillExists, type Skill } from '../repositories/skills';
 import type { DataStore } from '../store/data-store';
 import { auditRead } from './audit';
@@ -59,6 +60,8 @@ export interface ResidentSkillsView {
 		missing: string[][];
 		members: Array<{ id: number; fullName: string; skills: string[] }>;
 	};
+	/** Lessons finished at a kiosk with their card: what to ask about before recording a skill. */
+	lessonsDone: LessonDone[];
 	today: string;
 }
 
@@ -96,6 +99,7 @@ export async function residentSkills(
 			history,
 			held,
 			household: { covered: status.covered, missing: status.closestMissing, members },
+			lessonsDone: residentLessonsDone(store.db, residentId),
 			today: vnDay(now)
 		}
 	};

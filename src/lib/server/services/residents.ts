@@ -397,6 +397,7 @@ export async function viewResident(store: DataStore, actor: Actor, id: number, d
 		cards: repo.residentCards(store.db, id),
 		consents: repo.residentConsents(store.db, id),
 		attendance: repo.residentAttendance(store.db, id),
+		lessonsDone: repo.residentLessonsDone(store.db, id),
 		/** Every consent withdrawn: the page offers no edit (nothing new is recorded of them). */
 		withdrawn: repo.consentWithdrawn(store.db, id)
 	});
