@@ -87,6 +87,22 @@ test('after a lesson a card shown to the kiosk camera, or to its USB scanner, is
 	}
 });
 
+// The kiosk's browser cannot reach its server: a help call would not reach anyone either, so
+// neither the screen nor the voice sends the resident to "Gọi tình nguyện viên".
+test('a kiosk that lost its server says so, on screen and aloud, and asks to try again later', async () => {
+	const { browser, page, said } = await kioskWithCard('THS' + '8'.repeat(26));
+	try {
+		await page.route('**/api/kiosk/completions', (route) => route.abort('internetdisconnected'));
+		await openHydrated(page, '/bai-hoc/tien-dien/ghi-nhan');
+		const refused = page.locator('[data-result="error"]');
+		await expect(refused).toContainText(PHRASES.cardOffline, { timeout: 15_000 });
+		await expect.poll(said).toContain(`${PHRASES.cardNotRecorded} ${PHRASES.cardOffline}`);
+		await expect(refused).not.toContainText('Gọi tình nguyện viên');
+	} finally {
+		await browser.close();
+	}
+});
+
 test('a card the kiosk cannot record says why, waits, and can be tried again', async () => {
 	const unknown = 'THS' + '7'.repeat(26);
 	const { browser, page, said } = await kioskWithCard(unknown);
@@ -99,7 +115,8 @@ test('a card the kiosk cannot record says why, waits, and can be tried again', a
 			'Trạm chưa nhận ra thẻ này. Bác nhờ tình nguyện viên xem giúp thẻ nhé.'
 		);
 		await expect(refused).not.toContainText('mang mã này');
-		expect(await said()).toContain(PHRASES.cardNotRecorded);
+		// Aloud too, why and what to do: "read the screen" failed those who need the voice.
+		expect(await said()).toContain(`${PHRASES.cardNotRecorded} ${PHRASES.cardUnknown}`);
 		await page.clock.fastForward(30_000);
 		await expect(refused).toBeVisible();
 		// Trying again sends the same card again (a success would not).

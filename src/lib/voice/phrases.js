@@ -30,6 +30,16 @@ export const PHRASES = {
 	cardRecorded: 'Đã ghi nhận. Chúc mừng bác đã học xong bài này!',
 	// A card shown again just after it was recorded (the screen says the same).
 	cardAgain: 'Thẻ này vừa ghi nhận bài này rồi. Bác không cần giơ lại nhé.',
-	cardNotRecorded:
-		'Chưa ghi nhận được. Bác đọc dòng chữ trên màn hình, hoặc bấm Gọi tình nguyện viên nhé.'
+	// A card not recorded: this, then why and what to do (KIOSK_REASON_TEXT reads the same
+	// sentences on screen). "Bác đọc dòng chữ trên màn hình" alone failed those who need the voice.
+	cardNotRecorded: 'Chưa ghi nhận được.',
+	cardNotOurs: 'Đây không phải thẻ của Trạm Học Số. Bác giơ thẻ QR của trạm nhé.',
+	cardUnknown: 'Trạm chưa nhận ra thẻ này. Bác nhờ tình nguyện viên xem giúp thẻ nhé.',
+	cardRevoked: 'Thẻ này không còn dùng được. Bác nhờ tình nguyện viên làm thẻ mới nhé.',
+	cardRefused: 'Trạm không ghi nhận được bằng thẻ này. Bác nhờ tình nguyện viên giúp nhé.',
+	cardRetry: 'Trạm chưa ghi nhận được lần này. Bác bấm “Thử lại” nhé.',
+	cardFault: 'Trạm chưa ghi nhận được. Bác nhờ tình nguyện viên giúp nhé.',
+	// The server cannot be reached: a help call cannot reach anyone either.
+	cardOffline:
+		'Trạm đang mất kết nối nên chưa ghi nhận được. Bác thử lại sau ít phút, hoặc nhờ người bên cạnh giúp nhé.'
 };
