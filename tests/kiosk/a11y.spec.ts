@@ -128,9 +128,7 @@ test(
 		await expect(
 			page.getByText('Nếu trạm có máy quét thẻ, bác đưa thẻ vào máy quét.')
 		).toBeVisible();
-		await expect(
-			page.getByText('Hoặc bác bấm “Gọi tình nguyện viên” nhé.')
-		).toBeVisible();
+		await expect(page.getByText('Hoặc bác bấm “Gọi tình nguyện viên” nhé.')).toBeVisible();
 		// The volunteer's tools are not the resident's.
 		await expect(page.getByText(/máy quét USB hay tìm tên/)).toHaveCount(0);
 		await expect(
