@@ -34,6 +34,8 @@ test('a card held to the camera checks in (green), the same card again answers a
 		await expect(amber).toContainText(/Đã điểm danh lúc \d\d:\d\d/);
 		await page.screenshot({ path: testInfo.outputPath('camera-amber.png') });
 		await expect(page.getByTestId('count')).toContainText('1');
+		// The phone's back camera shows the room as it is (only the kiosk's faces its user).
+		expect(await page.locator('video').evaluate((v) => getComputedStyle(v).transform)).toBe('none');
 
 		const attendance = await (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
 		expect(attendance.count).toBe(1);

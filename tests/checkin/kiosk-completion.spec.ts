@@ -169,6 +169,12 @@ test('with a working camera the words and the way back stay on every kiosk scree
 				}
 				await expect(page.locator('video')).toBeVisible({ timeout: 15_000 });
 				const where = `${viewport.width}×${viewport.height}, A+ ×${taps}`;
+				// The camera faces the resident: a mirror, so the card moves on screen the way
+				// the hand does.
+				expect(
+					await page.locator('video').evaluate((v) => getComputedStyle(v).transform),
+					where
+				).toBe('matrix(-1, 0, 0, 1, 0, 0)');
 				const back = await page.getByRole('link', { name: 'Quay lại bài học' }).boundingBox();
 				expect(back!.y + back!.height, where).toBeLessThanOrEqual(viewport.height);
 				const lead = await page.getByText('Bác giơ thẻ QR của mình').boundingBox();
