@@ -11,7 +11,8 @@ import { apiClientSignedIn, createdId } from '../support/sign-in';
  * The ward's door-to-door list names the khu phố it has no household for: one done, one new
  * with nobody registered. A server of its own: other tests count the demo ward's eight khu phố.
  */
-const server = new ServerProcess(4371);
+// E2E_DOOR_PORT: another port, when two checkouts run this file at once.
+const server = new ServerProcess(Number(process.env.E2E_DOOR_PORT ?? 4371));
 let officer: APIRequestContext;
 const ids = { done: 0, empty: 0 };
 
@@ -68,8 +69,10 @@ test('a khu phố with no household left is listed as such, on screen and on the
 	const page = await (await browser.newContext({ baseURL: server.url })).newPage();
 	await signIn(page, 'quantri', DEMO.password, '/bao-cao/chua-tiep-can');
 	await openHydrated(page, '/bao-cao/chua-tiep-can');
+	// What the screen shows (the line for paper is in the page too, hidden).
 	await expect(page.getByText(/^Tính đến hết ngày/)).toContainText(
-		'kỹ năng số. Đánh dấu ô cuối khi đã đến thăm.'
+		'kỹ năng số. Bản in có cột “Đã đến thăm” để đánh dấu bằng bút khi đã đến thăm.',
+		{ useInnerText: true }
 	);
 	const done = page.getByRole('region', { name: 'Khu phố không còn hộ nào cần đến' });
 	await expect(done.getByRole('listitem')).toHaveText(DONE);
@@ -106,4 +109,45 @@ test('a khu phố’s dashboard with no household to visit says why, not an empt
 		'Khu phố 9: không còn hộ nào cần đến (cả 1 hộ đã được tiếp cận).'
 	);
 	await expect(notReached.getByRole('table')).toHaveCount(0);
+});
+
+test('the “Đã đến thăm” box is on the printed sheet, not a box to tap on a head’s phone', async ({
+	browser
+}) => {
+	const phone = await browser.newContext({
+		baseURL: server.url,
+		viewport: { width: 412, height: 915 },
+		isMobile: true,
+		hasTouch: true
+	});
+	const page = await phone.newPage();
+	await signIn(page, 'truongkhu1', DEMO.password, '/bao-cao/chua-tiep-can');
+	await openHydrated(page, '/bao-cao/chua-tiep-can');
+	const cards = page.getByRole('table').locator('tbody tr');
+	expect(await cards.count()).toBeGreaterThan(0);
+	// Each household's card ended in an empty box that looked like a checkbox; a tap did nothing.
+	await expect(cards.first()).toBeVisible();
+	await expect(page.locator('td[data-label="Đã đến thăm"]').first()).toBeHidden();
+	await expect(
+		page.locator('td[data-label="Đã đến thăm"] .box').filter({ visible: true })
+	).toHaveCount(0);
+	// The line above the list says where the box is, instead of asking to tick it here.
+	await expect(
+		page.getByText('Bản in có cột “Đã đến thăm” để đánh dấu bằng bút khi đã đến thăm.')
+	).toBeVisible();
+	await expect(page.getByText('Đánh dấu ô cuối khi đã đến thăm.')).toBeHidden();
+
+	// On paper the column is there, on every sheet of the list, and the line says to tick it.
+	const pages = await printedPages(page);
+	const flat = (text: string) => text.replace(/\s+/g, ' ');
+	expect(flat(pages[0])).toContain('Đánh dấu ô cuối khi đã đến thăm.');
+	expect(flat(pages[0])).not.toContain('Bản in có cột');
+	// The column's heading, on two lines in its narrow column ("Đã đến" … "thăm").
+	for (const [i, text] of pages.entries()) {
+		if (/Số người/.test(text)) expect(flat(text), `page ${i + 1}`).toMatch(/Đã đến (.* )?thăm/);
+	}
+	// A wide screen has no box to tick either: the column is the sheet's.
+	await page.setViewportSize({ width: 1366, height: 900 });
+	await expect(page.getByRole('columnheader', { name: 'Đã đến thăm' })).toBeHidden();
+	await phone.close();
 });
