@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
-import { saveDefinitions, saveTarget, targetsView } from './coverage-admin';
+import { saidPercents, saveDefinitions, saveTarget, targetsView } from './coverage-admin';
 import { actorNamed, demoStore } from './privacy.testing';
 
 let store: Store;
@@ -32,8 +32,38 @@ describe('a target the officer edits', () => {
 		expect(saved).toBe(80);
 	});
 
+	it('is refused when any percent its name gives, in figures or in words, is another', async () => {
+		const before = store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1');
+		// The first percent agreed, so the second went unseen: the report put "lên 100%" beside
+		// an 80% target. A percent in words went unseen at all.
+		expect(await target('Từ 80% (2025) lên 100% (2026) người trưởng thành', '80')).toEqual({
+			ok: false,
+			field: 'label',
+			message: 'Tên chỉ tiêu ghi 100% nhưng tỷ lệ là 80%. Xin sửa cho khớp.'
+		});
+		expect(await target('80 phần trăm người trưởng thành có kỹ năng số', '70')).toEqual({
+			ok: false,
+			field: 'label',
+			message: 'Tên chỉ tiêu ghi 80% nhưng tỷ lệ là 70%. Xin sửa cho khớp.'
+		});
+		// Written with a point, said back with the comma the report writes.
+		expect(await target('Tỷ lệ 80.5% người trưởng thành', '80')).toEqual({
+			ok: false,
+			field: 'label',
+			message: 'Tên chỉ tiêu ghi 80,5% nhưng tỷ lệ là 80%. Xin sửa cho khớp.'
+		});
+		expect(store.db.value<number>('SELECT percent FROM coverage_targets WHERE id = 1')).toBe(
+			before
+		);
+		expect(saidPercents('≥ 95% hộ; 95 phần trăm; 95,0 %')).toEqual([95, 95, 95]);
+		expect(saidPercents('Người trưởng thành có kỹ năng số cơ bản (hết năm 2025)')).toEqual([]);
+	});
+
 	it('is saved when the two agree, or the name gives no percent', async () => {
 		expect(await target('80,5% người trưởng thành có kỹ năng số cơ bản', '80,5')).toEqual({
+			ok: true
+		});
+		expect(await target('Từ 80,5 phần trăm đến 80,5% người trưởng thành', '80,5')).toEqual({
 			ok: true
 		});
 		expect(await target('Người trưởng thành có kỹ năng số cơ bản', '85')).toEqual({ ok: true });

@@ -52,6 +52,16 @@ function parsePercent(value: unknown): number {
 	return match ? Number(match[1].replace(',', '.')) : NaN;
 }
 
+/**
+ * The percents a target's name gives: "80%", "80 %", "80,5%", "80 phần trăm" (the name is
+ * cleaned first, so a full-width "％" is a "%" by then).
+ */
+export function saidPercents(label: string): number[] {
+	return [...label.matchAll(/(\d+(?:[.,]\d+)?)\s*(?:%|phần\s+trăm)/giu)].map((m) =>
+		Number(m[1].replace(',', '.'))
+	);
+}
+
 /** A refusal names the field to correct when there is one (the form marks it). */
 export type AdminResult =
 	{ ok: true } | { ok: false; message: string; field?: 'percent' | 'deadline' | 'label' };
@@ -89,13 +99,16 @@ export async function saveTarget(
 		return { ok: false, field: 'label', message: 'Tên chỉ tiêu cần từ 3 đến 200 ký tự.' };
 	}
 	// The name usually says the percent too ("80% người trưởng thành…"). Changed in one place
-	// only, the report read "80% … còn thiếu … để đạt 80,5%".
-	const said = /(\d+(?:[.,]\d+)?)\s*%/.exec(label);
-	if (said && Number(said[1].replace(',', '.')) !== percent) {
+	// only, the report read "80% … còn thiếu … để đạt 80,5%". Every percent the name gives is
+	// checked, not the first only ("từ 80% lên 100%" saved as an 80% target), and one written
+	// in words ("80 phần trăm") as well. Refused rather than rewritten: only the officer knows
+	// which of the two numbers is the one meant.
+	const said = saidPercents(label).find((n) => n !== percent);
+	if (said !== undefined) {
 		return {
 			ok: false,
 			field: 'label',
-			message: `Tên chỉ tiêu ghi ${said[1]}% nhưng tỷ lệ là ${formatTargetPercent(percent)}. Xin sửa cho khớp.`
+			message: `Tên chỉ tiêu ghi ${formatTargetPercent(said)} nhưng tỷ lệ là ${formatTargetPercent(percent)}. Xin sửa cho khớp.`
 		};
 	}
 	const payload: SetTargetPayload = { id, percent, deadline, label, device };
