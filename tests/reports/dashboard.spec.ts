@@ -251,3 +251,35 @@ test('a head’s door-to-door list prints on one A4 page, with no blank page aft
 	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
 	expect(pages).toHaveLength(1);
 });
+
+test('the ward’s target for pupils is in the head’s reports, said to have no figures yet', async ({
+	page
+}) => {
+	await signIn(page, 'truongkhu1', DEMO.password, '/bao-cao');
+	const { targets } = await (await page.request.get('/api/reports/coverage')).json();
+	const pupils = targets.find((t: { metric: string }) => t.metric === 'pupils');
+	const due = formatDay(pupils.deadline);
+	// The ward set four targets; the dashboard listed three and left this one out unsaid.
+	await openHydrated(page, '/bao-cao');
+	const coverage = page.getByRole('region', { name: /^Độ phủ kỹ năng số/ });
+	const item = coverage.getByRole('listitem').filter({ hasText: pupils.label });
+	await expect(item).toHaveCount(1);
+	await expect(item).toContainText(
+		`Chưa có số liệu trong hệ thống để tính chỉ tiêu này — hạn ${due}`
+	);
+	// No number made up for it: no bar, no share, no people still needed.
+	await expect(item.getByRole('img')).toHaveCount(0);
+	await expect(item).not.toContainText('0,0%');
+	await expect(item).not.toContainText('Còn ');
+	await expect(coverage.getByRole('listitem')).toHaveCount(targets.length);
+
+	// The printed report and its files list it under "So với chỉ tiêu" as well.
+	await page.getByRole('link', { name: 'Báo cáo ngày (in A4)' }).click();
+	const row = page.locator('table.report tr', { hasText: pupils.label });
+	await expect(row).toHaveCount(1);
+	await expect(row.locator('td.value')).toHaveText('chưa có số liệu trong hệ thống');
+	const csv = await (await page.request.get('/api/reports/daily.csv')).text();
+	expect(csv).toContain(
+		`IV. So với chỉ tiêu,${pupils.label} – hạn ${due}: còn thiếu,chưa có số liệu trong hệ thống\r\n`
+	);
+});

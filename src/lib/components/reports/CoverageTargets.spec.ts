@@ -69,6 +69,31 @@ describe('coverage against the targets', () => {
 		).toContain('aria-label="Chưa có dữ liệu để tính chỉ tiêu 36,3%"');
 	});
 
+	it('lists a target it holds no figures for, saying so, with no bar and no number', () => {
+		const pupils = target({
+			id: 4,
+			metric: 'pupils',
+			label: '100% học sinh được phổ cập kỹ năng số',
+			percent: 100,
+			total: null,
+			current: null,
+			required: null,
+			gap: null,
+			met: null
+		});
+		const props = { coverage: { ...coverage([49, 135], [19, 50], target({})) } };
+		props.coverage.targets = [...props.coverage.targets, pupils];
+		const html = render(CoverageTargets, { props }).body;
+		const items = [...html.matchAll(/<li[^>]*>([^]*?)<\/li>/g)].map((m) => text(m[1]).trim());
+		// It was left out: the head saw the ward's other targets only.
+		expect(items).toHaveLength(2);
+		expect(items[1]).toBe(
+			'100% học sinh được phổ cập kỹ năng số Chưa có số liệu trong hệ thống để tính chỉ tiêu này — hạn 31/12/2026 (còn 30 ngày)'
+		);
+		// One bar, the measured target's: none that would show the pupils at 0%.
+		expect(html.match(/role="img"/g)).toHaveLength(1);
+	});
+
 	it('writes the weekly trend the same way', () => {
 		const point = (skilled: number, adults: number) => ({
 			start: '2026-11-23',

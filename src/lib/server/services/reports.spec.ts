@@ -289,12 +289,33 @@ describe('percentages and targets met in the report rows and files', () => {
 		};
 		const label = `${first.label} – hạn 31/12/2025: còn thiếu`;
 		const rows = dailyReportRows(met).filter((r) => r.section === 'IV. So với chỉ tiêu');
-		expect(rows.map((r) => r.value)).toEqual(['Đã đạt', 3, 2]);
+		expect(rows.map((r) => r.value)).toEqual(['Đã đạt', 3, 2, 'chưa có số liệu trong hệ thống']);
 		expect(rows[0].label).toBe(label);
 		expect(dailyReportCsv(met)).toContain(`,${label},Đã đạt\r\n`);
 		const r = 6 + dailyReportRows(met).findIndex((row) => row.label === label);
 		expect(unzipEntry(dailyReportXlsx(met), 'xl/worksheets/sheet1.xml')).toContain(
 			`<c r="C${r}" t="inlineStr"><is><t xml:space="preserve">Đã đạt</t></is></c>`
+		);
+	});
+});
+
+describe('a target the system holds no figures for (pupils)', () => {
+	it('is in the report’s rows, the CSV and the XLSX, saying there are no figures, not a 0', () => {
+		const report = dailyReport(store, D, KP1);
+		const pupils = report.coverage.targets.find((t) => t.metric === 'pupils')!;
+		expect(pupils.gap).toBeNull();
+		const label = `${pupils.label} – hạn 31/12/2026: còn thiếu`;
+		const rows = dailyReportRows(report).filter((r) => r.label === label);
+		// It was left out: a head reading the report saw three targets where the ward set four.
+		expect(rows).toEqual([
+			{ section: 'IV. So với chỉ tiêu', label, value: 'chưa có số liệu trong hệ thống' }
+		]);
+		expect(dailyReportCsv(report)).toContain(
+			`IV. So với chỉ tiêu,${label},chưa có số liệu trong hệ thống\r\n`
+		);
+		const r = 6 + dailyReportRows(report).findIndex((row) => row.label === label);
+		expect(unzipEntry(dailyReportXlsx(report), 'xl/worksheets/sheet1.xml')).toContain(
+			`<c r="C${r}" t="inlineStr"><is><t xml:space="preserve">chưa có số liệu trong hệ thống</t></is></c>`
 		);
 	});
 });

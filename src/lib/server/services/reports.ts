@@ -184,6 +184,9 @@ export function coverageJson(c: CoverageReport) {
 	};
 }
 
+/** Said for a target that no figure in the system measures (pupils), in place of a gap. */
+export const NOT_MEASURED = 'chưa có số liệu trong hệ thống';
+
 export interface ReportRow {
 	section: string;
 	label: string;
@@ -235,11 +238,13 @@ export function dailyReportRows(r: DailyReport): ReportRow[] {
 	add(C, 'Số hộ đã được tiếp cận', c.reached.households);
 	const D = 'IV. So với chỉ tiêu';
 	for (const t of c.targets) {
-		if (t.gap === null) continue;
 		// The label stays as programs that read the file know it; a target met says so
 		// rather than "còn thiếu 0".
 		const label = `${t.label} – hạn ${formatDay(t.deadline)}: còn thiếu`;
-		add(D, label, t.met === null ? 'chưa có ai để tính' : t.met ? 'Đã đạt' : t.gap);
+		// A target the ward set that no figure here measures (pupils) is listed too, saying so:
+		// left out, the report read as if the ward had three targets; a 0 would be made up.
+		if (t.gap === null) add(D, label, NOT_MEASURED);
+		else add(D, label, t.met === null ? 'chưa có ai để tính' : t.met ? 'Đã đạt' : t.gap);
 	}
 	// Added last, so that every row above keeps its place for programs that read the file, and
 	// named so that no earlier label is part of them (a reader looking for "Số người dự học"
