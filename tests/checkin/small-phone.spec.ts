@@ -92,6 +92,57 @@ test('a member added on a small phone is said to be saved where the volunteer lo
 	expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
 
+test('a household’s members are cards on a 360 px phone: a name across the card, not a word a line', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const head = await newResident(api, 'Nguyễn Văn Thành Trung');
+	const names = ['Trần Thị Ngọc Phượng Anh', 'Lê Thị Hồng Nhung'];
+	for (const [i, fullName] of names.entries()) {
+		const member = await api.post('/api/residents', {
+			data: {
+				householdId: head.householdId,
+				fullName,
+				birthYear: 1980 + i,
+				relationship: i === 0 ? 'Con dâu' : 'Cháu ngoại',
+				consent: { method: 'paper', takenBy: 'Tình nguyện viên 2' }
+			}
+		});
+		expect(member.status()).toBe(201);
+	}
+	await signIn(page, 'tinhnguyen2', '246810');
+	await openHydrated(page, `/cu-dan/ho/${head.householdId}`);
+	const table = page.getByRole('region', { name: 'Thành viên của hộ' });
+	const width = (await table.boundingBox())!.width;
+	// How many lines a name takes: beside the year and "Cháu ngoại" it had some 110 px of the
+	// 360 and broke after every word (four lines for "Nguyễn Văn Thành Trung"). Across the card
+	// a long name may still take two lines at the staff pages' 26 px type, a short one one.
+	const lines = (name: string) =>
+		table.getByRole('link', { name }).evaluate((a) => {
+			const range = document.createRange();
+			range.selectNodeContents(a);
+			return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+		});
+	for (const name of ['Nguyễn Văn Thành Trung', ...names]) {
+		const link = table.getByRole('link', { name });
+		const cell = table.getByRole('cell').filter({ has: page.getByRole('link', { name }) });
+		expect((await cell.boundingBox())!.width, name).toBeGreaterThan(width * 0.9);
+		expect(await lines(name), name).toBeLessThanOrEqual(2);
+		// Still a thumb's tap.
+		expect((await link.boundingBox())!.height, name).toBeGreaterThanOrEqual(48);
+	}
+	expect(await lines('Lê Thị Hồng Nhung')).toBe(1);
+	// The year and the relationship stay on the member's card, each said with what it is.
+	const card = table.getByRole('row').filter({ hasText: names[0] });
+	await expect(card).toContainText('1980');
+	await expect(card).toContainText('Con dâu');
+	await expect(table.getByRole('columnheader', { name: 'Năm sinh' })).toHaveCount(1);
+	await expect(table.getByRole('columnheader', { name: 'Quan hệ với chủ hộ' })).toHaveCount(1);
+	expect(await sideways(page)).toBe(0);
+	const axe = await new AxeBuilder({ page }).include('table').analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
+});
+
 test('a head finds a person’s data page from the person, and it fits a 360 px phone', async ({
 	page
 }, testInfo) => {
