@@ -9,7 +9,8 @@ import { apiClientSignedIn, createdId } from '../support/sign-in';
  * keeps them at the address they lived at then. A server of its own: the move and the new
  * khu phố would change counts other report tests read.
  */
-const server = new ServerProcess(4372);
+// E2E_MOVE_PORT: another port, when two checkouts run this file at once.
+const server = new ServerProcess(Number(process.env.E2E_MOVE_PORT ?? 4372));
 let officer: APIRequestContext;
 const NEW_HOME = { address: 'Số 1 ngõ Nhà Mới', headName: 'Phan Văn Mới' };
 let kp9 = 0;
