@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { holdScripts } from '../support/pages';
 import { MAX_WAITS, pause, secondsToWait } from '../support/sign-in';
 
 /**
@@ -6,20 +7,12 @@ import { MAX_WAITS, pause, secondsToWait } from '../support/sign-in';
  * hydration emptied the name they had typed ("Please fill out this field." next).
  */
 test('a name and PIN typed before the page comes alive stay, and sign in', async ({ page }) => {
-	let release = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const comeAlive = await holdScripts(page);
 	await page.goto('/dang-nhap', { waitUntil: 'commit' });
 	const name = page.getByLabel('Tên đăng nhập');
 	await name.fill('tinhnguyen3');
 	await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
-	expect(await page.locator('html[data-hydrated]').count()).toBe(0);
-	release();
-	await page.locator('html[data-hydrated]').waitFor();
-	await page.unroute('**/_app/immutable/**/*.js');
+	await comeAlive();
 	await expect(name).toHaveValue('tinhnguyen3');
 	for (let waits = 0; ; waits++) {
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -7,6 +7,28 @@ export async function openHydrated(page: Page, path: string): Promise<void> {
 	await page.locator('html[data-hydrated]').waitFor();
 }
 
+/**
+ * Holds the page's scripts back, as a slow phone's network does: the page is drawn from the
+ * server's HTML and can be typed into, but it is not alive yet. The function returned lets
+ * the scripts load and waits until the page has hydrated.
+ */
+export async function holdScripts(page: Page): Promise<() => Promise<void>> {
+	const scripts = '**/_app/immutable/**/*.js';
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(scripts, async (route) => {
+		await held;
+		await route.continue();
+	});
+	return async () => {
+		// Else what the test typed was not typed before hydration at all.
+		expect(await page.locator('html[data-hydrated]').count()).toBe(0);
+		release();
+		await page.locator('html[data-hydrated]').waitFor();
+		await page.unroute(scripts);
+	};
+}
+
 export const DEMO = {
 	password: 'hatu2026',
 	pin: '246810'
