@@ -315,3 +315,43 @@ test('without JavaScript a refused head account comes back as a head’s, its kh
 	await expect(form.locator('select[name=neighborhoodId] option:checked')).toHaveText('Khu phố 3');
 	await context.close();
 });
+
+test('without JavaScript the officer resets a volunteer’s PIN, who then signs in with the new one', async ({
+	browser
+}) => {
+	await newVolunteer('datlai.nojs');
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	expect((await login(page.request, 'quantri', DEMO.password)).status()).toBe(200);
+	await page.goto('/quan-tri/tai-khoan');
+	const row = page.getByRole('row').filter({ hasText: 'datlai.nojs' });
+	const reset = row.getByRole('button', { name: 'Đặt lại mã PIN' });
+	const pin = row.getByLabel('Mã PIN mới (6 số)');
+	// The button only opened the form with JavaScript: without, it did nothing at all.
+	await reset.click();
+	await expect(pin).toBeFocused();
+	await expect(page).toHaveURL(/datlai=\d+$/);
+	// "Huỷ" closes it, and it opens again.
+	await row.getByRole('button', { name: 'Huỷ' }).click();
+	await expect(pin).toHaveCount(0);
+	await reset.click();
+	// Left empty: said in Vietnamese, the form open again with its field to correct.
+	await row.getByRole('button', { name: 'Lưu' }).click();
+	await expect(row.getByRole('alert')).toHaveText(
+		'Mã PIN của tình nguyện viên phải đúng 6 chữ số.'
+	);
+	await expect(pin).toHaveAttribute('aria-invalid', 'true');
+	await expect(pin).toBeFocused();
+	await pin.fill('531086');
+	await row.getByRole('button', { name: 'Lưu' }).click();
+	const done = row.getByRole('status');
+	await expect(done).toHaveText('Đã đặt lại mã PIN cho datlai.nojs.');
+	await expect(done).toBeFocused();
+	await expect(pin).toHaveCount(0);
+	await context.close();
+
+	const phone = await browser.newPage();
+	await signIn(phone, 'datlai.nojs', '531086');
+	await expect(phone).toHaveURL(/tinh-nguyen/);
+	await phone.close();
+});
