@@ -355,3 +355,28 @@ test('without JavaScript the officer resets a volunteer’s PIN, who then signs 
 	await expect(phone).toHaveURL(/tinh-nguyen/);
 	await phone.close();
 });
+
+test('on a wide screen the accounts page keeps the officer pages’ width, not the screen’s', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await signIn(page, 'quantri', DEMO.password, '/quan-tri/tai-khoan');
+	await openHydrated(page, '/quan-tri/tai-khoan');
+	// Its lines and table ran 1350 px wide, where the khu phố and targets pages keep to 960.
+	const about = page.getByText(/^Cán bộ phường và trưởng khu phố đăng nhập/);
+	for (const part of [
+		about,
+		page.getByRole('table'),
+		page.getByRole('region', { name: 'Tạo tài khoản' })
+	]) {
+		expect((await part.boundingBox())!.width).toBeLessThanOrEqual(960);
+	}
+	// Each account's name stays on one line beside its buttons.
+	const name = page.getByRole('cell', { name: 'Tình nguyện viên 1', exact: true });
+	const lines = await name.evaluate((cell) => {
+		const text = document.createRange();
+		text.selectNodeContents(cell);
+		return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+	});
+	expect(lines).toBe(1);
+});
