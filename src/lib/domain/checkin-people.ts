@@ -117,12 +117,20 @@ export function helpRequestPlace(request: Pick<HelpRequest, 'kiosk' | 'place'>):
 
 /**
  * What a volunteer reads after tapping "Tôi đến ngay": whose call they took, or that someone
- * else was quicker (then the kiosk is already being looked after). `place` null: the call was
- * gone before it could be named.
+ * else was quicker (then the kiosk is already being looked after), or that the kiosk had
+ * withdrawn it (left alone, it cleared itself: nobody is waiting there). `place` null: the call
+ * was gone before it could be named.
  */
-export function helpAnsweredMessage(first: boolean, place: string | null): string {
-	return first
-		? `Bạn đã nhận lời gọi của ${place ?? 'trạm'}. Xin đến trạm ngay; các tình nguyện viên khác không còn thấy lời gọi này.`
+export function helpAnsweredMessage(
+	first: boolean,
+	place: string | null,
+	withdrawn = false
+): string {
+	if (first) {
+		return `Bạn đã nhận lời gọi của ${place ?? 'trạm'}. Xin đến trạm ngay; các tình nguyện viên khác không còn thấy lời gọi này.`;
+	}
+	return withdrawn
+		? 'Trạm đã huỷ lời gọi này vì lâu không có ai dùng trạm. Bạn không cần đến nữa.'
 		: 'Lời gọi này đã có tình nguyện viên khác nhận.';
 }
 
@@ -203,6 +211,17 @@ export function addressKey(address: string, neighborhoodName: string): string {
  * again is seen again by then, even by a volunteer who hid the call.
  */
 export const HELP_REPEAT_MS = 2 * 60_000;
+
+/**
+ * How long a call for a volunteer stays on the staff pages, unless taken or ended sooner. The
+ * one rule for "too old to still be wanted": longer than a kiosk ever waits on its own call. A
+ * kiosk left alone clears itself at most 21½ minutes after its last touch, and withdraws its
+ * call then (kiosk-session's lapse; a test keeps the two in step); one still in use has told
+ * its resident at 10 minutes that nobody took the call, and that the button calls again. So an
+ * older call is one its kiosk could not withdraw (a power cut, the network down, a crashed
+ * tab): a volunteer would walk to an empty kiosk, and yesterday's call looked like today's.
+ */
+export const HELP_OPEN_MS = 30 * 60_000;
 
 /** A name search lists at most this many people, the likeliest first. */
 export const NAME_SEARCH_LIMIT = 30;

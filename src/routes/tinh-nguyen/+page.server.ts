@@ -3,13 +3,11 @@ import { getApp } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/access';
 import { listWalkthroughs } from '$lib/server/services/kiosk-lessons';
 import { HELP_ROLES } from '$lib/domain/actor';
-import { helpRequestPlace } from '$lib/domain/checkin-people';
 import { positiveId, reasonFieldErrors } from '$lib/server/services/people';
 import { listPlaces } from '$lib/server/services/residents';
 import {
 	answerHelp,
 	closeSession,
-	openHelpRequests,
 	openSession,
 	recentSessions
 } from '$lib/server/services/sessions';
@@ -81,10 +79,9 @@ export const actions = {
 		const actor = requireRole(locals.actor, ...HELP_ROLES);
 		const id = positiveId(String((await request.formData()).get('id')));
 		if (!id) return fail(400, { message: 'Không có yêu cầu này.' });
-		const store = getApp().store;
-		const call = openHelpRequests(store).find((h) => h.id === id);
-		const { answered } = await answerHelp(store, actor, id);
-		// The volunteer reads whose call they took, or that someone else was quicker.
-		return { answered: id, place: call ? helpRequestPlace(call) : null, first: answered };
+		const { answered, place, withdrawn } = await answerHelp(getApp().store, actor, id);
+		// The volunteer reads whose call they took, that someone else was quicker, or that the
+		// kiosk had withdrawn it (nobody there any more).
+		return { answered: id, place, first: answered, withdrawn };
 	}
 } satisfies Actions;

@@ -1,4 +1,5 @@
 import type { OpHandlers } from '../store/store';
+import { HELP_OPEN_SQL, latestOfHelpCall } from '../repositories/kiosk';
 import { appendAudit } from './audit';
 
 export interface SessionOpenPayload {
@@ -35,12 +36,19 @@ export const sessionOps: OpHandlers = {
 		return { closedAt: ctx.at };
 	},
 
-	/** A volunteer went to the kiosk that called. */
+	/**
+	 * A volunteer went to the kiosk that called. A call the kiosk has since replaced with a
+	 * newer one (called again) is that newer call now: the volunteer tapped a line their page
+	 * still showed, and the kiosk waits on the newer one. A withdrawn call is not taken: the
+	 * resident had gone, and the volunteer is told so.
+	 */
 	'help.answer': (db, p: { id: number }, ctx) => {
+		const call = latestOfHelpCall(db, p.id);
+		if (!call) return { answered: false, id: p.id, withdrawn: false };
 		const changed = db.run(
-			'UPDATE help_requests SET answered_at = ?, answered_by = ? WHERE id = ? AND answered_at IS NULL',
-			[ctx.at, ctx.actor, p.id]
+			`UPDATE help_requests SET answered_at = ?, answered_by = ? WHERE id = ? AND ${HELP_OPEN_SQL}`,
+			[ctx.at, ctx.actor, call.id]
 		).changes;
-		return { answered: changed > 0 };
+		return { answered: changed > 0, id: call.id, withdrawn: call.closedAs === 'withdrawn' };
 	}
 };

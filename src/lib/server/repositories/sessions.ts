@@ -1,5 +1,11 @@
-import type { AttendanceEntry, ClassSession, HelpRequest } from '../../domain/checkin-people';
+import {
+	HELP_OPEN_MS,
+	type AttendanceEntry,
+	type ClassSession,
+	type HelpRequest
+} from '../../domain/checkin-people';
 import type { Reads } from '../store/database';
+import { HELP_OPEN_SQL } from './kiosk';
 
 interface SessionRow {
 	id: number;
@@ -113,8 +119,14 @@ export function failedScans(db: Reads, sessionId: number, limit = 20) {
 		}));
 }
 
-export function openHelpRequests(db: Reads): HelpRequest[] {
+/**
+ * The calls for a volunteer still wanted at `now`, newest first: nobody took them, their kiosk
+ * did not withdraw or replace them, and they are younger than HELP_OPEN_MS (why: there).
+ */
+export function openHelpRequests(db: Reads, now: number): HelpRequest[] {
 	return db.all<HelpRequest>(
-		'SELECT id, kiosk, place, at FROM help_requests WHERE answered_at IS NULL ORDER BY at DESC LIMIT 20'
+		`SELECT id, kiosk, place, at FROM help_requests WHERE ${HELP_OPEN_SQL} AND at > ?
+		 ORDER BY at DESC LIMIT 20`,
+		[now - HELP_OPEN_MS]
 	);
 }

@@ -1,5 +1,10 @@
 import type { HelpRequestPayload, LessonEventPayload } from '../ops/kiosk';
-import { helpRequest, type HelpRequest } from '../repositories/kiosk';
+import {
+	helpRequest,
+	latestOfHelpCall,
+	type HelpCallEnd,
+	type HelpRequest
+} from '../repositories/kiosk';
 import type { DataStore } from '../store/data-store';
 import { liveNotifier } from './live';
 import { walkthrough } from '$lib/walkthroughs/catalog';
@@ -25,7 +30,7 @@ export async function requestHelp(
 ): Promise<{ request: HelpRequest; repeated: boolean }> {
 	const payload: HelpRequestPayload = kioskIdentity();
 	const { id, repeated } = await store.write<{ id: number; repeated: boolean }>(
-		'kiosk.helpRequest',
+		'kiosk.helpCall',
 		payload
 	);
 	// A resident is waiting: on every volunteer's screen now, not at the next poll.
@@ -37,19 +42,61 @@ export async function requestHelp(
 export interface HelpCallStatus {
 	id: number;
 	at: number;
+	/**
+	 * When a volunteer took it; for a call its kiosk replaced by calling again, when one took
+	 * the newer call (the same kiosk's need: a volunteer is on the way to it).
+	 */
 	answeredAt: number | null;
+	/** How it ended untaken (migration 0017); null while open or once taken. */
+	closed: HelpCallEnd | null;
 }
 
-/** A call's status by its id (as the kiosk got it when calling); 400 / 404 otherwise. */
-export function helpCallStatus(store: DataStore, rawId: string): ServiceResult<HelpCallStatus> {
-	if (!/^\d{1,12}$/.test(rawId)) {
+const ID = /^\d{1,12}$/;
+
+function findCall(store: DataStore, rawId: string): ServiceResult<HelpRequest> {
+	if (!ID.test(rawId)) {
 		return { ok: false, status: 400, reason: 'bad_id', message: 'Mã lời gọi không hợp lệ.' };
 	}
 	const request = helpRequest(store.db, Number(rawId));
 	if (!request) {
 		return { ok: false, status: 404, reason: 'not_found', message: 'Không có lời gọi này.' };
 	}
-	return { ok: true, value: { id: request.id, at: request.at, answeredAt: request.answeredAt } };
+	return { ok: true, value: request };
+}
+
+function statusOf(store: DataStore, request: HelpRequest): HelpCallStatus {
+	const latest = request.closedAs === 'replaced' ? latestOfHelpCall(store.db, request.id) : request;
+	return {
+		id: request.id,
+		at: request.at,
+		answeredAt: latest?.answeredAt ?? request.answeredAt,
+		closed: request.closedAs
+	};
+}
+
+/** A call's status by its id (as the kiosk got it when calling); 400 / 404 otherwise. */
+export function helpCallStatus(store: DataStore, rawId: string): ServiceResult<HelpCallStatus> {
+	const found = findCall(store, rawId);
+	return found.ok ? { ok: true, value: statusOf(store, found.value) } : found;
+}
+
+/**
+ * The kiosk cleared itself for the next person, its call untaken: that call ends (withdrawn),
+ * off every volunteer's screen at once. A call already taken, replaced, or joined by another
+ * screen of this kiosk stays as it was (ops/kiosk.ts); the answer is the call's status then.
+ */
+export async function withdrawHelp(
+	store: DataStore,
+	rawId: string
+): Promise<ServiceResult<HelpCallStatus & { withdrawn: boolean }>> {
+	const found = findCall(store, rawId);
+	if (!found.ok) return found;
+	const { withdrawn } = await store.write<{ withdrawn: boolean }>('kiosk.helpWithdraw', {
+		id: found.value.id
+	});
+	if (withdrawn) liveNotifier.helpChanged();
+	const request = helpRequest(store.db, found.value.id)!;
+	return { ok: true, value: { ...statusOf(store, request), withdrawn } };
 }
 
 const KINDS = ['start', 'complete', 'leave'] as const;

@@ -1,10 +1,11 @@
 import { worksIn, type Actor } from '../../domain/actor';
-import { TOPICS, type ClassSession } from '../../domain/checkin-people';
+import { helpRequestPlace, TOPICS, type ClassSession } from '../../domain/checkin-people';
 import { cleanText, foldVietnamese } from '../../domain/text';
 import { DAY_MS, formatDate, formatDay, startDayIfNotToday } from '../../domain/time';
 import type { UndoResult } from '../ops/checkin';
 import type { SessionOpenPayload } from '../ops/sessions';
 import { walkthrough as lessonById } from '$lib/walkthroughs/catalog';
+import { helpRequest } from '../repositories/kiosk';
 import { places } from '../repositories/residents';
 import * as repo from '../repositories/sessions';
 import type { DataStore } from '../store/data-store';
@@ -193,7 +194,8 @@ export async function sessionAttendance(store: DataStore, actor: Actor, id: numb
 	return { session, attendance };
 }
 
-export const openHelpRequests = (store: DataStore) => repo.openHelpRequests(store.db);
+export const openHelpRequests = (store: DataStore, now = Date.now()) =>
+	repo.openHelpRequests(store.db, now);
 
 /**
  * What a class's scanner shows of it: the session (its count, whether it was closed) and the
@@ -202,12 +204,22 @@ export const openHelpRequests = (store: DataStore) => repo.openHelpRequests(stor
  */
 export function scannerView(store: DataStore, id: number | null) {
 	const session = id ? repo.getSession(store.db, id) : undefined;
-	return session && { session, help: repo.openHelpRequests(store.db) };
+	return session && { session, help: repo.openHelpRequests(store.db, Date.now()) };
 }
 
+/**
+ * "Tôi đến ngay" on call `id`: `answered` when this volunteer took it, `id` the call taken (the
+ * kiosk's newer call when it had called again since), `withdrawn` when its resident had gone,
+ * `place` where to go as the volunteer reads it.
+ */
 export async function answerHelp(store: DataStore, actor: Actor, id: number) {
-	const result = await store.write<{ answered: boolean }>('help.answer', { id }, actor.id);
+	const result = await store.write<{ answered: boolean; id: number; withdrawn: boolean }>(
+		'help.answer',
+		{ id },
+		actor.id
+	);
 	// Taken here: off the other volunteers' screens at once.
 	liveNotifier.helpChanged();
-	return result;
+	const call = helpRequest(store.db, result.id);
+	return { ...result, place: call ? helpRequestPlace(call) : null };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoAppForFile } from '$lib/server/app.testing';
-import { requestHelp } from '$lib/server/services/kiosk';
+import { requestHelp, withdrawHelp } from '$lib/server/services/kiosk';
 import { actorNamed } from '$lib/server/services/privacy.testing';
 import { answerHelp } from '$lib/server/services/sessions';
 import type { Actor } from '$lib/domain/actor';
@@ -34,6 +34,14 @@ describe('the open calls for help, for the staff bar', () => {
 		await answerHelp(store, actorNamed(store, 'tinhnguyen2'), request.id);
 		const { help } = await list(actorNamed(store, 'tinhnguyen1'));
 		expect(help.map((h) => h.id)).not.toContain(request.id);
+	});
+
+	it('drops a call its kiosk withdrew (left alone, it cleared itself): nobody is waiting', async () => {
+		const { request } = await requestHelp(store);
+		const listed = async () => (await list(actorNamed(store, 'tinhnguyen1'))).help.map((h) => h.id);
+		expect(await listed()).toContain(request.id);
+		await withdrawHelp(store, String(request.id));
+		expect(await listed()).not.toContain(request.id);
 	});
 
 	it('is refused to anyone not signed in', async () => {
