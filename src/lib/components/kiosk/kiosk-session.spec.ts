@@ -53,3 +53,28 @@ describe('a call for a volunteer', () => {
 		expect(k.learnTaken(7, at + 60_000)).toBe(false);
 	});
 });
+
+describe('a call a volunteer took', () => {
+	function taken(): KioskSession {
+		const k = called();
+		k.helpId = 7;
+		k.learnTaken(7, at + 60_000);
+		return k;
+	}
+
+	it('is shown again by a tap while its notice says so, and no longer than ten minutes', () => {
+		const k = taken();
+		expect(k.helpPending(at + 2 * 60_000)).toBe(true);
+		expect(k.helpPending(at + 60_000 + HELP_RECALL_MS - 1)).toBe(true);
+		expect(k.helpPending(at + 60_000 + HELP_RECALL_MS)).toBe(false);
+	});
+
+	it('is over for the button once its notice is closed: the next tap calls again', () => {
+		const k = taken();
+		k.closeHelp();
+		// Two minutes on, as QA tapped: before, the tap was swallowed for ten minutes.
+		expect(k.helpPending(at + 3 * 60_000)).toBe(false);
+		// Still a visit waiting on a volunteer: the idle guard's long grace holds.
+		expect(k.idleLimit()).toBe(20 * 60_000);
+	});
+});

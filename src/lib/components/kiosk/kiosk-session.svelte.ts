@@ -10,12 +10,12 @@ export const TEXT_SIZES = [24, 28, 32] as const;
 export type HelpState = 'idle' | 'sending' | 'coming' | 'failed';
 
 /**
- * How long a call stays the one on its way. A tap on "Gọi tình nguyện viên" before then shows
- * the call already made instead of making another: volunteers see a call within 15 s on their
- * page and it stays there until one takes it, so a second call would only be a second line
- * for the same kiosk. The kiosk is not told when a volunteer takes the call; after this long
- * without anyone coming the first was likely missed (or the volunteer came and went and the
- * resident needs help again), and a new call is right.
+ * How long a call nobody has taken stays the one on its way. A tap on "Gọi tình nguyện viên"
+ * before then shows the call already made instead of making another: volunteers see a call
+ * within seconds and it stays there until one takes it (or HELP_OPEN_MS), so a second call
+ * would only buzz their phones again. After this long without anyone taking it the first was
+ * likely missed, and a new call is right: it replaces the first on their phones (one line per
+ * kiosk). A call a volunteer took is another matter (helpPending).
  */
 export const HELP_RECALL_MS = 10 * 60_000;
 
@@ -160,10 +160,19 @@ export class KioskSession {
 		this.size = Math.max(this.size - 1, 0);
 	}
 
-	/** A call that is on its way (or being sent) and too recent to make again. */
+	/**
+	 * A call a tap on "Gọi tình nguyện viên" shows again rather than makes again: one being sent;
+	 * one nobody has taken yet, for HELP_RECALL_MS; one a volunteer took, only while the notice
+	 * saying so is still up (and not for longer than HELP_RECALL_MS). Once that notice is closed
+	 * the volunteer has come, or is in sight: a tap then is a new need, the same resident's later
+	 * or the next one's, and a new call. Before, a taken call swallowed every tap for ten
+	 * minutes, telling the resident "đang tới" while no volunteer was told anything.
+	 */
 	helpPending(now = Date.now()): boolean {
 		if (this.help === 'sending') return true;
-		return this.help === 'coming' && this.helpAt !== null && now - this.helpAt < HELP_RECALL_MS;
+		if (this.help !== 'coming' || this.helpAt === null) return false;
+		if (this.helpTakenAt === null) return now - this.helpAt < HELP_RECALL_MS;
+		return this.helpShown && now - this.helpTakenAt < HELP_RECALL_MS;
 	}
 
 	/**
