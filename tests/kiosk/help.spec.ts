@@ -7,7 +7,11 @@ import {
 	type Page,
 	type Response
 } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openHydrated } from '../support/pages';
+import { ServerProcess } from '../support/server-process';
 import { apiSignIn } from '../support/sign-in';
 import { Kiosk } from './kiosk-page';
 
@@ -21,9 +25,9 @@ async function callFromKiosk(page: Page): Promise<{ k: Kiosk; response: Response
 }
 
 /** A volunteer's phone: a browser context of its own beside the kiosk's. */
-function volunteerPhone(browser: Browser) {
+function volunteerPhone(browser: Browser, baseURL = test.info().project.use.baseURL!) {
 	return browser.newContext({
-		baseURL: test.info().project.use.baseURL!,
+		baseURL,
 		viewport: { width: 412, height: 915 },
 		hasTouch: true,
 		locale: 'vi-VN',
@@ -32,9 +36,9 @@ function volunteerPhone(browser: Browser) {
 }
 
 /** Answers every call still open (left by another test), as the volunteer’s "Tôi đến ngay" does. */
-async function answerOpenCalls(phone: BrowserContext) {
+async function answerOpenCalls(phone: BrowserContext, baseURL = test.info().project.use.baseURL!) {
 	const left = (await (await phone.request.get('/api/help')).json()) as { help: { id: number }[] };
-	const origin = new URL(test.info().project.use.baseURL!).origin;
+	const origin = new URL(baseURL).origin;
 	for (const { id } of left.help) {
 		await phone.request.post('/tinh-nguyen?/answer', {
 			form: { id: String(id) },
@@ -256,6 +260,159 @@ test('a call reaches a volunteer’s open page within 2 s, not at the bar’s ne
 		{ timeout: 2000 }
 	);
 	await phone.close();
+});
+
+/**
+ * A kiosk's calls as one kiosk and its volunteers live them, on a server of these tests' own:
+ * the kiosk tests in the other worker call from the shared server's one kiosk at any moment,
+ * and a call they join or replace there is not this kiosk's story. Its clock can be moved on
+ * (tests/support/shifted-clock.mjs): a call made again ten minutes later must be later for
+ * the server too, which counts taps within two minutes as the same call.
+ */
+test.describe('one kiosk, its calls, and a volunteer’s phone', () => {
+	test.describe.configure({ mode: 'serial' });
+	const MIN = 60_000;
+	const shiftFile = join(mkdtempSync(join(tmpdir(), 'ths-help-clock-')), 'shift-ms');
+	writeFileSync(shiftFile, '0');
+	let shifted = 0;
+	const server = new ServerProcess(Number(process.env.E2E_HELP_PORT ?? 4373), undefined, {
+		NODE_OPTIONS: `--import=${new URL('../support/shifted-clock.mjs', import.meta.url).href}`,
+		CLOCK_SHIFT_FILE: shiftFile
+	});
+	/** Moves the server's clock on by `ms`, from its very next look. */
+	const serverLater = (ms: number) => writeFileSync(shiftFile, String((shifted += ms)));
+
+	test.beforeAll(() => server.start());
+	test.afterAll(() => server.stop());
+
+	/** The kiosk's screen, its clock the test's; and the volunteer's phone on /tinh-nguyen. */
+	async function kioskAndPhone(browser: Browser, lesson = '/chu-de/y-te') {
+		const screen = await browser.newContext({
+			baseURL: server.url,
+			viewport: { width: 1920, height: 1080 },
+			hasTouch: true,
+			locale: 'vi-VN',
+			timezoneId: 'Asia/Ho_Chi_Minh'
+		});
+		const page = await screen.newPage();
+		await page.clock.install();
+		const k = new Kiosk(page);
+		await k.open(lesson);
+		const phone = await volunteerPhone(browser, server.url);
+		expect((await apiSignIn(phone.request, 'tinhnguyen1', '246810')).ok()).toBe(true);
+		// Whatever an earlier test here left open is taken first: this test's calls are its own.
+		await answerOpenCalls(phone, server.url);
+		const vol = await phone.newPage();
+		await openHydrated(vol, '/tinh-nguyen');
+		const calls = vol.getByRole('region', { name: 'Trạm đang gọi tình nguyện viên' });
+		await expect(calls).toHaveCount(0);
+		const notice = page.getByRole('status').filter({ hasText: 'Đã gọi lúc' });
+		const call = async (expected = 201) => {
+			const sent = page.waitForResponse(
+				(r) => r.url().endsWith('/api/kiosk/help') && r.request().method() === 'POST',
+				{ timeout: 5000 }
+			);
+			await k.tap(k.button('Gọi tình nguyện viên'));
+			const response = await sent;
+			expect(response.status()).toBe(expected);
+			return (await response.json()) as { id: number; at: number };
+		};
+		return { page, k, vol, calls, notice, call, phone, screen };
+	}
+
+	/** "HH:mm" of instant `ms` in Vietnam, as the pages write it. */
+	const hhmm = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(11, 16);
+
+	test('after a volunteer took the call and the notice was closed, the next tap calls a volunteer again', async ({
+		browser
+	}) => {
+		const { page, k, vol, calls, notice, call, phone, screen } = await kioskAndPhone(
+			browser,
+			'/bai-hoc/chuyen-khoan-vietqr'
+		);
+		await call();
+		await expect(calls.getByRole('listitem')).toHaveCount(1);
+		await calls.getByRole('button', { name: 'Tôi đến ngay' }).tap();
+		await expect(vol.getByTestId('help-answered')).toContainText('Bạn đã nhận lời gọi');
+		await expect(calls.getByRole('listitem')).toHaveCount(0);
+		// The kiosk hears at its next look (every 10 s) that someone is on the way.
+		await page.clock.runFor(10_500);
+		await expect(notice).toContainText(/Tình nguyện viên đã nhận lời lúc \d{2}:\d{2} và đang tới/);
+		await k.tap(notice.getByRole('button', { name: 'Đóng' }));
+		await expect(notice).toHaveCount(0);
+
+		// The volunteer came and went. Two minutes later the resident needs help again.
+		await page.clock.runFor(2 * MIN);
+		const before = (await k.narrations()).length;
+		const again = await call();
+		await expect(notice).toContainText(
+			`Đã gọi lúc ${hhmm(again.at)}. Tình nguyện viên sẽ đến giúp bác ngay. Bác chờ một chút nhé.`
+		);
+		await expect(notice).not.toContainText('đã nhận lời');
+		await expect
+			.poll(async () => (await k.narrations()).slice(before))
+			.toEqual(['Bác chờ một chút nhé. Tình nguyện viên sẽ đến giúp bác ngay.']);
+		// And the volunteers are really called: the phone shows the new call.
+		await expect(calls.getByRole('listitem')).toHaveCount(1);
+		await expect(calls.getByRole('listitem')).toContainText(
+			`Nhà văn hoá khu phố 1 gọi tình nguyện viên lúc ${hhmm(again.at)}`
+		);
+		await phone.close();
+		await screen.close();
+	});
+
+	test('a kiosk left alone clears itself and withdraws the call nobody took: it leaves the volunteers’ phones', async ({
+		browser
+	}) => {
+		const { page, calls, notice, call, phone, screen } = await kioskAndPhone(browser);
+		const made = await call();
+		await expect(calls.getByRole('listitem')).toContainText(
+			`Nhà văn hoá khu phố 1 gọi tình nguyện viên lúc ${hhmm(made.at)}`
+		);
+		// The resident gave up and went home. Twenty minutes untouched, the kiosk asks; a minute
+		// later it clears everything for the next person and goes home.
+		await page.clock.runFor(20 * MIN + 1000);
+		await expect(page.getByRole('alertdialog', { name: 'Bác còn ở đây không?' })).toBeVisible();
+		await page.clock.runFor(61_000);
+		await expect(page.getByRole('heading', { name: 'Bác muốn học gì hôm nay?' })).toBeVisible();
+		await expect(notice).toHaveCount(0);
+		// Nobody is waiting there any more: no volunteer is sent to an empty kiosk.
+		await expect(calls).toHaveCount(0, { timeout: 15_000 });
+		const status = await (await phone.request.get(`/api/kiosk/help/${made.id}`)).json();
+		expect(status).toMatchObject({ answeredAt: null, closed: 'withdrawn' });
+		await phone.close();
+		await screen.close();
+	});
+
+	test('a kiosk calling again after ten minutes unanswered is one line on the phones, and taking it reaches the kiosk', async ({
+		browser
+	}) => {
+		const { page, k, calls, notice, call, phone, screen } = await kioskAndPhone(browser);
+		const first = await call();
+		await expect(calls.getByRole('listitem')).toHaveCount(1);
+		// Ten minutes and more, nobody took it: the kiosk says to call again.
+		await page.clock.runFor(10 * MIN + 20_000);
+		serverLater(12 * MIN);
+		await expect(notice).toContainText('nhưng chưa có tình nguyện viên nhận lời');
+		const second = await call();
+		expect(second.id).not.toBe(first.id);
+		await expect(notice).toContainText(
+			`Đã gọi lúc ${hhmm(second.at)}. Tình nguyện viên sẽ đến giúp bác ngay.`
+		);
+		// One line for the kiosk, the newer call's; not 19:16 and 19:28 side by side.
+		const line = calls.getByRole('listitem');
+		await expect(line).toHaveCount(1);
+		await expect(line).toContainText(`lúc ${hhmm(second.at)}`);
+
+		await line.getByRole('button', { name: 'Tôi đến ngay' }).tap();
+		await expect(calls.getByTestId('help-answered')).toContainText('Bạn đã nhận lời gọi');
+		await expect(line).toHaveCount(0);
+		await page.clock.runFor(10_500);
+		await expect(notice).toContainText(/Tình nguyện viên đã nhận lời lúc \d{2}:\d{2} và đang tới/);
+		await k.expectSaid('Tình nguyện viên đã nhận lời và đang tới. Bác chờ một chút nhé.');
+		await phone.close();
+		await screen.close();
+	});
 });
 
 test('the lesson API lists every walkthrough with its counts and a working url', async ({

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HELP_OPEN_MS } from '$lib/domain/checkin-people';
 import { HELP_RECALL_MS, KioskSession } from './kiosk-session.svelte';
+import { keepVisit } from './visit-resume';
 
 const at = Date.UTC(2026, 10, 2, 1, 5);
 
@@ -76,5 +78,61 @@ describe('a call a volunteer took', () => {
 		expect(k.helpPending(at + 3 * 60_000)).toBe(false);
 		// Still a visit waiting on a volunteer: the idle guard's long grace holds.
 		expect(k.idleLimit()).toBe(20 * 60_000);
+	});
+});
+
+describe('a call whose resident has gone', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	function sending() {
+		const sent: Array<[string, string | undefined]> = [];
+		const send = (async (url: string, init?: RequestInit) => {
+			sent.push([url, init?.method]);
+			return new Response('{}');
+		}) as typeof fetch;
+		return { sent, session: new KioskSession([], send) };
+	}
+
+	it('is withdrawn by the idle reset when nobody took it', () => {
+		const { sent, session: k } = sending();
+		Object.assign(k, { help: 'coming', helpAt: at, helpId: 9, helpShown: false });
+		k.reset();
+		expect(sent).toEqual([['/api/kiosk/help/9', 'DELETE']]);
+		expect(k.help).toBe('idle');
+	});
+
+	it('is not withdrawn once taken, and a reset with no call sends nothing', () => {
+		const { sent, session: k } = sending();
+		Object.assign(k, { help: 'coming', helpAt: at, helpId: 9, helpShown: true });
+		k.learnTaken(9, at + 60_000);
+		k.reset();
+		k.reset();
+		expect(sent).toEqual([]);
+	});
+
+	it('kept by a tab that missed its reset is withdrawn when the page comes back', () => {
+		const m = new Map<string, string>();
+		vi.stubGlobal('sessionStorage', {
+			getItem: (key: string) => m.get(key) ?? null,
+			setItem: (key: string, value: string) => void m.set(key, value),
+			removeItem: (key: string) => void m.delete(key),
+			clear: () => m.clear()
+		});
+		const visit = {
+			size: 0,
+			slow: false,
+			touchedAt: at,
+			call: { id: 11, at, takenAt: null, shown: true }
+		};
+		keepVisit(visit, Date.now() + 60_000);
+		const { sent, session: k } = sending();
+		k.resume(k.endsAt(visit) + 1);
+		expect(sent).toEqual([['/api/kiosk/help/11', 'DELETE']]);
+		expect(k.help).toBe('idle');
+	});
+
+	it('stays on the volunteers’ pages longer than any kiosk waits on its own', () => {
+		// The server's "too old to be wanted" must not drop a call its kiosk still waits on.
+		expect(HELP_OPEN_MS).toBeGreaterThan(new KioskSession([]).lapse(true));
 	});
 });

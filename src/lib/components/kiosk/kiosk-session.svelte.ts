@@ -50,12 +50,24 @@ export class KioskSession {
 	touchedAt = $state(Date.now());
 	/** The last text the narrator was asked to say (shown as `data-narrating` for tests). */
 	saying = $state('');
+	/**
+	 * Which person's visit this is: `reset()` counts on. A call sent before a reset and
+	 * answered after it is the last person's (KioskBar withdraws it).
+	 */
+	visit = 0;
 	readonly narrator: Narrator;
 	private leaving: Array<() => void> = [];
 	/** Only the latest request to speak is kept; a reset drops any still waiting. */
 	private sayTurn = 0;
 
-	constructor(sources: VoiceSource[]) {
+	/**
+	 * @param send how the session speaks to the server (`fetch`; a test's stand-in): only to
+	 *   withdraw a call whose resident has gone.
+	 */
+	constructor(
+		sources: VoiceSource[],
+		private readonly send: typeof fetch = (input, init) => fetch(input, init)
+	) {
 		const hook = typeof window === 'undefined' ? undefined : (window.__narrator ??= { spoken: [] });
 		this.narrator = new Narrator(sources, hook?.spoken);
 		// A new page load: a lesson left by a page unload (not a reload of it) is counted left.
@@ -122,6 +134,8 @@ export class KioskSession {
 		// cookie said ((kiosk)/+layout.svelte), and what this tab kept is what counts.
 		if (!visit || now > this.endsAt(visit)) {
 			this.size = 0;
+			// Its call too, if nobody took it: no volunteer should walk to an empty kiosk.
+			if (visit?.call && visit.call.takenAt === null) this.withdrawHelp(visit.call.id);
 			return;
 		}
 		this.size = visit.size;
@@ -176,6 +190,17 @@ export class KioskSession {
 	}
 
 	/**
+	 * Tells the server that call `id` is no longer wanted (its resident has gone): volunteers
+	 * stop seeing it. Nothing waits on the answer; a withdrawal lost on the way leaves the call
+	 * until it is too old to be listed (HELP_OPEN_MS).
+	 */
+	withdrawHelp(id: number): void {
+		this.send(`/api/kiosk/help/${id}`, { method: 'DELETE', keepalive: true }).catch(() => {
+			// The server is away: the call drops off the volunteers' pages by its age.
+		});
+	}
+
+	/**
 	 * The server's answer about call `id`: a volunteer took it at `answeredAt`. True when that
 	 * is news for the call still on its way here (a reset or a newer call since: not ours).
 	 */
@@ -200,11 +225,19 @@ export class KioskSession {
 		};
 	}
 
-	/** Clears every trace of the last person. */
+	/**
+	 * Clears every trace of the last person, and withdraws their call if nobody took it: they
+	 * have gone, and it stayed on every volunteer's phone before (one that was taken stays
+	 * taken: the volunteer may be at the door already).
+	 */
 	reset(): void {
 		const leaving = this.leaving;
 		this.leaving = [];
 		for (const fn of leaving) fn();
+		if (this.help === 'coming' && this.helpId !== null && this.helpTakenAt === null) {
+			this.withdrawHelp(this.helpId);
+		}
+		this.visit++;
 		this.sayTurn++;
 		this.narrator.stop();
 		this.size = 0;
