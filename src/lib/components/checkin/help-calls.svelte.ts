@@ -33,8 +33,8 @@ const BUZZ_MS = [200, 100, 200];
 export class HelpCalls {
 	calls = $state<HelpRequest[]>([]);
 	hidden = $state<Hidden[]>([]);
-	/** The time of the last look: a hidden call is back once its time is up. */
-	private now = $state(Date.now());
+	/** The time of the last look: a hidden call is back once its time is up; "today" is its day. */
+	now = $state(Date.now());
 	/** Calls this page has already heard of: only a call new to it buzzes. */
 	#known: number[] = [];
 
