@@ -413,6 +413,39 @@ test.describe('one kiosk, its calls, and a volunteer’s phone', () => {
 		await phone.close();
 		await screen.close();
 	});
+
+	test('a volunteer whose sign-in ended is told calls will not come, and signs in again back where they were', async ({
+		browser
+	}) => {
+		const { vol, calls, call, phone, screen } = await kioskAndPhone(browser);
+		await openHydrated(vol, '/cu-dan');
+		// The 12 hours are up, or they signed out on another phone: the cookie is gone, and the
+		// page still shows their name and "Đăng xuất".
+		await phone.clearCookies();
+		const made = await call();
+		const notice = vol.getByRole('region', { name: 'Không nhận được lời gọi của trạm' });
+		await expect(notice).toContainText(
+			'Phiên đăng nhập đã hết, nên máy này tạm thời không nhận được lời gọi tình nguyện viên từ trạm. Xin đăng nhập lại để nhận tiếp.',
+			{ timeout: 15_000 }
+		);
+		await expect(notice).toBeInViewport();
+		await expect(calls).toHaveCount(0);
+		await vol.screenshot({ path: test.info().outputPath('signed-out-notice.png') });
+
+		await notice.getByRole('link', { name: 'Đăng nhập lại' }).tap();
+		await expect(vol).toHaveURL(/\/dang-nhap\?next=%2Fcu-dan$/);
+		await vol.getByLabel('Tên đăng nhập').fill('tinhnguyen1');
+		await vol.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
+		await vol.getByRole('button', { name: 'Đăng nhập' }).click();
+		await expect(vol).toHaveURL(/\/cu-dan$/);
+		// Signed in again: the kiosk's call is there, and the notice has gone.
+		await expect(calls.getByRole('listitem')).toContainText(
+			`Nhà văn hoá khu phố 1 gọi tình nguyện viên lúc ${hhmm(made.at)}`
+		);
+		await expect(notice).toHaveCount(0);
+		await phone.close();
+		await screen.close();
+	});
 });
 
 test('the lesson API lists every walkthrough with its counts and a working url', async ({

@@ -27,12 +27,18 @@ const BUZZ_MS = [200, 100, 200];
  * The kiosks' calls for help as every staff page shows them (the staff bar's banner): the one
  * place that reads them, by a plain JSON read (GET /api/help). Not `invalidateAll`: that
  * re-ran the page's load, which wrote over a half-filled form, and when the server was
- * unreachable it turned into a full navigation to the browser's error page. A failed read
- * keeps the last list.
+ * unreachable it turned into a full navigation to the browser's error page. A read that failed
+ * (the server away) keeps the last list; one refused because the sign-in ended says so.
  */
 export class HelpCalls {
 	calls = $state<HelpRequest[]>([]);
 	hidden = $state<Hidden[]>([]);
+	/**
+	 * The server refused the last read (401): this person's sign-in ended (its 12 hours were up,
+	 * or they signed out on another device), so no call reaches this page until they sign in
+	 * again. Before, the page kept its last list, still showed their name, and stayed silent.
+	 */
+	signedOut = $state(false);
 	/** The time of the last look: a hidden call is back once its time is up; "today" is its day. */
 	now = $state(Date.now());
 	/** Calls this page has already heard of: only a call new to it buzzes. */
@@ -70,9 +76,16 @@ export class HelpCalls {
 	async refresh(): Promise<void> {
 		try {
 			const response = await timedFetch('/api/help');
-			// Signed out or the server away: the page says so elsewhere; keep what we have.
+			if (response.status === 401) {
+				// Calls shown now could not be answered from here, and new ones would not come.
+				this.signedOut = true;
+				this.calls = [];
+				return;
+			}
+			// The server away or in trouble: the page says so elsewhere; keep what we have.
 			if (!response.ok) return;
 			const { help } = (await response.json()) as { help: HelpRequest[] };
+			this.signedOut = false;
 			const seen = this.shown.map((call) => call.id);
 			this.now = Date.now();
 			this.calls = help;
