@@ -32,6 +32,11 @@ export function walkthrough(id: string): Walkthrough | undefined {
 	return byId.get(id);
 }
 
+/** A lesson's title for a record of it; a lesson since taken off the kiosk keeps its id. */
+export function walkthroughTitle(id: string): string {
+	return byId.get(id)?.title ?? id;
+}
+
 export function topic(id: string): Topic | undefined {
 	return topics.find((t) => t.id === id);
 }

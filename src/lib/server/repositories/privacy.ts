@@ -1,7 +1,7 @@
 import { addressLine } from '../../domain/checkin-people';
 import type { Reads } from '../store/database';
 import { residentConsents } from './residents';
-import { walkthrough } from '../../walkthroughs/catalog';
+import { walkthroughTitle } from '../../walkthroughs/catalog';
 
 /** Where a resident belongs: enough to decide who may see them, without their data. */
 /**
@@ -179,7 +179,7 @@ export function personalData(db: Reads, id: number): PersonalDataExport | undefi
 			)
 			.map((l) => ({
 				walkthroughId: l.walkthrough_id,
-				title: walkthrough(l.walkthrough_id)?.title ?? l.walkthrough_id,
+				title: walkthroughTitle(l.walkthrough_id),
 				kiosk: l.kiosk,
 				at: l.at
 			})),

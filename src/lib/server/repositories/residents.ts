@@ -14,7 +14,7 @@ import { likelyDuplicate, likelySameName } from '../../domain/duplicates';
 import { foldVietnamese, searchWords, type SearchWord } from '../../domain/text';
 import type { Reads } from '../store/database';
 import { consentWithdrawnSql } from './privacy';
-import { walkthrough } from '../../walkthroughs/catalog';
+import { walkthroughTitle } from '../../walkthroughs/catalog';
 
 interface ResidentRow {
 	id: number;
@@ -204,8 +204,7 @@ export function residentLessonsDone(db: Reads, residentId: number): LessonDone[]
 		)
 		.map((l) => ({
 			walkthroughId: l.walkthrough_id,
-			// A lesson since taken off the kiosk keeps its id: still something they did.
-			title: walkthrough(l.walkthrough_id)?.title ?? l.walkthrough_id,
+			title: walkthroughTitle(l.walkthrough_id),
 			times: l.times,
 			lastAt: l.last_at
 		}));
