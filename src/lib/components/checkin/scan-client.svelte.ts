@@ -5,6 +5,17 @@ import { newNonce } from './nonce';
 import { enqueue, forgetRefused, queued, refusedScans, type QueuedScan } from './offline-queue';
 import { postScan, sendQueued, type Sent } from './queue-sender';
 import type { RefusedScan } from './refused-summary';
+import {
+	emptyMemory,
+	heardCheckin,
+	heardCount,
+	scanKey,
+	waitingPeople,
+	waitingScan,
+	writeMemory,
+	type ClassMemory
+} from './scan-memory';
+import { keptAgainResult, seenResult, type NotSent } from './scan-results';
 
 export interface ScanResult {
 	kind: 'ok' | 'already' | 'error' | 'queued' | 'sending';
@@ -12,6 +23,8 @@ export interface ScanResult {
 	detail: string;
 	/** Who it was beyond the name ("Sinh năm 1952", "Khu phố 3"): four people may share one. */
 	about?: string[];
+	/** More about a kept scan ("Không cần quét lại."), under the title. */
+	note?: string;
 }
 
 /** The facts under a checked-in person's name, from the fields the answer carries. */
@@ -38,6 +51,7 @@ const RETRY_MS = 4000;
 export class ScanClient {
 	result = $state<ScanResult | null>(null);
 	count = $state(0);
+	/** People (not scans) waiting in the queue. */
 	waiting = $state(0);
 	needsSignIn = $state(false);
 	/**
@@ -49,6 +63,14 @@ export class ScanClient {
 	/** Each scan's turn: an answer for an older scan never covers a newer one's screen. */
 	private turn = 0;
 	private timer: ReturnType<typeof setInterval> | undefined;
+	/** Whom this phone saw checked in, and the last count heard (scan-memory.ts). */
+	private memory: ClassMemory = emptyMemory();
+	/**
+	 * Scans join the queue one at a time, each after looking whether its person is there
+	 * already: two reads of one card close together (a USB scanner's double beep) both found
+	 * the queue without it.
+	 */
+	private keeping: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		private sessionId: number,
@@ -57,6 +79,13 @@ export class ScanClient {
 		private onanswer: (sent: Sent) => void = () => {}
 	) {
 		this.count = count;
+	}
+
+	/** The class's count as the server said it (a scan's answer, the page's refresh). */
+	heardCount(count: number, at = Date.now()): void {
+		this.count = count;
+		this.memory = heardCount(this.memory, count, at);
+		writeMemory(this.sessionId, this.memory);
 	}
 
 	start(): () => void {
@@ -91,24 +120,56 @@ export class ScanClient {
 		this.result = SENDING;
 		const sent = await this.send(scan);
 		if (!sent.delivered) {
-			// Not answered within 3 s: kept with its nonce. Had the server recorded it all the
-			// same, the queued copy is answered as that same check-in, never a second one.
-			await enqueue(scan);
-			this.waiting = (await queued()).length;
+			await this.keep(scan, sent, turn);
+			return;
+		}
+		this.heard(scan, sent.body);
+		this.showFor(turn, this.describe(sent.status, sent.body));
+	}
+
+	/**
+	 * Not answered within 3 s: kept with its nonce (had the server recorded it all the same, the
+	 * queued copy is answered as that same check-in, never a second one), unless this person is
+	 * in hand already: checked in as far as this phone heard, or waiting in the queue. A card
+	 * held up for 15 s offline was queued every few seconds: "Chờ gửi: 3" for one resident.
+	 */
+	private keep(scan: QueuedScan, sent: NotSent, turn: number): Promise<void> {
+		const kept = this.keeping.then(async () => {
 			this.needsSignIn = sent.auth === true;
+			const key = scanKey(scan);
+			const seen = this.memory.seen[key];
+			if (seen) return this.showFor(turn, seenResult(seen));
+			const earlier = waitingScan(await queued(), this.sessionId, key);
+			if (earlier) return this.showFor(turn, keptAgainResult(earlier));
+			await enqueue(scan);
+			this.waiting = waitingPeople(await queued());
 			// A name picked from the search is said: the volunteer sees whom they tapped (a card's
 			// owner is known only to the server).
 			const waiting = `Chờ gửi: ${this.waiting} lượt`;
-			const name = 'name' in input ? input.name : undefined;
 			this.showFor(turn, {
 				kind: 'queued',
 				title: 'Đã lưu, sẽ gửi khi có mạng',
-				detail: name ?? waiting,
-				...(name ? { about: [waiting] } : {})
+				detail: scan.name ?? waiting,
+				...(scan.name ? { about: [waiting] } : {})
 			});
-			return;
-		}
-		this.showFor(turn, this.describe(sent.status, sent.body));
+		});
+		this.keeping = kept.catch(() => undefined);
+		return kept;
+	}
+
+	/** An answer from the server about a scan: the count, and whom it checked in. */
+	private heard(scan: QueuedScan, body: Record<string, unknown>): void {
+		if (scan.sessionId !== this.sessionId) return;
+		if (typeof body.count === 'number') this.heardCount(body.count);
+		const at = Number(body.status === 'already' ? body.firstAt : body.checkedInAt);
+		const resident = body.resident as { id?: unknown; fullName?: unknown } | undefined;
+		if ((body.status !== 'ok' && body.status !== 'already') || !Number.isFinite(at)) return;
+		// Kept under the owner's id too: picked by name later, offline, they are known.
+		const keys = [scanKey(scan)];
+		if (typeof resident?.id === 'number') keys.push(scanKey({ residentId: resident.id }));
+		const name = typeof resident?.fullName === 'string' ? resident.fullName : (scan.name ?? '');
+		this.memory = heardCheckin(this.memory, keys, { at, name });
+		writeMemory(this.sessionId, this.memory);
 	}
 
 	/** Shows a scan's answer unless a newer scan is on screen by now. */
@@ -121,7 +182,6 @@ export class ScanClient {
 			{ fullName?: string; birthYear?: unknown; neighborhoodName?: unknown } | undefined;
 		const name = resident?.fullName ?? '';
 		const about = resident ? aboutResident(resident) : [];
-		if (typeof body.count === 'number') this.count = body.count;
 		if (body.status === 'ok') return { kind: 'ok', title: 'Đã điểm danh', detail: name, about };
 		if (body.status === 'already') {
 			return {
@@ -174,14 +234,12 @@ export class ScanClient {
 			const run = await sendQueued({
 				send: (scan) => this.send(scan),
 				answered: (scan, body, refused) => {
-					if (typeof body.count === 'number' && scan.sessionId === this.sessionId) {
-						this.count = body.count;
-					}
+					this.heard(scan, body);
 					if (refused) this.refused = [...this.refused, refused];
 				}
 			});
 			this.needsSignIn = run.needsSignIn;
-			this.waiting = run.left.length;
+			this.waiting = waitingPeople(run.left);
 		} catch {
 			// IndexedDB unavailable (private mode): nothing was queued, nothing to send
 		} finally {
