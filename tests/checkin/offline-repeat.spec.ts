@@ -124,3 +124,59 @@ test('offline, the same card from a USB scanner, or the same person picked again
 	const attendance = await (await api.get(`/api/sessions/${sessionId}/attendance`)).json();
 	expect(attendance.count).toBe(2);
 });
+
+test('with the sign-in ended a scan says it goes after signing in again, and how; a server that cannot store says so', async ({
+	page
+}, testInfo) => {
+	const api = await apiAs(testInfo.project.use.baseURL!);
+	const first = await newResident(api, 'Tạ Văn Hết Phiên');
+	const second = await newResident(api, 'Tạ Thị Đĩa Đầy');
+	const sessionId = await newSession(api);
+	await signIn(page, 'tinhnguyen1', '246810');
+	await openHydrated(page, `/diem-danh/${sessionId}`);
+	// The sign-in ran out (12 h) or was ended from another device; the network is fine.
+	await page.context().clearCookies();
+	await page.keyboard.type(first.cardCode, { delay: 5 });
+	await page.keyboard.press('Enter');
+	const saved = page.locator('[data-result="queued"]');
+	await expect(saved).toContainText('Đã lưu, sẽ gửi sau khi đăng nhập lại');
+	await expect(saved).toContainText('Phiên đăng nhập trên máy này đã hết.');
+	await expect(saved).not.toContainText('khi có mạng');
+	const signInAgain = page.getByRole('dialog').getByRole('link', { name: 'Đăng nhập lại' });
+	await expect(signInAgain).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath('signed-out-scan.png') });
+	// The way to sign in is right there, and leads back to this class's scanner.
+	await signInAgain.click();
+	await expect(page).toHaveURL(/\/dang-nhap\?next=/);
+	await page.locator('html[data-hydrated]').waitFor();
+	await page.getByLabel('Tên đăng nhập').fill('tinhnguyen1');
+	await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).toHaveURL(new RegExp(`/diem-danh/${sessionId}$`));
+	await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 15_000 });
+	await expect(page.getByTestId('count')).toContainText('Đã điểm danh: 1');
+
+	// The server is there but cannot store (its disk full): not the network's fault.
+	await page.locator('html[data-hydrated]').waitFor();
+	await page.route('**/api/checkins', (route) =>
+		route.fulfill({
+			status: 503,
+			contentType: 'application/json',
+			body: '{"status":"error","reason":"disk_full"}'
+		})
+	);
+	await page.keyboard.type(second.cardCode, { delay: 5 });
+	await page.keyboard.press('Enter');
+	await expect(saved).toContainText('Đã lưu trên điện thoại, sẽ tự gửi lại sau');
+	await expect(saved).toContainText('Máy chủ chưa ghi được lúc này.');
+	await expect(saved).not.toContainText('mạng');
+	await expect(page.getByTestId('offline')).toContainText(
+		'Máy chủ chưa ghi được lượt quét lúc này — các lượt quét vẫn được lưu trên máy này'
+	);
+	await expect(page.getByTestId('offline')).not.toContainText('Mất kết nối');
+	await page.screenshot({ path: testInfo.outputPath('server-full-scan.png') });
+	await saved.click();
+	await page.unroute('**/api/checkins');
+	await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 15_000 });
+	await expect(page.getByTestId('count')).toContainText('Đã điểm danh: 2');
+});

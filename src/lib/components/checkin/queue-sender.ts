@@ -4,11 +4,11 @@ import { timedFetch, timedOut } from './timed-fetch';
 
 export type Sent =
 	| { delivered: true; status: number; body: Record<string, unknown> }
-	| { delivered: false; auth?: boolean; slow?: boolean };
+	| { delivered: false; auth?: boolean; slow?: boolean; server?: boolean };
 
 /**
  * One scan to the server: answered (any 2xx–4xx), or not (no answer in 3 s: `slow`; no
- * network; 5xx; signed out: `auth`).
+ * network; 5xx, e.g. its disk is full: `server`; signed out: `auth`).
  */
 export async function postScan(scan: QueuedScan): Promise<Sent> {
 	try {
@@ -18,7 +18,7 @@ export async function postScan(scan: QueuedScan): Promise<Sent> {
 			body: scanBody(scan)
 		});
 		if (response.status === 401 || response.status === 403) return { delivered: false, auth: true };
-		if (response.status >= 500) return { delivered: false };
+		if (response.status >= 500) return { delivered: false, server: true };
 		return { delivered: true, status: response.status, body: await response.json() };
 	} catch (error) {
 		return { delivered: false, slow: timedOut(error) };

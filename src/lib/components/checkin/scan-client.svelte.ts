@@ -15,7 +15,7 @@ import {
 	writeMemory,
 	type ClassMemory
 } from './scan-memory';
-import { keptAgainResult, seenResult, type NotSent } from './scan-results';
+import { keptAgainResult, keptResult, seenResult, type NotSent } from './scan-results';
 
 export interface ScanResult {
 	kind: 'ok' | 'already' | 'error' | 'queued' | 'sending';
@@ -23,8 +23,10 @@ export interface ScanResult {
 	detail: string;
 	/** Who it was beyond the name ("Sinh năm 1952", "Khu phố 3"): four people may share one. */
 	about?: string[];
-	/** More about a kept scan ("Không cần quét lại."), under the title. */
+	/** Why a kept scan was not sent ("Phiên đăng nhập đã hết."), under the title. */
 	note?: string;
+	/** What the volunteer must do for it to be sent (sign in again): a link beside the result. */
+	action?: { href: string; label: string };
 }
 
 /** The facts under a checked-in person's name, from the fields the answer carries. */
@@ -140,18 +142,10 @@ export class ScanClient {
 			const seen = this.memory.seen[key];
 			if (seen) return this.showFor(turn, seenResult(seen));
 			const earlier = waitingScan(await queued(), this.sessionId, key);
-			if (earlier) return this.showFor(turn, keptAgainResult(earlier));
+			if (earlier) return this.showFor(turn, keptAgainResult(earlier, sent, this.sessionId));
 			await enqueue(scan);
 			this.waiting = waitingPeople(await queued());
-			// A name picked from the search is said: the volunteer sees whom they tapped (a card's
-			// owner is known only to the server).
-			const waiting = `Chờ gửi: ${this.waiting} lượt`;
-			this.showFor(turn, {
-				kind: 'queued',
-				title: 'Đã lưu, sẽ gửi khi có mạng',
-				detail: scan.name ?? waiting,
-				...(scan.name ? { about: [waiting] } : {})
-			});
+			this.showFor(turn, keptResult(sent, this.sessionId, scan.name, this.waiting));
 		});
 		this.keeping = kept.catch(() => undefined);
 		return kept;

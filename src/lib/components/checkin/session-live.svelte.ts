@@ -21,6 +21,11 @@ export class SessionLive {
 	/** Offline because the server did not answer in time, not because there was no network. */
 	slow = $state(false);
 	/**
+	 * The server answered a scan but could not store it (a 5xx: its disk full): not the
+	 * network, so the volunteer is not sent looking for the Wi-Fi.
+	 */
+	unstored = $state(false);
+	/**
 	 * When the server last answered: the page's count is as of then. A page reloaded with the
 	 * server gone is the copy the phone kept, its count as old as that copy (`renderedAt`).
 	 */
@@ -35,6 +40,7 @@ export class SessionLive {
 		const offline = () => {
 			this.offline = true;
 			this.slow = false;
+			this.unstored = false;
 		};
 		const fresh = keepFresh({
 			read: () => this.refresh().then((s) => s && onsession(s)),
@@ -62,6 +68,7 @@ export class SessionLive {
 		const answered = sent.delivered || sent.auth === true;
 		this.offline = !answered;
 		this.slow = !sent.delivered && sent.slow === true;
+		this.unstored = !sent.delivered && sent.server === true;
 		if (answered) this.heardAt = Date.now();
 	}
 
@@ -70,6 +77,7 @@ export class SessionLive {
 			const response = await timedFetch(`/api/sessions/${this.session.id}`);
 			this.offline = response.status >= 500;
 			this.slow = false;
+			this.unstored = false;
 			if (!this.offline) this.heardAt = Date.now();
 			// Signed out or refused: the scans themselves say so (needsSignIn); keep what we have.
 			if (!response.ok) return undefined;
@@ -79,6 +87,7 @@ export class SessionLive {
 		} catch (error) {
 			this.offline = true;
 			this.slow = timedOut(error);
+			this.unstored = false;
 			return undefined;
 		}
 	}
