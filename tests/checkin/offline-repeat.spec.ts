@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
+import { ServerProcess } from '../support/server-process';
 import { apiAs, launchWithCardInCamera, newResident, newSession, volunteerPhone } from './support';
 
 test.describe.configure({ timeout: 180_000 });
@@ -179,4 +180,56 @@ test('with the sign-in ended a scan says it goes after signing in again, and how
 	await page.unroute('**/api/checkins');
 	await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 15_000 });
 	await expect(page.getByTestId('count')).toContainText('Đã điểm danh: 2');
+});
+
+test('reloaded with the server gone, the scanner shows the last count it heard, not its old copy’s', async ({
+	page
+}, testInfo) => {
+	// Its own server, stopped and restarted; E2E_RELOAD_PORT moves it beside another checkout.
+	const server = new ServerProcess(Number(process.env.E2E_RELOAD_PORT ?? 4315));
+	await server.start();
+	try {
+		const api = await apiAs(server.url);
+		const people = [];
+		for (const name of ['Lâm Văn Một', 'Lâm Thị Hai', 'Lâm Văn Ba', 'Lâm Thị Bốn']) {
+			people.push(await newResident(api, name));
+		}
+		const sessionId = await newSession(api);
+		await openHydrated(page, `${server.url}/dang-nhap`);
+		await page.getByLabel('Tên đăng nhập').fill('tinhnguyen2');
+		await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
+		await expect(page).not.toHaveURL(/dang-nhap/);
+		await openHydrated(page, `${server.url}/diem-danh/${sessionId}`);
+		// The phone keeps a copy of the page (its count 0) once the page has settled.
+		await expect
+			.poll(() => page.evaluate(async () => (await caches.match(location.pathname))?.status), {
+				timeout: 20_000
+			})
+			.toBe(200);
+		for (const person of people.slice(0, 3)) {
+			await page.keyboard.type(person.cardCode, { delay: 5 });
+			await page.keyboard.press('Enter');
+			await page.locator('[data-result="ok"]').click();
+		}
+		const count = page.getByTestId('count');
+		await expect(count).toContainText('Đã điểm danh: 3');
+
+		await server.stop();
+		await page.keyboard.type(people[3].cardCode, { delay: 5 });
+		await page.keyboard.press('Enter');
+		await page.locator('[data-result="queued"]').click();
+		await page.reload();
+		await expect(page.getByTestId('offline')).toBeVisible({ timeout: 30_000 });
+		await expect(count).toContainText('Đã điểm danh: 3');
+		await expect(page.getByTestId('count-stale')).toHaveText(/^\(tính đến \d\d:\d\d\)$/);
+		await expect(page.getByTestId('waiting')).toHaveText('· Chờ gửi: 1');
+		await page.screenshot({ path: testInfo.outputPath('reloaded-offline-count.png') });
+
+		await server.start();
+		await expect(page.getByTestId('waiting')).toHaveCount(0, { timeout: 30_000 });
+		await expect(count).toContainText('Đã điểm danh: 4');
+	} finally {
+		await server.stop();
+	}
 });

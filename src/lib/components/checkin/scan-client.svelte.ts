@@ -5,10 +5,12 @@ import { newNonce } from './nonce';
 import { enqueue, forgetRefused, queued, refusedScans, type QueuedScan } from './offline-queue';
 import { postScan, sendQueued, type Sent } from './queue-sender';
 import type { RefusedScan } from './refused-summary';
+import { serverNow } from './timed-fetch';
 import {
 	emptyMemory,
 	heardCheckin,
 	heardCount,
+	readMemory,
 	scanKey,
 	waitingPeople,
 	waitingScan,
@@ -83,8 +85,24 @@ export class ScanClient {
 		this.count = count;
 	}
 
+	/**
+	 * Takes what the phone remembers of this class (in the browser only). A page rendered before
+	 * the last count was heard (the copy the phone kept, opened again with the server gone)
+	 * shows the remembered count: gives the time it was heard, for the page to say "tính đến".
+	 */
+	recall(renderedAt: number): number | undefined {
+		const kept = readMemory(this.sessionId);
+		this.memory = kept;
+		if (kept.at > renderedAt) {
+			this.count = kept.count;
+			return kept.at;
+		}
+		this.heardCount(this.count, renderedAt);
+		return undefined;
+	}
+
 	/** The class's count as the server said it (a scan's answer, the page's refresh). */
-	heardCount(count: number, at = Date.now()): void {
+	heardCount(count: number, at = serverNow()): void {
 		this.count = count;
 		this.memory = heardCount(this.memory, count, at);
 		writeMemory(this.sessionId, this.memory);

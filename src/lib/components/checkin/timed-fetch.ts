@@ -10,11 +10,29 @@ export async function timedFetch(
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), ms);
 	try {
-		return await fetch(url, { ...init, signal: controller.signal });
+		const response = await fetch(url, { ...init, signal: controller.signal });
+		heardServerClock(response.headers.get('date'));
+		return response;
 	} finally {
 		clearTimeout(timer);
 	}
 }
+
+/** How far the server's clock is ahead of this phone's, as its last answer's Date said. */
+let serverAhead = 0;
+
+function heardServerClock(date: string | null): void {
+	const at = Date.parse(date ?? '');
+	// The header counts whole seconds: the middle of that second is the best guess.
+	if (Number.isFinite(at)) serverAhead = at + 500 - Date.now();
+}
+
+/**
+ * Now on the server's clock, as far as this phone can tell. What the scanner remembers is
+ * timed by it, to compare with the time the server rendered a page: a phone's clock may be
+ * minutes off a kiosk's that never sees the internet.
+ */
+export const serverNow = (): number => Date.now() + serverAhead;
 
 /**
  * The server is there but did not answer in time (timedFetch gave up), as against no network
