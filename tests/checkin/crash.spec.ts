@@ -22,7 +22,8 @@ async function liveCards(dataDir: string, limit: number) {
 }
 
 test('kill -9 during a burst of concurrent check-ins loses none that was acknowledged', async () => {
-	const server = new ServerProcess(4313);
+	// E2E_CRASH_PORT moves it beside another checkout's run.
+	const server = new ServerProcess(Number(process.env.E2E_CRASH_PORT ?? 4313));
 	await server.start();
 	const login = await fetch(`${server.url}/api/auth/login`, {
 		method: 'POST',

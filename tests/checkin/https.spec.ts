@@ -32,10 +32,12 @@ test('make-certificate.sh makes a CA and a certificate the server serves HTTPS w
 	expect(san).toContain('IP Address:127.0.0.1');
 	expect(san).toContain('DNS:localhost');
 
+	// E2E_HTTPS_PORT moves it beside another checkout's run.
+	const port = process.env.E2E_HTTPS_PORT ?? '4314';
 	const child = spawn(process.execPath, ['kiosk/server.js'], {
 		env: {
 			...process.env,
-			PORT: '4314',
+			PORT: port,
 			HOST: '127.0.0.1',
 			DATA_DIR: join(dir, 'data'),
 			SEED: 'none',
@@ -47,7 +49,7 @@ test('make-certificate.sh makes a CA and a certificate the server serves HTTPS w
 	try {
 		let answer: { status: number; body: string } | undefined;
 		for (let i = 0; i < 300 && !answer; i++) {
-			answer = await httpsGet('https://127.0.0.1:4314/api/health', ca).catch(async () => {
+			answer = await httpsGet(`https://127.0.0.1:${port}/api/health`, ca).catch(async () => {
 				await new Promise((r) => setTimeout(r, 100));
 				return undefined;
 			});
@@ -57,7 +59,9 @@ test('make-certificate.sh makes a CA and a certificate the server serves HTTPS w
 		execFileSync('bash', ['kiosk/make-certificate.sh', out, 'localhost', '127.0.0.1']);
 		expect(readFileSync(join(out, 'ca.crt')).equals(ca)).toBe(true);
 		// Without our CA the connection is refused: the certificate is not a public one.
-		await expect(httpsGet('https://127.0.0.1:4314/api/health', Buffer.from(''))).rejects.toThrow();
+		await expect(
+			httpsGet(`https://127.0.0.1:${port}/api/health`, Buffer.from(''))
+		).rejects.toThrow();
 	} finally {
 		child.kill('SIGTERM');
 	}
