@@ -77,7 +77,7 @@ export class SignOut {
 		}
 		this.sendProblem = needsSignIn
 			? 'Chưa gửi được: phiên đăng nhập trên máy này đã hết. Các lượt này chỉ gửi được sau khi đăng nhập lại trên điện thoại này.'
-			: `Chưa gửi được: điện thoại chưa kết nối được với máy chủ. Còn ${this.waiting} lượt chưa gửi.`;
+			: 'Chưa gửi được: điện thoại chưa kết nối được với máy chủ.';
 	};
 
 	signOut = async (): Promise<void> => {
