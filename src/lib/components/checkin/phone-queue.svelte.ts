@@ -1,6 +1,7 @@
 import { refusedScans } from './offline-queue';
 import { sendQueued } from './queue-sender';
 import type { RefusedScan } from './refused-summary';
+import { waitingPeople } from './scan-memory';
 
 /** How often the staff pages try the phone's queue again (the scanner has its own, 4 s). */
 const SEND_EVERY_MS = 5000;
@@ -12,7 +13,7 @@ const SEND_EVERY_MS = 5000;
  * One per page (the layout starts it); pages read it, e.g. the close question of a class.
  */
 class PhoneQueue {
-	/** Scans not yet sent, by class. */
+	/** People whose scans are not yet sent, by class. */
 	bySession = $state<Record<number, number>>({});
 	left = $state(0);
 	/** Scans this page delivered so far: a page showing counts reads them again when it moves. */
@@ -28,11 +29,14 @@ class PhoneQueue {
 		try {
 			const sent = await sendQueued({ answered: () => this.delivered++ });
 			this.refused = await refusedScans();
+			// People, not scans, as the scanner's "Chờ gửi" counts them: a queue kept before the
+			// scanner kept one scan per person may hold someone twice.
 			const bySession: Record<number, number> = {};
-			for (const scan of sent.left)
-				bySession[scan.sessionId] = (bySession[scan.sessionId] ?? 0) + 1;
+			for (const id of new Set(sent.left.map((scan) => scan.sessionId))) {
+				bySession[id] = waitingPeople(sent.left.filter((scan) => scan.sessionId === id));
+			}
 			this.bySession = bySession;
-			this.left = sent.left.length;
+			this.left = waitingPeople(sent.left);
 			this.needsSignIn = sent.needsSignIn;
 		} catch {
 			// IndexedDB unavailable (private mode): this phone keeps nothing to send
