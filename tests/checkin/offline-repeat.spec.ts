@@ -1,9 +1,24 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
 import { apiAs, launchWithCardInCamera, newResident, newSession, volunteerPhone } from './support';
 
 test.describe.configure({ timeout: 180_000 });
+
+/**
+ * Classes opened on the shared server, closed after each test: the volunteers' page lists 20
+ * open classes, and other specs look for theirs there.
+ */
+const opened: Array<() => Promise<unknown>> = [];
+test.afterEach(async () => {
+	for (const close of opened.splice(0)) await close().catch(() => undefined);
+});
+
+async function openClass(api: APIRequestContext, title?: string): Promise<number> {
+	const id = await newSession(api, title);
+	opened.push(() => api.post(`/api/sessions/${id}/close`));
+	return id;
+}
 
 /** The Wi-Fi gone for the page's calls (check-ins, the class's refresh); its pages still load. */
 async function dropNetwork(page: Page): Promise<void> {
@@ -21,8 +36,8 @@ test('a card held up to the camera offline is kept once: “Chờ gửi” count
 	const baseURL = testInfo.project.use.baseURL!;
 	const api = await apiAs(baseURL);
 	const resident = await newResident(api, 'Mai Thị Giơ Thẻ');
-	const sessionId = await newSession(api, 'Buổi thử giơ thẻ lâu');
-	const laterSessionId = await newSession(api, 'Buổi thử giơ thẻ lần sau');
+	const sessionId = await openClass(api, 'Buổi thử giơ thẻ lâu');
+	const laterSessionId = await openClass(api, 'Buổi thử giơ thẻ lần sau');
 	const browser = await launchWithCardInCamera(resident.cardCode);
 	try {
 		const page = await volunteerPhone(browser, baseURL);
@@ -85,7 +100,7 @@ test('offline, the same card from a USB scanner, or the same person picked again
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	const card = await newResident(api, 'Trịnh Văn Quét Hai Lần');
 	const picked = await newResident(api, 'Trịnh Thị Chọn Lại');
-	const sessionId = await newSession(api);
+	const sessionId = await openClass(api);
 	await signIn(page, 'tinhnguyen2', '246810');
 	await openHydrated(page, `/diem-danh/${sessionId}`);
 	await page.route('**/api/checkins', (route) => route.abort('internetdisconnected'));
@@ -132,7 +147,7 @@ test('with the sign-in ended a scan says it goes after signing in again, and how
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	const first = await newResident(api, 'Tạ Văn Hết Phiên');
 	const second = await newResident(api, 'Tạ Thị Đĩa Đầy');
-	const sessionId = await newSession(api);
+	const sessionId = await openClass(api);
 	await signIn(page, 'tinhnguyen1', '246810');
 	await openHydrated(page, `/diem-danh/${sessionId}`);
 	// The sign-in ran out (12 h) or was ended from another device; the network is fine.

@@ -1,6 +1,21 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
 import { apiAs, newResident, newSession } from './support';
+
+/**
+ * Classes opened on the shared server, closed after each test: the volunteers' page lists 20
+ * open classes, and other specs look for theirs there.
+ */
+const opened: Array<() => Promise<unknown>> = [];
+test.afterEach(async () => {
+	for (const close of opened.splice(0)) await close().catch(() => undefined);
+});
+
+async function openClass(api: APIRequestContext, title?: string): Promise<number> {
+	const id = await newSession(api, title);
+	opened.push(() => api.post(`/api/sessions/${id}/close`));
+	return id;
+}
 
 /** Scans a card with the USB scanner while check-ins cannot reach the server: kept. */
 async function scanKept(page: Page, code: string): Promise<void> {
@@ -33,7 +48,7 @@ test('signing out with scans not yet sent asks first: send now, stay, or sign ou
 		await newResident(api, 'Kiều Thị Chưa Gửi'),
 		await newResident(api, 'Kiều Văn Gửi Sau')
 	];
-	const sessionId = await newSession(api);
+	const sessionId = await openClass(api);
 	await signIn(page, 'tinhnguyen1', '246810');
 	await openHydrated(page, `/diem-danh/${sessionId}`);
 	await page.route('**/api/checkins', (route) => route.abort('internetdisconnected'));
@@ -102,7 +117,7 @@ test('signing out with no network says so in Vietnamese and stays on the scanner
 }, testInfo) => {
 	const api = await apiAs(testInfo.project.use.baseURL!);
 	const resident = await newResident(api, 'Đinh Văn Mất Mạng');
-	const sessionId = await newSession(api);
+	const sessionId = await openClass(api);
 	await signIn(page, 'tinhnguyen1', '246810');
 	await openHydrated(page, `/diem-danh/${sessionId}`);
 	await page.context().setOffline(true);
