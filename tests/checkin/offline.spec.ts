@@ -41,8 +41,11 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		// The service worker keeps a copy of this page (for the reload below, server gone), once
 		// the page has settled (installing it at once slowed the camera's first scan).
 		await page.clock.runFor(5000);
+		// Up to 20 s: on a loaded machine the worker's install took longer than the default 5.
 		await expect
-			.poll(() => page.evaluate(async () => (await caches.match(location.pathname))?.status))
+			.poll(() => page.evaluate(async () => (await caches.match(location.pathname))?.status), {
+				timeout: 20_000
+			})
 			.toBe(200);
 
 		await server.stop();
