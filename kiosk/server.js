@@ -50,6 +50,8 @@ const fastPath = /** @type {any} */ (globalThis)[Symbol.for('tram-hoc-so.fast-pa
 function app(req, res) {
 	// Overwrite whatever a client sent: only the socket knows the protocol.
 	req.headers[PROTO_HEADER] = secure ? 'https' : 'http';
+	// Stopping: this answer is the connection's last (see stop()).
+	if (stopping) res.setHeader('connection', 'close');
 	if (fastPath?.(req, res)) return;
 	// A body answered without being read (a 413, a refusal before the route reads it) is read
 	// off the wire and dropped once the answer is out, as node:http does for a body nobody
@@ -126,7 +128,13 @@ function stop(reason) {
 		// The app's init hook listens for this to take the final snapshot, then closes.
 		process.emit('sveltekit:shutdown', reason);
 	});
+	// server.close() waits for every connection, and shuts only those idle at that moment. A
+	// staff page's connections were not idle for long: a stream just ended, its page asking
+	// again, a poll; each kept the stop waiting for the 10-s cut (an update's restart, every
+	// restart with a phone on a class page). So: each answer from now on closes its connection,
+	// and a connection that falls idle is closed within a tenth of a second.
 	server.closeIdleConnections();
+	setInterval(() => server.closeIdleConnections(), 100).unref();
 	setTimeout(() => server.closeAllConnections(), 10_000).unref();
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
