@@ -72,7 +72,8 @@ export const actions = {
 		const id = positiveId(String((await request.formData()).get('id')));
 		const result = id ? await closeSession(getApp().store, actor, id) : undefined;
 		if (!result?.ok) return fail(404, { message: 'Không có buổi học này.' });
-		return { closed: id };
+		// Its title comes back with the answer: the confirmation needs no list to find it in.
+		return { closed: id, closedTitle: result.value.title };
 	},
 	/** "Tôi đến ngay", from the staff bar's banner on any staff page (HelpBanner.svelte). */
 	answer: async ({ locals, request }) => {

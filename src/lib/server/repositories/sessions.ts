@@ -43,15 +43,21 @@ export function getSession(db: Reads, id: number): ClassSession | undefined {
 	return row && toSession(row);
 }
 
-/** Open sessions first, then the most recent closed ones. */
-export function recentSessions(db: Reads, since: number, limit = 20): ClassSession[] {
-	return db
-		.all<SessionRow>(
-			`${SELECT_SESSION} WHERE s.closed_at IS NULL OR s.starts_at >= ?
-			 ORDER BY s.closed_at IS NOT NULL, s.starts_at DESC LIMIT ?`,
-			[since, limit]
-		)
-		.map(toSession);
+/**
+ * Every open session, newest first, then the `closedLimit` most recent closed since `since`.
+ * Open ones are not cut: a volunteer must find each class to scan into it or close it (with
+ * one limit for both, the 21st open class was nowhere on the volunteers' page).
+ */
+export function recentSessions(db: Reads, since: number, closedLimit = 20): ClassSession[] {
+	const open = db.all<SessionRow>(
+		`${SELECT_SESSION} WHERE s.closed_at IS NULL ORDER BY s.starts_at DESC`
+	);
+	const closed = db.all<SessionRow>(
+		`${SELECT_SESSION} WHERE s.closed_at IS NOT NULL AND s.starts_at >= ?
+		 ORDER BY s.starts_at DESC LIMIT ?`,
+		[since, closedLimit]
+	);
+	return [...open, ...closed].map(toSession);
 }
 
 export function attendanceCount(db: Reads, sessionId: number): number {

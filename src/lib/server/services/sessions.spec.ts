@@ -4,7 +4,14 @@ import { actorNamed, demoStore } from './privacy.testing';
 import { checkIn } from './checkin';
 import { withdrawConsent } from './privacy';
 import { searchResidents } from './residents';
-import { failedScans, openSession, sessionAttendance, undoCheckin } from './sessions';
+import {
+	closeSession,
+	failedScans,
+	openSession,
+	recentSessions,
+	sessionAttendance,
+	undoCheckin
+} from './sessions';
 
 let store: Store;
 beforeAll(async () => {
@@ -253,5 +260,31 @@ describe("a class's name search", () => {
 		};
 		expect(found(a.full_name).find((r) => r.id === a.id)?.consentWithdrawn).toBe(true);
 		expect(found(b.full_name).find((r) => r.id === b.id)?.consentWithdrawn).toBe(false);
+	});
+});
+
+describe("the volunteers' list of classes", () => {
+	it('lists every open class however many, and the closed ones of the last two days after them', async () => {
+		const at = Date.now();
+		const volunteer = actorNamed(store, 'tinhnguyen1');
+		const ids: number[] = [];
+		for (let i = 1; i <= 25; i++) {
+			const opened = await openSession(
+				store,
+				volunteer,
+				{ title: `Lớp đông số ${i}`, place: 'Nhà văn hoá khu phố 1', startsAt: at - i * 60_000 },
+				at
+			);
+			if (!opened.ok) throw new Error(opened.message);
+			ids.push(opened.value.id);
+		}
+		expect(await closeSession(store, volunteer, ids[24])).toMatchObject({ ok: true });
+		const listed = recentSessions(store, at);
+		const open = listed.filter((s) => s.closedAt === null).map((s) => s.id);
+		// The 25th class opened, and every other: nothing open falls off the page.
+		for (const id of ids.slice(0, 24)) expect(open).toContain(id);
+		const closedAt = listed.findIndex((s) => s.id === ids[24]);
+		expect(closedAt).toBeGreaterThanOrEqual(open.length);
+		for (const id of ids.slice(0, 24)) await closeSession(store, volunteer, id);
 	});
 });
