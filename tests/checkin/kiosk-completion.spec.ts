@@ -103,6 +103,35 @@ test('a kiosk that lost its server says so, on screen and aloud, and asks to try
 	}
 });
 
+// "Quay lại bài học" while the card was being recorded left at once: the lesson was recorded
+// and the answer was said to a page no longer there, so the resident never knew.
+test('“Quay lại bài học” while the card is being recorded waits for the answer, then shows and says it', async () => {
+	const api = await apiAs(test.info().project.use.baseURL!);
+	const resident = await newResident(api, 'Lưu Thị Vội Về');
+	const { browser, page, said } = await kioskWithCard(resident.cardCode);
+	try {
+		// The server is slow to answer this time.
+		let answer = () => {};
+		const held = new Promise<void>((resolve) => (answer = resolve));
+		await page.route('**/api/kiosk/completions', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await openHydrated(page, '/bai-hoc/tien-dien/ghi-nhan');
+		await expect(page.getByRole('status').filter({ hasText: 'Đang ghi nhận…' })).toBeVisible({
+			timeout: 15_000
+		});
+		await page.getByRole('link', { name: 'Quay lại bài học' }).tap();
+		await expect(page.getByText('Đang ghi nhận… Bác chờ một chút để biết kết quả.')).toBeVisible();
+		expect(new URL(page.url()).pathname).toBe('/bai-hoc/tien-dien/ghi-nhan');
+		answer();
+		await expect(page.locator('[data-result="ok"]')).toContainText('Đã ghi nhận');
+		await expect.poll(said).toContain(PHRASES.cardRecorded);
+	} finally {
+		await browser.close();
+	}
+});
+
 test('a card the kiosk cannot record says why, waits, and can be tried again', async () => {
 	const unknown = 'THS' + '7'.repeat(26);
 	const { browser, page, said } = await kioskWithCard(unknown);
