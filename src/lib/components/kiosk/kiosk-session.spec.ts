@@ -7,8 +7,7 @@ const at = Date.UTC(2026, 10, 2, 1, 5);
 
 function called(): KioskSession {
 	const k = new KioskSession([]);
-	k.help = 'coming';
-	k.helpAt = at;
+	k.callSent(7, at);
 	k.helpShown = true;
 	return k;
 }
@@ -19,7 +18,7 @@ describe('a call for a volunteer', () => {
 		k.closeHelp();
 		expect(k.helpShown).toBe(false);
 		expect(k.help).toBe('coming');
-		expect(k.helpAt).toBe(at);
+		expect(k.call).toEqual({ id: 7, at, takenAt: null });
 		expect(k.pristine).toBe(false);
 	});
 
@@ -42,16 +41,15 @@ describe('a call for a volunteer', () => {
 
 	it('learns once that a volunteer took it, and only for the call still on its way', () => {
 		const k = called();
-		k.helpId = 7;
 		expect(k.learnTaken(7, null)).toBe(false);
 		expect(k.learnTaken(6, at + 60_000)).toBe(false);
-		expect(k.helpTakenAt).toBeNull();
+		expect(k.call?.takenAt).toBeNull();
 		expect(k.learnTaken(7, at + 60_000)).toBe(true);
-		expect(k.helpTakenAt).toBe(at + 60_000);
+		expect(k.call?.takenAt).toBe(at + 60_000);
 		expect(k.learnTaken(7, at + 60_000)).toBe(false);
 		// The next person starts clean, and a late answer about the last call changes nothing.
 		k.reset();
-		expect([k.helpId, k.helpTakenAt]).toEqual([null, null]);
+		expect(k.call).toBeNull();
 		expect(k.learnTaken(7, at + 60_000)).toBe(false);
 	});
 });
@@ -59,7 +57,6 @@ describe('a call for a volunteer', () => {
 describe('a call a volunteer took', () => {
 	function taken(): KioskSession {
 		const k = called();
-		k.helpId = 7;
 		k.learnTaken(7, at + 60_000);
 		return k;
 	}
@@ -95,7 +92,7 @@ describe('a call whose resident has gone', () => {
 
 	it('is withdrawn by the idle reset when nobody took it', () => {
 		const { sent, session: k } = sending();
-		Object.assign(k, { help: 'coming', helpAt: at, helpId: 9, helpShown: false });
+		k.callSent(9, at);
 		k.reset();
 		expect(sent).toEqual([['/api/kiosk/help/9', 'DELETE']]);
 		expect(k.help).toBe('idle');
@@ -103,7 +100,8 @@ describe('a call whose resident has gone', () => {
 
 	it('is not withdrawn once taken, and a reset with no call sends nothing', () => {
 		const { sent, session: k } = sending();
-		Object.assign(k, { help: 'coming', helpAt: at, helpId: 9, helpShown: true });
+		k.callSent(9, at);
+		k.helpShown = true;
 		k.learnTaken(9, at + 60_000);
 		k.reset();
 		k.reset();

@@ -9,6 +9,16 @@ export const TEXT_SIZES = [24, 28, 32] as const;
 
 export type HelpState = 'idle' | 'sending' | 'coming' | 'failed';
 
+/** A call on its way to the volunteers' phones. */
+export interface HelpCall {
+	/** The server's number for it: to ask whether it was taken, or to withdraw it. */
+	id: number;
+	/** When it was made. */
+	at: number;
+	/** When a volunteer took it ("Tôi đến ngay"), or null while nobody has. */
+	takenAt: number | null;
+}
+
 /**
  * How long a call nobody has taken stays the one on its way. A tap on "Gọi tình nguyện viên"
  * before then shows the call already made instead of making another: volunteers see a call
@@ -40,10 +50,11 @@ export class KioskSession {
 	size = $state(0);
 	slow = $state(false);
 	help = $state<HelpState>('idle');
-	helpAt = $state<number | null>(null);
-	/** The call's id (to ask after it) and when a volunteer took it ("Tôi đến ngay"). */
-	helpId = $state<number | null>(null);
-	helpTakenAt = $state<number | null>(null);
+	/**
+	 * The last call the server took (callSent). It is the call on its way only while `help` is
+	 * 'coming': a new call being sent, or one that failed, leaves it until the next is taken.
+	 */
+	call = $state.raw<HelpCall | null>(null);
 	/** The notice under the bar is showing. Closing it hides it; the call stays on its way. */
 	helpShown = $state(false);
 	/** The last touch (to TOUCH_GRAIN_MS), kept for a reload; a page load counts as one. */
@@ -113,15 +124,13 @@ export class KioskSession {
 	 * over; the server knows only calls on their way.
 	 */
 	get kept(): SavedVisit | null {
-		const coming = this.help === 'coming' && this.helpId !== null && this.helpAt !== null;
-		if (this.size === 0 && !this.slow && !coming) return null;
+		const call = this.help === 'coming' ? this.call : null;
+		if (this.size === 0 && !this.slow && !call) return null;
 		return {
 			size: this.size,
 			slow: this.slow,
 			touchedAt: this.touchedAt,
-			call: coming
-				? { id: this.helpId!, at: this.helpAt!, takenAt: this.helpTakenAt, shown: this.helpShown }
-				: null
+			call: call ? { ...call, shown: this.helpShown } : null
 		};
 	}
 
@@ -142,11 +151,10 @@ export class KioskSession {
 		this.slow = visit.slow;
 		if (visit.call) {
 			// Asked after again from here on (KioskBar), as before the reload.
+			const { id, at, takenAt, shown } = visit.call;
 			this.help = 'coming';
-			this.helpId = visit.call.id;
-			this.helpAt = visit.call.at;
-			this.helpTakenAt = visit.call.takenAt;
-			this.helpShown = visit.call.shown;
+			this.call = { id, at, takenAt };
+			this.helpShown = shown;
 		}
 	}
 
@@ -184,9 +192,16 @@ export class KioskSession {
 	 */
 	helpPending(now = Date.now()): boolean {
 		if (this.help === 'sending') return true;
-		if (this.help !== 'coming' || this.helpAt === null) return false;
-		if (this.helpTakenAt === null) return now - this.helpAt < HELP_RECALL_MS;
-		return this.helpShown && now - this.helpTakenAt < HELP_RECALL_MS;
+		const call = this.help === 'coming' ? this.call : null;
+		if (!call) return false;
+		if (call.takenAt === null) return now - call.at < HELP_RECALL_MS;
+		return this.helpShown && now - call.takenAt < HELP_RECALL_MS;
+	}
+
+	/** The server has the call (its number and time): it is on its way, nobody has taken it. */
+	callSent(id: number, at: number): void {
+		this.help = 'coming';
+		this.call = { id, at, takenAt: null };
 	}
 
 	/**
@@ -205,9 +220,10 @@ export class KioskSession {
 	 * is news for the call still on its way here (a reset or a newer call since: not ours).
 	 */
 	learnTaken(id: number, answeredAt: number | null): boolean {
-		if (answeredAt === null || this.help !== 'coming' || this.helpId !== id) return false;
-		if (this.helpTakenAt !== null) return false;
-		this.helpTakenAt = answeredAt;
+		const call = this.call;
+		if (answeredAt === null || this.help !== 'coming' || call?.id !== id) return false;
+		if (call.takenAt !== null) return false;
+		this.call = { ...call, takenAt: answeredAt };
 		return true;
 	}
 
@@ -234,8 +250,8 @@ export class KioskSession {
 		const leaving = this.leaving;
 		this.leaving = [];
 		for (const fn of leaving) fn();
-		if (this.help === 'coming' && this.helpId !== null && this.helpTakenAt === null) {
-			this.withdrawHelp(this.helpId);
+		if (this.help === 'coming' && this.call && this.call.takenAt === null) {
+			this.withdrawHelp(this.call.id);
 		}
 		this.visit++;
 		this.sayTurn++;
@@ -243,9 +259,7 @@ export class KioskSession {
 		this.size = 0;
 		this.slow = false;
 		this.help = 'idle';
-		this.helpAt = null;
-		this.helpId = null;
-		this.helpTakenAt = null;
+		this.call = null;
 		this.helpShown = false;
 		this.saying = '';
 		this.touchedAt = Date.now();

@@ -104,19 +104,15 @@ describe('the kiosk session across a reload', () => {
 		before.bigger();
 		before.bigger();
 		before.slow = true;
-		Object.assign(before, { help: 'coming', helpId: 7, helpAt: at, helpShown: true });
+		before.callSent(7, at);
+		before.helpShown = true;
 		keepVisit(before.kept, Date.now() + 60_000);
 
 		const after = new KioskSession([]);
 		after.resume();
-		expect([after.fontPx, after.slow, after.help, after.helpId, after.helpAt]).toEqual([
-			32,
-			true,
-			'coming',
-			7,
-			at
-		]);
-		expect([after.helpTakenAt, after.helpShown]).toEqual([null, true]);
+		expect([after.fontPx, after.slow, after.help]).toEqual([32, true, 'coming']);
+		expect(after.call).toEqual({ id: 7, at, takenAt: null });
+		expect(after.helpShown).toBe(true);
 		// The reload itself counts as a touch, as it does for the idle guard.
 		expect(after.kept).toEqual({ ...before.kept, touchedAt: after.touchedAt });
 
