@@ -94,3 +94,17 @@ describe('ScanClient, the server out of reach', () => {
 		expect(queue.map((s) => s.sessionId)).toEqual([7, 8]);
 	});
 });
+
+describe('ScanClient, the count', () => {
+	it('takes a count as of a later moment, and not a refresh asked before the last answer', () => {
+		const client = new ScanClient(8, 0);
+		client.heardCount(1, 1_000);
+		client.heardCount(3, 1_400);
+		// A refresh asked at 1,200 (before the third check-in was answered) comes back now.
+		client.heardCount(1, 1_200);
+		expect(client.count).toBe(3);
+		// One asked afterwards is taken, even if smaller (a check-in undone on another phone).
+		client.heardCount(2, 1_500);
+		expect(client.count).toBe(2);
+	});
+});

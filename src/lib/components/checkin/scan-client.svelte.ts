@@ -101,8 +101,14 @@ export class ScanClient {
 		return undefined;
 	}
 
-	/** The class's count as the server said it (a scan's answer, the page's refresh). */
+	/**
+	 * The class's count as the server said it at `at` (a scan's answer when it came; a refresh
+	 * when it was asked). A count older than one already heard is not taken: a refresh asked
+	 * before the last scans were answered, answered after them, put "Đã điểm danh: 1" back
+	 * where the screen had said 3, and the phone remembered 1 for a reload offline.
+	 */
 	heardCount(count: number, at = serverNow()): void {
+		if (at < this.memory.at) return;
 		this.count = count;
 		this.memory = heardCount(this.memory, count, at);
 		writeMemory(this.sessionId, this.memory);

@@ -1,7 +1,7 @@
 import type { ClassSession } from '$lib/domain/checkin-people';
 import { keepFresh } from './live-channel';
 import type { Sent } from './queue-sender';
-import { timedFetch, timedOut } from './timed-fetch';
+import { serverNow, timedFetch, timedOut } from './timed-fetch';
 
 /**
  * The class may be closed elsewhere, and other phones check people in to it. While the live
@@ -35,15 +35,22 @@ export class SessionLive {
 		this.heardAt = renderedAt;
 	}
 
-	/** Starts refreshing; `onsession` hears each fresh session (the count lives in the scanner). */
-	start(onsession: (session: ClassSession) => void): () => void {
+	/**
+	 * Starts refreshing; `onsession` hears each fresh session (the count lives in the scanner)
+	 * with when it was asked for, on the server's clock: what it says is as of then.
+	 */
+	start(onsession: (session: ClassSession, askedAt: number) => void): () => void {
 		const offline = () => {
 			this.offline = true;
 			this.slow = false;
 			this.unstored = false;
 		};
 		const fresh = keepFresh({
-			read: () => this.refresh().then((s) => s && onsession(s)),
+			read: async () => {
+				const askedAt = serverNow();
+				const session = await this.refresh();
+				if (session) onsession(session, askedAt);
+			},
 			change: 'session',
 			everyMs: REFRESH_MS,
 			session: this.session.id,
