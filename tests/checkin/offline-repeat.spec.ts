@@ -1,7 +1,15 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
-import { apiAs, launchWithCardInCamera, newResident, newSession, volunteerPhone } from './support';
+import {
+	apiAs,
+	launchWithCardInCamera,
+	newResident,
+	newSession,
+	pageKeptForOffline,
+	signInAt,
+	volunteerPhone
+} from './support';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -210,18 +218,10 @@ test('reloaded with the server gone, the scanner shows the last count it heard, 
 			people.push(await newResident(api, name));
 		}
 		const sessionId = await newSession(api);
-		await openHydrated(page, `${server.url}/dang-nhap`);
-		await page.getByLabel('Tên đăng nhập').fill('tinhnguyen2');
-		await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
-		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await expect(page).not.toHaveURL(/dang-nhap/);
+		await signInAt(page, server.url);
 		await openHydrated(page, `${server.url}/diem-danh/${sessionId}`);
 		// The phone keeps a copy of the page (its count 0) once the page has settled.
-		await expect
-			.poll(() => page.evaluate(async () => (await caches.match(location.pathname))?.status), {
-				timeout: 20_000
-			})
-			.toBe(200);
+		await pageKeptForOffline(page);
 		for (const person of people.slice(0, 3)) {
 			await page.keyboard.type(person.cardCode, { delay: 5 });
 			await page.keyboard.press('Enter');

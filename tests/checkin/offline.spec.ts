@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
-import { apiAs, newResident, newSession } from './support';
+import { apiAs, newResident, newSession, pageKeptForOffline, signInAt } from './support';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -28,12 +28,7 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		const nobodys = `THS${'2345678923456789234567892'}3`;
 		const late = await newResident(api, 'Ngô Văn Chậm');
 		const sessionId = await newSession(api);
-		// Typed only once the form is hydrated: before that, hydration may clear what was typed.
-		await openHydrated(page, `${server.url}/dang-nhap`);
-		await page.getByLabel('Tên đăng nhập').fill('tinhnguyen2');
-		await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
-		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await expect(page).not.toHaveURL(/dang-nhap/);
+		await signInAt(page, server.url);
 		// The page's timers on a clock the test moves: its 15-s refresh is passed without waiting.
 		// Set back by as much, so the scans' times stay the server's (it takes none from later).
 		await page.clock.install({ time: Date.now() - 20_000 });
@@ -41,12 +36,7 @@ test('scans made while the server is down are kept, sent later, and recorded onc
 		// The service worker keeps a copy of this page (for the reload below, server gone), once
 		// the page has settled (installing it at once slowed the camera's first scan).
 		await page.clock.runFor(5000);
-		// Up to 20 s: on a loaded machine the worker's install took longer than the default 5.
-		await expect
-			.poll(() => page.evaluate(async () => (await caches.match(location.pathname))?.status), {
-				timeout: 20_000
-			})
-			.toBe(200);
+		await pageKeptForOffline(page);
 
 		await server.stop();
 		// The refresh with the server gone: the scanner stays, says so, and keeps working.

@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { openHydrated } from '../support/pages';
 import { apiSignIn } from '../support/sign-in';
 import QRCode from 'qrcode';
 
@@ -129,4 +130,30 @@ export async function volunteerPhone(browser: Browser, baseURL: string): Promise
 		timezoneId: 'Asia/Ho_Chi_Minh'
 	});
 	return context.newPage();
+}
+
+/**
+ * Signs in through the sign-in form of a test's own server at `url` (a fresh one: no sign-in
+ * allowance to wait out). Typed only once the form is hydrated: before that, hydration may
+ * clear what was typed.
+ */
+export async function signInAt(page: Page, url: string, username = 'tinhnguyen2'): Promise<void> {
+	await openHydrated(page, `${url}/dang-nhap`);
+	await page.getByLabel('Tên đăng nhập').fill(username);
+	await page.getByLabel('Mật khẩu hoặc mã PIN 6 số').fill('246810');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).not.toHaveURL(/dang-nhap/);
+}
+
+/**
+ * Waits until the phone keeps a copy of the page it shows (the service worker's, for a
+ * reload with the server gone). Made once the page has settled; up to 20 s, as on a loaded
+ * machine the worker's install took longer than the default 5.
+ */
+export async function pageKeptForOffline(page: Page): Promise<void> {
+	await expect
+		.poll(() => page.evaluate(async () => (await caches.match(location.pathname))?.status), {
+			timeout: 20_000
+		})
+		.toBe(200);
 }
