@@ -204,6 +204,21 @@ test('with a working camera the words and the way back stay on every kiosk scree
 					await page.locator('video').evaluate((v) => getComputedStyle(v).transform),
 					where
 				).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+				// The aiming square stays a square at the picture's new size (it was drawn once at
+				// the start, and A+ made it a narrow slit).
+				await expect
+					.poll(
+						() =>
+							page.locator('#qr-shaded-region').evaluate((shade) => {
+								const box = shade.getBoundingClientRect();
+								const style = getComputedStyle(shade);
+								const w = box.width - 2 * parseFloat(style.borderLeftWidth);
+								const h = box.height - 2 * parseFloat(style.borderTopWidth);
+								return Math.abs(w - h) <= 2 && w >= 0.75 * Math.min(box.width, box.height);
+							}),
+						{ message: where }
+					)
+					.toBe(true);
 				const back = await page.getByRole('link', { name: 'Quay lại bài học' }).boundingBox();
 				expect(back!.y + back!.height, where).toBeLessThanOrEqual(viewport.height);
 				const lead = await page.getByText('Bác giơ thẻ QR của mình').boundingBox();
