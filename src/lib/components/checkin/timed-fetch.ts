@@ -33,10 +33,10 @@ function heardServerClock(date: string | null): void {
  * minutes off a kiosk's that never sees the internet.
  */
 export function serverNow(): number {
-	// Never earlier than a time it gave before. Each answer's Date header moves the estimate by
-	// up to a second (it counts whole seconds), so three check-ins answered within one second
-	// were timed 12.5, 12.1, 11.7: the phone kept the first count as the newest it had heard,
-	// and a reload with the server gone showed 1 where it had shown 3.
+	// Never earlier than a time it gave before. Each answer's Date header moves the estimate:
+	// it counts whole seconds, and an answer stamped 12.999 that took 300 ms on its way says
+	// 12.5 at 13.3, where the last estimate said 12.8. What the scanner keeps is ordered by
+	// these times (the newest count heard wins), so they must not run backwards.
 	lastGiven = Math.max(lastGiven, Date.now() + serverAhead);
 	return lastGiven;
 }
