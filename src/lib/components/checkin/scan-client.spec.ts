@@ -96,6 +96,19 @@ describe('ScanClient, the server out of reach', () => {
 });
 
 describe('ScanClient, the count', () => {
+	it('takes the first count heard after the page was drawn, though the phone reckons the server half a second behind', () => {
+		const now = Date.now() + 60_000;
+		vi.useFakeTimers({ now, toFake: ['Date'] });
+		try {
+			const client = new ScanClient(9, 0);
+			client.recall(now + 400);
+			client.heardCount(1);
+			expect(client.count).toBe(1);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('takes a count as of a later moment, and not a refresh asked before the last answer', () => {
 		const client = new ScanClient(8, 0);
 		client.heardCount(1, 1_000);

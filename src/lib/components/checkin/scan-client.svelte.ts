@@ -5,7 +5,7 @@ import { newNonce } from './nonce';
 import { enqueue, forgetRefused, queued, refusedScans, type QueuedScan } from './offline-queue';
 import { postScan, sendQueued, type Sent } from './queue-sender';
 import type { RefusedScan } from './refused-summary';
-import { serverNow } from './timed-fetch';
+import { serverNow, serverPassed } from './timed-fetch';
 import {
 	emptyMemory,
 	heardCheckin,
@@ -91,6 +91,8 @@ export class ScanClient {
 	 * shows the remembered count: gives the time it was heard, for the page to say "tính đến".
 	 */
 	recall(renderedAt: number): number | undefined {
+		// The server drew this page at renderedAt (to the ms): what is heard from now on is later.
+		serverPassed(renderedAt);
 		const kept = readMemory(this.sessionId);
 		this.memory = kept;
 		if (kept.at > renderedAt) {

@@ -33,14 +33,24 @@ function heardServerClock(date: string | null): void {
  * minutes off a kiosk's that never sees the internet.
  */
 export function serverNow(): number {
-	// Never earlier than a time it gave before. Each answer's Date header moves the estimate:
-	// it counts whole seconds, and an answer stamped 12.999 that took 300 ms on its way says
-	// 12.5 at 13.3, where the last estimate said 12.8. What the scanner keeps is ordered by
-	// these times (the newest count heard wins), so they must not run backwards.
-	lastGiven = Math.max(lastGiven, Date.now() + serverAhead);
+	// Later than any time it gave before, and than any the server is known to have passed.
+	// Each answer's Date header moves the estimate: it counts whole seconds, and an answer
+	// stamped 12.999 that took 300 ms on its way says 12.5 at 13.3, where the last estimate
+	// said 12.8. What the scanner keeps is ordered by these times (the newest count heard
+	// wins), so two of them are never equal and never run backwards.
+	lastGiven = Math.max(lastGiven + 1, Date.now() + serverAhead);
 	return lastGiven;
 }
 let lastGiven = 0;
+
+/**
+ * A time the server has certainly passed (it drew the page then, to the ms): serverNow gives
+ * later ones. The estimate from Date headers may lag the server by half a second, and a count
+ * heard just after the page was drawn was taken for one older than the page.
+ */
+export function serverPassed(at: number): void {
+	lastGiven = Math.max(lastGiven, at);
+}
 
 /**
  * The server is there but did not answer in time (timedFetch gave up), as against no network
