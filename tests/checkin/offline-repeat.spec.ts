@@ -1,8 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
 import { ServerProcess } from '../support/server-process';
 import {
 	apiAs,
+	classesClosedAfterEach,
 	launchWithCardInCamera,
 	newResident,
 	newSession,
@@ -13,20 +14,8 @@ import {
 
 test.describe.configure({ timeout: 180_000 });
 
-/**
- * Classes opened on the shared server, closed after each test: the volunteers' page lists 20
- * open classes, and other specs look for theirs there.
- */
-const opened: Array<() => Promise<unknown>> = [];
-test.afterEach(async () => {
-	for (const close of opened.splice(0)) await close().catch(() => undefined);
-});
-
-async function openClass(api: APIRequestContext, title?: string): Promise<number> {
-	const id = await newSession(api, title);
-	opened.push(() => api.post(`/api/sessions/${id}/close`));
-	return id;
-}
+/** Classes opened on the shared server, closed after each test. */
+const openClass = classesClosedAfterEach();
 
 /** The Wi-Fi gone for the page's calls (check-ins, the class's refresh); its pages still load. */
 async function dropNetwork(page: Page): Promise<void> {

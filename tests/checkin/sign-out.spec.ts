@@ -1,21 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openHydrated, signIn } from '../support/pages';
-import { apiAs, newResident, newSession } from './support';
+import { apiAs, classesClosedAfterEach, newResident } from './support';
 
-/**
- * Classes opened on the shared server, closed after each test: the volunteers' page lists 20
- * open classes, and other specs look for theirs there.
- */
-const opened: Array<() => Promise<unknown>> = [];
-test.afterEach(async () => {
-	for (const close of opened.splice(0)) await close().catch(() => undefined);
-});
-
-async function openClass(api: APIRequestContext, title?: string): Promise<number> {
-	const id = await newSession(api, title);
-	opened.push(() => api.post(`/api/sessions/${id}/close`));
-	return id;
-}
+/** Classes opened on the shared server, closed after each test. */
+const openClass = classesClosedAfterEach();
 
 /** Scans a card with the USB scanner while check-ins cannot reach the server: kept. */
 async function scanKept(page: Page, code: string): Promise<void> {

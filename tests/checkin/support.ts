@@ -2,6 +2,7 @@ import {
 	chromium,
 	expect,
 	request,
+	test,
 	type APIRequestContext,
 	type Browser,
 	type Page
@@ -156,4 +157,24 @@ export async function pageKeptForOffline(page: Page): Promise<void> {
 			timeout: 20_000
 		})
 		.toBe(200);
+}
+
+/**
+ * How a spec opens classes on the shared server: each is closed after the test that opened
+ * it, as other specs look for theirs on the volunteers' page. Called once at a spec's top
+ * level (it registers the afterEach there); the function it returns opens a class.
+ */
+export function classesClosedAfterEach(): (
+	api: APIRequestContext,
+	title?: string
+) => Promise<number> {
+	const opened: Array<() => Promise<unknown>> = [];
+	test.afterEach(async () => {
+		for (const close of opened.splice(0)) await close().catch(() => undefined);
+	});
+	return async (api, title) => {
+		const id = await newSession(api, title);
+		opened.push(() => api.post(`/api/sessions/${id}/close`));
+		return id;
+	};
 }
