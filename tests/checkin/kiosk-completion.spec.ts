@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { BROWSER, CHROMIUM_ARGS } from '../../playwright.config';
 import { PHRASES } from '../../src/lib/voice/phrases.js';
 import { formatDate } from '../../src/lib/domain/time';
 import { DEMO, openHydrated, signIn } from '../support/pages';
@@ -166,7 +166,7 @@ test('a card the kiosk cannot record says why, waits, and can be tried again', a
 test('with a working camera the words and the way back stay on every kiosk screen, at every text size', async () => {
 	// Chromium's own test picture: a camera that works and shows no card.
 	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
+		executablePath: BROWSER,
 		args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
 	});
 	const context = await browser.newContext({

@@ -10,7 +10,7 @@ import {
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { BROWSER, CHROMIUM_ARGS } from '../../playwright.config';
 import { openHydrated } from '../support/pages';
 import { apiSignIn } from '../support/sign-in';
 import QRCode from 'qrcode';
@@ -109,7 +109,7 @@ export function launchWithCardInCamera(text: string): Promise<Browser> {
 	const video = join(mkdtempSync(join(tmpdir(), 'ths-cam-')), 'card.y4m');
 	writeQrVideo(video, text);
 	return chromium.launch({
-		executablePath: '/usr/bin/chromium',
+		executablePath: BROWSER,
 		args: [
 			...CHROMIUM_ARGS,
 			'--use-fake-ui-for-media-stream',
