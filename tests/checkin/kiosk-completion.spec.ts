@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, expect, test } from '@playwright/test';
-import { BROWSER, CHROMIUM_ARGS } from '../../playwright.config';
+import { expect, test } from '@playwright/test';
 import { PHRASES } from '../../src/lib/voice/phrases.js';
 import { formatDate } from '../../src/lib/domain/time';
 import { DEMO, openHydrated, signIn } from '../support/pages';
-import { apiAs, newResident, nonce, launchWithCardInCamera } from './support';
+import { apiAs, newResident, nonce, launchWithCardInCamera, launchWithTestCamera } from './support';
 
 /** A kiosk page at 1920×1080 with a card (or any text) held to its camera; nobody signs in. */
 async function kioskWithCard(text: string, viewport = { width: 1920, height: 1080 }) {
@@ -165,10 +164,7 @@ test('a card the kiosk cannot record says why, waits, and can be tried again', a
 
 test('with a working camera the words and the way back stay on every kiosk screen, at every text size', async () => {
 	// Chromium's own test picture: a camera that works and shows no card.
-	const browser = await chromium.launch({
-		executablePath: BROWSER,
-		args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
-	});
+	const browser = await launchWithTestCamera();
 	const context = await browser.newContext({
 		baseURL: test.info().project.use.baseURL!,
 		hasTouch: true,

@@ -108,13 +108,18 @@ export const nonce = () => `t-${Date.now()}-${Math.random().toString(36).slice(2
 export function launchWithCardInCamera(text: string): Promise<Browser> {
 	const video = join(mkdtempSync(join(tmpdir(), 'ths-cam-')), 'card.y4m');
 	writeQrVideo(video, text);
+	return launchWithTestCamera([`--use-file-for-fake-video-capture=${video}`]);
+}
+
+/** A browser with a camera that works: Chromium's own test picture (no card), unless `args` say. */
+export function launchWithTestCamera(args: string[] = []): Promise<Browser> {
 	return chromium.launch({
 		executablePath: BROWSER,
 		args: [
 			...CHROMIUM_ARGS,
 			'--use-fake-ui-for-media-stream',
 			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-video-capture=${video}`
+			...args
 		]
 	});
 }
