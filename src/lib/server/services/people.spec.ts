@@ -46,6 +46,15 @@ describe('a refused name or address says what is wrong with it', () => {
 		expect(said(checkName('Y’Moan Êban'.normalize('NFD'), 'Họ tên'))).toBe("Y'Moan Êban");
 	});
 
+	it('gives a name typed all in small letters or all in capitals its capitals, keeps a mixed one', () => {
+		expect(said(checkName('nguyễn văn an', 'Họ tên'))).toBe('Nguyễn Văn An');
+		expect(said(checkName('  TRẦN   THỊ ÁNH ', 'Họ tên'))).toBe('Trần Thị Ánh');
+		expect(said(checkName('h’hen niê', 'Họ tên'))).toBe("H'Hen Niê");
+		// Written with capitals and small letters: as the person spells it.
+		expect(said(checkName('Lê thị Hồng', 'Họ tên'))).toBe('Lê thị Hồng');
+		expect(said(checkName('McDonald Trần', 'Họ tên'))).toBe('McDonald Trần');
+	});
+
 	it('tells a missing name from a long one, and names the character it cannot hold', () => {
 		expect(said(checkName('', 'Họ tên'))).toBe('Thiếu họ tên.');
 		expect(said(checkName('  \u200b ', 'Họ tên chủ hộ'))).toBe('Thiếu họ tên chủ hộ.');

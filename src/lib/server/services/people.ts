@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { json } from '@sveltejs/kit';
 import { cardCodeFromBytes } from '../../domain/card-code';
+import { nameCase } from '../../domain/name-case';
 import { cleanText, straightApostrophes } from '../../domain/text';
 import { EARLIEST_INSTANT, parseIsoInstant } from '../../domain/time';
 import type { Actor } from '../../domain/actor';
@@ -141,7 +142,9 @@ function unusable(name: string): string[] {
 
 /**
  * A person's name as typed, cleaned (cleanText; the curly ’ an iPhone types and the other
- * apostrophe look-alikes as the straight ', so "H’Hen Niê" is stored "H'Hen Niê"), or what is
+ * apostrophe look-alikes as the straight ', so "H’Hen Niê" is stored "H'Hen Niê"), written with
+ * its capitals if it was typed all in small letters or all in capitals (nameCase: "nguyễn văn
+ * an", quick on a phone, printed so on the card and said so on the scanner), or what is
  * wrong with it, told apart: missing, too long, a character it may not hold (named), not
  * starting with a letter, too short. One message for all of them read like the box was empty
  * to a name too long, and "không có số" to an emoji. `label` is the field's, "Họ tên" or
@@ -160,7 +163,7 @@ export function checkName(value: unknown, label: string): Checked {
 	}
 	if (!/^\p{L}/u.test(name)) return refused(`${label} phải bắt đầu bằng chữ cái.`);
 	if (name.length < 2) return refused(`${label} quá ngắn (ít nhất 2 chữ cái).`);
-	return { ok: true, text: name };
+	return { ok: true, text: nameCase(name) };
 }
 
 /**
