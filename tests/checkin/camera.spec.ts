@@ -6,6 +6,8 @@ import {
 	newSession,
 	launchWithCardInCamera,
 	launchWithTestCamera,
+	helpCall,
+	helpCallsChosenByTest,
 	volunteerPhone
 } from './support';
 
@@ -88,12 +90,9 @@ test('a phone turned sideways and back, with a kiosk calling and without: the pi
 	const browser = await launchWithTestCamera();
 	try {
 		const page = await volunteerPhone(browser, baseURL);
-		// The calls the page reads, chosen by the test: the kiosk tests call and answer the real
-		// ones at the same time. (Without the live channel the page reads them when it is back
-		// online, below.)
-		const call = { id: 900_101, kiosk: 'tram-9', place: 'Nhà văn hoá khu phố 9', at: Date.now() };
-		await page.route('**/api/help', (route) => route.fulfill({ json: { help: [call] } }));
-		await page.route('**/api/live**', (route) => route.abort());
+		// Read when the page is back online, below.
+		const call = helpCall(900_101, 'Nhà văn hoá khu phố 9');
+		await helpCallsChosenByTest(page, () => [call]);
 		await signIn(page, 'tinhnguyen2', '246810');
 		await openHydrated(page, `/diem-danh/${sessionId}`);
 		await expect(page.locator('video')).toBeVisible({ timeout: 15_000 });

@@ -1,5 +1,6 @@
 import { expect, request, test, type Page } from '@playwright/test';
 import { DEMO, openHydrated, signIn } from '../support/pages';
+import { helpCall, helpCallsChosenByTest } from './support';
 
 const places = (page: Page) =>
 	page.getByRole('navigation', { name: 'Trang làm việc' }).getByRole('link');
@@ -72,14 +73,9 @@ test('the kiosk’s own pages never show the staff bar, even to a signed-in volu
 test('a kiosk’s call reaches the staff bar on every page, buzzes once, and “Ẩn” puts that call away for two minutes', async ({
 	page
 }) => {
-	// The calls the staff bar reads, chosen by the test: the kiosk tests call and answer the
-	// real ones at the same time.
-	const call = (id: number, place: string) => ({ id, kiosk: 'tram-9', place, at: Date.now() });
-	let open: ReturnType<typeof call>[] = [];
-	await page.route('**/api/help', (route) => route.fulfill({ json: { help: open } }));
-	// Without the live channel (a proxy that refuses or holds back its stream): the bar's own
-	// look every 10 s brings the calls, exactly as before the channel existed.
-	await page.route('**/api/live**', (route) => route.abort());
+	// The calls the staff bar reads; its own look every 10 s brings them.
+	let open: ReturnType<typeof helpCall>[] = [];
+	await helpCallsChosenByTest(page, () => open);
 	await page.addInitScript(() => {
 		const w = window as unknown as { buzzes: unknown[] };
 		w.buzzes = [];
@@ -94,7 +90,7 @@ test('a kiosk’s call reaches the staff bar on every page, buzzes once, and “
 	await page.clock.install();
 	await openHydrated(page, '/the-qr');
 	await expect(ninth).toHaveCount(0);
-	open = [call(900_001, 'Nhà văn hoá khu phố 9')];
+	open = [helpCall(900_001, 'Nhà văn hoá khu phố 9')];
 	await page.clock.runFor(10_500);
 	await expect(ninth).toContainText(/Nhà văn hoá khu phố 9 gọi tình nguyện viên lúc \d{2}:\d{2}/);
 	await expect(ninth.getByRole('button', { name: 'Tôi đến ngay' })).toBeVisible();
@@ -118,7 +114,7 @@ test('a kiosk’s call reaches the staff bar on every page, buzzes once, and “
 	await expect(ninth).toHaveCount(0);
 
 	// A new call shows again, and buzzes.
-	open = [...open, call(900_002, 'Nhà văn hoá khu phố 8')];
+	open = [...open, helpCall(900_002, 'Nhà văn hoá khu phố 8')];
 	const before = (await buzzes()).length;
 	await page.clock.runFor(10_500);
 	await expect(

@@ -183,3 +183,25 @@ export function classesClosedAfterEach(): (
 		return id;
 	};
 }
+
+/** A kiosk's call for help as GET /api/help gives it, from a place the test chooses. */
+export const helpCall = (id: number, place: string) => ({
+	id,
+	kiosk: 'tram-9',
+	place,
+	at: Date.now()
+});
+
+/**
+ * The calls for help `page` reads are the test's, `calls()` at each read: the kiosk tests call
+ * and answer the real ones at the same time. Without the live channel (as behind a proxy that
+ * refuses its stream) the page reads them on its own look every 10 s, or when back online,
+ * exactly as before the channel existed.
+ */
+export async function helpCallsChosenByTest(
+	page: Page,
+	calls: () => ReturnType<typeof helpCall>[]
+): Promise<void> {
+	await page.route('**/api/help', (route) => route.fulfill({ json: { help: calls() } }));
+	await page.route('**/api/live**', (route) => route.abort());
+}
